@@ -1,0 +1,28 @@
+//! Renderers: one module per output family. Each takes the validated [`Registry`] and adds
+//! its files to an [`Outputs`] set; none of them reads YAML or touches the disk.
+
+pub mod json;
+pub mod text;
+
+use askama::Template;
+
+use crate::model::Registry;
+use crate::outputs::{Outputs, MARKER};
+
+/// `generated/json/smtp-codes.schema.json`.
+#[derive(Template)]
+#[template(path = "json/smtp-codes.schema.json")]
+struct SchemaTemplate {
+    marker: &'static str,
+}
+
+/// Renders every output of the registry, in memory.
+pub fn render_all(reg: &Registry) -> Result<Outputs, askama::Error> {
+    let mut out = Outputs::default();
+    out.add("generated/json/smtp-codes.json", json::render(reg));
+    out.add(
+        "generated/json/smtp-codes.schema.json",
+        text::finish(SchemaTemplate { marker: MARKER }.render()?),
+    );
+    Ok(out)
+}
