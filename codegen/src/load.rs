@@ -453,7 +453,7 @@ impl Validator<'_> {
                     let loc = self.docs.at(&it.file, &mp.key("text"));
                     self.err(loc, "meaning `text` is empty");
                 }
-                match (&m.document, &m.source) {
+                match (&m.document, m.sources.first()) {
                     (Some(_), Some(_)) => {
                         let loc = self.docs.at(&it.file, &mp);
                         self.err(loc, "a meaning cites either an RFC (`document`, `section`) or a page (`source`, `read`), not both");

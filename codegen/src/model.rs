@@ -376,6 +376,8 @@ pub struct ClassEntry {
     pub description: String,
     pub references: Vec<Reference>,
     pub iana: IanaRecord,
+    #[serde(default)]
+    pub notes: Option<String>,
 }
 
 /// `subjects.yaml`: a subject sub-code.
@@ -388,6 +390,8 @@ pub struct SubjectEntry {
     pub description: String,
     pub references: Vec<Reference>,
     pub iana: IanaRecord,
+    #[serde(default)]
+    pub notes: Option<String>,
 }
 
 /// IANA's "associated basic status code" column, structured, with IANA's text beside it.
@@ -553,10 +557,25 @@ pub struct Meaning {
     pub summary: Option<String>,
     #[serde(default)]
     pub vendor: Option<String>,
-    #[serde(default)]
-    pub source: Option<String>,
+    /// The pages a non-standard meaning comes from (one URL, or a list).
+    #[serde(default, rename = "source", deserialize_with = "one_or_many")]
+    pub sources: Vec<String>,
     #[serde(default)]
     pub read: Option<Date>,
+}
+
+/// Accepts one string or a list of strings.
+fn one_or_many<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum OneOrMany {
+        One(String),
+        Many(Vec<String>),
+    }
+    Ok(match OneOrMany::deserialize(d)? {
+        OneOrMany::One(s) => vec![s],
+        OneOrMany::Many(v) => v,
+    })
 }
 
 impl Meaning {
@@ -568,7 +587,11 @@ impl Meaning {
     pub fn url(&self) -> Option<String> {
         match &self.document {
             Some(d) => Some(d.url(self.section.as_ref().map(|s| s.0.as_str()))),
-            None => self.source.clone().filter(|s| s.starts_with("https://") || s.starts_with("http://")),
+            None => self
+                .sources
+                .iter()
+                .find(|s| s.starts_with("https://") || s.starts_with("http://"))
+                .cloned(),
         }
     }
 }

@@ -113,7 +113,7 @@ pub struct MeaningJson<'a> {
     pub commands: &'a [String],
     pub summary: Option<&'a str>,
     pub vendor: Option<&'a str>,
-    pub source: Option<&'a str>,
+    pub sources: &'a [String],
     pub read: Option<&'a str>,
 }
 
@@ -320,7 +320,7 @@ pub fn build(reg: &Registry) -> Root<'_> {
                         commands: &m.commands,
                         summary: m.summary.as_deref(),
                         vendor: m.vendor.as_deref(),
-                        source: m.source.as_deref(),
+                        sources: &m.sources,
                         read: m.read.as_ref().map(|d| d.0.as_str()),
                     })
                     .collect(),

@@ -2,6 +2,7 @@
 //! its files to an [`Outputs`] set; none of them reads YAML or touches the disk.
 
 pub mod json;
+pub mod rust;
 pub mod text;
 
 use askama::Template;
@@ -24,5 +25,6 @@ pub fn render_all(reg: &Registry) -> Result<Outputs, askama::Error> {
         "generated/json/smtp-codes.schema.json",
         text::finish(SchemaTemplate { marker: MARKER }.render()?),
     );
+    rust::render(reg, &mut out)?;
     Ok(out)
 }

@@ -1,0 +1,541 @@
+//! `generated/rust/`: the `smtp-codes` crate, from the templates in `templates/rust/`.
+//!
+//! The views below hold every string already escaped for Rust (`text::rust_str` for literals,
+//! `text::rust_doc` for doc comments) and every list already sorted, so the templates only
+//! loop and interpolate. The output is rustfmt-clean as rendered; `cargo fmt --check` in CI
+//! and a test keep it so.
+
+use askama::Template;
+
+use crate::model::*;
+use crate::names::screaming_snake;
+use crate::outputs::{Outputs, MARKER};
+use crate::render::json::replies_to;
+use crate::render::text::{finish, one_line, rust_doc, rust_str};
+
+/// A reference as Rust expressions.
+pub struct RefV {
+    pub document: String,
+    pub section: String,
+    pub url: String,
+    pub label: String,
+    pub plain_url: String,
+}
+
+fn ref_v(r: &Reference) -> RefV {
+    let document = match &r.document {
+        DocumentId::Rfc(n) => format!("Document::Rfc({n})"),
+        DocumentId::Draft(d) => format!("Document::Draft({})", rust_str(d)),
+    };
+    RefV {
+        document,
+        section: match &r.section {
+            Some(s) => format!("Some({})", rust_str(&s.0)),
+            None => "None".into(),
+        },
+        url: rust_str(&r.url()),
+        label: r.to_string(),
+        plain_url: r.url(),
+    }
+}
+
+fn opt_str(s: Option<&str>) -> String {
+    match s {
+        Some(s) => format!("Some({})", rust_str(s)),
+        None => "None".into(),
+    }
+}
+
+/// Doc lines for a Markdown body, already escaped for rustdoc.
+fn doc(markdown: &str) -> Vec<String> {
+    rust_doc(markdown)
+}
+
+/// `[RFC 5321, section 4.2.3](url)` links, escaped for rustdoc.
+fn doc_links(refs: &[Reference]) -> String {
+    refs.iter()
+        .map(|r| format!("[{}]({})", r, r.url()))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// `RCPT` -> `Rcpt`, `STARTTLS` -> `Starttls`.
+pub fn command_variant(name: &str) -> String {
+    let mut s = name.to_ascii_lowercase();
+    if let Some(f) = s.get_mut(0..1) {
+        f.make_ascii_uppercase();
+    }
+    s
+}
+
+pub struct ClassV {
+    pub variant: String,
+    pub digit: u8,
+    pub title: String,
+    pub description: String,
+    pub doc_title: String,
+    pub doc: Vec<String>,
+    pub links: String,
+}
+
+pub struct SubjectV {
+    pub variant: String,
+    pub number: u16,
+    pub title: String,
+    pub description: String,
+    pub doc_title: String,
+    pub doc: Vec<String>,
+    pub links: String,
+}
+
+pub struct CommandV {
+    pub variant: String,
+    pub wire: String,
+    pub wire_plain: String,
+    pub title: String,
+    pub description: String,
+    pub historic: bool,
+    pub doc: Vec<String>,
+    pub replies: Vec<String>,
+}
+
+pub struct MeaningV {
+    pub text: String,
+    pub summary: String,
+    pub reference: String,
+    pub vendor: String,
+    pub sources: Vec<String>,
+    pub standard: bool,
+    pub commands: Vec<String>,
+}
+
+pub struct UseV {
+    pub reference: RefV,
+    pub context: String,
+    pub commands: Vec<String>,
+    pub enhanced: Vec<String>,
+}
+
+pub struct ReplyV {
+    pub code: u16,
+    pub variant: String,
+    pub const_name: String,
+    pub name: String,
+    pub text: String,
+    pub text_note: String,
+    pub description: String,
+    pub status: String,
+    pub kind: String,
+    pub confidence: String,
+    pub doc_title: String,
+    pub doc: Vec<String>,
+    pub links: String,
+    pub meanings: Vec<MeaningV>,
+    pub uses: Vec<UseV>,
+    pub commands: Vec<String>,
+    pub introduced: String,
+    pub references: Vec<RefV>,
+    pub associated_enhanced: Vec<String>,
+    pub notes: String,
+    pub historic: bool,
+}
+
+pub struct EnhancedConstV {
+    pub name: String,
+    /// The whole `pub const` item, laid out as rustfmt would.
+    pub declaration: String,
+    pub class_variant: String,
+    pub wire: String,
+}
+
+pub struct EnhancedV {
+    pub index: usize,
+    pub subject: u16,
+    pub detail: u16,
+    pub key: String,
+    pub variant: String,
+    pub name: String,
+    pub sample_text: String,
+    pub description: String,
+    pub basic_codes: String,
+    pub basic_codes_text: String,
+    pub basic_code_classes: String,
+    pub any_basic_code: bool,
+    pub usable_as: String,
+    pub deprecated: bool,
+    pub replaced_by: String,
+    pub replaced_by_key: String,
+    pub references: Vec<RefV>,
+    pub notes: String,
+    pub doc_title: String,
+    pub doc: Vec<String>,
+    pub links: String,
+    pub constants: Vec<EnhancedConstV>,
+}
+
+/// Everything the Rust templates need.
+pub struct RustView {
+    pub marker: &'static str,
+    pub registry_version: String,
+    pub iana_updated: String,
+    pub classes: Vec<ClassV>,
+    pub subjects: Vec<SubjectV>,
+    pub commands: Vec<CommandV>,
+    /// Standard and historic codes (the `KnownReplyCode` enum).
+    pub replies: Vec<ReplyV>,
+    /// Non-standard codes (including ones no server sends, such as 101).
+    pub nonstandard: Vec<ReplyV>,
+    pub enhanced: Vec<EnhancedV>,
+    pub first_deprecated_wire: String,
+}
+
+impl RustView {
+    pub fn new(reg: &Registry) -> Self {
+        let class_variant = |digit: u8| -> String {
+            reg.class(digit)
+                .map(|c| c.name.clone())
+                .unwrap_or_else(|| format!("Class{digit}"))
+        };
+        let command_list = |cmds: &[String]| -> Vec<String> {
+            cmds.iter()
+                .map(|c| format!("Command::{}", command_variant(c)))
+                .collect()
+        };
+        let enhanced_variant = |k: EnhancedKey| -> String {
+            reg.enhanced(k)
+                .map(|e| format!("KnownEnhancedCode::{}", e.name))
+                .unwrap_or_default()
+        };
+        let classes = reg
+            .classes
+            .iter()
+            .map(|c| ClassV {
+                variant: c.name.clone(),
+                digit: c.class,
+                title: rust_str(&c.title),
+                description: rust_str(&one_line(&c.description)),
+                doc_title: format!("`{}.X.X` {}", c.class, rust_doc(&c.title).join(" ")),
+                doc: doc(&c.description),
+                links: doc_links(&c.references),
+            })
+            .collect();
+        let subjects = reg
+            .subjects
+            .iter()
+            .map(|s| SubjectV {
+                variant: s.name.clone(),
+                number: s.subject,
+                title: rust_str(&s.title),
+                description: rust_str(&one_line(&s.description)),
+                doc_title: format!("`X.{}.X` {}", s.subject, rust_doc(&s.title).join(" ")),
+                doc: doc(&s.description),
+                links: doc_links(&s.references),
+            })
+            .collect();
+        let known_reply = |code: u16| -> Option<&BasicEntry> {
+            reg.basic(code)
+                .filter(|b| b.status != BasicStatus::Nonstandard)
+        };
+        let commands = reg
+            .commands
+            .iter()
+            .map(|c| CommandV {
+                variant: command_variant(&c.name),
+                wire: rust_str(&c.name),
+                wire_plain: c.name.clone(),
+                title: rust_str(&c.title),
+                description: rust_str(&one_line(&c.description)),
+                historic: c.status == CommandStatus::Historic,
+                doc: doc(&c.description),
+                replies: replies_to(reg, &c.name)
+                    .into_iter()
+                    .filter_map(known_reply)
+                    .map(|b| format!("KnownReplyCode::{}", b.name))
+                    .collect(),
+            })
+            .collect();
+        let reply = |b: &BasicEntry| -> ReplyV {
+            let defining: Vec<Reference> = b
+                .text_source
+                .iter()
+                .cloned()
+                .chain(b.meanings.iter().filter_map(|m| {
+                    m.document.clone().map(|d| Reference {
+                        document: d,
+                        section: m.section.clone(),
+                    })
+                }))
+                .fold(Vec::new(), |mut acc, r| {
+                    if !acc.contains(&r) {
+                        acc.push(r);
+                    }
+                    acc
+                });
+            ReplyV {
+                code: b.code,
+                variant: b.name.clone(),
+                const_name: screaming_snake(&b.name),
+                name: rust_str(&b.name),
+                text: rust_str(&b.text),
+                text_note: opt_str(b.text_note.as_deref()),
+                description: rust_str(&one_line(&b.description)),
+                status: match b.status {
+                    BasicStatus::Standard => "ReplyStatus::Standard",
+                    BasicStatus::Historic => "ReplyStatus::Historic",
+                    BasicStatus::Nonstandard => "ReplyStatus::NonStandard",
+                }
+                .into(),
+                kind: match b.kind {
+                    None => "None".into(),
+                    Some(k) => format!(
+                        "Some(NonStandardKind::{})",
+                        match k {
+                            NonstandardKind::Vendor => "Vendor",
+                            NonstandardKind::ClientError => "ClientError",
+                            NonstandardKind::RegistryAssociation => "RegistryAssociation",
+                            NonstandardKind::ShortenedEnhanced => "ShortenedEnhanced",
+                        }
+                    ),
+                },
+                confidence: opt_str(b.confidence.as_deref()),
+                doc_title: format!("`{}` {}", b.code, rust_doc(&b.text).join(" ")),
+                doc: doc(&b.description),
+                links: doc_links(&defining),
+                meanings: b
+                    .meanings
+                    .iter()
+                    .map(|m| MeaningV {
+                        text: rust_str(&m.text),
+                        summary: opt_str(m.summary.as_deref().map(one_line).as_deref()),
+                        reference: match &m.document {
+                            Some(d) => {
+                                let r = ref_v(&Reference {
+                                    document: d.clone(),
+                                    section: m.section.clone(),
+                                });
+                                format!(
+                                    "Some(Reference {{ document: {}, section: {}, url: {} }})",
+                                    r.document, r.section, r.url
+                                )
+                            }
+                            None => "None".into(),
+                        },
+                        vendor: opt_str(m.vendor.as_deref()),
+                        sources: m.sources.iter().map(|x| rust_str(x)).collect(),
+                        standard: !m.is_nonstandard(),
+                        commands: command_list(&m.commands),
+                    })
+                    .collect(),
+                uses: b
+                    .uses
+                    .iter()
+                    .map(|u| UseV {
+                        reference: ref_v(&Reference {
+                            document: u.document.clone(),
+                            section: u.section.clone(),
+                        }),
+                        context: rust_str(&one_line(&u.context)),
+                        commands: command_list(&u.commands),
+                        enhanced: u.enhanced.iter().map(|k| enhanced_variant(*k)).collect(),
+                    })
+                    .collect(),
+                commands: command_list(&b.commands),
+                introduced: match &b.introduced {
+                    Some(r) => {
+                        let r = ref_v(r);
+                        format!(
+                            "Some(Reference {{ document: {}, section: {}, url: {} }})",
+                            r.document, r.section, r.url
+                        )
+                    }
+                    None => "None".into(),
+                },
+                references: b.references.iter().map(ref_v).collect(),
+                associated_enhanced: reg
+                    .enhanced_associated_with(b.code)
+                    .map(|e| format!("KnownEnhancedCode::{}", e.name))
+                    .collect(),
+                notes: opt_str(b.notes.as_deref().map(one_line).as_deref()),
+                historic: b.status == BasicStatus::Historic,
+            }
+        };
+        let replies: Vec<ReplyV> = reg.standard_basic().map(reply).collect();
+        let nonstandard: Vec<ReplyV> = reg
+            .basic
+            .iter()
+            .filter(|b| b.status == BasicStatus::Nonstandard)
+            .map(reply)
+            .collect();
+        let enhanced: Vec<EnhancedV> = reg
+            .enhanced
+            .iter()
+            .enumerate()
+            .map(|(index, e)| {
+                let deprecated = e.status == Lifecycle::Deprecated;
+                EnhancedV {
+                    index,
+                    subject: e.code.subject,
+                    detail: e.code.detail,
+                    key: e.code.to_string(),
+                    variant: e.name.clone(),
+                    name: rust_str(&e.name),
+                    sample_text: rust_str(&e.sample_text),
+                    description: rust_str(&one_line(&e.description)),
+                    basic_codes: e
+                        .basic_codes
+                        .codes
+                        .iter()
+                        .map(|c| c.to_string())
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                    basic_codes_text: rust_str(&e.basic_codes.iana),
+                    basic_code_classes: e
+                        .basic_codes
+                        .classes
+                        .iter()
+                        .map(|c| format!("Class::{}", class_variant(*c)))
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                    any_basic_code: e.basic_codes.any,
+                    usable_as: e
+                        .usable_as
+                        .iter()
+                        .map(|o| format!("Class::{}", class_variant(o.class())))
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                    deprecated,
+                    replaced_by: match e.replaced_by {
+                        Some(k) => format!("Some({})", enhanced_variant(k)),
+                        None => "None".into(),
+                    },
+                    replaced_by_key: e.replaced_by.map(|k| k.to_string()).unwrap_or_default(),
+                    references: e.references.iter().map(ref_v).collect(),
+                    notes: opt_str(e.notes.as_deref().map(one_line).as_deref()),
+                    doc_title: format!(
+                        "`X.{}.{}` {}",
+                        e.code.subject,
+                        e.code.detail,
+                        if e.sample_text.is_empty() {
+                            "(no sample text)".to_string()
+                        } else {
+                            rust_doc(&e.sample_text).join(" ")
+                        }
+                    ),
+                    doc: doc(&e.description),
+                    links: doc_links(&e.references),
+                    constants: e
+                        .usable_as
+                        .iter()
+                        .map(|o| {
+                            let name = format!(
+                                "{}_{}",
+                                screaming_snake(match o {
+                                    Outcome::Success => "Success",
+                                    Outcome::Transient => "Transient",
+                                    Outcome::Permanent => "Permanent",
+                                }),
+                                screaming_snake(&e.name)
+                            );
+                            let class_variant = class_variant(o.class());
+                            let head = format!("pub const {name}: EnhancedCode =");
+                            let value = format!(
+                                "EnhancedCode::registered(Class::{class_variant}, {}, {});",
+                                e.code.subject, e.code.detail
+                            );
+                            // rustfmt keeps an item on one line when it fits in 100 columns
+                            // (4 of them indentation), else breaks after `=`.
+                            let declaration = if 4 + head.len() + 1 + value.len() <= 100 {
+                                format!("{head} {value}")
+                            } else {
+                                format!("{head}\n        {value}")
+                            };
+                            EnhancedConstV {
+                                name,
+                                declaration,
+                                class_variant,
+                                wire: format!("{}.{}.{}", o.class(), e.code.subject, e.code.detail),
+                            }
+                        })
+                        .collect(),
+                }
+            })
+            .collect();
+        let first_deprecated_wire = reg
+            .enhanced
+            .iter()
+            .find(|e| e.status == Lifecycle::Deprecated)
+            .map(|e| e.code.to_string())
+            .unwrap_or_default();
+        RustView {
+            marker: MARKER,
+            registry_version: reg.meta.registry_version.clone(),
+            iana_updated: reg.meta.iana_updated.0.clone(),
+            classes,
+            subjects,
+            commands,
+            replies,
+            nonstandard,
+            enhanced,
+            first_deprecated_wire,
+        }
+    }
+
+    /// The `Class` variant for a class digit.
+    pub fn class_variant(&self, digit: u8) -> String {
+        self.classes
+            .iter()
+            .find(|c| c.digit == digit)
+            .map(|c| c.variant.clone())
+            .unwrap_or_else(|| format!("Class{digit}"))
+    }
+
+    /// `"200201202...599"`.
+    pub fn all_codes_text(&self) -> String {
+        (200..=599).map(|n: u16| n.to_string()).collect()
+    }
+
+    pub fn standard_count(&self) -> usize {
+        self.replies.iter().filter(|r| !r.historic).count()
+    }
+}
+
+macro_rules! rust_template {
+    ($name:ident, $path:expr) => {
+        #[derive(Template)]
+        #[template(path = $path)]
+        struct $name<'a> {
+            v: &'a RustView,
+        }
+    };
+}
+
+rust_template!(CargoToml, "rust/Cargo.toml");
+rust_template!(Readme, "rust/README.md");
+rust_template!(LibRs, "rust/lib.rs");
+rust_template!(ErrorRs, "rust/error.rs");
+rust_template!(ReplyCodeRs, "rust/reply_code.rs");
+rust_template!(EnhancedCodeRs, "rust/enhanced_code.rs");
+rust_template!(ClassRs, "rust/class.rs");
+rust_template!(CommandRs, "rust/command.rs");
+rust_template!(KnownRs, "rust/known.rs");
+rust_template!(InfoRs, "rust/info.rs");
+rust_template!(SerdeRs, "rust/serde_impl.rs");
+
+/// Renders the crate's generated files.
+pub fn render(reg: &Registry, out: &mut Outputs) -> Result<(), askama::Error> {
+    let v = RustView::new(reg);
+    let v = &v;
+    let base = "generated/rust";
+    out.add(format!("{base}/Cargo.toml"), finish(CargoToml { v }.render()?));
+    out.add(format!("{base}/README.md"), finish(Readme { v }.render()?));
+    out.add(format!("{base}/src/lib.rs"), finish(LibRs { v }.render()?));
+    out.add(format!("{base}/src/error.rs"), finish(ErrorRs { v }.render()?));
+    out.add(format!("{base}/src/reply_code.rs"), finish(ReplyCodeRs { v }.render()?));
+    out.add(format!("{base}/src/enhanced_code.rs"), finish(EnhancedCodeRs { v }.render()?));
+    out.add(format!("{base}/src/class.rs"), finish(ClassRs { v }.render()?));
+    out.add(format!("{base}/src/command.rs"), finish(CommandRs { v }.render()?));
+    out.add(format!("{base}/src/known.rs"), finish(KnownRs { v }.render()?));
+    out.add(format!("{base}/src/info.rs"), finish(InfoRs { v }.render()?));
+    out.add(format!("{base}/src/serde_impl.rs"), finish(SerdeRs { v }.render()?));
+    Ok(())
+}

@@ -1,0 +1,156 @@
+// {{ v.marker }}
+
+//! [`Class`] and [`Subject`]: the first two fields of an enhanced status code, as the IANA
+//! registry enumerates them.
+
+use core::fmt;
+
+/// The class of an enhanced status code: its first field
+/// ([RFC 3463, section 2](https://www.rfc-editor.org/rfc/rfc3463.html#section-2)).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[repr(u8)]
+pub enum Class {
+{%- for c in v.classes %}
+    /// {{ c.doc_title }}
+    ///
+{%- for line in c.doc %}
+    ///{% if !line.is_empty() %} {{ line }}{% endif %}
+{%- endfor %}
+    ///
+    /// Defined in {{ c.links }}.
+    {{ c.variant }} = {{ c.digit }},
+{%- endfor %}
+}
+
+impl Class {
+    /// Every class, in order.
+    pub const ALL: [Class; {{ v.classes.len() }}] = [
+{%- for c in v.classes %}
+        Class::{{ c.variant }},
+{%- endfor %}
+    ];
+
+    /// The class for a digit, if the digit is 2, 4 or 5.
+    pub const fn from_digit(digit: u8) -> Option<Class> {
+        match digit {
+{%- for c in v.classes %}
+            {{ c.digit }} => Some(Class::{{ c.variant }}),
+{%- endfor %}
+            _ => None,
+        }
+    }
+
+    /// The digit: 2, 4 or 5.
+    pub const fn digit(self) -> u8 {
+        self as u8
+    }
+
+    /// IANA's title, such as `"Permanent Failure"`.
+    pub const fn title(self) -> &'static str {
+        match self {
+{%- for c in v.classes %}
+            Class::{{ c.variant }} => {{ c.title }},
+{%- endfor %}
+        }
+    }
+
+    /// What the class means, in plain words (CommonMark).
+    pub const fn description(self) -> &'static str {
+        match self {
+{%- for c in v.classes %}
+            Class::{{ c.variant }} => {{ c.description }},
+{%- endfor %}
+        }
+    }
+}
+
+impl fmt::Display for Class {
+    /// The digit.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(&self.digit(), f)
+    }
+}
+
+impl TryFrom<u8> for Class {
+    type Error = crate::EnhancedCodeError;
+
+    fn try_from(digit: u8) -> Result<Self, Self::Error> {
+        Class::from_digit(digit).ok_or(crate::EnhancedCodeError::InvalidClass)
+    }
+}
+
+impl From<Class> for u8 {
+    fn from(class: Class) -> u8 {
+        class.digit()
+    }
+}
+
+/// The subject of an enhanced status code: its second field, the probable source of the
+/// condition ([RFC 3463, section 2](https://www.rfc-editor.org/rfc/rfc3463.html#section-2)).
+///
+/// [`EnhancedCode`](crate::EnhancedCode) stores the subject as a number, so unregistered
+/// subjects keep their value; this enum names the registered ones.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[repr(u16)]
+pub enum Subject {
+{%- for s in v.subjects %}
+    /// {{ s.doc_title }}
+    ///
+{%- for line in s.doc %}
+    ///{% if !line.is_empty() %} {{ line }}{% endif %}
+{%- endfor %}
+    ///
+    /// Defined in {{ s.links }}.
+    {{ s.variant }} = {{ s.number }},
+{%- endfor %}
+}
+
+impl Subject {
+    /// Every registered subject, in order.
+    pub const ALL: [Subject; {{ v.subjects.len() }}] = [
+{%- for s in v.subjects %}
+        Subject::{{ s.variant }},
+{%- endfor %}
+    ];
+
+    /// The registered subject with this number.
+    pub const fn from_number(number: u16) -> Option<Subject> {
+        match number {
+{%- for s in v.subjects %}
+            {{ s.number }} => Some(Subject::{{ s.variant }}),
+{%- endfor %}
+            _ => None,
+        }
+    }
+
+    /// The subject number.
+    pub const fn number(self) -> u16 {
+        self as u16
+    }
+
+    /// IANA's title, such as `"Addressing Status"`.
+    pub const fn title(self) -> &'static str {
+        match self {
+{%- for s in v.subjects %}
+            Subject::{{ s.variant }} => {{ s.title }},
+{%- endfor %}
+        }
+    }
+
+    /// What the subject covers, in plain words (CommonMark).
+    pub const fn description(self) -> &'static str {
+        match self {
+{%- for s in v.subjects %}
+            Subject::{{ s.variant }} => {{ s.description }},
+{%- endfor %}
+        }
+    }
+}
+
+impl fmt::Display for Subject {
+    /// The number.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(&self.number(), f)
+    }
+}
+

@@ -1,0 +1,118 @@
+// {{ v.marker }}
+
+//! Every SMTP status code, as data you can use.
+//!
+//! This crate knows every 3-digit reply code an RFC defines ({{ v.standard_count() }} standard,
+//! plus historic and non-standard ones kept apart) and every enhanced status code in the IANA
+//! registry ({{ v.enhanced.len() }} codes, registry updated {{ v.iana_updated }}), with their registered texts,
+//! plain-words descriptions, associated codes and the RFC sections that define them. It is
+//! `no_std`, allocates nothing, and has no dependencies by default. It is generated from the
+//! `smtp-codes` registry, edition [`REGISTRY_VERSION`].
+//!
+//! # Reading `550 5.1.1`
+//!
+//! An SMTP reply starts with a 3-digit **reply code** ([`ReplyCode`],
+//! [RFC 5321, section 4.2](https://www.rfc-editor.org/rfc/rfc5321.html#section-4.2)); its
+//! first digit says whether the command succeeded (2), needs more input (3), failed for now
+//! (4) or failed for good (5). Most servers follow it with an **enhanced status code**
+//! ([`EnhancedCode`], [RFC 3463](https://www.rfc-editor.org/rfc/rfc3463.html)):
+//! `class.subject.detail`, where the class repeats the outcome (2, 4 or 5), the subject names
+//! the area (1 is addressing) and the detail the precise condition (1.1 is "bad destination
+//! mailbox address").
+//!
+//! ```
+//! use smtp_codes::{EnhancedCode, ReplyCode};
+//!
+//! # fn main() -> Result<(), smtp_codes::EnhancedCodeError> {
+//! let esc: EnhancedCode = "5.1.1".parse()?; // any well-formed code, known or not
+//! assert!(esc.is_permanent());
+//! let info = esc.info().unwrap(); // registry data for X.1.1
+//! println!("{} ({})", info.sample_text, info.description);
+//! assert!(info.basic_codes.contains(&550));
+//!
+//! let reply = ReplyCode::MAILBOX_UNAVAILABLE; // a named constant per registered code
+//! assert_eq!(reply.as_u16(), 550);
+//! assert!(esc.is_consistent_with(reply)); // class digit and associated codes agree
+//! # Ok(())
+//! # }
+//! ```
+//!
+//! # Looking codes up
+//!
+//! Lookups never allocate and never panic; a well-formed code the registry does not know
+//! answers `None`.
+//!
+//! ```
+//! use smtp_codes::{Command, KnownReplyCode, ReplyCode, ReplyStatus, Severity};
+//!
+//! let code: ReplyCode = "454".parse().unwrap();
+//! assert_eq!(code.severity(), Severity::TransientNegative);
+//! let info = code.info().unwrap();
+//! // 454 means different things in RFC 3207 (STARTTLS) and RFC 4954 (AUTH): both are listed.
+//! assert!(info.meanings.len() >= 2);
+//! assert!(info.commands.contains(&Command::Starttls));
+//!
+//! // Vendor codes are described too, but never as standard.
+//! let vendor = smtp_codes::reply_info(471).unwrap();
+//! assert_eq!(vendor.status, ReplyStatus::NonStandard);
+//! assert!(ReplyCode::from_u16(471).unwrap().known().is_none());
+//!
+//! // Every registered code, for tables and completion lists.
+//! assert_eq!(KnownReplyCode::ALL.len(), smtp_codes::REPLIES.len());
+//! ```
+//!
+//! # Constants
+//!
+//! [`ReplyCode`] has one constant per registered code ([`ReplyCode::MAILBOX_UNAVAILABLE`]).
+//! [`EnhancedCode`] has one constant per registered code and per class its definition says
+//! it suits, prefixed with the class: [`EnhancedCode::PERMANENT_BAD_DESTINATION_MAILBOX_ADDRESS`]
+//! is `5.1.1`. Any other combination is one call away:
+//! `KnownEnhancedCode::BadDestinationMailboxAddress.with_class(Class::PersistentTransientFailure)`.
+//!
+//! # Features
+//!
+//! - `std`: implements `std::error::Error` for the error types.
+//! - `serde`: serializes codes as wire-form strings (`"550"`, `"5.1.1"`).
+//!
+//! # Sources
+//!
+//! Enhanced codes come from the IANA "SMTP Enhanced Status Codes" registry (updated
+//! {{ v.iana_updated }}); reply codes from RFC 5321 and the extension RFCs. Registered texts are
+//! kept verbatim; descriptions are the registry's own words. Where sources disagree, the
+//! registry records both ([`ReplyInfo::notes`], [`EnhancedInfo::notes`]).
+
+#![no_std]
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+#![cfg_attr(docsrs, feature(doc_cfg))]
+
+#[cfg(feature = "std")]
+extern crate std;
+
+mod class;
+mod command;
+mod enhanced_code;
+mod error;
+mod info;
+mod known;
+mod reply_code;
+#[cfg(feature = "serde")]
+mod serde_impl;
+
+pub use class::{Class, Subject};
+pub use command::{Command, UnknownCommand};
+pub use enhanced_code::EnhancedCode;
+pub use error::{EnhancedCodeError, Part, ReplyCodeError};
+pub use info::{
+    reply_info, Association, Document, EnhancedInfo, Lifecycle, Meaning, NonStandardKind,
+    Reference, ReplyInfo, ReplyStatus, Use, ENHANCED, NONSTANDARD, REPLIES,
+};
+pub use known::{KnownEnhancedCode, KnownReplyCode};
+pub use reply_code::{Category, ReplyCode, Severity};
+
+/// The edition of the registry this crate was generated from.
+pub const REGISTRY_VERSION: &str = "{{ v.registry_version }}";
+
+/// The last-updated date of the IANA enhanced status code registry the data matches.
+pub const IANA_UPDATED: &str = "{{ v.iana_updated }}";
+
