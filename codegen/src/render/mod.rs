@@ -1,8 +1,10 @@
 //! Renderers: one module per output family. Each takes the validated [`Registry`] and adds
 //! its files to an [`Outputs`] set; none of them reads YAML or touches the disk.
 
+pub mod c;
 pub mod json;
 pub mod rust;
+pub mod site;
 pub mod text;
 
 use askama::Template;
@@ -26,5 +28,7 @@ pub fn render_all(reg: &Registry) -> Result<Outputs, askama::Error> {
         text::finish(SchemaTemplate { marker: MARKER }.render()?),
     );
     rust::render(reg, &mut out)?;
+    c::render(reg, &mut out)?;
+    site::render(reg, &mut out)?;
     Ok(out)
 }
