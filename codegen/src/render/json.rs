@@ -70,6 +70,7 @@ pub struct Class<'a> {
     pub title: &'a str,
     pub description: &'a str,
     pub references: Vec<Ref>,
+    pub notes: Option<&'a str>,
     pub iana: Iana<'a>,
 }
 
@@ -80,6 +81,7 @@ pub struct Subject<'a> {
     pub title: &'a str,
     pub description: &'a str,
     pub references: Vec<Ref>,
+    pub notes: Option<&'a str>,
     pub iana: Iana<'a>,
 }
 
@@ -258,6 +260,7 @@ pub fn build(reg: &Registry) -> Root<'_> {
                 title: &c.title,
                 description: &c.description,
                 references: refs(&c.references),
+                notes: c.notes.as_deref(),
                 iana: iana(&c.iana),
             })
             .collect(),
@@ -270,6 +273,7 @@ pub fn build(reg: &Registry) -> Root<'_> {
                 title: &s.title,
                 description: &s.description,
                 references: refs(&s.references),
+                notes: s.notes.as_deref(),
                 iana: iana(&s.iana),
             })
             .collect(),
