@@ -61,6 +61,34 @@
 //! assert_eq!(KnownReplyCode::ALL.len(), smtp_codes::REPLIES.len());
 //! ```
 //!
+//! # Parsing replies
+//!
+//! [`Reply`] reads a whole reply, single or multi-line, from `&str` or `&[u8]` without
+//! copying: its [`lines`](Reply::lines) borrow the input, and the enhanced code is taken
+//! off each line's text and reported as an explicit [`EnhancedState`]. Lenient parsing
+//! (the default) reads what bounce messages contain; strict parsing reports every departure
+//! from RFC 5321 and RFC 2034 with its line and byte. [`ReplyBuffer`] collects replies from
+//! a stream in fixed memory, and [`ReplyWriter`] writes them.
+//!
+//! ```
+//! use smtp_codes::{EnhancedState, Reply, ReplyCode, ReplyErrorKind};
+//!
+//! let reply = Reply::parse("550-5.1.1 The email account does not exist.\r\n550 5.1.1 Try again\r\n")
+//!     .unwrap();
+//! assert_eq!(reply.code(), ReplyCode::MAILBOX_UNAVAILABLE);
+//! assert!(matches!(reply.enhanced(), EnhancedState::Valid(c) if c.to_string() == "5.1.1"));
+//! assert_eq!(reply.lines().nth(1).unwrap().text(), b"Try again");
+//!
+//! // The reply code decides the class, even when the enhanced code disagrees.
+//! let exchange = Reply::parse("550 4.4.7 QUEUE.Expired; message expired").unwrap();
+//! assert!(matches!(exchange.enhanced(), EnhancedState::ClassMismatch(_)));
+//! assert!(exchange.code().is_permanent());
+//!
+//! // Strict parsing says what is wrong, and where.
+//! let err = Reply::parse_strict("250 OK\n").unwrap_err();
+//! assert_eq!((err.kind(), err.line(), err.position()), (ReplyErrorKind::BareLf, 1, 6));
+//! ```
+//!
 //! # Constants
 //!
 //! [`ReplyCode`] has one constant per registered code ([`ReplyCode::MAILBOX_UNAVAILABLE`]).
@@ -95,6 +123,7 @@ mod enhanced_code;
 mod error;
 mod info;
 mod known;
+mod reply;
 mod reply_code;
 #[cfg(feature = "serde")]
 mod serde_impl;
@@ -108,6 +137,10 @@ pub use info::{
     Reference, ReplyInfo, ReplyStatus, Use, ENHANCED, NONSTANDARD, REPLIES,
 };
 pub use known::{KnownEnhancedCode, KnownReplyCode};
+pub use reply::{
+    EnhancedState, Feed, Line, Lines, Mode, ParseOptions, Reply, ReplyBuffer, ReplyContext,
+    ReplyError, ReplyErrorKind, ReplyWriter, Separator, Terminator, Violations, WriteError,
+};
 pub use reply_code::{Category, ReplyCode, Severity};
 
 /// The edition of the registry this crate was generated from.
