@@ -12,6 +12,7 @@ pub mod model;
 pub mod names;
 pub mod outputs;
 pub mod render;
+pub mod vectors;
 pub mod yaml;
 
 use std::path::Path;

@@ -176,6 +176,11 @@ pub fn load_as(data_dir: &Path, shown_dir: &str) -> Result<Registry, Invalid> {
         }
     }
 
+    let f_vectors = read(crate::vectors::FILE, false, &mut docs, &mut diags);
+    let reply_vectors = f_vectors.map_or_else(Vec::new, |f| {
+        crate::vectors::load(&docs.docs[&f], &mut diags)
+    });
+
     let mut v = Validator {
         docs: &docs,
         diags: &mut diags,
@@ -256,6 +261,7 @@ pub fn load_as(data_dir: &Path, shown_dir: &str) -> Result<Registry, Invalid> {
         troubleshooting: trouble.into_iter().map(|i| i.value).collect(),
         vendors,
         classifier,
+        reply_vectors,
     })
 }
 

@@ -809,6 +809,8 @@ pub struct Registry {
     /// Sorted by slug.
     pub vendors: Vec<VendorFile>,
     pub classifier: crate::classifier::Classifier,
+    /// Conformance vectors for reply parsers (`data/reply-vectors.yaml`), in file order.
+    pub reply_vectors: Vec<crate::vectors::ReplyVector>,
 }
 
 impl Registry {

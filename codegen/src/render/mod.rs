@@ -30,5 +30,6 @@ pub fn render_all(reg: &Registry) -> Result<Outputs, askama::Error> {
     rust::render(reg, &mut out)?;
     c::render(reg, &mut out)?;
     site::render(reg, &mut out)?;
+    crate::vectors::render(&reg.reply_vectors, &mut out);
     Ok(out)
 }
