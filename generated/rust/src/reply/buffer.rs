@@ -109,7 +109,7 @@ impl<const CAP: usize> ReplyBuffer<CAP> {
             if line_ended {
                 self.lines += 1;
                 let data = &self.buf[..self.len];
-                match read_line(data, self.line_start, self.lines) {
+                match read_line(data, self.line_start, self.lines, false) {
                     Ok(p) if !p.is_last() => self.line_start = self.len,
                     // A last line, or a line without a reply code, which `reply` reports.
                     _ => {

@@ -6,9 +6,9 @@
 //!
 //! [`Reply::violations`]: crate::Reply::violations
 
-use super::enhanced::EnhancedState;
+use super::enhanced::{scan_token, EnhancedState, Token};
 use super::error::{ReplyError, ReplyErrorKind};
-use super::line::{LineParts, Separator, Terminator};
+use super::line::{token_place, LineParts, Separator, Terminator};
 use crate::{EnhancedCode, ReplyCode};
 
 /// RFC 5321 section 4.5.3.1.5: a reply line is at most 512 octets, CRLF included.
@@ -91,6 +91,7 @@ impl Checker {
     /// Checks one line; `number` counts from 1.
     pub fn line(&mut self, input: &[u8], p: &LineParts, number: usize, found: &mut Found) {
         let at = |kind, position| ReplyError::new(kind, number, position);
+        let (code_start, token_start, token_gap) = token_place(input, p);
         let length = p.next - p.start;
         if length > RFC_MAX_LINE {
             found.push(at(
@@ -101,11 +102,11 @@ impl Checker {
                 p.start,
             ));
         }
-        if p.code_start != p.start {
+        if code_start != p.start {
             found.push(at(ReplyErrorKind::LeadingWhitespace, p.start));
         }
         if p.code.second_digit() > 5 {
-            found.push(at(ReplyErrorKind::CodeOutsideGrammar(p.code), p.code_start));
+            found.push(at(ReplyErrorKind::CodeOutsideGrammar(p.code), code_start));
         }
         let first_code = *self.first_code.get_or_insert(p.code);
         if p.code != first_code {
@@ -114,10 +115,10 @@ impl Checker {
                     first: first_code,
                     found: p.code,
                 },
-                p.code_start,
+                code_start,
             ));
         }
-        let sep_at = p.code_start + 3;
+        let sep_at = code_start + 3;
         match p.separator {
             Separator::Hyphen | Separator::Space | Separator::None => {}
             Separator::Colon => {
@@ -131,34 +132,35 @@ impl Checker {
 
         let has_token = !matches!(p.enhanced, EnhancedState::Absent);
         let allowed_gap = usize::from(p.separator == Separator::Colon);
-        if has_token && p.token_gap > allowed_gap {
-            found.push(at(ReplyErrorKind::MisplacedEnhancedCode, p.token_start));
+        if has_token && token_gap > allowed_gap {
+            found.push(at(ReplyErrorKind::MisplacedEnhancedCode, token_start));
         }
         if number == 1 {
             self.first_has_token = has_token;
         } else if has_token != self.first_has_token {
-            found.push(at(
-                ReplyErrorKind::EnhancedCodeNotOnEveryLine,
-                p.token_start,
-            ));
+            found.push(at(ReplyErrorKind::EnhancedCodeNotOnEveryLine, token_start));
         }
         let code = match p.enhanced {
-            EnhancedState::Malformed(e) => {
-                found.push(at(ReplyErrorKind::MalformedEnhancedCode(e), p.token_start));
+            EnhancedState::Malformed => {
+                // The reason, read again from the token.
+                let token = input.get(token_start..p.end).unwrap_or(&[]);
+                if let Token::Malformed(e, _) = scan_token(token) {
+                    found.push(at(ReplyErrorKind::MalformedEnhancedCode(e), token_start));
+                }
                 None
             }
             EnhancedState::Valid(c) | EnhancedState::ClassMismatch(c) => Some(c),
             _ => None,
         };
         if let Some(code) = code {
-            let token_end = p.token_start + token_len(code);
+            let token_end = token_start + token_len(code);
             if p.text_start == token_end && token_end < p.end {
                 found.push(at(ReplyErrorKind::MissingSpaceAfterEnhancedCode, token_end));
             }
             if p.code.first_digit() == 3 {
                 found.push(at(
                     ReplyErrorKind::EnhancedCodeOnIntermediate(code),
-                    p.token_start,
+                    token_start,
                 ));
             } else if code.class().digit() != p.code.first_digit() {
                 found.push(at(
@@ -166,14 +168,14 @@ impl Checker {
                         code,
                         reply: p.code,
                     },
-                    p.token_start,
+                    token_start,
                 ));
             }
             let first = *self.first_enhanced.get_or_insert(code);
             if first != code {
                 found.push(at(
                     ReplyErrorKind::InconsistentEnhancedCode { first, found: code },
-                    p.token_start,
+                    token_start,
                 ));
             }
         }

@@ -11,7 +11,7 @@ use crate::{EnhancedCode, EnhancedCodeError};
 /// let state = |s: &str| Reply::parse(s).unwrap().enhanced();
 /// assert!(matches!(state("550 5.1.1 User unknown"), EnhancedState::Valid(_)));
 /// assert!(matches!(state("550 4.4.7 QUEUE.Expired"), EnhancedState::ClassMismatch(_)));
-/// assert!(matches!(state("550 5.01.1 Oops"), EnhancedState::Malformed(_)));
+/// assert_eq!(state("550 5.01.1 Oops"), EnhancedState::Malformed);
 /// assert!(matches!(state("550-5.7.1 a\r\n550 5.7.26 b"), EnhancedState::Inconsistent { .. }));
 /// assert_eq!(state("550 User unknown"), EnhancedState::Absent);
 /// assert_eq!(state("550 4.4.7 x").code().unwrap().to_string(), "4.4.7");
@@ -23,8 +23,10 @@ pub enum EnhancedState {
     /// A well-formed code whose class agrees with the reply code.
     Valid(EnhancedCode),
     /// Something shaped like a code (`digits.digits.digits`) begins the text but is not a
-    /// valid one (`5.1.1000`, `6.1.1`, `5.01.1`); the text keeps it.
-    Malformed(EnhancedCodeError),
+    /// valid one (`5.1.1000`, `6.1.1`, `5.01.1`); the text keeps it. Why it is not valid is
+    /// in the [`MalformedEnhancedCode`](crate::ReplyErrorKind::MalformedEnhancedCode)
+    /// violation ([`Reply::violations`](crate::Reply::violations)).
+    Malformed,
     /// A well-formed code whose class differs from the reply code's first digit
     /// (`550 4.4.7`, which real servers send; a 3xx reply with any code). The reply code
     /// decides the outcome.
@@ -45,7 +47,7 @@ impl EnhancedState {
         match self {
             EnhancedState::Valid(c) | EnhancedState::ClassMismatch(c) => Some(c),
             EnhancedState::Inconsistent { first, .. } => Some(first),
-            EnhancedState::Absent | EnhancedState::Malformed(_) => None,
+            EnhancedState::Absent | EnhancedState::Malformed => None,
         }
     }
 
@@ -60,7 +62,7 @@ impl EnhancedState {
         match self {
             EnhancedState::Absent => "absent",
             EnhancedState::Valid(_) => "valid",
-            EnhancedState::Malformed(_) => "malformed",
+            EnhancedState::Malformed => "malformed",
             EnhancedState::ClassMismatch(_) => "class_mismatch",
             EnhancedState::Inconsistent { .. } => "inconsistent",
         }
@@ -82,7 +84,25 @@ pub(crate) enum Token {
 /// dots, not followed by `.digit` (which makes it an IP address or a version number, not a
 /// code). Validity is [`EnhancedCode::parse_prefix`]'s: this function only finds the token's
 /// extent. A valid code directly followed by a letter, digit or `_` (`5.1.1x`) is malformed.
+#[inline]
 pub(crate) fn scan_token(s: &[u8]) -> Token {
+    match s.first() {
+        Some(b) if b.is_ascii_digit() => {}
+        _ => return Token::None,
+    }
+    // The common case, a valid code, costs one call: parse_prefix reads every digit of each
+    // part, so `used` is the token's whole extent.
+    if let Ok((code, used)) = EnhancedCode::parse_prefix(s) {
+        return match (s.get(used), s.get(used + 1)) {
+            (Some(b'.'), Some(d)) if d.is_ascii_digit() => Token::None,
+            (Some(&b), _) if b.is_ascii_alphanumeric() || b == b'_' => Token::Malformed(
+                EnhancedCodeError::TrailingCharacters { position: used },
+                used,
+            ),
+            _ => Token::Valid(code, used),
+        };
+    }
+    // Not a valid code: is it shaped like one?
     let mut i = 0;
     let mut group = 0;
     loop {
@@ -106,18 +126,12 @@ pub(crate) fn scan_token(s: &[u8]) -> Token {
     if i + 1 < s.len() && s[i] == b'.' && s[i + 1].is_ascii_digit() {
         return Token::None;
     }
-    let token = &s[..i];
-    match EnhancedCode::parse_prefix(token) {
-        Ok((code, used)) if used == token.len() => match s.get(i) {
-            Some(&b) if b.is_ascii_alphanumeric() || b == b'_' => {
-                Token::Malformed(EnhancedCodeError::TrailingCharacters { position: i }, i)
-            }
-            _ => Token::Valid(code, i),
-        },
+    match EnhancedCode::parse_prefix(&s[..i]) {
+        Err(e) => Token::Malformed(e, i),
+        // Unreachable: the whole input did not parse, so its prefix does not either.
         Ok((_, used)) => {
             Token::Malformed(EnhancedCodeError::TrailingCharacters { position: used }, i)
         }
-        Err(e) => Token::Malformed(e, i),
     }
 }
 

@@ -168,12 +168,10 @@ impl fmt::Debug for Lossy<'_> {
 }
 
 /// Where the parts of one line lie in the input (absolute offsets).
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub(crate) struct LineParts {
     /// Start of the line.
     pub start: usize,
-    /// Start of the reply code (after any leading whitespace).
-    pub code_start: usize,
     /// End of the content, before the line ending.
     pub end: usize,
     /// Start of the next line.
@@ -182,10 +180,6 @@ pub(crate) struct LineParts {
     pub code: ReplyCode,
     pub separator: Separator,
     pub enhanced: EnhancedState,
-    /// Where the enhanced code (or the malformed token) starts, and the whitespace run
-    /// before it began (only meaningful when a token was found).
-    pub token_start: usize,
-    pub token_gap: usize,
     /// Where the text starts.
     pub text_start: usize,
 }
@@ -196,6 +190,7 @@ impl LineParts {
         !matches!(self.separator, Separator::Hyphen)
     }
 
+    #[inline]
     pub fn line<'a>(&self, input: &'a [u8], number: usize) -> Line<'a> {
         Line {
             raw: input.get(self.start..self.end).unwrap_or(&[]),
@@ -210,37 +205,51 @@ impl LineParts {
     }
 }
 
-/// The offset of the first LF in `s`, eight bytes at a time.
+/// The offset of the first LF in `s`, sixteen bytes at a time (two 64-bit words, safe code).
+#[inline]
 pub(crate) fn find_lf(s: &[u8]) -> Option<usize> {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGHS: u64 = 0x8080_8080_8080_8080;
     const LFS: u64 = ONES * b'\n' as u64;
-    let mut i = 0;
-    while let Some(chunk) = s.get(i..i + 8) {
-        if let Ok(bytes) = <[u8; 8]>::try_from(chunk) {
-            let x = u64::from_le_bytes(bytes) ^ LFS;
-            let found = x.wrapping_sub(ONES) & !x & HIGHS;
-            if found != 0 {
-                return Some(i + (found.trailing_zeros() / 8) as usize);
-            }
-        }
-        i += 8;
+    /// Marks the LF bytes of a word; the lowest mark is exact.
+    #[inline(always)]
+    fn lf_marks(word: [u8; 8]) -> u64 {
+        let x = u64::from_le_bytes(word) ^ LFS;
+        x.wrapping_sub(ONES) & !x & HIGHS
     }
-    while i < s.len() {
-        if s[i] == b'\n' {
-            return Some(i);
+    let mut chunks = s.chunks_exact(16);
+    let mut offset = 0;
+    for chunk in &mut chunks {
+        let (a, b) = chunk.split_at(8);
+        let (Ok(a), Ok(b)) = (<[u8; 8]>::try_from(a), <[u8; 8]>::try_from(b)) else {
+            break;
+        };
+        let (ma, mb) = (lf_marks(a), lf_marks(b));
+        if ma | mb != 0 {
+            return Some(if ma != 0 {
+                offset + (ma.trailing_zeros() / 8) as usize
+            } else {
+                offset + 8 + (mb.trailing_zeros() / 8) as usize
+            });
         }
-        i += 1;
+        offset += 16;
     }
-    None
+    chunks
+        .remainder()
+        .iter()
+        .position(|&b| b == b'\n')
+        .map(|i| offset + i)
 }
 
 /// Reads the line starting at `start`. Fails only when the line has no reply code.
-/// `number` is used for the error's location.
+/// `number` is used for the error's location. With `scan_enhanced` false the line is read
+/// as if no enhanced code could begin its text (for callers that know none does).
+#[inline(always)]
 pub(crate) fn read_line(
     input: &[u8],
     start: usize,
     number: usize,
+    scan_enhanced: bool,
 ) -> Result<LineParts, ReplyError> {
     let rest = input.get(start..).unwrap_or(&[]);
     let (end, next, terminator) = match find_lf(rest) {
@@ -251,10 +260,7 @@ pub(crate) fn read_line(
         None => (input.len(), input.len(), Terminator::None),
     };
     let content = input.get(start..end).unwrap_or(&[]);
-    let indent = content
-        .iter()
-        .take_while(|&&b| b == b' ' || b == b'\t')
-        .count();
+    let indent = whitespace(content);
     let code_start = start + indent;
     let c = content.get(indent..).unwrap_or(&[]);
     let code = read_code(c)
@@ -263,15 +269,12 @@ pub(crate) fn read_line(
     let after_code = code_start + 3;
     let mut parts = LineParts {
         start,
-        code_start,
         end,
         next,
         terminator,
         code,
         separator: Separator::None,
         enhanced: EnhancedState::Absent,
-        token_start: after_code,
-        token_gap: 0,
         text_start: end,
     };
     let Some(&sep) = c.get(3) else {
@@ -290,27 +293,25 @@ pub(crate) fn read_line(
     };
     parts.separator = separator;
     let body = input.get(after..end).unwrap_or(&[]);
-    let gap = body
-        .iter()
-        .take_while(|&&b| b == b' ' || b == b'\t')
-        .count();
+    let gap = whitespace(body);
     let token = body.get(gap..).unwrap_or(&[]);
-    parts.token_start = after + gap;
-    parts.token_gap = gap;
     parts.text_start = after;
     if separator == Separator::Colon && body.first() == Some(&b' ') {
         parts.text_start = after + 1;
     }
+    if !scan_enhanced {
+        return Ok(parts);
+    }
     match scan_token(token) {
         Token::None => {}
-        Token::Malformed(e, _) => parts.enhanced = EnhancedState::Malformed(e),
+        Token::Malformed(..) => parts.enhanced = EnhancedState::Malformed,
         Token::Valid(enhanced, len) => {
             parts.enhanced = if enhanced.class().digit() == code.first_digit() {
                 EnhancedState::Valid(enhanced)
             } else {
                 EnhancedState::ClassMismatch(enhanced)
             };
-            let token_end = parts.token_start + len;
+            let token_end = after + gap + len;
             parts.text_start = if token.get(len) == Some(&b' ') {
                 token_end + 1
             } else {
@@ -321,9 +322,39 @@ pub(crate) fn read_line(
     Ok(parts)
 }
 
+/// How many spaces and tabs `s` starts with.
+#[inline]
+pub(crate) fn whitespace(s: &[u8]) -> usize {
+    s.iter().take_while(|&&b| b == b' ' || b == b'\t').count()
+}
+
+/// Where the parts of a line that only the strict rules need lie: the reply code (after any
+/// leading whitespace) and the enhanced code's place (after the separator and any
+/// whitespace), with the length of that whitespace.
+pub(crate) fn token_place(input: &[u8], p: &LineParts) -> (usize, usize, usize) {
+    let code_start = p.start + whitespace(input.get(p.start..p.end).unwrap_or(&[]));
+    let after = code_start + 4;
+    let gap = match p.separator {
+        Separator::Hyphen | Separator::Space | Separator::Colon | Separator::Tab => {
+            whitespace(input.get(after..p.end).unwrap_or(&[]))
+        }
+        Separator::None | Separator::Other(_) => 0,
+    };
+    (code_start, after + gap, gap)
+}
+
 /// Reads a reply code at the start of `c`: three digits, the first 2 to 5, and no fourth
 /// digit.
+#[inline]
 fn read_code(c: &[u8]) -> Result<ReplyCode, ReplyCodeError> {
+    if let [a @ b'2'..=b'5', b @ b'0'..=b'9', d @ b'0'..=b'9', rest @ ..] = c {
+        if !rest.first().is_some_and(u8::is_ascii_digit) {
+            let value = u16::from(a - b'0') * 100 + u16::from(b - b'0') * 10 + u16::from(d - b'0');
+            if let Ok(code) = ReplyCode::from_u16(value) {
+                return Ok(code);
+            }
+        }
+    }
     let digits = c.iter().take_while(|b| b.is_ascii_digit()).count();
     if digits > 3 {
         return Err(ReplyCodeError::WrongLength { length: digits });

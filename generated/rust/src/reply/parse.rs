@@ -6,7 +6,7 @@ use core::iter::FusedIterator;
 use super::check::{Checker, Found};
 use super::enhanced::{find_in_text, EnhancedState};
 use super::error::{ReplyError, ReplyErrorKind};
-use super::line::{read_line, Line, Lossy};
+use super::line::{read_line, Line, LineParts, Lossy, Separator, Terminator};
 use crate::{EnhancedCode, ReplyCode};
 
 /// How strictly to read a reply.
@@ -118,6 +118,17 @@ pub struct Reply<'a> {
     enhanced: EnhancedState,
     line_count: usize,
     complete: bool,
+    /// Where a single-line reply's text lies, so that its line needs no second reading.
+    single: Option<SingleLine>,
+}
+
+/// What a single-line reply keeps of its line; the rest is the reply's own summary.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+struct SingleLine {
+    end: usize,
+    text_start: usize,
+    separator: Separator,
+    terminator: Terminator,
 }
 
 impl<'a> Reply<'a> {
@@ -177,12 +188,28 @@ impl<'a> Reply<'a> {
     }
 
     /// The lines, in order.
+    #[inline]
     pub fn lines(&self) -> Lines<'a> {
+        // A single line's code and enhanced state are the reply's.
+        let single = self.single.map(|s| LineParts {
+            start: 0,
+            end: s.end,
+            next: self.input.len(),
+            terminator: s.terminator,
+            code: self.code,
+            separator: s.separator,
+            enhanced: self.enhanced,
+            text_start: s.text_start,
+        });
         Lines {
             input: self.input,
             pos: 0,
             number: 0,
             remaining: self.line_count,
+            single,
+            // When no line has anything in the enhanced code's place, the lines are read
+            // without looking for one.
+            scan_enhanced: !matches!(self.enhanced, EnhancedState::Absent),
         }
     }
 
@@ -245,17 +272,19 @@ fn parse_bytes(input: &[u8], options: ParseOptions) -> Result<Reply<'_>, ReplyEr
     if input.is_empty() {
         return Err(ReplyError::new(ReplyErrorKind::Empty, 1, 0));
     }
-    let strict = options.mode == Mode::Strict;
-    let mut checker = Checker::default();
-    let mut found = Found::new();
+    // Only strict parsing checks the rules; lenient parsing does not even set them up.
+    let mut strict = match options.mode {
+        Mode::Strict => Some((Checker::default(), Found::new())),
+        Mode::Lenient => None,
+    };
     let mut pos = 0;
     let mut number = 0;
     let mut first: Option<EnhancedCode> = None;
     let mut other: Option<EnhancedCode> = None;
-    let mut malformed = None;
+    let mut malformed = false;
     loop {
         number += 1;
-        let p = read_line(input, pos, number)?;
+        let p = read_line(input, pos, number, true)?;
         let length = p.next - p.start;
         if let Some(max) = options.max_line_length {
             if length > max {
@@ -266,9 +295,9 @@ fn parse_bytes(input: &[u8], options: ParseOptions) -> Result<Reply<'_>, ReplyEr
                 ));
             }
         }
-        if strict {
+        if let Some((checker, found)) = &mut strict {
             found.clear();
-            checker.line(input, &p, number, &mut found);
+            checker.line(input, &p, number, found);
             if let Some(e) = found.first() {
                 return Err(e);
             }
@@ -279,7 +308,7 @@ fn parse_bytes(input: &[u8], options: ParseOptions) -> Result<Reply<'_>, ReplyEr
                 Some(f) if f != c && other.is_none() => other = Some(c),
                 Some(_) => {}
             },
-            EnhancedState::Malformed(e) if malformed.is_none() => malformed = Some(e),
+            EnhancedState::Malformed => malformed = true,
             _ => {}
         }
         pos = p.next;
@@ -294,8 +323,8 @@ fn parse_bytes(input: &[u8], options: ParseOptions) -> Result<Reply<'_>, ReplyEr
                     EnhancedState::Valid(c)
                 }
                 (Some(c), None, _) => EnhancedState::ClassMismatch(c),
-                (None, _, Some(e)) => EnhancedState::Malformed(e),
-                (None, _, None) => EnhancedState::Absent,
+                (None, _, true) => EnhancedState::Malformed,
+                (None, _, false) => EnhancedState::Absent,
             };
             return Ok(Reply {
                 input,
@@ -303,6 +332,12 @@ fn parse_bytes(input: &[u8], options: ParseOptions) -> Result<Reply<'_>, ReplyEr
                 enhanced,
                 line_count: number,
                 complete: p.is_last(),
+                single: (number == 1).then_some(SingleLine {
+                    end: p.end,
+                    text_start: p.text_start,
+                    separator: p.separator,
+                    terminator: p.terminator,
+                }),
             });
         }
     }
@@ -312,31 +347,50 @@ fn parse_bytes(input: &[u8], options: ParseOptions) -> Result<Reply<'_>, ReplyEr
 #[derive(Debug, Clone)]
 pub struct Lines<'a> {
     input: &'a [u8],
+    /// Where the next line starts.
     pos: usize,
     number: usize,
     remaining: usize,
+    /// A single-line reply's line, as `Reply` kept it (read from the input otherwise).
+    single: Option<LineParts>,
+    scan_enhanced: bool,
 }
 
 impl<'a> Iterator for Lines<'a> {
     type Item = Line<'a>;
 
+    #[inline]
     fn next(&mut self) -> Option<Line<'a>> {
         if self.remaining == 0 {
             return None;
         }
+        match &self.single {
+            Some(p) => {
+                self.remaining = 0;
+                Some(p.line(self.input, 1))
+            }
+            None => self.read_next(),
+        }
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        (self.remaining, Some(self.remaining))
+    }
+}
+
+impl<'a> Lines<'a> {
+    /// Reads the line after the last one returned (there is one).
+    #[inline(never)]
+    fn read_next(&mut self) -> Option<Line<'a>> {
         self.remaining -= 1;
         self.number += 1;
         // The reply was parsed from this input, so every line reads again without error.
-        let Ok(p) = read_line(self.input, self.pos, self.number) else {
+        let Ok(p) = read_line(self.input, self.pos, self.number, self.scan_enhanced) else {
             self.remaining = 0;
             return None;
         };
         self.pos = p.next;
         Some(p.line(self.input, self.number))
-    }
-
-    fn size_hint(&self) -> (usize, Option<usize>) {
-        (self.remaining, Some(self.remaining))
     }
 }
 
@@ -367,7 +421,7 @@ impl Iterator for Violations<'_> {
             }
             self.remaining -= 1;
             self.number += 1;
-            let Ok(p) = read_line(self.input, self.pos, self.number) else {
+            let Ok(p) = read_line(self.input, self.pos, self.number, true) else {
                 self.remaining = 0;
                 return None;
             };
