@@ -52,7 +52,7 @@ pub enum EnhancedState {
 }
 
 /// The error kinds a parser reports (the crate's `ReplyErrorKind::name`).
-pub const ERROR_KINDS: [&str; 20] = [
+pub const ERROR_KINDS: [&str; 22] = [
     "empty",
     "bad_code",
     "trailing_data",
@@ -73,6 +73,8 @@ pub const ERROR_KINDS: [&str; 20] = [
     "bare_lf",
     "missing_line_ending",
     "incomplete",
+    "line_after_last_line",
+    "trailing_whitespace",
 ];
 
 /// The kinds that make lenient parsing fail too.

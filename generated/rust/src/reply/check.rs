@@ -85,6 +85,8 @@ pub(crate) struct Checker {
     first_has_token: bool,
     /// The first valid enhanced code seen, in line order.
     first_enhanced: Option<EnhancedCode>,
+    /// Whether the previous line was a last line (its code not followed by `-`).
+    after_last: bool,
 }
 
 impl Checker {
@@ -92,6 +94,10 @@ impl Checker {
     pub fn line(&mut self, input: &[u8], p: &LineParts, number: usize, found: &mut Found) {
         let at = |kind, position| ReplyError::new(kind, number, position);
         let (code_start, token_start, token_gap) = token_place(input, p);
+        if self.after_last {
+            found.push(at(ReplyErrorKind::LineAfterLastLine, p.start));
+        }
+        self.after_last = p.is_last();
         let length = p.next - p.start;
         if length > RFC_MAX_LINE {
             found.push(at(

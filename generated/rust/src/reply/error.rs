@@ -72,8 +72,9 @@ pub enum ReplyErrorKind {
     /// A line does not start with a reply code: three digits, the first 2 to 5, not followed
     /// by another digit. Fatal.
     BadCode(ReplyCodeError),
-    /// Bytes follow the last line of the reply (a line whose code is not followed by `-`).
-    /// Fatal: a reply is parsed whole; [`ReplyBuffer`](crate::ReplyBuffer) splits a stream.
+    /// Something that is not a line of a reply follows the last line (a line whose code is
+    /// not followed by `-`). Fatal: a reply is parsed whole;
+    /// [`ReplyBuffer`](crate::ReplyBuffer) splits a stream into replies.
     TrailingData,
     /// A line, counted with its line ending, is longer than `max` bytes. Fatal when `max` is
     /// the limit set with [`ParseOptions::with_max_line_length`](crate::ParseOptions::with_max_line_length);
@@ -153,6 +154,13 @@ pub enum ReplyErrorKind {
     /// The input ends after a continuation line (`550-...`): the reply's last line is
     /// missing.
     Incomplete,
+    /// A line with a reply code follows a last line (`550 a` then `550 b`): the reply
+    /// should have marked the earlier line as a continuation with `-`. Lenient parsing reads
+    /// it as part of the same reply; in a stream it would be the next reply.
+    LineAfterLastLine,
+    /// Only spaces, tabs and line endings follow the last line. Lenient parsing ignores
+    /// them.
+    TrailingWhitespace,
 }
 
 impl ReplyErrorKind {
@@ -192,6 +200,8 @@ impl ReplyErrorKind {
             ReplyErrorKind::BareLf => "bare_lf",
             ReplyErrorKind::MissingLineEnding => "missing_line_ending",
             ReplyErrorKind::Incomplete => "incomplete",
+            ReplyErrorKind::LineAfterLastLine => "line_after_last_line",
+            ReplyErrorKind::TrailingWhitespace => "trailing_whitespace",
         }
     }
 }
@@ -261,6 +271,12 @@ impl fmt::Display for ReplyErrorKind {
             ReplyErrorKind::MissingLineEnding => f.write_str("the last line has no CRLF"),
             ReplyErrorKind::Incomplete => {
                 f.write_str("the input ends after a continuation line (`-`): the reply's last line is missing")
+            }
+            ReplyErrorKind::LineAfterLastLine => f.write_str(
+                "a line follows the reply's last line; every line but the last must have `-` after its code (RFC 5321 section 4.2.1)",
+            ),
+            ReplyErrorKind::TrailingWhitespace => {
+                f.write_str("whitespace follows the reply's last line")
             }
         }
     }

@@ -14,8 +14,9 @@ use crate::{EnhancedCode, ReplyCode};
 pub enum Mode {
     /// Read what servers and bounce messages really contain: bare LF, a missing final line
     /// ending, a missing last line, `550:` (Yahoo), extra spaces, codes that differ between
-    /// lines (the last line's wins), enhanced codes whose class disagrees. Only
-    /// [fatal](ReplyErrorKind::is_fatal) problems fail; [`Reply::violations`] lists the rest.
+    /// lines (the last line's wins), lines that forgot their `-`, enhanced codes whose class
+    /// disagrees. Only [fatal](ReplyErrorKind::is_fatal) problems fail;
+    /// [`Reply::violations`] lists the rest.
     #[default]
     Lenient,
     /// Follow RFC 5321 (sections 2.3.8, 4.2, 4.2.1, 4.5.3.1.5) and RFC 2034 (section 4) to
@@ -143,9 +144,12 @@ impl<'a> Reply<'a> {
         Reply::parse_with(input, ParseOptions::strict())
     }
 
-    /// Parses one whole reply with `options`. Bytes after the reply's last line are an error
-    /// ([`TrailingData`](ReplyErrorKind::TrailingData)); to split a stream into replies,
-    /// use [`ReplyBuffer`](crate::ReplyBuffer).
+    /// Parses one whole reply with `options`. The input is one reply: lenient parsing reads
+    /// lines with a reply code after a last line as part of it
+    /// ([`LineAfterLastLine`](ReplyErrorKind::LineAfterLastLine)) and ignores trailing
+    /// whitespace; anything else after the last line is
+    /// [`TrailingData`](ReplyErrorKind::TrailingData). To split a stream into replies, use
+    /// [`ReplyBuffer`](crate::ReplyBuffer).
     pub fn parse_with<T: AsRef<[u8]> + ?Sized>(
         input: &'a T,
         options: ParseOptions,
@@ -268,6 +272,30 @@ impl fmt::Debug for Reply<'_> {
     }
 }
 
+/// What follows a last line, at `pos` (not the input's end).
+enum AfterLast {
+    /// A line with a reply code.
+    Line,
+    /// Only spaces, tabs, CR and LF.
+    Whitespace,
+    /// Anything else.
+    Data,
+}
+
+fn after_last_line(input: &[u8], pos: usize, number: usize) -> AfterLast {
+    let rest = input.get(pos..).unwrap_or(&[]);
+    if rest
+        .iter()
+        .all(|b| matches!(b, b' ' | b'\t' | b'\r' | b'\n'))
+    {
+        AfterLast::Whitespace
+    } else if read_line(input, pos, number + 1, false).is_ok() {
+        AfterLast::Line
+    } else {
+        AfterLast::Data
+    }
+}
+
 fn parse_bytes(input: &[u8], options: ParseOptions) -> Result<Reply<'_>, ReplyError> {
     if input.is_empty() {
         return Err(ReplyError::new(ReplyErrorKind::Empty, 1, 0));
@@ -312,10 +340,28 @@ fn parse_bytes(input: &[u8], options: ParseOptions) -> Result<Reply<'_>, ReplyEr
             _ => {}
         }
         pos = p.next;
-        if p.is_last() || pos >= input.len() {
-            if pos < input.len() {
-                return Err(ReplyError::new(ReplyErrorKind::TrailingData, number, pos));
+        let ends = if pos >= input.len() {
+            true
+        } else if !p.is_last() {
+            false
+        } else {
+            match after_last_line(input, pos, number) {
+                // A line with a code: the same reply goes on (the checker reports it).
+                AfterLast::Line => false,
+                AfterLast::Whitespace => match strict {
+                    Some(_) => {
+                        let kind = ReplyErrorKind::TrailingWhitespace;
+                        return Err(ReplyError::new(kind, number + 1, pos));
+                    }
+                    None => true,
+                },
+                AfterLast::Data => {
+                    let kind = ReplyErrorKind::TrailingData;
+                    return Err(ReplyError::new(kind, number + 1, pos));
+                }
             }
+        };
+        if ends {
             let code = p.code;
             let enhanced = match (first, other, malformed) {
                 (Some(first), Some(other), _) => EnhancedState::Inconsistent { first, other },
@@ -417,12 +463,23 @@ impl Iterator for Violations<'_> {
                 return Some(e);
             }
             if self.remaining == 0 {
+                // Only whitespace can follow the last line of a parsed reply.
+                if self.pos < self.input.len() {
+                    let e = ReplyError::new(
+                        ReplyErrorKind::TrailingWhitespace,
+                        self.number + 1,
+                        self.pos,
+                    );
+                    self.pos = self.input.len();
+                    return Some(e);
+                }
                 return None;
             }
             self.remaining -= 1;
             self.number += 1;
             let Ok(p) = read_line(self.input, self.pos, self.number, true) else {
                 self.remaining = 0;
+                self.pos = self.input.len();
                 return None;
             };
             self.pos = p.next;
