@@ -9,8 +9,16 @@ fuzz_target!(|data: &[u8]| {
     let Some((&seed, input)) = data.split_first() else {
         return;
     };
-    let options = if seed & 1 == 0 { ParseOptions::lenient() } else { ParseOptions::strict() };
-    let options = if seed & 2 == 0 { options } else { options.with_max_line_length(usize::from(seed >> 2) + 1) };
+    let options = if seed & 1 == 0 {
+        ParseOptions::lenient()
+    } else {
+        ParseOptions::strict()
+    };
+    let options = if seed & 2 == 0 {
+        options
+    } else {
+        options.with_max_line_length(usize::from(seed >> 2) + 1)
+    };
     let mut buf = ReplyBuffer::<512>::with_options(options);
     let mut pos = 0;
     let mut step = usize::from(seed % 7) + 1;
