@@ -59,6 +59,17 @@ fn doc_links(refs: &[Reference]) -> String {
         .join(", ")
 }
 
+/// The `EnhancedCode` constant for the code `name` reported as `outcome`:
+/// `PERMANENT_BAD_DESTINATION_MAILBOX_ADDRESS`. The site shows the same names.
+pub fn enhanced_const_name(outcome: Outcome, name: &str) -> String {
+    let prefix = match outcome {
+        Outcome::Success => "Success",
+        Outcome::Transient => "Transient",
+        Outcome::Permanent => "Permanent",
+    };
+    format!("{}_{}", screaming_snake(prefix), screaming_snake(name))
+}
+
 /// `RCPT` -> `Rcpt`, `STARTTLS` -> `Starttls`.
 pub fn command_variant(name: &str) -> String {
     let mut s = name.to_ascii_lowercase();
@@ -427,15 +438,7 @@ impl RustView {
                         .usable_as
                         .iter()
                         .map(|o| {
-                            let name = format!(
-                                "{}_{}",
-                                screaming_snake(match o {
-                                    Outcome::Success => "Success",
-                                    Outcome::Transient => "Transient",
-                                    Outcome::Permanent => "Permanent",
-                                }),
-                                screaming_snake(&e.name)
-                            );
+                            let name = enhanced_const_name(*o, &e.name);
                             let class_variant = class_variant(o.class());
                             let head = format!("pub const {name}: EnhancedCode =");
                             let value = format!(
