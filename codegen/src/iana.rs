@@ -84,7 +84,9 @@ pub fn parse_xml(text: &str) -> Result<XmlRegistry, String> {
         }
     }
     if reg.enumerated.is_empty() {
-        return Err("no enumerated status codes found (sub-registry smtp-enhanced-status-codes-3)".into());
+        return Err(
+            "no enumerated status codes found (sub-registry smtp-enhanced-status-codes-3)".into(),
+        );
     }
     Ok(reg)
 }
@@ -97,7 +99,9 @@ fn record(node: roxmltree::Node) -> XmlRecord {
     };
     XmlRecord {
         code: field("code").unwrap_or_default(),
-        title: field("summary").or_else(|| field("sample")).unwrap_or_default(),
+        title: field("summary")
+            .or_else(|| field("sample"))
+            .unwrap_or_default(),
         basic_code: field("basic_code"),
         description: field("description").unwrap_or_default(),
         reference: field("reference").unwrap_or_default(),
@@ -128,7 +132,9 @@ pub fn parse_basic_text(text: &str) -> Result<BasicCodes, String> {
     }
     let (main, extra) = match t.split_once('(') {
         Some((m, rest)) => {
-            let inner = rest.strip_suffix(')').ok_or_else(|| format!("unbalanced parenthesis in `{text}`"))?;
+            let inner = rest
+                .strip_suffix(')')
+                .ok_or_else(|| format!("unbalanced parenthesis in `{text}`"))?;
             (m.trim(), Some(inner))
         }
         None => (t, None),
@@ -144,14 +150,20 @@ pub fn parse_basic_text(text: &str) -> Result<BasicCodes, String> {
         }
     };
     let normalized = main.replace(" or ", ",").replace('/', ",");
-    for tok in normalized.split(',').map(str::trim).filter(|s| !s.is_empty()) {
+    for tok in normalized
+        .split(',')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+    {
         if push_class(tok, &mut classes) {
             continue;
         }
         if tok.len() == 3 && tok.bytes().all(|b| b.is_ascii_digit()) {
             out.codes.push(tok.parse().expect("digits"));
         } else {
-            return Err(format!("cannot read `{tok}` in IANA's basic-code text `{text}`"));
+            return Err(format!(
+                "cannot read `{tok}` in IANA's basic-code text `{text}`"
+            ));
         }
     }
     if let Some(inner) = extra {
@@ -196,27 +208,60 @@ fn compare_record(out: &mut Vec<Drift>, code: &str, ours: &IanaRecord, x: &XmlRe
     compare(out, code, "description", &ours.description, &x.description);
     compare(out, code, "reference", &ours.reference, &x.reference);
     compare(out, code, "submitter", &ours.submitter, &x.submitter);
-    compare(out, code, "change_controller", &ours.change_controller, &x.change_controller);
+    compare(
+        out,
+        code,
+        "change_controller",
+        &ours.change_controller,
+        &x.change_controller,
+    );
     let d = |o: &Option<crate::model::Date>| o.as_ref().map(|d| d.0.clone()).unwrap_or_default();
-    compare(out, code, "date", &d(&ours.date), x.date.as_deref().unwrap_or(""));
-    compare(out, code, "updated", &d(&ours.updated), x.updated.as_deref().unwrap_or(""));
+    compare(
+        out,
+        code,
+        "date",
+        &d(&ours.date),
+        x.date.as_deref().unwrap_or(""),
+    );
+    compare(
+        out,
+        code,
+        "updated",
+        &d(&ours.updated),
+        x.updated.as_deref().unwrap_or(""),
+    );
 }
 
 /// Every difference between `reg` and the XML registry `x`, sorted by code then field.
 /// A code only one side has is reported with field `(code)`.
 pub fn diff(reg: &Registry, x: &XmlRegistry) -> Vec<Drift> {
     let mut out = Vec::new();
-    compare(&mut out, "(registry)", "updated", &reg.meta.iana_updated.0, &x.updated);
+    compare(
+        &mut out,
+        "(registry)",
+        "updated",
+        &reg.meta.iana_updated.0,
+        &x.updated,
+    );
 
     let mut ours: BTreeMap<String, (String, &IanaRecord, Option<&BasicCodes>)> = BTreeMap::new();
     for c in &reg.classes {
-        ours.insert(format!("{}.XXX.YYY", c.class), (c.title.clone(), &c.iana, None));
+        ours.insert(
+            format!("{}.XXX.YYY", c.class),
+            (c.title.clone(), &c.iana, None),
+        );
     }
     for s in &reg.subjects {
-        ours.insert(format!("X.{}.YYY", s.subject), (s.title.clone(), &s.iana, None));
+        ours.insert(
+            format!("X.{}.YYY", s.subject),
+            (s.title.clone(), &s.iana, None),
+        );
     }
     for e in &reg.enhanced {
-        ours.insert(e.code.to_string(), (e.sample_text.clone(), &e.iana, Some(&e.basic_codes)));
+        ours.insert(
+            e.code.to_string(),
+            (e.sample_text.clone(), &e.iana, Some(&e.basic_codes)),
+        );
     }
     let mut theirs: BTreeMap<String, &XmlRecord> = BTreeMap::new();
     for r in x.classes.iter().chain(&x.subjects).chain(&x.enumerated) {
@@ -232,10 +277,20 @@ pub fn diff(reg: &Registry, x: &XmlRegistry) -> Vec<Drift> {
             });
             continue;
         };
-        let field = if basic.is_some() { "sample_text" } else { "title" };
+        let field = if basic.is_some() {
+            "sample_text"
+        } else {
+            "title"
+        };
         compare(&mut out, code, field, title, &x.title);
         if let Some(b) = basic {
-            compare(&mut out, code, "basic_codes", &b.iana, x.basic_code.as_deref().unwrap_or(""));
+            compare(
+                &mut out,
+                code,
+                "basic_codes",
+                &b.iana,
+                x.basic_code.as_deref().unwrap_or(""),
+            );
         }
         compare_record(&mut out, code, rec, x);
     }
@@ -249,7 +304,11 @@ pub fn diff(reg: &Registry, x: &XmlRegistry) -> Vec<Drift> {
             });
         }
     }
-    out.sort_by(|a, b| sort_key(&a.code).cmp(&sort_key(&b.code)).then(a.field.cmp(&b.field)));
+    out.sort_by(|a, b| {
+        sort_key(&a.code)
+            .cmp(&sort_key(&b.code))
+            .then(a.field.cmp(&b.field))
+    });
     out
 }
 
@@ -298,7 +357,10 @@ mod tests {
             p("450, 550 (other 4XX or 5XX codes are allowed)"),
             (vec![450, 550], vec![4, 5], false)
         );
-        assert_eq!(p("552 (other 4XX or 5XX codes are allowed)"), (vec![552], vec![4, 5], false));
+        assert_eq!(
+            p("552 (other 4XX or 5XX codes are allowed)"),
+            (vec![552], vec![4, 5], false)
+        );
         assert!(parse_basic_text("55O").is_err());
         assert!(parse_basic_text("550 (maybe)").is_err());
     }
@@ -315,7 +377,10 @@ mod tests {
         let r = parse_xml(xml).unwrap();
         let rec = &r.enumerated[0];
         assert_eq!(rec.reference, "[RFC7372], Section 3.3 (Standards Track)");
-        assert_eq!(rec.description, "This status code is returned when an SMTP client's IP address failed.");
+        assert_eq!(
+            rec.description,
+            "This status code is returned when an SMTP client's IP address failed."
+        );
         assert_eq!(rec.date.as_deref(), Some("2014-08-13"));
         assert_eq!(rec.updated.as_deref(), Some("2015-05-30"));
         assert_eq!(r.updated, "2024-12-06");

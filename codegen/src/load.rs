@@ -72,7 +72,12 @@ fn read_doc(
     Some(shown)
 }
 
-fn items<T: DeserializeOwned>(docs: &Docs, file: &Option<String>, path: YamlPath, diags: &mut Diagnostics) -> Vec<Item<T>> {
+fn items<T: DeserializeOwned>(
+    docs: &Docs,
+    file: &Option<String>,
+    path: YamlPath,
+    diags: &mut Diagnostics,
+) -> Vec<Item<T>> {
     let Some(file) = file else { return Vec::new() };
     let doc = &docs.docs[file];
     doc.deserialize_items::<T>(&path, diags)
@@ -83,6 +88,27 @@ fn items<T: DeserializeOwned>(docs: &Docs, file: &Option<String>, path: YamlPath
             value,
         })
         .collect()
+}
+
+/// The `key` field of every item of a top-level sequence, read from the raw YAML even for
+/// items that failed to deserialize, so that one broken entry does not make every reference
+/// to it an error too.
+fn raw_keys(docs: &Docs, file: &Option<String>, key: &str) -> Vec<String> {
+    let Some(doc) = file.as_ref().and_then(|f| docs.docs.get(f)) else {
+        return Vec::new();
+    };
+    doc.value
+        .as_sequence()
+        .map(|seq| {
+            seq.iter()
+                .filter_map(|item| match item.get(key)? {
+                    serde_yaml::Value::String(s) => Some(s.clone()),
+                    serde_yaml::Value::Number(n) => Some(n.to_string()),
+                    _ => None,
+                })
+                .collect()
+        })
+        .unwrap_or_default()
 }
 
 /// Loads and validates the registry under `data_dir`. File names in messages are shown
@@ -128,11 +154,13 @@ pub fn load_as(data_dir: &Path, shown_dir: &str) -> Result<Registry, Invalid> {
         .and_then(|f| docs.docs[f].deserialize_at(&YamlPath::root(), &mut diags));
     let classes: Vec<Item<ClassEntry>> = items(&docs, &f_classes, YamlPath::root(), &mut diags);
     let subjects: Vec<Item<SubjectEntry>> = items(&docs, &f_subjects, YamlPath::root(), &mut diags);
-    let enhanced: Vec<Item<EnhancedEntry>> = items(&docs, &f_enhanced, YamlPath::root(), &mut diags);
+    let enhanced: Vec<Item<EnhancedEntry>> =
+        items(&docs, &f_enhanced, YamlPath::root(), &mut diags);
     let basic: Vec<Item<BasicEntry>> = items(&docs, &f_basic, YamlPath::root(), &mut diags);
     let nonstd: Vec<Item<BasicEntry>> = items(&docs, &f_nonstd, YamlPath::root(), &mut diags);
     let commands: Vec<Item<CommandEntry>> = items(&docs, &f_commands, YamlPath::root(), &mut diags);
-    let trouble: Vec<Item<TroubleshootingEntry>> = items(&docs, &f_trouble, YamlPath::root(), &mut diags);
+    let trouble: Vec<Item<TroubleshootingEntry>> =
+        items(&docs, &f_trouble, YamlPath::root(), &mut diags);
     let classifier: Classifier = f_classifier
         .as_ref()
         .and_then(|f| docs.docs[f].deserialize_at(&YamlPath::root(), &mut diags))
@@ -158,19 +186,55 @@ pub fn load_as(data_dir: &Path, shown_dir: &str) -> Result<Registry, Invalid> {
     v.classes(&classes);
     v.subjects(&subjects);
     v.commands(&commands);
-    let command_names: Vec<&str> = commands.iter().map(|c| c.value.name.as_str()).collect();
-    v.basic(&basic, &nonstd, &command_names);
-    let basic_codes: BTreeMap<u16, BasicStatus> = basic
-        .iter()
-        .chain(&nonstd)
-        .map(|b| (b.value.code, b.value.status))
-        .collect();
-    let subject_codes: Vec<u16> = subjects.iter().map(|s| s.value.subject).collect();
-    v.enhanced(&enhanced, &basic_codes, &subject_codes);
-    let enhanced_keys: Vec<EnhancedKey> = enhanced.iter().map(|e| e.value.code).collect();
-    v.basic_uses(basic.iter().chain(&nonstd), &enhanced_keys);
-    v.troubleshooting(&trouble, &enhanced_keys, &basic_codes);
-    v.vendors(&vendors, &enhanced_keys, &basic_codes);
+    // Cross-references are checked against every entry a file names, including entries that
+    // failed to deserialize (their own error is already reported); a file that could not be
+    // parsed at all is not checked against.
+    let parsed = |f: &Option<String>| f.as_ref().is_some_and(|f| docs.docs.contains_key(f));
+    let command_names: Option<Vec<String>> =
+        parsed(&f_commands).then(|| raw_keys(&docs, &f_commands, "name"));
+    v.basic(&basic, &nonstd, command_names.as_deref());
+    let mut basic_codes: BTreeMap<u16, BasicStatus> = BTreeMap::new();
+    // Non-standard first: where a number is in both files (itself an error), the standard
+    // entry is the one other files may refer to.
+    for (file, status) in [
+        (&f_nonstd, BasicStatus::Nonstandard),
+        (&f_basic, BasicStatus::Standard),
+    ] {
+        for k in raw_keys(&docs, file, "code") {
+            if let Ok(c) = k.parse() {
+                basic_codes.insert(c, status);
+            }
+        }
+    }
+    for b in basic.iter().chain(&nonstd) {
+        basic_codes.insert(b.value.code, b.value.status);
+    }
+    let basic_codes = (parsed(&f_basic) && parsed(&f_nonstd)).then_some(basic_codes);
+    let subject_codes: Option<Vec<u16>> = parsed(&f_subjects).then(|| {
+        raw_keys(&docs, &f_subjects, "subject")
+            .iter()
+            .filter_map(|k| k.parse().ok())
+            .collect()
+    });
+    let enhanced_keys: Option<Vec<EnhancedKey>> = parsed(&f_enhanced).then(|| {
+        raw_keys(&docs, &f_enhanced, "code")
+            .iter()
+            .filter_map(|k| k.parse().ok())
+            .collect()
+    });
+    v.enhanced(
+        &enhanced,
+        basic_codes.as_ref(),
+        subject_codes.as_deref(),
+        enhanced_keys.as_deref().unwrap_or(&[]),
+    );
+    if let Some(keys) = &enhanced_keys {
+        v.basic_uses(basic.iter().chain(&nonstd), keys);
+    }
+    if let (Some(e), Some(b)) = (&enhanced_keys, &basic_codes) {
+        v.troubleshooting(&trouble, e, b);
+        v.vendors(&vendors, e, b);
+    }
 
     if !diags.is_empty() {
         return Err(Invalid(diags.into_sorted()));
@@ -213,7 +277,13 @@ impl Validator<'_> {
     }
 
     /// Reports keys out of order and keys given twice. `show` renders a key for messages.
-    fn order<T, K: Ord + Copy>(&mut self, items: &[Item<T>], what: &str, key: impl Fn(&T) -> K, show: impl Fn(K) -> String) {
+    fn order<T, K: Ord + Copy>(
+        &mut self,
+        items: &[Item<T>],
+        what: &str,
+        key: impl Fn(&T) -> K,
+        show: impl Fn(K) -> String,
+    ) {
         let mut first: BTreeMap<K, usize> = BTreeMap::new();
         for (i, it) in items.iter().enumerate() {
             let k = key(&it.value);
@@ -247,7 +317,10 @@ impl Validator<'_> {
                 self.err(loc, e);
                 continue;
             }
-            let forms = [("Rust/C constant", names::screaming_snake(n)), ("snake_case", names::snake(n))];
+            let forms = [
+                ("Rust/C constant", names::screaming_snake(n)),
+                ("snake_case", names::snake(n)),
+            ];
             let mut clash = None;
             for (lang, form) in &forms {
                 if let Some((other, line)) = seen.get(&format!("{lang}:{form}")) {
@@ -267,11 +340,24 @@ impl Validator<'_> {
         }
     }
 
-    fn commands_known<T>(&mut self, item: &Item<T>, field_path: YamlPath, cmds: &[String], known: &[&str]) {
+    fn commands_known<T>(
+        &mut self,
+        item: &Item<T>,
+        field_path: YamlPath,
+        cmds: &[String],
+        known: Option<&[String]>,
+    ) {
+        let Some(known) = known else { return };
         for (i, c) in cmds.iter().enumerate() {
-            if !known.contains(&c.as_str()) {
+            if !known.contains(c) {
                 let loc = self.docs.at(&item.file, &field_path.index(i));
-                self.err(loc, format!("unknown command `{c}`; define it in data/commands.yaml or use one of: {}", known.join(", ")));
+                self.err(
+                    loc,
+                    format!(
+                        "unknown command `{c}`; define it in data/commands.yaml or use one of: {}",
+                        known.join(", ")
+                    ),
+                );
             }
         }
     }
@@ -285,12 +371,21 @@ impl Validator<'_> {
                 .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()));
         if !ok {
             let loc = self.docs.at(file, &root.key("registry_version"));
-            self.err(loc, format!("registry_version `{}` must be dot-separated numbers, such as `2026.11.29`", meta.registry_version));
+            self.err(
+                loc,
+                format!(
+                    "registry_version `{}` must be dot-separated numbers, such as `2026.11.29`",
+                    meta.registry_version
+                ),
+            );
         }
         if let Some(u) = &meta.site_url {
             if !(u.starts_with("https://") || u.starts_with("http://")) || !u.ends_with('/') {
                 let loc = self.docs.at(file, &root.key("site_url"));
-                self.err(loc, format!("site_url `{u}` must be an http(s) URL ending in `/`"));
+                self.err(
+                    loc,
+                    format!("site_url `{u}` must be an http(s) URL ending in `/`"),
+                );
             }
         }
     }
@@ -301,7 +396,13 @@ impl Validator<'_> {
         for it in items {
             if !matches!(it.value.class, 2 | 4 | 5) {
                 let loc = self.docs.item(it, "class");
-                self.err(loc, format!("class `{}` does not exist: RFC 3463 allows only 2, 4 and 5", it.value.class));
+                self.err(
+                    loc,
+                    format!(
+                        "class `{}` does not exist: RFC 3463 allows only 2, 4 and 5",
+                        it.value.class
+                    ),
+                );
             }
             self.nonempty(it, "title", &it.value.title);
             self.nonempty(it, "description", &it.value.description);
@@ -315,7 +416,13 @@ impl Validator<'_> {
         for it in items {
             if it.value.subject > 999 {
                 let loc = self.docs.item(it, "subject");
-                self.err(loc, format!("subject `{}` has more than 3 digits (RFC 3463 allows 0 to 999)", it.value.subject));
+                self.err(
+                    loc,
+                    format!(
+                        "subject `{}` has more than 3 digits (RFC 3463 allows 0 to 999)",
+                        it.value.subject
+                    ),
+                );
             }
             self.nonempty(it, "title", &it.value.title);
             self.nonempty(it, "description", &it.value.description);
@@ -326,7 +433,10 @@ impl Validator<'_> {
     fn references<T>(&mut self, item: &Item<T>, refs: &[Reference], required: bool) {
         if required && refs.is_empty() {
             let loc = self.docs.item(item, "references");
-            self.err(loc, "`references` is empty; cite at least the defining document and section");
+            self.err(
+                loc,
+                "`references` is empty; cite at least the defining document and section",
+            );
         }
     }
 
@@ -340,16 +450,30 @@ impl Validator<'_> {
             }
             if let Some(j) = first.insert(n, i) {
                 let prev = self.docs.entry(&items[j]);
-                self.err(loc, format!("duplicate command `{n}`: already defined at line {}", prev.line));
+                self.err(
+                    loc,
+                    format!(
+                        "duplicate command `{n}`: already defined at line {}",
+                        prev.line
+                    ),
+                );
             } else if i > 0 && items[i - 1].value.name.as_str() > n {
-                self.err(loc, format!("command `{n}` is out of order: keep the file sorted by name"));
+                self.err(
+                    loc,
+                    format!("command `{n}` is out of order: keep the file sorted by name"),
+                );
             }
             self.nonempty(it, "title", &it.value.title);
             self.nonempty(it, "description", &it.value.description);
         }
     }
 
-    fn basic(&mut self, standard: &[Item<BasicEntry>], nonstd: &[Item<BasicEntry>], commands: &[&str]) {
+    fn basic(
+        &mut self,
+        standard: &[Item<BasicEntry>],
+        nonstd: &[Item<BasicEntry>],
+        commands: Option<&[String]>,
+    ) {
         self.order(standard, "code", |b| b.code, |k| k.to_string());
         self.order(nonstd, "code", |b| b.code, |k| k.to_string());
         let both: Vec<&Item<BasicEntry>> = standard.iter().chain(nonstd).collect();
@@ -401,7 +525,13 @@ impl Validator<'_> {
             }
             if b.introduced.is_none() {
                 let loc = self.docs.entry(it);
-                self.err(loc, format!("code `{}` has no `introduced`: name the first RFC that gave it a meaning", b.code));
+                self.err(
+                    loc,
+                    format!(
+                        "code `{}` has no `introduced`: name the first RFC that gave it a meaning",
+                        b.code
+                    ),
+                );
             }
             if b.meanings.first().is_some_and(|m| m.document.is_none()) {
                 let loc = self.docs.at(&it.file, &it.path.key("meanings").index(0));
@@ -412,7 +542,13 @@ impl Validator<'_> {
             let b = &it.value;
             if b.status != BasicStatus::Nonstandard {
                 let loc = self.docs.item(it, "status");
-                self.err(loc, format!("code `{}` in nonstandard.yaml must have `status: nonstandard`", b.code));
+                self.err(
+                    loc,
+                    format!(
+                        "code `{}` in nonstandard.yaml must have `status: nonstandard`",
+                        b.code
+                    ),
+                );
             }
             if !(100..=999).contains(&b.code) {
                 let loc = self.docs.item(it, "code");
@@ -424,7 +560,13 @@ impl Validator<'_> {
             }
             if b.confidence.as_deref().is_none_or(|c| c.trim().is_empty()) {
                 let loc = self.docs.entry(it);
-                self.err(loc, format!("non-standard code `{}` needs a `confidence`: how sure its meaning is", b.code));
+                self.err(
+                    loc,
+                    format!(
+                        "non-standard code `{}` needs a `confidence`: how sure its meaning is",
+                        b.code
+                    ),
+                );
             }
             if b.kind != Some(NonstandardKind::ClientError) && !(200..=599).contains(&b.code) {
                 let loc = self.docs.item(it, "kind");
@@ -437,7 +579,13 @@ impl Validator<'_> {
             self.nonempty(it, "description", &b.description);
             if b.meanings.is_empty() {
                 let loc = self.docs.item(it, "meanings");
-                self.err(loc, format!("code `{}` has no meanings; give at least one with its source", b.code));
+                self.err(
+                    loc,
+                    format!(
+                        "code `{}` has no meanings; give at least one with its source",
+                        b.code
+                    ),
+                );
             }
             self.commands_known(it, it.path.key("commands"), &b.commands, commands);
             for (i, m) in b.meanings.iter().enumerate() {
@@ -490,12 +638,19 @@ impl Validator<'_> {
         }
     }
 
-    fn basic_uses<'b>(&mut self, items: impl Iterator<Item = &'b Item<BasicEntry>>, enhanced: &[EnhancedKey]) {
+    fn basic_uses<'b>(
+        &mut self,
+        items: impl Iterator<Item = &'b Item<BasicEntry>>,
+        enhanced: &[EnhancedKey],
+    ) {
         for it in items {
             for (i, u) in it.value.uses.iter().enumerate() {
                 for (j, k) in u.enhanced.iter().enumerate() {
                     if !enhanced.contains(k) {
-                        let loc = self.docs.at(&it.file, &it.path.key("uses").index(i).key("enhanced").index(j));
+                        let loc = self.docs.at(
+                            &it.file,
+                            &it.path.key("uses").index(i).key("enhanced").index(j),
+                        );
                         self.err(loc, format!("enhanced code `{k}` is not in enhanced.yaml"));
                     }
                 }
@@ -503,15 +658,30 @@ impl Validator<'_> {
         }
     }
 
-    fn enhanced(&mut self, items: &[Item<EnhancedEntry>], basic: &BTreeMap<u16, BasicStatus>, subjects: &[u16]) {
+    fn enhanced(
+        &mut self,
+        items: &[Item<EnhancedEntry>],
+        basic: Option<&BTreeMap<u16, BasicStatus>>,
+        subjects: Option<&[u16]>,
+        all_keys: &[EnhancedKey],
+    ) {
         self.order(items, "code", |e| e.code, |k| k.to_string());
         self.names(items, |e| &e.name);
-        let keys: HashMap<EnhancedKey, Lifecycle> = items.iter().map(|e| (e.value.code, e.value.status)).collect();
+        let keys: HashMap<EnhancedKey, Lifecycle> = items
+            .iter()
+            .map(|e| (e.value.code, e.value.status))
+            .collect();
         for it in items {
             let e = &it.value;
-            if !subjects.contains(&e.code.subject) {
+            if subjects.is_some_and(|s| !s.contains(&e.code.subject)) {
                 let loc = self.docs.item(it, "code");
-                self.err(loc, format!("code `{}` has subject {} which subjects.yaml does not define", e.code, e.code.subject));
+                self.err(
+                    loc,
+                    format!(
+                        "code `{}` has subject {} which subjects.yaml does not define",
+                        e.code, e.code.subject
+                    ),
+                );
             }
             if e.status == Lifecycle::Current {
                 self.nonempty(it, "sample_text", &e.sample_text);
@@ -540,7 +710,7 @@ impl Validator<'_> {
                 }
             }
             for (i, c) in bc.codes.iter().enumerate() {
-                if !basic.contains_key(c) {
+                if basic.is_some_and(|b| !b.contains_key(c)) {
                     let loc = self.docs.at(&it.file, &bp.key("codes").index(i));
                     self.err(loc, format!("associated basic code `{c}` is not defined; add it to basic.yaml (or nonstandard.yaml if no RFC defines it)"));
                 }
@@ -554,7 +724,10 @@ impl Validator<'_> {
             // usable_as: non-empty, sorted, unique.
             if e.usable_as.is_empty() {
                 let loc = self.docs.item(it, "usable_as");
-                self.err(loc, "`usable_as` is empty; list success, transient and/or permanent");
+                self.err(
+                    loc,
+                    "`usable_as` is empty; list success, transient and/or permanent",
+                );
             }
             if e.usable_as.windows(2).any(|w| w[0] >= w[1]) {
                 let loc = self.docs.item(it, "usable_as");
@@ -564,46 +737,70 @@ impl Validator<'_> {
             match (e.status, e.replaced_by) {
                 (Lifecycle::Deprecated, None) => {
                     let loc = self.docs.item(it, "status");
-                    self.err(loc, format!("deprecated code `{}` needs `replaced_by`: the code to use instead", e.code));
+                    self.err(
+                        loc,
+                        format!(
+                            "deprecated code `{}` needs `replaced_by`: the code to use instead",
+                            e.code
+                        ),
+                    );
                 }
                 (Lifecycle::Current, Some(_)) => {
                     let loc = self.docs.item(it, "replaced_by");
                     self.err(loc, "`replaced_by` is only for deprecated codes; remove it or set `status: deprecated`");
                 }
-                (Lifecycle::Deprecated, Some(r)) => match keys.get(&r) {
-                    None => {
-                        let loc = self.docs.item(it, "replaced_by");
-                        self.err(loc, format!("replacement `{r}` does not exist in enhanced.yaml"));
+                (Lifecycle::Deprecated, Some(r)) => {
+                    match keys.get(&r) {
+                        // Named by an entry that failed to load: its own error says why.
+                        None if all_keys.contains(&r) => {}
+                        None => {
+                            let loc = self.docs.item(it, "replaced_by");
+                            self.err(
+                                loc,
+                                format!("replacement `{r}` does not exist in enhanced.yaml"),
+                            );
+                        }
+                        Some(Lifecycle::Deprecated) => {
+                            let loc = self.docs.item(it, "replaced_by");
+                            self.err(loc, format!("replacement `{r}` is itself deprecated; point at a current code"));
+                        }
+                        Some(Lifecycle::Current) if r == e.code => {
+                            let loc = self.docs.item(it, "replaced_by");
+                            self.err(loc, "a code cannot replace itself");
+                        }
+                        _ => {}
                     }
-                    Some(Lifecycle::Deprecated) => {
-                        let loc = self.docs.item(it, "replaced_by");
-                        self.err(loc, format!("replacement `{r}` is itself deprecated; point at a current code"));
-                    }
-                    Some(Lifecycle::Current) if r == e.code => {
-                        let loc = self.docs.item(it, "replaced_by");
-                        self.err(loc, "a code cannot replace itself");
-                    }
-                    _ => {}
-                },
+                }
                 (Lifecycle::Current, None) => {}
             }
         }
     }
 
-    fn troubleshooting(&mut self, items: &[Item<TroubleshootingEntry>], enhanced: &[EnhancedKey], basic: &BTreeMap<u16, BasicStatus>) {
+    fn troubleshooting(
+        &mut self,
+        items: &[Item<TroubleshootingEntry>],
+        enhanced: &[EnhancedKey],
+        basic: &BTreeMap<u16, BasicStatus>,
+    ) {
         self.order(items, "code", |t| t.code, |k| k.to_string());
         for it in items {
             let t = &it.value;
             let exists = match t.code {
                 CodeRef::Enhanced(k) => enhanced.contains(&k),
-                CodeRef::Basic(b) => basic.get(&b).is_some_and(|s| *s != BasicStatus::Nonstandard),
+                CodeRef::Basic(b) => basic
+                    .get(&b)
+                    .is_some_and(|s| *s != BasicStatus::Nonstandard),
             };
             if !exists {
                 let loc = self.docs.item(it, "code");
                 self.err(loc, format!("code `{}` is not a standard code in the registry; troubleshooting covers registered codes only", t.code));
             }
             self.nonempty(it, "summary", &t.summary);
-            for (field, list) in [("causes", &t.causes), ("sender_fixes", &t.sender_fixes), ("admin_fixes", &t.admin_fixes)] {
+            for (field, list) in [
+                ("causes", &t.causes),
+                ("sender_fixes", &t.sender_fixes),
+                ("admin_fixes", &t.admin_fixes),
+            ] {
                 if list.is_empty() || list.iter().any(|s| s.trim().is_empty()) {
                     let loc = self.docs.item(it, field);
                     self.err(loc, format!("`{field}` needs at least one non-empty item"));
@@ -612,17 +809,44 @@ impl Validator<'_> {
         }
     }
 
-    fn vendors(&mut self, files: &[Item<VendorFile>], enhanced: &[EnhancedKey], basic: &BTreeMap<u16, BasicStatus>) {
+    fn vendors(
+        &mut self,
+        files: &[Item<VendorFile>],
+        enhanced: &[EnhancedKey],
+        basic: &BTreeMap<u16, BasicStatus>,
+    ) {
         for it in files {
             let v = &it.value;
-            let stem = it.file.rsplit('/').next().unwrap_or("").trim_end_matches(".yaml");
+            let stem = it
+                .file
+                .rsplit('/')
+                .next()
+                .unwrap_or("")
+                .trim_end_matches(".yaml");
             if v.vendor != stem {
                 let loc = self.docs.item(it, "vendor");
-                self.err(loc, format!("vendor slug `{}` must equal the file name `{stem}`", v.vendor));
+                self.err(
+                    loc,
+                    format!(
+                        "vendor slug `{}` must equal the file name `{stem}`",
+                        v.vendor
+                    ),
+                );
             }
-            if v.vendor.is_empty() || !v.vendor.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-') {
+            if v.vendor.is_empty()
+                || !v
+                    .vendor
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+            {
                 let loc = self.docs.item(it, "vendor");
-                self.err(loc, format!("vendor slug `{}` must be lower-case letters, digits and `-`", v.vendor));
+                self.err(
+                    loc,
+                    format!(
+                        "vendor slug `{}` must be lower-case letters, digits and `-`",
+                        v.vendor
+                    ),
+                );
             }
             self.nonempty(it, "name", &v.name);
             self.nonempty(it, "description", &v.description);
@@ -635,7 +859,10 @@ impl Validator<'_> {
                 }
                 if !(s.url.starts_with("https://") || s.url.starts_with("http://")) {
                     let loc = self.docs.at(&it.file, &sp.key("url"));
-                    self.err(loc, format!("source url `{}` must be an http(s) URL", s.url));
+                    self.err(
+                        loc,
+                        format!("source url `{}` must be an http(s) URL", s.url),
+                    );
                 }
             }
             if v.entries.is_empty() {
@@ -647,11 +874,21 @@ impl Validator<'_> {
                 let at = |f: &str| ep.key(f);
                 if !ids.contains_key(e.source.as_str()) {
                     let loc = self.docs.at(&it.file, &at("source"));
-                    self.err(loc, format!("source `{}` is not one of this file's sources", e.source));
+                    self.err(
+                        loc,
+                        format!("source `{}` is not one of this file's sources", e.source),
+                    );
                 }
-                if e.basic.is_none() && e.enhanced.is_none() && e.token.is_none() {
+                if e.basic.is_none()
+                    && e.enhanced.is_none()
+                    && e.token.is_none()
+                    && e.pattern.is_none()
+                {
                     let loc = self.docs.at(&it.file, &ep);
-                    self.err(loc, "an entry needs a basic code, an enhanced code or a token");
+                    self.err(
+                        loc,
+                        "an entry needs something to recognise it by: a basic code, an enhanced code, a token or a pattern",
+                    );
                 }
                 if let Some(b) = e.basic {
                     if !(200..=599).contains(&b) {
@@ -661,23 +898,39 @@ impl Validator<'_> {
                 }
                 let refines_ok = match e.refines {
                     CodeRef::Enhanced(k) => enhanced.contains(&k),
-                    CodeRef::Basic(b) => basic.get(&b).is_some_and(|s| *s != BasicStatus::Nonstandard),
+                    CodeRef::Basic(b) => basic
+                        .get(&b)
+                        .is_some_and(|s| *s != BasicStatus::Nonstandard),
                 };
                 if !refines_ok {
                     let loc = self.docs.at(&it.file, &at("refines"));
-                    self.err(loc, format!("`refines: {}` must name a standard code in the registry", e.refines));
+                    self.err(
+                        loc,
+                        format!(
+                            "`refines: {}` must name a standard code in the registry",
+                            e.refines
+                        ),
+                    );
                 }
                 if let (Some(full), CodeRef::Enhanced(k)) = (e.enhanced, e.refines) {
                     if full.subject != k.subject {
                         let loc = self.docs.at(&it.file, &at("refines"));
-                        self.err(loc, format!("`{full}` cannot refine `{k}`: the subjects differ"));
+                        self.err(
+                            loc,
+                            format!("`{full}` cannot refine `{k}`: the subjects differ"),
+                        );
                     }
                 }
                 if e.pattern.as_deref().is_some_and(|p| p.trim().is_empty()) {
                     let loc = self.docs.at(&it.file, &at("pattern"));
                     self.err(loc, "`pattern` is empty; write a distinctive fragment of the reply text, or null");
                 }
-                for (field, val) in [("meaning", &e.meaning), ("cause", &e.cause), ("sender_action", &e.sender_action), ("admin_action", &e.admin_action)] {
+                for (field, val) in [
+                    ("meaning", &e.meaning),
+                    ("cause", &e.cause),
+                    ("sender_action", &e.sender_action),
+                    ("admin_action", &e.admin_action),
+                ] {
                     if val.trim().is_empty() {
                         let loc = self.docs.at(&it.file, &at(field));
                         self.err(loc, format!("`{field}` is empty"));

@@ -173,9 +173,14 @@ fn iana_diff(root: &std::path::Path, path: Option<PathBuf>) -> ExitCode {
     }
     for d in &drift {
         match d.field.as_str() {
-            "(code)" if d.ours == "missing" => println!("{}: registered by IANA, missing from data/", d.code),
+            "(code)" if d.ours == "missing" => {
+                println!("{}: registered by IANA, missing from data/", d.code)
+            }
             "(code)" => println!("{}: in data/, not in the IANA registry", d.code),
-            f => println!("{}: {f} differs\n    data/: {:?}\n    IANA:  {:?}", d.code, d.ours, d.iana),
+            f => println!(
+                "{}: {f} differs\n    data/: {:?}\n    IANA:  {:?}",
+                d.code, d.ours, d.iana
+            ),
         }
     }
     println!("{} difference(s) with {}", drift.len(), path.display());

@@ -215,13 +215,18 @@ impl FromStr for DocumentId {
     type Err = String;
     fn from_str(s: &str) -> Result<Self, String> {
         if let Some(n) = s.strip_prefix("RFC ") {
-            if !n.is_empty() && !n.starts_with('0') && n.len() <= 5 && n.bytes().all(|b| b.is_ascii_digit()) {
+            if !n.is_empty()
+                && !n.starts_with('0')
+                && n.len() <= 5
+                && n.bytes().all(|b| b.is_ascii_digit())
+            {
                 return Ok(DocumentId::Rfc(n.parse().expect("digits")));
             }
         }
         if s.starts_with("draft-")
             && s.len() > 6
-            && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+            && s.bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
             && !s.ends_with('-')
         {
             return Ok(DocumentId::Draft(s.to_string()));
@@ -251,10 +256,13 @@ impl FromStr for Section {
     type Err = String;
     fn from_str(s: &str) -> Result<Self, String> {
         let numeric = !s.is_empty()
-            && s.split('.').all(|p| !p.is_empty() && p.len() <= 3 && p.bytes().all(|b| b.is_ascii_digit()));
-        let appendix = s
-            .strip_prefix("Appendix ")
-            .is_some_and(|a| !a.is_empty() && a.split('.').all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_alphanumeric())));
+            && s.split('.')
+                .all(|p| !p.is_empty() && p.len() <= 3 && p.bytes().all(|b| b.is_ascii_digit()));
+        let appendix = s.strip_prefix("Appendix ").is_some_and(|a| {
+            !a.is_empty()
+                && a.split('.')
+                    .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_alphanumeric()))
+        });
         if numeric || appendix {
             Ok(Section(s.to_string()))
         } else {
@@ -283,7 +291,8 @@ pub struct Reference {
 
 impl Reference {
     pub fn url(&self) -> String {
-        self.document.url(self.section.as_ref().map(|s| s.0.as_str()))
+        self.document
+            .url(self.section.as_ref().map(|s| s.0.as_str()))
     }
 }
 
@@ -308,7 +317,9 @@ impl FromStr for Date {
         let shape = b.len() == 10
             && b[4] == b'-'
             && b[7] == b'-'
-            && b.iter().enumerate().all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
+            && b.iter()
+                .enumerate()
+                .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
         let valid = shape && {
             let m: u32 = s[5..7].parse().unwrap_or(0);
             let d: u32 = s[8..10].parse().unwrap_or(0);
@@ -317,7 +328,9 @@ impl FromStr for Date {
         if valid {
             Ok(Date(s.to_string()))
         } else {
-            Err(format!("`{s}` is not a date; write `YYYY-MM-DD`, such as `2026-11-29`"))
+            Err(format!(
+                "`{s}` is not a date; write `YYYY-MM-DD`, such as `2026-11-29`"
+            ))
         }
     }
 }
@@ -831,12 +844,16 @@ impl Registry {
 
     /// Enhanced codes whose IANA association lists `code` explicitly.
     pub fn enhanced_associated_with(&self, code: u16) -> impl Iterator<Item = &EnhancedEntry> {
-        self.enhanced.iter().filter(move |e| e.basic_codes.codes.contains(&code))
+        self.enhanced
+            .iter()
+            .filter(move |e| e.basic_codes.codes.contains(&code))
     }
 
     /// Standard and historic reply codes.
     pub fn standard_basic(&self) -> impl Iterator<Item = &BasicEntry> {
-        self.basic.iter().filter(|b| b.status != BasicStatus::Nonstandard)
+        self.basic
+            .iter()
+            .filter(|b| b.status != BasicStatus::Nonstandard)
     }
 
     /// Vendor entries that refine `code`, with their vendor.
@@ -844,7 +861,8 @@ impl Registry {
         let mut out = Vec::new();
         for v in &self.vendors {
             for e in &v.entries {
-                let matches_enhanced = matches!(code, CodeRef::Enhanced(k) if e.enhanced.map(|x| x.key()) == Some(k));
+                let matches_enhanced =
+                    matches!(code, CodeRef::Enhanced(k) if e.enhanced.map(|x| x.key()) == Some(k));
                 let matches_basic = matches!(code, CodeRef::Basic(b) if e.basic == Some(b));
                 if e.refines == code || matches_enhanced || matches_basic {
                     out.push((v, e));

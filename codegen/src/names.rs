@@ -34,7 +34,10 @@ fn words(name: &str) -> Vec<String> {
         if c.is_ascii_uppercase() && !cur.is_empty() {
             let prev = chars[i - 1];
             let next_lower = chars.get(i + 1).is_some_and(|n| n.is_ascii_lowercase());
-            if prev.is_ascii_lowercase() || prev.is_ascii_digit() || (prev.is_ascii_uppercase() && next_lower) {
+            if prev.is_ascii_lowercase()
+                || prev.is_ascii_digit()
+                || (prev.is_ascii_uppercase() && next_lower)
+            {
                 out.push(std::mem::take(&mut cur));
             }
         }
@@ -76,7 +79,10 @@ mod tests {
         assert_eq!(screaming_snake("TLSRequired"), "TLS_REQUIRED");
         assert_eq!(screaming_snake("TlsRequired"), "TLS_REQUIRED");
         assert_eq!(snake("NoPassingDkimSignature"), "no_passing_dkim_signature");
-        assert_eq!(screaming_snake("ArcValidationFailure"), "ARC_VALIDATION_FAILURE");
+        assert_eq!(
+            screaming_snake("ArcValidationFailure"),
+            "ARC_VALIDATION_FAILURE"
+        );
     }
 
     #[test]

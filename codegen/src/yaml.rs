@@ -108,7 +108,10 @@ impl Document {
                     Some(l) => Location::new(file, l.line(), l.column()),
                     None => Location::file(file),
                 };
-                diags.push(loc, format!("YAML error: {}", strip_location(&e.to_string())));
+                diags.push(
+                    loc,
+                    format!("YAML error: {}", strip_location(&e.to_string())),
+                );
                 return None;
             }
         };
@@ -155,12 +158,19 @@ impl Document {
                 let mut full = path.clone();
                 for seg in e.path().iter() {
                     match seg {
-                        serde_path_to_error::Segment::Seq { index } => full.0.push(Seg::Index(*index)),
-                        serde_path_to_error::Segment::Map { key } => full.0.push(Seg::Key(key.clone())),
+                        serde_path_to_error::Segment::Seq { index } => {
+                            full.0.push(Seg::Index(*index))
+                        }
+                        serde_path_to_error::Segment::Map { key } => {
+                            full.0.push(Seg::Key(key.clone()))
+                        }
                         _ => {}
                     }
                 }
-                diags.push(self.locate(&full), describe_error(&e.into_inner().to_string()));
+                diags.push(
+                    self.locate(&full),
+                    describe_error(&e.into_inner().to_string()),
+                );
                 None
             }
         }
@@ -175,12 +185,18 @@ impl Document {
         diags: &mut Diagnostics,
     ) -> Vec<(usize, T)> {
         let Some(value) = self.get(path) else {
-            diags.push(self.locate(path), "expected a list of entries here".to_string());
+            diags.push(
+                self.locate(path),
+                "expected a list of entries here".to_string(),
+            );
             return Vec::new();
         };
         let Some(seq) = value.as_sequence() else {
             if !value.is_null() {
-                diags.push(self.locate(path), "expected a list (YAML sequence) of entries".to_string());
+                diags.push(
+                    self.locate(path),
+                    "expected a list (YAML sequence) of entries".to_string(),
+                );
             }
             return Vec::new();
         };
@@ -211,8 +227,13 @@ fn describe_error(msg: &str) -> String {
 }
 
 enum Frame {
-    Seq { next: usize },
-    Map { key: Option<String>, seen: HashSet<String> },
+    Seq {
+        next: usize,
+    },
+    Map {
+        key: Option<String>,
+        seen: HashSet<String>,
+    },
 }
 
 /// Walks parser events, recording where every key and item starts.
@@ -237,7 +258,9 @@ impl Walker {
 
     fn record(&mut self, mark: Marker) {
         let key = YamlPath(self.path.clone());
-        self.positions.entry(key).or_insert((mark.line(), mark.col() + 1));
+        self.positions
+            .entry(key)
+            .or_insert((mark.line(), mark.col() + 1));
     }
 
     /// Called when a node (scalar or collection) starts. Returns true when the node is a
@@ -246,10 +269,17 @@ impl Walker {
         match self.stack.last_mut() {
             Some(Frame::Map { key, seen }) if key.is_none() => {
                 let k = scalar.unwrap_or("").to_string();
+                let first_key = seen.is_empty();
                 if !seen.insert(k.clone()) {
-                    self.duplicates.push((mark.line(), mark.col() + 1, k.clone()));
+                    self.duplicates
+                        .push((mark.line(), mark.col() + 1, k.clone()));
                 }
                 *key = Some(k.clone());
+                if first_key {
+                    // A mapping is located at its first key: that is where a reader looks.
+                    self.positions
+                        .insert(YamlPath(self.path.clone()), (mark.line(), mark.col() + 1));
+                }
                 self.path.push(Seg::Key(k));
                 self.record(mark);
                 self.path.pop();
@@ -323,7 +353,8 @@ mod tests {
 
     #[test]
     fn positions_and_duplicates() {
-        let text = "- code: 1\n  name: A\n- code: 2\n  name: B\n  name: C\n  list:\n    - x\n    - y\n";
+        let text =
+            "- code: 1\n  name: A\n- code: 2\n  name: B\n  name: C\n  list:\n    - x\n    - y\n";
         let mut d = Diagnostics::default();
         assert!(Document::parse("t.yaml", text, &mut d).is_none());
         let text = text.replace("  name: C\n", "");
@@ -332,7 +363,11 @@ mod tests {
         assert!(d2.is_empty());
         let p = YamlPath::root().index(1).key("list").index(1);
         assert_eq!(doc.locate(&p).to_string(), "t.yaml:7:7");
-        assert_eq!(doc.locate(&YamlPath::root().index(1).key("code")).to_string(), "t.yaml:3:3");
+        assert_eq!(
+            doc.locate(&YamlPath::root().index(1).key("code"))
+                .to_string(),
+            "t.yaml:3:3"
+        );
         let diags = d.into_sorted();
         assert_eq!(diags.len(), 1);
         assert_eq!(
@@ -357,8 +392,14 @@ mod tests {
         assert_eq!(items.len(), 1);
         let msgs: Vec<String> = d.into_sorted().iter().map(|x| x.to_string()).collect();
         assert_eq!(msgs.len(), 2, "{msgs:?}");
-        assert!(msgs[0].starts_with("t.yaml:6:7: invalid type: string \"x\""), "{msgs:?}");
-        assert!(msgs[1].starts_with("t.yaml:8:3: unknown field `lst`"), "{msgs:?}");
+        assert!(
+            msgs[0].starts_with("t.yaml:6:7: invalid type: string \"x\""),
+            "{msgs:?}"
+        );
+        assert!(
+            msgs[1].starts_with("t.yaml:8:3: unknown field `lst`"),
+            "{msgs:?}"
+        );
     }
 
     #[test]

@@ -70,6 +70,7 @@ pub struct Class<'a> {
     pub title: &'a str,
     pub description: &'a str,
     pub references: Vec<Ref>,
+    pub notes: Option<&'a str>,
     pub iana: Iana<'a>,
 }
 
@@ -80,6 +81,7 @@ pub struct Subject<'a> {
     pub title: &'a str,
     pub description: &'a str,
     pub references: Vec<Ref>,
+    pub notes: Option<&'a str>,
     pub iana: Iana<'a>,
 }
 
@@ -258,6 +260,7 @@ pub fn build(reg: &Registry) -> Root<'_> {
                 title: &c.title,
                 description: &c.description,
                 references: refs(&c.references),
+                notes: c.notes.as_deref(),
                 iana: iana(&c.iana),
             })
             .collect(),
@@ -270,6 +273,7 @@ pub fn build(reg: &Registry) -> Root<'_> {
                 title: &s.title,
                 description: &s.description,
                 references: refs(&s.references),
+                notes: s.notes.as_deref(),
                 iana: iana(&s.iana),
             })
             .collect(),
@@ -340,7 +344,10 @@ pub fn build(reg: &Registry) -> Root<'_> {
                 text_source: b.text_source.as_ref().map(reference),
                 introduced: b.introduced.as_ref().map(reference),
                 references: refs(&b.references),
-                associated_enhanced: reg.enhanced_associated_with(b.code).map(|e| e.code.to_string()).collect(),
+                associated_enhanced: reg
+                    .enhanced_associated_with(b.code)
+                    .map(|e| e.code.to_string())
+                    .collect(),
                 confidence: b.confidence.as_deref(),
                 conflicts: b.conflicts.as_deref(),
                 notes: b.notes.as_deref(),
@@ -410,14 +417,19 @@ pub fn build(reg: &Registry) -> Root<'_> {
 /// may get.
 pub fn replies_to(reg: &Registry, command: &str) -> Vec<u16> {
     reg.standard_basic()
-        .filter(|b| b.commands.iter().any(|c| c == command || (c == "ANY" && command != "CONNECT")))
+        .filter(|b| {
+            b.commands
+                .iter()
+                .any(|c| c == command || (c == "ANY" && command != "CONNECT"))
+        })
         .map(|b| b.code)
         .collect()
 }
 
 /// Renders the JSON text: pretty, LF, trailing newline.
 pub fn render(reg: &Registry) -> String {
-    let mut s = serde_json::to_string_pretty(&build(reg)).expect("serializing plain data cannot fail");
+    let mut s =
+        serde_json::to_string_pretty(&build(reg)).expect("serializing plain data cannot fail");
     s.push('\n');
     s
 }

@@ -529,16 +529,43 @@ pub fn render(reg: &Registry, out: &mut Outputs) -> Result<(), askama::Error> {
     let v = RustView::new(reg);
     let v = &v;
     let base = "generated/rust";
-    out.add(format!("{base}/Cargo.toml"), finish(CargoToml { v }.render()?));
+    out.add(
+        format!("{base}/Cargo.toml"),
+        finish(CargoToml { v }.render()?),
+    );
     out.add(format!("{base}/README.md"), finish(Readme { v }.render()?));
     out.add(format!("{base}/src/lib.rs"), finish(LibRs { v }.render()?));
-    out.add(format!("{base}/src/error.rs"), finish(ErrorRs { v }.render()?));
-    out.add(format!("{base}/src/reply_code.rs"), finish(ReplyCodeRs { v }.render()?));
-    out.add(format!("{base}/src/enhanced_code.rs"), finish(EnhancedCodeRs { v }.render()?));
-    out.add(format!("{base}/src/class.rs"), finish(ClassRs { v }.render()?));
-    out.add(format!("{base}/src/command.rs"), finish(CommandRs { v }.render()?));
-    out.add(format!("{base}/src/known.rs"), finish(KnownRs { v }.render()?));
-    out.add(format!("{base}/src/info.rs"), finish(InfoRs { v }.render()?));
-    out.add(format!("{base}/src/serde_impl.rs"), finish(SerdeRs { v }.render()?));
+    out.add(
+        format!("{base}/src/error.rs"),
+        finish(ErrorRs { v }.render()?),
+    );
+    out.add(
+        format!("{base}/src/reply_code.rs"),
+        finish(ReplyCodeRs { v }.render()?),
+    );
+    out.add(
+        format!("{base}/src/enhanced_code.rs"),
+        finish(EnhancedCodeRs { v }.render()?),
+    );
+    out.add(
+        format!("{base}/src/class.rs"),
+        finish(ClassRs { v }.render()?),
+    );
+    out.add(
+        format!("{base}/src/command.rs"),
+        finish(CommandRs { v }.render()?),
+    );
+    out.add(
+        format!("{base}/src/known.rs"),
+        finish(KnownRs { v }.render()?),
+    );
+    out.add(
+        format!("{base}/src/info.rs"),
+        finish(InfoRs { v }.render()?),
+    );
+    out.add(
+        format!("{base}/src/serde_impl.rs"),
+        finish(SerdeRs { v }.render()?),
+    );
     Ok(())
 }

@@ -37,31 +37,75 @@ pub fn rust_str(s: &str) -> String {
 
 /// Escapes Markdown text for a rustdoc comment: `<`, `>` and `&` outside code spans become
 /// entities (so `<domain>` is shown, not taken for an HTML tag), and brackets are escaped so
-/// that `[RFC3463]` is not taken for an intra-doc link. Returns one string per line, without
+/// that `[RFC3463]` is not taken for an intra-doc link. Leading indentation and fences are
+/// neutralised, so that data never becomes a doc-test. Returns one string per line, without
 /// the `///` prefix; a blank line stays blank.
 pub fn rust_doc(markdown: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    for line in markdown.trim().lines() {
-        let mut s = String::new();
-        let mut in_code = false;
-        for c in line.trim_end().chars() {
-            match c {
-                '`' => {
-                    in_code = !in_code;
-                    s.push(c);
-                }
-                '<' if !in_code => s.push_str("&lt;"),
-                '>' if !in_code => s.push_str("&gt;"),
-                '&' if !in_code => s.push_str("&amp;"),
-                '[' if !in_code => s.push_str("\\["),
-                ']' if !in_code => s.push_str("\\]"),
-                c if c.is_control() => s.push(' '),
-                c => s.push(c),
-            }
-        }
-        out.push(s);
+    markdown
+        .trim()
+        .lines()
+        .map(|l| rust_doc_line(l.trim()))
+        .collect()
+}
+
+fn rust_doc_line(line: &str) -> String {
+    let chars: Vec<char> = line.chars().collect();
+    let mut s = String::new();
+    if line.starts_with("~~~") {
+        s.push('\\');
     }
-    out
+    let run_at = |i: usize| chars[i..].iter().take_while(|&&c| c == '`').count();
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if c == '`' {
+            // A code span: a run of N backticks closed by the next run of exactly N.
+            let n = run_at(i);
+            let mut j = i + n;
+            let mut close = None;
+            while j < chars.len() {
+                if chars[j] == '`' {
+                    let m = run_at(j);
+                    if m == n {
+                        close = Some(j);
+                        break;
+                    }
+                    j += m;
+                } else {
+                    j += 1;
+                }
+            }
+            match close {
+                Some(j) => {
+                    s.extend(
+                        chars[i..j + n]
+                            .iter()
+                            .map(|&c| if c.is_control() { ' ' } else { c }),
+                    );
+                    i = j + n;
+                }
+                None => {
+                    // An unmatched run is literal text; escape it so it opens nothing.
+                    for _ in 0..n {
+                        s.push_str("\\`");
+                    }
+                    i += n;
+                }
+            }
+            continue;
+        }
+        match c {
+            '<' => s.push_str("&lt;"),
+            '>' => s.push_str("&gt;"),
+            '&' => s.push_str("&amp;"),
+            '[' => s.push_str("\\["),
+            ']' => s.push_str("\\]"),
+            c if c.is_control() => s.push(' '),
+            c => s.push(c),
+        }
+        i += 1;
+    }
+    s
 }
 
 /// Folds Markdown prose into one line (for summaries inside tables and C comments).
@@ -83,8 +127,15 @@ mod tests {
 
     #[test]
     fn rust_docs() {
-        assert_eq!(rust_doc("<domain> `<x>` [RFC3463] a&b"), vec![r"&lt;domain&gt; `<x>` \[RFC3463\] a&amp;b"]);
+        assert_eq!(
+            rust_doc("<domain> `<x>` [RFC3463] a&b"),
+            vec![r"&lt;domain&gt; `<x>` \[RFC3463\] a&amp;b"]
+        );
         assert_eq!(rust_doc("a\n\nb\n"), vec!["a", "", "b"]);
+        assert_eq!(rust_doc("```rust\n    code"), vec![r"\`\`\`rust", "code"]);
+        assert_eq!(rust_doc("~~~\nx"), vec![r"\~~~", "x"]);
+        assert_eq!(rust_doc("a ```fence, [x]"), vec![r"a \`\`\`fence, \[x\]"]);
+        assert_eq!(rust_doc("``a ` b`` [x]"), vec![r"``a ` b`` \[x\]"]);
     }
 
     #[test]

@@ -9,8 +9,9 @@ use crate::known::KnownReplyCode;
 
 /// An SMTP command, as the registry names it.
 ///
-/// [`Connect`](Command::Connect) stands for the server's greeting when a connection opens, and
-/// [`Any`](Command::Any) for replies any command may get.
+/// Besides the commands sent on the wire, the registry names two pseudo-commands: `CONNECT`
+/// stands for the server's greeting when a connection opens, and `ANY` for replies any command
+/// may get.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Command {
     /// `ANY`

@@ -1,0 +1,383 @@
+//! Bad registries and the errors they must produce: one case per validation rule. Each case
+//! copies the small fixture, breaks one thing, and checks the full `path:line:column: message`.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+fn small() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/small/data")
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    fs::create_dir_all(to).unwrap();
+    for e in fs::read_dir(from).unwrap().flatten() {
+        let dest = to.join(e.file_name());
+        if e.path().is_dir() {
+            copy_dir(&e.path(), &dest);
+        } else {
+            fs::copy(e.path(), dest).unwrap();
+        }
+    }
+}
+
+/// Applies `edits` (file, text to find, replacement) to a copy of the small fixture and
+/// returns every diagnostic line.
+fn errors(case: &str, edits: &[(&str, &str, &str)]) -> Vec<String> {
+    let dir = std::env::temp_dir().join(format!("smtp-codes-bad-{}-{case}", std::process::id()));
+    let _ = fs::remove_dir_all(&dir);
+    copy_dir(&small(), &dir);
+    for (file, find, replace) in edits {
+        let p = dir.join(file);
+        let text = fs::read_to_string(&p).unwrap();
+        assert!(
+            text.contains(find),
+            "case {case}: `{find}` not found in {file}"
+        );
+        fs::write(&p, text.replacen(find, replace, 1)).unwrap();
+    }
+    let result = codegen::load::load_as(&dir, "data");
+    let _ = fs::remove_dir_all(&dir);
+    match result {
+        Ok(_) => panic!("case {case}: the broken registry was accepted"),
+        Err(e) => e.0.iter().map(|d| d.to_string()).collect(),
+    }
+}
+
+fn assert_errors(case: &str, edits: &[(&str, &str, &str)], expected: &[&str]) {
+    let got = errors(case, edits);
+    assert_eq!(got, expected, "case {case}");
+}
+
+#[test]
+fn duplicate_code() {
+    assert_errors(
+        "duplicate_code",
+        &[
+        ("enhanced.yaml", "- code: X.1.2", "- code: X.1.1"),
+        ],
+        &[
+            "data/enhanced.yaml:35:3: duplicate code `X.1.1`: already defined at line 18; keep one entry per code",
+            "data/enhanced.yaml:60:3: replacement `X.1.2` does not exist in enhanced.yaml",
+        ],
+    );
+}
+
+#[test]
+fn unsorted_codes() {
+    assert_errors(
+        "unsorted_codes",
+        &[
+        ("basic.yaml", "- code: 250", "- code: 552"),
+        ],
+        &[
+            "data/basic.yaml:15:3: code `451` is out of order: it must come before `552`; keep the file sorted by code",
+        ],
+    );
+}
+
+#[test]
+fn malformed_code() {
+    assert_errors(
+        "malformed_code",
+        &[
+        ("enhanced.yaml", "- code: X.1.2", "- code: X.1.02"),
+        ],
+        &[
+            "data/enhanced.yaml:35:3: `X.1.02` is not a class-independent enhanced code; write `X.<subject>.<detail>` with 1 to 3 digits each and no leading zeros, such as `X.1.1`",
+            "data/enhanced.yaml:60:3: replacement `X.1.2` does not exist in enhanced.yaml",
+        ],
+    );
+}
+
+#[test]
+fn class_digit_other_than_2_4_5() {
+    assert_errors(
+        "class_digit_other_than_2_4_5",
+        &[
+        ("classes.yaml", "- class: 4", "- class: 3"),
+        ("vendors/example-mail.yaml", "enhanced: \"5.1.1\"", "enhanced: \"6.1.1\""),
+        ],
+        &[
+            "data/classes.yaml:13:3: class `3` does not exist: RFC 3463 allows only 2, 4 and 5",
+            "data/vendors/example-mail.yaml:13:5: `6.1.1` is not an enhanced status code: the class digit must be 2, 4 or 5 (RFC 3463 section 2), as in `5.7.1`",
+        ],
+    );
+}
+
+#[test]
+fn undefined_associated_basic_code() {
+    assert_errors(
+        "undefined_associated_basic_code",
+        &[
+        ("enhanced.yaml", "iana: \"451, 550\"\n    codes: [451, 550]", "iana: \"451, 559\"\n    codes: [451, 559]"),
+        ],
+        &[
+            "data/enhanced.yaml:23:18: associated basic code `559` is not defined; add it to basic.yaml (or nonstandard.yaml if no RFC defines it)",
+        ],
+    );
+}
+
+#[test]
+fn malformed_identifier() {
+    assert_errors(
+        "malformed_identifier",
+        &[
+        ("enhanced.yaml", "name: BadDestinationMailboxAddress", "name: bad_destination"),
+        ],
+        &[
+            "data/enhanced.yaml:19:3: identifier `bad_destination` is malformed; write UpperCamelCase ASCII letters and digits starting with a capital, such as `MailboxUnavailable`",
+        ],
+    );
+}
+
+#[test]
+fn identifier_collision_after_case_conversion() {
+    assert_errors(
+        "identifier_collision_after_case_conversion",
+        &[
+        ("enhanced.yaml", "name: BadDestinationSystemAddress", "name: BadDestinationMAILBOXAddress"),
+        ],
+        &[
+            "data/enhanced.yaml:36:3: identifier `BadDestinationMAILBOXAddress` collides with `BadDestinationMailboxAddress` (line 19): both become `BAD_DESTINATION_MAILBOX_ADDRESS` as a Rust/C constant; choose a distinct name",
+        ],
+    );
+}
+
+#[test]
+fn deprecated_without_replacement() {
+    assert_errors(
+        "deprecated_without_replacement",
+        &[
+        ("enhanced.yaml", "  replaced_by: X.1.2\n", ""),
+        ],
+        &[
+            "data/enhanced.yaml:59:3: deprecated code `X.1.3` needs `replaced_by`: the code to use instead",
+        ],
+    );
+}
+
+#[test]
+fn replacement_does_not_exist() {
+    assert_errors(
+        "replacement_does_not_exist",
+        &[("enhanced.yaml", "replaced_by: X.1.2", "replaced_by: X.1.9")],
+        &["data/enhanced.yaml:60:3: replacement `X.1.9` does not exist in enhanced.yaml"],
+    );
+}
+
+#[test]
+fn replacement_on_current_code() {
+    assert_errors(
+        "replacement_on_current_code",
+        &[
+        ("enhanced.yaml", "  status: current\n  references:\n    - { document: RFC 3463, section: \"3.1\" }", "  status: current\n  replaced_by: X.1.1\n  references:\n    - { document: RFC 3463, section: \"3.1\" }"),
+        ],
+        &[
+            "data/enhanced.yaml:10:3: `replaced_by` is only for deprecated codes; remove it or set `status: deprecated`",
+        ],
+    );
+}
+
+#[test]
+fn missing_required_field() {
+    assert_errors(
+        "missing_required_field",
+        &[
+        ("enhanced.yaml", "  sample_text: Other undefined Status\n", ""),
+        ],
+        &[
+            "data/enhanced.yaml:1:3: missing field `sample_text`; this entry requires it (see data/README.md)",
+        ],
+    );
+}
+
+#[test]
+fn malformed_reference_document() {
+    assert_errors(
+        "malformed_reference_document",
+        &[
+        ("enhanced.yaml", "- { document: RFC 3463, section: \"3.2\" }", "- { document: RFC3463, section: \"3.2\" }"),
+        ],
+        &[
+            "data/enhanced.yaml:28:9: `RFC3463` is not a document name; write `RFC <number>` (one space, as in `RFC 5321`) or an Internet-Draft name such as `draft-levine-mailbomb-header-00`",
+        ],
+    );
+}
+
+#[test]
+fn malformed_reference_section() {
+    assert_errors(
+        "malformed_reference_section",
+        &[
+        ("basic.yaml", "section: \"4.2.1\"", "section: \"four\""),
+        ],
+        &[
+            "data/basic.yaml:48:29: `four` is not a section; write a section number such as `4.2.3` or `Appendix A`",
+        ],
+    );
+}
+
+#[test]
+fn unknown_key() {
+    assert_errors(
+        "unknown_key",
+        &[
+        ("basic.yaml", "  name: Ok\n", "  name: Ok\n  colour: red\n"),
+        ],
+        &[
+            "data/basic.yaml:3:3: unknown field `colour`, expected one of `code`, `name`, `status`, `kind`, `text`, `text_note`, `text_source`, `introduced`, `description`, `confidence`, `commands`, `meanings`, `uses`, `references`, `notes`, `conflicts`; remove it or fix its spelling (see data/README.md)",
+        ],
+    );
+}
+
+#[test]
+fn repeated_key() {
+    assert_errors(
+        "repeated_key",
+        &[("basic.yaml", "  name: Ok\n", "  name: Ok\n  name: Okay\n")],
+        &["data/basic.yaml:3:3: key `name` is given twice in the same mapping; keep one"],
+    );
+}
+
+#[test]
+fn yaml_syntax_error() {
+    assert_errors(
+        "yaml_syntax_error",
+        &[(
+            "commands.yaml",
+            "description: Starts a transaction.",
+            "description: [Starts a transaction.",
+        )],
+        &["data/commands.yaml:9:9: YAML syntax error: illegal placement of ':' indicator"],
+    );
+}
+
+#[test]
+fn association_does_not_match_iana_text() {
+    assert_errors(
+        "association_does_not_match_iana_text",
+        &[
+        ("enhanced.yaml", "    codes: [451, 550]", "    codes: [550]"),
+        ],
+        &[
+            "data/enhanced.yaml:22:5: basic_codes does not match IANA's text `451, 550`: it says codes [451, 550], classes [], any false",
+        ],
+    );
+}
+
+#[test]
+fn unknown_command() {
+    assert_errors(
+        "unknown_command",
+        &[
+        ("basic.yaml", "  commands: [MAIL, RCPT]\n  meanings:\n    - text: \"Requested mail action okay, completed\"", "  commands: [MAIL, RCTP]\n  meanings:\n    - text: \"Requested mail action okay, completed\""),
+        ],
+        &[
+            "data/basic.yaml:8:20: unknown command `RCTP`; define it in data/commands.yaml or use one of: ANY, MAIL, RCPT",
+            "data/basic.yaml:13:7: command `RCPT` of this meaning is missing from the code's `commands` list; add it there",
+        ],
+    );
+}
+
+#[test]
+fn nonstandard_code_in_the_standard_file() {
+    assert_errors(
+        "nonstandard_code_in_the_standard_file",
+        &[
+        ("basic.yaml", "  name: LocalErrorInProcessing\n  status: standard", "  name: LocalErrorInProcessing\n  status: nonstandard"),
+        ],
+        &[
+            "data/basic.yaml:17:3: code `451` is marked nonstandard: move it to nonstandard.yaml, which keeps such codes apart",
+        ],
+    );
+}
+
+#[test]
+fn standard_number_as_a_second_code() {
+    assert_errors(
+        "standard_number_as_a_second_code",
+        &[
+        ("nonstandard.yaml", "- code: 471", "- code: 550"),
+        ],
+        &[
+            "data/nonstandard.yaml:13:3: code `550` is already in data/basic.yaml (line 29): a vendor meaning of a standard number is an extra meaning of that entry (with `vendor` and `source`), not a second code",
+            "data/troubleshooting.yaml:10:3: code `550` is not a standard code in the registry; troubleshooting covers registered codes only",
+        ],
+    );
+}
+
+#[test]
+fn vendor_refines_unknown_code_and_source() {
+    assert_errors(
+        "vendor_refines_unknown_code_and_source",
+        &[
+        ("vendors/example-mail.yaml", "refines: X.1.1\n    meaning: The address", "refines: X.1.9\n    meaning: The address"),
+        ("vendors/example-mail.yaml", "    source: codes\n", "    source: nosuch\n"),
+        ],
+        &[
+            "data/vendors/example-mail.yaml:15:5: `refines: X.1.9` must name a standard code in the registry",
+            "data/vendors/example-mail.yaml:22:5: source `nosuch` is not one of this file's sources",
+        ],
+    );
+}
+
+#[test]
+fn troubleshooting_for_unknown_code() {
+    assert_errors(
+        "troubleshooting_for_unknown_code",
+        &[
+        ("troubleshooting.yaml", "- code: X.1.1", "- code: X.1.9"),
+        ],
+        &[
+            "data/troubleshooting.yaml:1:3: code `X.1.9` is not a standard code in the registry; troubleshooting covers registered codes only",
+        ],
+    );
+}
+
+#[test]
+fn malformed_registry_version() {
+    assert_errors(
+        "malformed_registry_version",
+        &[
+        ("registry.yaml", "registry_version: \"1.2.3\"", "registry_version: \"v1\""),
+        ],
+        &[
+            "data/registry.yaml:2:1: registry_version `v1` must be dot-separated numbers, such as `2026.11.29`",
+        ],
+    );
+}
+
+#[test]
+fn malformed_date() {
+    assert_errors(
+        "malformed_date",
+        &[
+        ("nonstandard.yaml", "read: \"2026-11-29\"", "read: \"29/11/2026\""),
+        ],
+        &[
+            "data/nonstandard.yaml:11:7: `29/11/2026` is not a date; write `YYYY-MM-DD`, such as `2026-11-29`",
+        ],
+    );
+}
+
+#[test]
+fn every_problem_at_once() {
+    assert_errors(
+        "every_problem_at_once",
+        &[
+        ("enhanced.yaml", "- code: X.1.2", "- code: X.1.02"),
+        ("basic.yaml", "  name: Ok\n", "  name: Ok\n  colour: red\n"),
+        ("commands.yaml", "- name: RCPT", "- name: Rcpt"),
+        ],
+        &[
+            "data/basic.yaml:3:3: unknown field `colour`, expected one of `code`, `name`, `status`, `kind`, `text`, `text_note`, `text_source`, `introduced`, `description`, `confidence`, `commands`, `meanings`, `uses`, `references`, `notes`, `conflicts`; remove it or fix its spelling (see data/README.md)",
+            "data/basic.yaml:23:20: unknown command `RCPT`; define it in data/commands.yaml or use one of: ANY, MAIL, Rcpt",
+            "data/basic.yaml:28:24: unknown command `RCPT`; define it in data/commands.yaml or use one of: ANY, MAIL, Rcpt",
+            "data/basic.yaml:38:20: unknown command `RCPT`; define it in data/commands.yaml or use one of: ANY, MAIL, Rcpt",
+            "data/basic.yaml:43:24: unknown command `RCPT`; define it in data/commands.yaml or use one of: ANY, MAIL, Rcpt",
+            "data/commands.yaml:13:3: command `Rcpt` must be upper-case ASCII letters, as sent on the wire (`RCPT`)",
+            "data/enhanced.yaml:35:3: `X.1.02` is not a class-independent enhanced code; write `X.<subject>.<detail>` with 1 to 3 digits each and no leading zeros, such as `X.1.1`",
+            "data/enhanced.yaml:60:3: replacement `X.1.2` does not exist in enhanced.yaml",
+        ],
+    );
+}

@@ -1,0 +1,244 @@
+//! The generated crate and the generated JSON describe the same registry: one walk over
+//! both, field by field, for every code.
+
+use serde_json::Value;
+use smtp_codes::*;
+
+fn json() -> Value {
+    let path = codegen::project_root().join("generated/json/smtp-codes.json");
+    serde_json::from_slice(&std::fs::read(path).unwrap()).unwrap()
+}
+
+fn reference_matches(r: &Reference, j: &Value) {
+    let doc = match r.document {
+        Document::Rfc(n) => format!("RFC {n}"),
+        Document::Draft(d) => d.to_string(),
+    };
+    assert_eq!(j["document"], doc.as_str());
+    assert_eq!(j["section"].as_str(), r.section);
+    assert_eq!(j["url"], r.url);
+}
+
+fn opt(j: &Value) -> Option<&str> {
+    j.as_str()
+}
+
+#[test]
+#[allow(deprecated)]
+fn enhanced_codes_match() {
+    let json = json();
+    let entries = json["enhanced"].as_array().unwrap();
+    assert_eq!(entries.len(), ENHANCED.len());
+    for (info, j) in ENHANCED.iter().zip(entries) {
+        let key = format!("X.{}.{}", info.subject, info.detail);
+        assert_eq!(j["code"], key.as_str());
+        assert_eq!(j["subject"], info.subject);
+        assert_eq!(j["detail"], info.detail);
+        assert_eq!(j["name"], info.name, "{key}");
+        assert_eq!(j["sample_text"], info.sample_text, "{key}");
+        assert_eq!(
+            j["description"]
+                .as_str()
+                .unwrap()
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" "),
+            info.description,
+            "{key}"
+        );
+        let codes: Vec<u16> = j["basic_codes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|v| v.as_u64().unwrap() as u16)
+            .collect();
+        assert_eq!(codes, info.basic_codes, "{key}");
+        assert_eq!(j["basic_codes_text"], info.basic_codes_text, "{key}");
+        let classes: Vec<u8> = j["basic_codes_classes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|v| v.as_u64().unwrap() as u8)
+            .collect();
+        assert_eq!(
+            classes,
+            info.basic_code_classes
+                .iter()
+                .map(|c| c.digit())
+                .collect::<Vec<_>>(),
+            "{key}"
+        );
+        assert_eq!(j["basic_codes_any"], info.any_basic_code, "{key}");
+        let usable: Vec<&str> = j["usable_as"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|v| v.as_str().unwrap())
+            .collect();
+        let ours: Vec<&str> = info
+            .usable_as
+            .iter()
+            .map(|c| match c.digit() {
+                2 => "success",
+                4 => "transient",
+                _ => "permanent",
+            })
+            .collect();
+        assert_eq!(usable, ours, "{key}");
+        assert_eq!(
+            j["status"],
+            if info.is_deprecated() {
+                "deprecated"
+            } else {
+                "current"
+            }
+        );
+        assert_eq!(
+            opt(&j["replaced_by"]).map(str::to_string),
+            info.replaced_by.map(|k| k.to_string())
+        );
+        let refs = j["references"].as_array().unwrap();
+        assert_eq!(refs.len(), info.references.len(), "{key}");
+        for (r, jr) in info.references.iter().zip(refs) {
+            reference_matches(r, jr);
+        }
+        assert_eq!(
+            opt(&j["notes"])
+                .map(|n| n.split_whitespace().collect::<Vec<_>>().join(" "))
+                .as_deref(),
+            info.notes,
+            "{key}"
+        );
+    }
+}
+
+#[test]
+fn reply_codes_match() {
+    let json = json();
+    let entries = json["basic"].as_array().unwrap();
+    let all: Vec<&ReplyInfo> = REPLIES.iter().chain(NONSTANDARD.iter()).collect();
+    assert_eq!(entries.len(), all.len());
+    for j in entries {
+        let code = j["code"].as_u64().unwrap() as u16;
+        let info = reply_info(code).unwrap_or_else(|| panic!("{code} missing from the crate"));
+        assert_eq!(j["name"], info.name, "{code}");
+        assert_eq!(j["text"], info.text, "{code}");
+        assert_eq!(opt(&j["text_note"]), info.text_note, "{code}");
+        let status = match info.status {
+            ReplyStatus::Standard => "standard",
+            ReplyStatus::Historic => "historic",
+            ReplyStatus::NonStandard => "nonstandard",
+        };
+        assert_eq!(j["status"], status, "{code}");
+        assert_eq!(
+            j["kind"].is_null(),
+            info.nonstandard_kind.is_none(),
+            "{code}"
+        );
+        let commands: Vec<&str> = j["commands"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|v| v.as_str().unwrap())
+            .collect();
+        assert_eq!(
+            commands,
+            info.commands.iter().map(|c| c.as_str()).collect::<Vec<_>>(),
+            "{code}"
+        );
+        let meanings = j["meanings"].as_array().unwrap();
+        assert_eq!(meanings.len(), info.meanings.len(), "{code}");
+        for (m, jm) in info.meanings.iter().zip(meanings) {
+            assert_eq!(jm["text"], m.text, "{code}");
+            assert_eq!(jm["standard"], m.standard, "{code}");
+            assert_eq!(opt(&jm["vendor"]), m.vendor, "{code}");
+            match m.reference {
+                Some(r) => {
+                    assert_eq!(jm["section"].as_str(), r.section, "{code}");
+                    assert_eq!(jm["url"], r.url, "{code}");
+                }
+                None => assert!(jm["document"].is_null(), "{code}"),
+            }
+            let sources: Vec<&str> = jm["sources"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|v| v.as_str().unwrap())
+                .collect();
+            assert_eq!(sources, m.sources, "{code}");
+            let mc: Vec<&str> = jm["commands"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|v| v.as_str().unwrap())
+                .collect();
+            assert_eq!(
+                mc,
+                m.commands.iter().map(|c| c.as_str()).collect::<Vec<_>>(),
+                "{code}"
+            );
+        }
+        let assoc: Vec<String> = j["associated_enhanced"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|v| v.as_str().unwrap().to_string())
+            .collect();
+        assert_eq!(
+            assoc,
+            info.associated_enhanced
+                .iter()
+                .map(|k| k.to_string())
+                .collect::<Vec<_>>(),
+            "{code}"
+        );
+        assert_eq!(
+            j["uses"].as_array().unwrap().len(),
+            info.uses.len(),
+            "{code}"
+        );
+        if let Some(c) = info.reply_code() {
+            let severity = match c.severity() {
+                Severity::PositiveCompletion => "positive_completion",
+                Severity::PositiveIntermediate => "positive_intermediate",
+                Severity::TransientNegative => "transient_negative",
+                Severity::PermanentNegative => "permanent_negative",
+            };
+            assert_eq!(j["severity"], severity, "{code}");
+        }
+    }
+}
+
+#[test]
+fn classes_subjects_and_commands_match() {
+    let json = json();
+    let classes = json["classes"].as_array().unwrap();
+    assert_eq!(classes.len(), Class::ALL.len());
+    for (c, j) in Class::ALL.iter().zip(classes) {
+        assert_eq!(j["class"], c.digit());
+        assert_eq!(j["title"], c.title());
+    }
+    let subjects = json["subjects"].as_array().unwrap();
+    assert_eq!(subjects.len(), Subject::ALL.len());
+    for (s, j) in Subject::ALL.iter().zip(subjects) {
+        assert_eq!(j["subject"], s.number());
+        assert_eq!(j["title"], s.title());
+    }
+    let commands = json["commands"].as_array().unwrap();
+    assert_eq!(commands.len(), Command::ALL.len());
+    for (c, j) in Command::ALL.iter().zip(commands) {
+        assert_eq!(j["name"], c.as_str());
+        let replies: Vec<u64> = j["replies"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|v| v.as_u64().unwrap())
+            .collect();
+        assert_eq!(
+            replies,
+            c.replies().iter().map(|k| *k as u64).collect::<Vec<_>>()
+        );
+    }
+    assert_eq!(json["registry_version"], REGISTRY_VERSION);
+    assert_eq!(json["iana_updated"], IANA_UPDATED);
+}

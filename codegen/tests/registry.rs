@@ -1,0 +1,314 @@
+//! Invariants over the real registry in `data/`, and its agreement with upstream (the
+//! vendored IANA snapshot) and with the committed outputs.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use codegen::model::*;
+use codegen::{iana, load, names, outputs, project_root};
+
+fn registry() -> Registry {
+    match load::load(&project_root().join("data")) {
+        Ok(r) => r,
+        Err(e) => panic!("the registry in data/ is invalid:\n{e}"),
+    }
+}
+
+#[test]
+fn every_iana_code_is_present() {
+    let reg = registry();
+    assert_eq!(
+        reg.classes.iter().map(|c| c.class).collect::<Vec<_>>(),
+        [2, 4, 5]
+    );
+    assert_eq!(
+        reg.subjects.iter().map(|s| s.subject).collect::<Vec<_>>(),
+        (0..=7).collect::<Vec<_>>()
+    );
+    assert_eq!(
+        reg.enhanced.len(),
+        81,
+        "IANA enumerates 81 codes (X.0.0 to X.7.30)"
+    );
+    let mut per_subject: BTreeMap<u16, Vec<u16>> = BTreeMap::new();
+    for e in &reg.enhanced {
+        per_subject
+            .entry(e.code.subject)
+            .or_default()
+            .push(e.code.detail);
+    }
+    let expected: BTreeMap<u16, Vec<u16>> = [
+        (0, (0..=0).collect()),
+        (1, (0..=10).collect()),
+        (2, (0..=4).collect()),
+        (3, (0..=6).collect()),
+        (4, (0..=7).collect()),
+        (5, (0..=6).collect()),
+        (6, (0..=10).collect()),
+        (7, (0..=30).collect()),
+    ]
+    .into_iter()
+    .collect();
+    assert_eq!(per_subject, expected);
+}
+
+#[test]
+fn lifecycle() {
+    let reg = registry();
+    let deprecated: Vec<_> = reg
+        .enhanced
+        .iter()
+        .filter(|e| e.status == Lifecycle::Deprecated)
+        .map(|e| (e.code.to_string(), e.replaced_by.map(|r| r.to_string())))
+        .collect();
+    assert_eq!(
+        deprecated,
+        [("X.6.10".to_string(), Some("X.6.8".to_string()))]
+    );
+}
+
+#[test]
+fn every_rfc_reply_code_is_present_and_standard() {
+    let reg = registry();
+    let rfc: BTreeSet<u16> = [
+        211, 214, 220, 221, 235, 250, 251, 252, 253, 334, 354, 421, 432, 450, 451, 452, 453, 454,
+        455, 458, 459, 500, 501, 502, 503, 504, 521, 530, 534, 535, 538, 550, 551, 552, 553, 554,
+        555, 556,
+    ]
+    .into_iter()
+    .collect();
+    let standard: BTreeSet<u16> = reg.standard_basic().map(|b| b.code).collect();
+    assert_eq!(standard, rfc, "the 38 codes an RFC defines or uses");
+    for b in reg.standard_basic() {
+        assert!(
+            b.text_source.is_some() && b.introduced.is_some(),
+            "{}",
+            b.code
+        );
+        assert!(
+            b.meanings[0].document.is_some(),
+            "{}: first meaning is an RFC's",
+            b.code
+        );
+    }
+}
+
+#[test]
+fn disagreeing_rfcs_keep_every_meaning() {
+    let reg = registry();
+    let docs = |code: u16| -> BTreeSet<String> {
+        reg.basic(code)
+            .unwrap()
+            .meanings
+            .iter()
+            .filter_map(|m| m.document.as_ref().map(|d| d.to_string()))
+            .collect()
+    };
+    assert!(docs(454).is_superset(&["RFC 3207", "RFC 4954"].map(String::from).into()));
+    assert!(docs(530).is_superset(&["RFC 3207", "RFC 4954"].map(String::from).into()));
+    assert!(docs(251).contains("RFC 1985") && docs(251).contains("RFC 5321"));
+    assert!(docs(252).contains("RFC 1985") && docs(252).contains("RFC 5321"));
+    assert!(docs(453).contains("RFC 2645"));
+}
+
+#[test]
+fn nonstandard_codes_are_kept_apart_and_marked() {
+    let reg = registry();
+    let nonstandard: BTreeSet<u16> = reg
+        .basic
+        .iter()
+        .filter(|b| b.status == BasicStatus::Nonstandard)
+        .map(|b| b.code)
+        .collect();
+    for code in [
+        101, 111, 420, 422, 430, 431, 441, 447, 471, 511, 523, 524, 525, 533, 571,
+    ] {
+        assert!(
+            nonstandard.contains(&code),
+            "{code} is carried as non-standard"
+        );
+    }
+    for b in reg
+        .basic
+        .iter()
+        .filter(|b| b.status == BasicStatus::Nonstandard)
+    {
+        assert!(b.kind.is_some() && b.confidence.is_some(), "{}", b.code);
+        assert!(
+            b.meanings
+                .iter()
+                .all(|m| m.document.is_none() && !m.sources.is_empty()),
+            "{}",
+            b.code
+        );
+    }
+    // Exchange's 432 is an extra, marked meaning of the standard 432, not a second code.
+    let b432 = reg.basic(432).unwrap();
+    assert_eq!(b432.status, BasicStatus::Standard);
+    assert!(b432
+        .meanings
+        .iter()
+        .any(|m| m.vendor.is_some() && m.is_nonstandard()));
+}
+
+#[test]
+fn identifiers_are_unique_in_every_casing() {
+    let reg = registry();
+    let mut seen = BTreeSet::new();
+    for n in reg.enhanced.iter().map(|e| &e.name) {
+        assert!(seen.insert(names::screaming_snake(n)), "{n}");
+    }
+    let mut seen = BTreeSet::new();
+    for n in reg.basic.iter().map(|b| &b.name) {
+        assert!(seen.insert(names::screaming_snake(n)), "{n}");
+    }
+    assert_eq!(reg.basic(550).unwrap().name, "MailboxUnavailable");
+}
+
+#[test]
+fn associations_reference_defined_codes() {
+    let reg = registry();
+    for e in &reg.enhanced {
+        for c in &e.basic_codes.codes {
+            assert!(reg.basic(*c).is_some(), "{} lists {c}", e.code);
+        }
+        assert_eq!(
+            iana::parse_basic_text(&e.basic_codes.iana).unwrap(),
+            e.basic_codes,
+            "{}",
+            e.code
+        );
+    }
+    let x728 = reg
+        .enhanced(EnhancedKey {
+            subject: 7,
+            detail: 28,
+        })
+        .unwrap();
+    assert_eq!(x728.basic_codes.iana, ".");
+    assert_eq!(x728.basic_codes.kind(), AssociationKind::NotGiven);
+    let x715 = reg
+        .enhanced(EnhancedKey {
+            subject: 7,
+            detail: 15,
+        })
+        .unwrap();
+    assert_eq!(x715.basic_codes.codes, [450, 550]);
+    assert_eq!(x715.basic_codes.classes, [4, 5]);
+}
+
+#[test]
+fn iana_diff_against_the_vendored_snapshot_is_empty() {
+    let reg = registry();
+    let text =
+        std::fs::read_to_string(project_root().join("data/iana/smtp-enhanced-status-codes.xml"))
+            .unwrap();
+    let xml = iana::parse_xml(&text).unwrap();
+    assert_eq!(xml.enumerated.len(), 81);
+    let drift = iana::diff(&reg, &xml);
+    assert!(drift.is_empty(), "drift from IANA: {drift:#?}");
+}
+
+#[test]
+fn iana_diff_reports_every_kind_of_drift() {
+    let reg = registry();
+    let text =
+        std::fs::read_to_string(project_root().join("data/iana/smtp-enhanced-status-codes.xml"))
+            .unwrap();
+    // A new registration, a changed sample text and a removed record.
+    let text = text
+        .replace("<sample>Mailbox full</sample>", "<sample>Mailbox is full</sample>")
+        .replace(
+            "</registry>\n\n  <people/>",
+            "<record><code>X.7.31</code><sample>New</sample><basic_code>550</basic_code><description>d</description><reference>r</reference><submitter>s</submitter><change_controller>c</change_controller></record></registry>\n\n  <people/>",
+        );
+    let start = text.find("<code>X.6.10</code>").unwrap();
+    let rec_start = text[..start].rfind("<record").unwrap();
+    let rec_end = start + text[start..].find("</record>").unwrap() + "</record>".len();
+    let text = format!("{}{}", &text[..rec_start], &text[rec_end..]);
+    let xml = iana::parse_xml(&text).unwrap();
+    let drift = iana::diff(&reg, &xml);
+    let summary: Vec<(String, String)> = drift
+        .iter()
+        .map(|d| (d.code.clone(), d.field.clone()))
+        .collect();
+    assert_eq!(
+        summary,
+        [
+            ("X.2.2".to_string(), "sample_text".to_string()),
+            ("X.6.10".to_string(), "(code)".to_string()),
+            ("X.7.31".to_string(), "(code)".to_string()),
+        ]
+    );
+}
+
+#[test]
+fn generated_files_are_fresh() {
+    let root = project_root();
+    let outs = match codegen::build(&root) {
+        Ok(o) => o,
+        Err(e) => panic!("{e}"),
+    };
+    let s = outputs::compare(&root, &outs).unwrap();
+    assert!(
+        s.is_fresh(),
+        "generated files are out of date; run `cargo codegen` and commit data and outputs together.\nstale: {:?}\nmissing: {:?}\norphans: {:?}",
+        s.stale,
+        s.missing,
+        s.orphans
+    );
+}
+
+#[test]
+fn every_generated_file_is_marked_and_ends_with_a_newline() {
+    let outs = codegen::build(&project_root()).unwrap();
+    for (path, bytes) in &outs.files {
+        assert!(
+            outputs::is_marked(bytes),
+            "{path} lacks the generated marker"
+        );
+        assert!(bytes.ends_with(b"\n"), "{path} does not end with a newline");
+        assert!(!bytes.contains(&b'\r'), "{path} has a CR");
+        let text = String::from_utf8_lossy(bytes);
+        assert!(
+            !text.contains("/work/") && !text.contains("/root/"),
+            "{path} contains an absolute path"
+        );
+    }
+}
+
+#[test]
+fn json_matches_its_schema() {
+    let root = project_root();
+    let outs = codegen::build(&root).unwrap();
+    let json: serde_json::Value =
+        serde_json::from_slice(&outs.files["generated/json/smtp-codes.json"]).unwrap();
+    let schema: serde_json::Value =
+        serde_json::from_slice(&outs.files["generated/json/smtp-codes.schema.json"]).unwrap();
+    let validator = jsonschema::validator_for(&schema).expect("the schema is a valid JSON Schema");
+    let errors: Vec<String> = validator
+        .iter_errors(&json)
+        .map(|e| format!("{} at {}", e, e.instance_path()))
+        .collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+    assert_eq!(json["iana_updated"], "2024-12-06");
+    assert_eq!(json["enhanced"].as_array().unwrap().len(), 81);
+}
+
+#[test]
+fn the_schema_rejects_what_it_should() {
+    let outs = codegen::build(&project_root()).unwrap();
+    let schema: serde_json::Value =
+        serde_json::from_slice(&outs.files["generated/json/smtp-codes.schema.json"]).unwrap();
+    let validator = jsonschema::validator_for(&schema).unwrap();
+    let mut json: serde_json::Value =
+        serde_json::from_slice(&outs.files["generated/json/smtp-codes.json"]).unwrap();
+    json["enhanced"][0]["code"] = "5.1.1".into();
+    assert!(
+        !validator.is_valid(&json),
+        "a class digit in a class-independent code"
+    );
+    let mut json: serde_json::Value =
+        serde_json::from_slice(&outs.files["generated/json/smtp-codes.json"]).unwrap();
+    json["basic"][0]["unexpected"] = 1.into();
+    assert!(!validator.is_valid(&json), "an unknown field");
+}
