@@ -122,6 +122,13 @@ pub fn to_html_inline(md: &str) -> String {
     }
 }
 
+/// Plain text as an HTML fragment (escaped), for places that otherwise hold rendered Markdown.
+pub fn text_to_html(text: &str) -> String {
+    let mut s = String::with_capacity(text.len() + 8);
+    html::push_html(&mut s, std::iter::once(Event::Text(text.into())));
+    s
+}
+
 /// The text of registry Markdown without its markup, on one line (for `<meta>` and `<title>`).
 pub fn to_plain(md: &str) -> String {
     let mut s = String::new();
@@ -168,9 +175,18 @@ pub fn first_sentence(md: &str) -> String {
 /// result is meant for the inside of a line (after a heading mark, list mark, label or table
 /// bar), never for the start of one, where `1.` or `-` would open a list.
 pub fn escape_text(s: &str) -> String {
-    let s = crate::render::text::one_line(s);
     let mut out = String::with_capacity(s.len() + 8);
-    for c in s.chars() {
+    // Whitespace runs fold to one space (as `text::one_line`), in the same pass.
+    let mut pending_space = false;
+    for c in s.trim().chars() {
+        if c.is_whitespace() {
+            pending_space = true;
+            continue;
+        }
+        if pending_space {
+            out.push(' ');
+            pending_space = false;
+        }
         if matches!(
             c,
             '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '~' | '&' | '!' | '$'
@@ -194,28 +210,67 @@ pub fn code_span(s: &str) -> String {
     }
 }
 
-/// Registry Markdown for a Markdown page: kept as written, except that the spans
-/// pulldown-cmark reads as raw HTML have their `<` written as `&lt;`, so a forge shows them as
-/// text, as the HTML site does.
+/// Registry Markdown for a Markdown page: kept as written, except for what [`events`] also
+/// refuses: the spans pulldown-cmark reads as raw HTML have their `<` written as `&lt;`, so a
+/// forge shows them as text, as the HTML site does; links and images with a target other
+/// than `http`, `https`, `mailto` or a relative one are replaced by their text.
 pub fn sanitize(md: &str) -> String {
     let md = md.trim();
-    let mut spans = Vec::new();
+    // (byte range, replacement), in source order, never overlapping.
+    let mut edits: Vec<(std::ops::Range<usize>, String)> = Vec::new();
+    // An unsafe link being dropped: its whole range and the range of its contents.
+    let mut dropping: Option<(
+        std::ops::Range<usize>,
+        Option<std::ops::Range<usize>>,
+        usize,
+    )> = None;
     for (ev, range) in Parser::new_ext(md, options()).into_offset_iter() {
-        if matches!(ev, Event::Html(_) | Event::InlineHtml(_)) {
-            spans.push(range);
+        if let Some((outer, inner, depth)) = dropping.as_mut() {
+            match &ev {
+                Event::Start(Tag::Link { .. }) | Event::Start(Tag::Image { .. }) => *depth += 1,
+                Event::End(TagEnd::Link) | Event::End(TagEnd::Image) if *depth > 0 => *depth -= 1,
+                Event::End(TagEnd::Link) | Event::End(TagEnd::Image) => {
+                    let text = inner
+                        .as_ref()
+                        .map(|r| md[r.clone()].replace('<', "&lt;"))
+                        .unwrap_or_default();
+                    edits.push((outer.clone(), text));
+                    dropping = None;
+                    continue;
+                }
+                _ => {}
+            }
+            *inner = Some(match inner.take() {
+                Some(r) => r.start.min(range.start)..r.end.max(range.end),
+                None => range,
+            });
+            continue;
+        }
+        match ev {
+            Event::Html(_) | Event::InlineHtml(_) => {
+                let text = md[range.clone()].replace('<', "&lt;");
+                edits.push((range, text));
+            }
+            Event::Start(Tag::Link { dest_url, .. })
+            | Event::Start(Tag::Image { dest_url, .. })
+                if !safe_target(&dest_url) =>
+            {
+                dropping = Some((range, None, 0));
+            }
+            _ => {}
         }
     }
-    if spans.is_empty() {
+    if edits.is_empty() {
         return md.to_string();
     }
     let mut out = String::with_capacity(md.len() + 16);
     let mut pos = 0;
-    for r in spans {
+    for (r, text) in edits {
         if r.start < pos {
             continue;
         }
         out.push_str(&md[pos..r.start]);
-        out.push_str(&md[r.start..r.end].replace('<', "&lt;"));
+        out.push_str(&text);
         pos = r.end;
     }
     out.push_str(&md[pos..]);
@@ -262,21 +317,6 @@ fn longest_backtick_run(s: &str) -> usize {
     longest
 }
 
-/// The anchor GitHub gives a Markdown heading: lower case, punctuation other than `-` and `_`
-/// dropped, spaces turned into `-`.
-pub fn heading_anchor(heading: &str) -> String {
-    heading
-        .trim()
-        .to_lowercase()
-        .chars()
-        .filter_map(|c| match c {
-            ' ' => Some('-'),
-            c if c.is_alphanumeric() || c == '-' || c == '_' => Some(c),
-            _ => None,
-        })
-        .collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -311,6 +351,11 @@ mod tests {
     }
 
     #[test]
+    fn plain_text_as_html() {
+        assert_eq!(text_to_html("a <b> & \"c\""), "a &lt;b&gt; &amp; \"c\"");
+    }
+
+    #[test]
     fn inline_and_plain() {
         assert_eq!(to_html_inline("the `@` sign"), "the <code>@</code> sign");
         assert_eq!(to_html_inline("a\n\nb"), "<p>a</p>\n<p>b</p>");
@@ -333,18 +378,20 @@ mod tests {
             escape_text("<domain> Service | *ready*"),
             r"\<domain\> Service \| \*ready\*"
         );
+        assert_eq!(escape_text(" a \n\t b  c "), "a b c");
         assert_eq!(code_span("a|b"), r"`a\|b`");
         assert_eq!(code_span("a`b"), "`` a`b ``");
         assert_eq!(
             sanitize("a <b>bold</b> `<c>` & <https://x.org>"),
             "a &lt;b>bold&lt;/b> `<c>` & <https://x.org>"
         );
+        assert_eq!(
+            sanitize("see [x *y*](javascript:alert(1)) now"),
+            "see x *y* now"
+        );
+        assert_eq!(sanitize("[ok](https://x.org/)"), "[ok](https://x.org/)");
         assert_eq!(fence("a ``` b"), "````");
         assert_eq!(fence("plain"), "```");
         assert_eq!(url("https://x.org/a (b)"), "<https://x.org/a%20(b)>");
-        assert_eq!(
-            heading_anchor("Reply codes (3 digits)"),
-            "reply-codes-3-digits"
-        );
     }
 }

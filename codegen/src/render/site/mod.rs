@@ -87,6 +87,14 @@ impl<'a> Ctx<'a> {
         }
     }
 
+    /// Plain text where rendered Markdown is expected (a field that holds either).
+    pub fn text_as_markup(&self, s: &str) -> String {
+        match self.flavor {
+            Flavor::Html => markdown::text_to_html(s),
+            Flavor::Markdown => markdown::escape_text(s),
+        }
+    }
+
     /// Registry Markdown as blocks.
     pub fn markdown(&self, md: &str) -> String {
         match self.flavor {

@@ -129,7 +129,7 @@ pub(super) fn render_flavor(
             Flavor::Html => text,
             Flavor::Markdown => collapse_blank_lines(&text),
         };
-        out.add(flavor.output_path(page), finish(text))
+        out.add(flavor.output_path(page), finish_page(text))
     };
 
     emit(
@@ -211,6 +211,18 @@ pub(super) fn render_assets(out: &mut Outputs) -> Result<(), askama::Error> {
         finish(SearchJs { marker: MARKER }.render()?),
     );
     Ok(())
+}
+
+/// [`finish`], done cheaply when the page has no CR and no trailing blanks on a line (the
+/// common case): then only its end needs fixing, and the page is not copied.
+fn finish_page(mut text: String) -> String {
+    let clean = !text.contains('\r') && !text.contains(" \n") && !text.contains("\t\n");
+    if !clean {
+        return finish(text);
+    }
+    text.truncate(text.trim_end().len());
+    text.push('\n');
+    text
 }
 
 /// Markdown templates leave runs of blank lines where optional parts are absent; one blank

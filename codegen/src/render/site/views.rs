@@ -211,6 +211,7 @@ pub struct BasicRow {
     pub text: String,
     pub status: &'static str,
     pub nonstandard: bool,
+    /// What the index's search matches words against (empty elsewhere).
     pub search: String,
 }
 
@@ -221,13 +222,27 @@ pub fn basic_row(ctx: &Ctx, b: &BasicEntry) -> BasicRow {
         text: ctx.text(&b.text),
         status: status_label(b),
         nonstandard: b.status == BasicStatus::Nonstandard,
+        search: String::new(),
+    }
+}
+
+/// A row of the index, with the text its search matches.
+fn searchable_basic_row(ctx: &Ctx, b: &BasicEntry) -> BasicRow {
+    BasicRow {
         search: search_text(&[
             &b.code.to_string(),
             &b.text,
             &name_words(&b.name),
             &markdown::to_plain(&b.description),
         ]),
+        ..basic_row(ctx, b)
     }
+}
+
+/// A reply code mentioned in a table cell, marked when it is non-standard.
+pub struct CodeCell {
+    pub link: Link,
+    pub nonstandard: bool,
 }
 
 /// An enhanced code in a table.
@@ -236,22 +251,19 @@ pub struct EnhancedRow {
     pub link: Link,
     pub sample_text: String,
     /// IANA's associated basic codes, linked.
-    pub basic: Vec<Link>,
+    pub basic: Vec<CodeCell>,
     /// IANA's text when it lists no code ("Any", "Not given", "5XX").
     pub basic_text: String,
     /// The class digits the defining text uses it with: `4, 5`.
     pub classes: String,
     pub deprecated: bool,
     pub status: String,
+    /// What the index's search matches words against (empty elsewhere).
     pub search: String,
 }
 
 pub fn enhanced_row(ctx: &Ctx, e: &EnhancedEntry) -> EnhancedRow {
     let k = e.code;
-    let forms: Vec<String> = REDIRECT_CLASSES
-        .iter()
-        .map(|c| format!("{c}.{}.{}", k.subject, k.detail))
-        .collect();
     let deprecated = e.status == Lifecycle::Deprecated;
     EnhancedRow {
         key: k.to_string(),
@@ -265,7 +277,13 @@ pub fn enhanced_row(ctx: &Ctx, e: &EnhancedEntry) -> EnhancedRow {
             .basic_codes
             .codes
             .iter()
-            .map(|c| ctx.basic_link(*c))
+            .map(|c| CodeCell {
+                link: ctx.basic_link(*c),
+                nonstandard: ctx
+                    .reg
+                    .basic(*c)
+                    .is_some_and(|b| b.status == BasicStatus::Nonstandard),
+            })
             .collect(),
         basic_text: if e.basic_codes.codes.is_empty() {
             ctx.text(if e.basic_codes.iana.is_empty() {
@@ -287,6 +305,18 @@ pub fn enhanced_row(ctx: &Ctx, e: &EnhancedEntry) -> EnhancedRow {
             Some(r) if deprecated => ctx.text(&format!("deprecated: use {r}")),
             _ => e.status.as_str().to_string(),
         },
+        search: String::new(),
+    }
+}
+
+/// A row of the index, with the text its search matches: every class-digit form too.
+fn searchable_enhanced_row(ctx: &Ctx, e: &EnhancedEntry) -> EnhancedRow {
+    let k = e.code;
+    let forms: Vec<String> = REDIRECT_CLASSES
+        .iter()
+        .map(|c| format!("{c}.{}.{}", k.subject, k.detail))
+        .collect();
+    EnhancedRow {
         search: search_text(&[
             &k.to_string(),
             &forms.join(" "),
@@ -294,6 +324,7 @@ pub fn enhanced_row(ctx: &Ctx, e: &EnhancedEntry) -> EnhancedRow {
             &name_words(&e.name),
             &markdown::to_plain(&e.description),
         ]),
+        ..enhanced_row(ctx, e)
     }
 }
 
@@ -307,10 +338,13 @@ pub struct RetryLine {
 
 /// The box at the top of a code page.
 pub struct AnswerBox {
-    /// Markdown: the description's first sentence.
+    /// Markdown: the troubleshooting summary when there is one, else the description's first
+    /// sentence.
     pub meaning: String,
     pub side: String,
     pub retry: Vec<RetryLine>,
+    /// Markdown: the first fix for the sender when troubleshooting has one, else the generic
+    /// advice of [`answer`].
     pub action: String,
     /// A banner (non-standard, historic, deprecated), or empty.
     pub warning: String,
@@ -492,22 +526,52 @@ fn rfc_link(ctx: &Ctx, rfc: u32, section: &str) -> Link {
     })
 }
 
+/// The answer box's meaning and action: from the troubleshooting entry when the registry has
+/// one for the code (written for the person holding the bounce), else from the description
+/// and the generic advice.
+fn meaning_and_action(
+    ctx: &Ctx,
+    code: CodeRef,
+    description: &str,
+    generic_action: &str,
+) -> (String, String) {
+    match ctx.reg.troubleshooting(code) {
+        Some(t) => (
+            ctx.markdown_inline(&t.summary),
+            match t.sender_fixes.first() {
+                Some(fix) => ctx.markdown_inline(fix),
+                None => ctx.text_as_markup(generic_action),
+            },
+        ),
+        None => (
+            ctx.markdown_inline(&markdown::first_sentence(description)),
+            ctx.text_as_markup(generic_action),
+        ),
+    }
+}
+
+fn troubleshooting_link(ctx: &Ctx) -> Link {
+    Link {
+        href: "#troubleshooting".into(),
+        text: ctx.text("All causes and fixes"),
+    }
+}
+
 fn answer_box_basic(ctx: &Ctx, b: &BasicEntry, has_trouble: bool) -> AnswerBox {
     let a: Answer = answer(Asked::Reply(b.code));
+    let (meaning, action) =
+        meaning_and_action(ctx, CodeRef::Basic(b.code), &b.description, a.action);
     AnswerBox {
-        meaning: ctx.markdown_inline(&markdown::first_sentence(&b.description)),
+        meaning,
         side: ctx.text(a.side),
         retry: vec![RetryLine {
             code: b.code.to_string(),
             outcome: ctx.text(a.outcome),
             text: ctx.text(a.retry),
         }],
-        action: ctx.text(a.action),
+        action,
         warning: ctx.text(status_banner(b)),
-        more: has_trouble.then(|| Link {
-            href: "#troubleshooting".into(),
-            text: ctx.text("Troubleshooting: causes and fixes"),
-        }),
+        more: has_trouble.then(|| troubleshooting_link(ctx)),
     }
 }
 
@@ -856,8 +920,14 @@ pub fn enhanced_page(ctx: &Ctx, index: usize) -> EnhancedPage {
             None => "Deprecated.".to_string(),
         });
     }
+    let (meaning, action) = meaning_and_action(
+        ctx,
+        CodeRef::Enhanced(k),
+        &e.description,
+        side_answer.action,
+    );
     let answer_box = AnswerBox {
-        meaning: ctx.markdown_inline(&markdown::first_sentence(&e.description)),
+        meaning,
         side: ctx.text(side_answer.side),
         retry: e
             .usable_as
@@ -876,16 +946,13 @@ pub fn enhanced_page(ctx: &Ctx, index: usize) -> EnhancedPage {
                 }
             })
             .collect(),
-        action: ctx.text(side_answer.action),
+        action,
         warning,
         more: match (e.replaced_by, &trouble_v) {
             (Some(r), _) if deprecated => {
                 Some(ctx.link(&paths::enhanced(r), &format!("Go to {r}")))
             }
-            (_, Some(_)) => Some(Link {
-                href: "#troubleshooting".into(),
-                text: ctx.text("Troubleshooting: causes and fixes"),
-            }),
+            (_, Some(_)) => Some(troubleshooting_link(ctx)),
             _ => None,
         },
     };
@@ -1217,7 +1284,7 @@ pub fn index_page(ctx: &Ctx) -> IndexPage {
                 .enhanced
                 .iter()
                 .filter(|e| e.code.subject == s.subject)
-                .map(|e| enhanced_row(ctx, e))
+                .map(|e| searchable_enhanced_row(ctx, e))
                 .collect(),
         })
         .collect();
@@ -1233,12 +1300,15 @@ pub fn index_page(ctx: &Ctx) -> IndexPage {
             "Every SMTP reply code and enhanced status code: what it means, whose side the \
              problem is on, whether to retry and what to do.",
         ),
-        standard: reg.standard_basic().map(|b| basic_row(ctx, b)).collect(),
+        standard: reg
+            .standard_basic()
+            .map(|b| searchable_basic_row(ctx, b))
+            .collect(),
         nonstandard: reg
             .basic
             .iter()
             .filter(|b| b.status == BasicStatus::Nonstandard)
-            .map(|b| basic_row(ctx, b))
+            .map(|b| searchable_basic_row(ctx, b))
             .collect(),
         groups,
         classes: class_rows(ctx),
@@ -1404,9 +1474,7 @@ pub fn command_page(ctx: &Ctx, c: &CommandEntry) -> CommandPage {
         nonstandard: reg
             .basic
             .iter()
-            .filter(|b| {
-                b.status == BasicStatus::Nonstandard && b.commands.contains(&c.name)
-            })
+            .filter(|b| b.status == BasicStatus::Nonstandard && b.commands.contains(&c.name))
             .map(|b| basic_row(ctx, b))
             .collect(),
         any_note: c.name != "ANY" && c.name != "CONNECT" && reg.command("ANY").is_some(),
