@@ -48,14 +48,15 @@ fn chromium() -> Option<PathBuf> {
             panic!("CI is set but no Chromium was found: install Debian's `chromium` package")
         }
         None => {
-            eprintln!(
-                "\n==================== SKIPPED: browser test ====================\n\
+            // Written to the process's stderr directly: the test harness captures eprintln!
+            // of passing tests, and this message must be seen.
+            let msg = "\n==================== SKIPPED: browser test ====================\n\
                  No Chromium found (looked for chromium, chromium-browser, google-chrome on PATH\n\
                  and $SMTP_CODES_CHROMIUM). Install it with\n\
                  \x20   apt-get install -y --no-install-recommends chromium\n\
                  to run the site in a real browser. In CI (CI set) this is a failure.\n\
-                 ===============================================================\n"
-            );
+                 ===============================================================\n";
+            let _ = std::io::Write::write_all(&mut std::io::stderr(), msg.as_bytes());
             None
         }
     }

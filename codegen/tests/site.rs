@@ -592,3 +592,43 @@ fn the_site_renders_fast() {
     // A generous bound for an unoptimised test build on a slow machine.
     assert!(took.as_secs() < 10, "rendering the site took {took:?}");
 }
+
+#[test]
+fn canonical_links_are_absolute_only_when_the_site_url_is_known() {
+    let mut reg = fixture_registry("small");
+    reg.meta.site_url = None;
+    let site = render_site(&reg);
+    let x11 = parse_html(&site["site/enhanced/X.1.1.html"]);
+    assert!(!x11
+        .elements_named("link")
+        .any(|l| l.attr("rel") == Some("canonical")));
+    let redirect = parse_html(&site["site/enhanced/5.1.1.html"]);
+    let canonical = |p: &site_support::HtmlPage| {
+        p.elements_named("link")
+            .find(|l| l.attr("rel") == Some("canonical"))
+            .and_then(|l| l.attr("href").map(String::from))
+    };
+    assert_eq!(canonical(&redirect).as_deref(), Some("X.1.1.html"));
+
+    reg.meta.site_url = Some("https://codes.example.org/smtp/".into());
+    let site = render_site(&reg);
+    let x11 = parse_html(&site["site/enhanced/X.1.1.html"]);
+    assert_eq!(
+        canonical(&x11).as_deref(),
+        Some("https://codes.example.org/smtp/enhanced/X.1.1.html")
+    );
+    let redirect = parse_html(&site["site/enhanced/5.1.1.html"]);
+    assert_eq!(
+        canonical(&redirect).as_deref(),
+        Some("https://codes.example.org/smtp/enhanced/X.1.1.html")
+    );
+    // Links stay relative all the same.
+    let problems = site_problems(&site);
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+    for (path, text) in &site {
+        assert!(
+            !text.contains("href=\"/") && !text.contains("](/"),
+            "{path}: a root-relative link breaks hosting at a sub-path"
+        );
+    }
+}

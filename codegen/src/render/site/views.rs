@@ -577,9 +577,16 @@ fn answer_box_basic(ctx: &Ctx, b: &BasicEntry, has_trouble: bool) -> AnswerBox {
 
 /// The enhanced code a basic code's examples pair it with: the first current one IANA
 /// associates with it that the defining text allows in the code's class.
-fn example_enhanced(reg: &Registry, code: u16) -> Option<&EnhancedEntry> {
+/// None for 3xx, and for codes sent only as the greeting or in reply to HELO, EHLO and LHLO,
+/// which carry no enhanced code (RFC 2034 section 3).
+fn example_enhanced<'r>(reg: &'r Registry, b: &BasicEntry) -> Option<&'r EnhancedEntry> {
+    let code = b.code;
     let class = (code / 100) as u8;
-    if !matches!(class, 2 | 4 | 5) {
+    let greeting_only = !b.commands.is_empty()
+        && b.commands
+            .iter()
+            .all(|c| matches!(c.as_str(), "CONNECT" | "HELO" | "EHLO" | "LHLO"));
+    if !matches!(class, 2 | 4 | 5) || greeting_only {
         return None;
     }
     reg.enhanced_associated_with(code)
@@ -595,7 +602,7 @@ pub fn basic_page(ctx: &Ctx, index: usize) -> BasicPage {
     let standard = b.status != BasicStatus::Nonstandard;
     let (first, second) = digit_meanings(b.code);
     let enh = if standard {
-        example_enhanced(reg, b.code)
+        example_enhanced(reg, b)
     } else {
         None
     };
@@ -642,14 +649,21 @@ pub fn basic_page(ctx: &Ctx, index: usize) -> BasicPage {
         ));
         if let Some(e) = enh {
             let full = format!("{}.{}.{}", b.code / 100, e.code.subject, e.code.detail);
-            let first_line = if e.sample_text.is_empty() {
+            // The catch-all X.s.0 codes' sample texts ("Other or undefined ...") are no
+            // reply text; the reply code's own text reads better with them.
+            let first_line = if e.sample_text.is_empty() || e.code.detail == 0 {
                 text.clone()
             } else {
                 e.sample_text.clone()
             };
             examples.push(example(
                 ctx,
-                "With an enhanced status code (RFC 2034)",
+                if b.commands.iter().any(|c| c == "CONNECT") {
+                    "With an enhanced status code (RFC 2034), in reply to a command: the \
+                     greeting carries none"
+                } else {
+                    "With an enhanced status code (RFC 2034)"
+                },
                 vec![format!("{} {} {}", b.code, full, first_line)],
             ));
             examples.push(example(
@@ -706,10 +720,16 @@ pub fn basic_page(ctx: &Ctx, index: usize) -> BasicPage {
                     note: ctx.text("everything on this page, as a ReplyInfo"),
                 },
             ],
-            c: vec![CodeLine {
-                code: format!("SMTP_REPLY_{const_name}"),
-                note: ctx.text(&format!("= {}", b.code)),
-            }],
+            c: vec![
+                CodeLine {
+                    code: format!("SMTP_REPLY_{const_name}"),
+                    note: ctx.text(&format!("= {}, in enum smtp_reply_code", b.code)),
+                },
+                CodeLine {
+                    code: format!("smtp_reply_lookup(SMTP_REPLY_{const_name})"),
+                    note: ctx.text("its entry: texts, status, meanings, references"),
+                },
+            ],
             no_constant: String::new(),
             json,
             json_fence,
@@ -728,9 +748,13 @@ pub fn basic_page(ctx: &Ctx, index: usize) -> BasicPage {
         });
         InCode {
             rust,
-            c: Vec::new(),
+            c: vec![CodeLine {
+                code: format!("smtp_reply_lookup({})", b.code),
+                note: ctx.text("its entry, with status SMTP_STATUS_NONSTANDARD"),
+            }],
             no_constant: ctx.text(
-                "Non-standard codes get no named constant in the Rust crate or the C header.",
+                "Non-standard codes get no named constant in the Rust crate or the C header; \
+                 both still have their entry.",
             ),
             json,
             json_fence,
@@ -1056,6 +1080,12 @@ pub fn enhanced_page(ctx: &Ctx, index: usize) -> EnhancedPage {
             CodeLine {
                 code: format!("SMTP_ENHANCED_{screaming}_DETAIL"),
                 note: ctx.text(&format!("= {}", k.detail)),
+            },
+            CodeLine {
+                code: format!(
+                    "smtp_enhanced_lookup(SMTP_ENHANCED_{screaming}_SUBJECT, SMTP_ENHANCED_{screaming}_DETAIL)"
+                ),
+                note: ctx.text("its entry: sample text, description, associated reply codes"),
             },
         ],
         no_constant: String::new(),
