@@ -90,6 +90,8 @@
 extern crate std;
 
 mod class;
+pub mod classify;
+mod classify_tables;
 mod command;
 mod enhanced_code;
 mod error;
@@ -98,8 +100,11 @@ mod known;
 mod reply_code;
 #[cfg(feature = "serde")]
 mod serde_impl;
+pub mod vendor;
+mod vendor_tables;
 
 pub use class::{Class, Subject};
+pub use classify_tables::Reason;
 pub use command::{Command, UnknownCommand};
 pub use enhanced_code::EnhancedCode;
 pub use error::{EnhancedCodeError, Part, ReplyCodeError};
