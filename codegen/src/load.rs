@@ -6,7 +6,7 @@
 //! returns the [`Registry`] only when no problem was found, and otherwise every problem, each
 //! located at its `file:line:column`.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fs;
 use std::path::Path;
 
@@ -216,7 +216,7 @@ pub fn load_as(data_dir: &Path, shown_dir: &str) -> Result<Registry, Invalid> {
             .filter_map(|k| k.parse().ok())
             .collect()
     });
-    let enhanced_keys: Option<Vec<EnhancedKey>> = parsed(&f_enhanced).then(|| {
+    let enhanced_keys: Option<BTreeSet<EnhancedKey>> = parsed(&f_enhanced).then(|| {
         raw_keys(&docs, &f_enhanced, "code")
             .iter()
             .filter_map(|k| k.parse().ok())
@@ -226,7 +226,7 @@ pub fn load_as(data_dir: &Path, shown_dir: &str) -> Result<Registry, Invalid> {
         &enhanced,
         basic_codes.as_ref(),
         subject_codes.as_deref(),
-        enhanced_keys.as_deref().unwrap_or(&[]),
+        enhanced_keys.as_ref().unwrap_or(&BTreeSet::new()),
     );
     if let Some(keys) = &enhanced_keys {
         v.basic_uses(basic.iter().chain(&nonstd), keys);
@@ -665,7 +665,7 @@ impl Validator<'_> {
     fn basic_uses<'b>(
         &mut self,
         items: impl Iterator<Item = &'b Item<BasicEntry>>,
-        enhanced: &[EnhancedKey],
+        enhanced: &BTreeSet<EnhancedKey>,
     ) {
         for it in items {
             for (i, u) in it.value.uses.iter().enumerate() {
@@ -687,7 +687,7 @@ impl Validator<'_> {
         items: &[Item<EnhancedEntry>],
         basic: Option<&BTreeMap<u16, BasicStatus>>,
         subjects: Option<&[u16]>,
-        all_keys: &[EnhancedKey],
+        all_keys: &BTreeSet<EnhancedKey>,
     ) {
         self.order(items, "code", |e| e.code, |k| k.to_string());
         self.names(items, |e| &e.name);
@@ -803,7 +803,7 @@ impl Validator<'_> {
     fn troubleshooting(
         &mut self,
         items: &[Item<TroubleshootingEntry>],
-        enhanced: &[EnhancedKey],
+        enhanced: &BTreeSet<EnhancedKey>,
         basic: &BTreeMap<u16, BasicStatus>,
     ) {
         self.order(items, "code", |t| t.code, |k| k.to_string());
@@ -836,7 +836,7 @@ impl Validator<'_> {
     fn vendors(
         &mut self,
         files: &[Item<VendorFile>],
-        enhanced: &[EnhancedKey],
+        enhanced: &BTreeSet<EnhancedKey>,
         basic: &BTreeMap<u16, BasicStatus>,
     ) {
         for it in files {
@@ -968,7 +968,7 @@ impl Validator<'_> {
         &mut self,
         c: &Classifier,
         file: &str,
-        enhanced: &[EnhancedKey],
+        enhanced: &BTreeSet<EnhancedKey>,
         basic: &BTreeMap<u16, BasicStatus>,
         subjects: &[u16],
         vendors: &[Item<VendorFile>],
