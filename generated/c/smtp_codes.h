@@ -19,21 +19,23 @@
  *     #define SMTP_CODES_IMPLEMENTATION
  *     #include "smtp_codes.h"
  *
- * EXAMPLE
+ * EXAMPLE (lookup of 550, parsing and formatting of 5.7.26)
+ *
+ *     #define SMTP_CODES_IMPLEMENTATION
+ *     #include "smtp_codes.h"
  *
  *     #include <stdio.h>
  *     #include <string.h>
- *     #include "smtp_codes.h"
  *
  *     int main(void)
  *     {
  *         const char *rest = "5.7.26 Multiple authentication checks failed";
- *         const struct smtp_reply_info *reply = smtp_reply_lookup(550);
+ *         const struct smtp_reply_info *reply = smtp_reply_lookup(SMTP_REPLY_MAILBOX_UNAVAILABLE);
  *         const struct smtp_enhanced_info *info;
  *         struct smtp_enhanced_code code;
  *         char text[SMTP_CODES_ENHANCED_BUFSIZE];
  *
- *         printf("%d %s\n", reply->code, reply->text);
+ *         printf("%d %s (%s)\n", reply->code, reply->text, smtp_reply_status_name(reply->status));
  *         if (smtp_enhanced_parse(rest, strlen(rest), &code) == 0)
  *             return 1;
  *         smtp_enhanced_format(text, sizeof text, &code);

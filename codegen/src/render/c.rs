@@ -94,7 +94,7 @@ pub fn c_comment(s: &str) -> String {
 /// A string literal split into adjacent pieces of about [`LITERAL_PIECE`] source bytes,
 /// broken after spaces, one piece per line: the compiler joins them into the same bytes.
 /// Each piece is escaped by [`c_str`] on its own, so no escape sequence is ever cut.
-fn c_str_wrapped(s: &str, indent: usize) -> String {
+pub fn c_str_wrapped(s: &str, indent: usize) -> String {
     let mut pieces = Vec::new();
     let mut piece = String::new();
     for c in s.chars() {
