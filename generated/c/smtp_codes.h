@@ -60,7 +60,8 @@
  * Non-standard codes (vendor codes, "101" and the like) have entries, with status
  * SMTP_STATUS_NONSTANDARD, so that a program can explain them; they are never in the enum
  * or SMTP_REPLY_MAP. Strings are UTF-8. Every pointer in an entry is valid; a field that
- * may be absent says so and is then NULL.
+ * may be absent says so and is then NULL. The tables are constant and the functions keep no
+ * state and allocate nothing: call them from any thread.
  */
 #ifndef SMTP_CODES_H
 #define SMTP_CODES_H
@@ -1851,7 +1852,8 @@ static const struct smtp_meaning smtp_codes_meanings[88 + 1] = {
     },
     { /* 250 meaning 2 */
         "OK, queuing for node <x> started",
-        "Reply to ETRN: the server has started a run of its queue for the named node. It does not promise that any mail is actually waiting.",
+        "Reply to ETRN: the server has started a run of its queue for the named node. "
+        "It does not promise that any mail is actually waiting.",
         "RFC 1985", "5.1",
         "https://www.rfc-editor.org/rfc/rfc1985.html#section-5.1",
         SMTP_CODES_NULL,
@@ -1867,7 +1869,8 @@ static const struct smtp_meaning smtp_codes_meanings[88 + 1] = {
     },
     { /* 251 meaning 2 */
         "OK, no messages waiting for node <x>",
-        "Reply to ETRN: the request is fine but the server holds no mail for that node.",
+        "Reply to ETRN: the request is fine but the server holds no mail for that "
+        "node.",
         "RFC 1985", "5.1",
         "https://www.rfc-editor.org/rfc/rfc1985.html#section-5.1",
         SMTP_CODES_NULL,
@@ -1883,7 +1886,8 @@ static const struct smtp_meaning smtp_codes_meanings[88 + 1] = {
     },
     { /* 252 meaning 2 */
         "OK, pending messages for node <x> started",
-        "Reply to ETRN: mail is waiting for the node and the server has started sending it.",
+        "Reply to ETRN: mail is waiting for the node and the server has started sending "
+        "it.",
         "RFC 1985", "5.1",
         "https://www.rfc-editor.org/rfc/rfc1985.html#section-5.1",
         SMTP_CODES_NULL,
@@ -1899,7 +1903,9 @@ static const struct smtp_meaning smtp_codes_meanings[88 + 1] = {
     },
     { /* 334 meaning 1 */
         "Intermediate response to the AUTH command.",
-        "A server challenge in a SASL exchange (RFC 4954 section 4); its text part is only the BASE64-encoded challenge, and \"334 \" with nothing after it is an empty challenge.",
+        "A server challenge in a SASL exchange (RFC 4954 section 4); its text part "
+        "is only the BASE64-encoded challenge, and \"334 \" with nothing after it is "
+        "an empty challenge.",
         "RFC 4954", "8",
         "https://www.rfc-editor.org/rfc/rfc4954.html#section-8",
         SMTP_CODES_NULL,
@@ -2039,7 +2045,8 @@ static const struct smtp_meaning smtp_codes_meanings[88 + 1] = {
     },
     { /* 450 meaning 2 */
         "ATRN request refused",
-        "ODMR: the customer's authentication does not cover every requested domain, or it sent requests too often (section 5.2.1).",
+        "ODMR: the customer's authentication does not cover every requested domain, "
+        "or it sent requests too often (section 5.2.1).",
         "RFC 2645", "7",
         "https://www.rfc-editor.org/rfc/rfc2645.html#section-7",
         SMTP_CODES_NULL,
@@ -2055,7 +2062,8 @@ static const struct smtp_meaning smtp_codes_meanings[88 + 1] = {
     },
     { /* 451 meaning 2 */
         "Unable to process ATRN request now",
-        "ODMR: the provider cannot check the customer's access to the requested domains at the moment, for example because a mapping database is down (section 5.2.1).",
+        "ODMR: the provider cannot check the customer's access to the requested domains "
+        "at the moment, for example because a mapping database is down (section 5.2.1).",
         "RFC 2645", "7",
         "https://www.rfc-editor.org/rfc/rfc2645.html#section-7",
         SMTP_CODES_NULL,
@@ -2071,7 +2079,8 @@ static const struct smtp_meaning smtp_codes_meanings[88 + 1] = {
     },
     { /* 453 meaning 1 */
         "You have no mail",
-        "The customer has access to all requested domains but no mail is queued for them (section 5.2.1).",
+        "The customer has access to all requested domains but no mail is queued for "
+        "them (section 5.2.1).",
         "RFC 2645", "7",
         "https://www.rfc-editor.org/rfc/rfc2645.html#section-7",
         SMTP_CODES_NULL,
@@ -2079,7 +2088,9 @@ static const struct smtp_meaning smtp_codes_meanings[88 + 1] = {
     },
     { /* 453 meaning 2 */
         "System not accepting network messages",
-        "Enhanced-code registry pairing only: RFC 5248's table, and IANA today (\"453, 521\"), list 453 as an associated basic code of X.3.2, whose sample text this is. No RFC defines a 453 reply with this meaning.",
+        "Enhanced-code registry pairing only: RFC 5248's table, and IANA today (\"453, "
+        "521\"), list 453 as an associated basic code of X.3.2, whose sample text "
+        "this is. No RFC defines a 453 reply with this meaning.",
         "RFC 5248", "2.4",
         "https://www.rfc-editor.org/rfc/rfc5248.html#section-2.4",
         SMTP_CODES_NULL,
@@ -2087,7 +2098,8 @@ static const struct smtp_meaning smtp_codes_meanings[88 + 1] = {
     },
     { /* 454 meaning 1 */
         "Temporary authentication failure",
-        "Reply to AUTH, paired with enhanced code 4.7.0: a server-side failure; the client should report it rather than ask for another password.",
+        "Reply to AUTH, paired with enhanced code 4.7.0: a server-side failure; the "
+        "client should report it rather than ask for another password.",
         "RFC 4954", "6",
         "https://www.rfc-editor.org/rfc/rfc4954.html#section-6",
         SMTP_CODES_NULL,
@@ -2095,7 +2107,8 @@ static const struct smtp_meaning smtp_codes_meanings[88 + 1] = {
     },
     { /* 454 meaning 2 */
         "TLS not available due to temporary reason",
-        "Reply to STARTTLS; the client decides by its own policy whether to go on without TLS, wait, or give up.",
+        "Reply to STARTTLS; the client decides by its own policy whether to go on "
+        "without TLS, wait, or give up.",
         "RFC 3207", "4",
         "https://www.rfc-editor.org/rfc/rfc3207.html#section-4",
         SMTP_CODES_NULL,
@@ -2258,7 +2271,10 @@ static const struct smtp_meaning smtp_codes_meanings[88 + 1] = {
     },
     { /* 521 meaning 1 */
         "Host does not accept mail",
-        "Standard since RFC 7504 (section 3): sent at connection opening by a host that accepts no mail at all; commands other than QUIT may get 521 again, or the server may simply close. Section 3 also allows \"Server does not accept mail\" or a variant.",
+        "Standard since RFC 7504 (section 3): sent at connection opening by a host "
+        "that accepts no mail at all; commands other than QUIT may get 521 again, "
+        "or the server may simply close. Section 3 also allows \"Server does not accept "
+        "mail\" or a variant.",
         "RFC 7504", "5.1",
         "https://www.rfc-editor.org/rfc/rfc7504.html#section-5.1",
         SMTP_CODES_NULL,
@@ -2266,7 +2282,9 @@ static const struct smtp_meaning smtp_codes_meanings[88 + 1] = {
     },
     { /* 521 meaning 2 */
         "<domain> does not accept mail",
-        "The experimental RFC 1846 (1995) proposal that RFC 7504 turned into a standard. Its wording is taken from a secondary source; the RFC text itself was not available to check.",
+        "The experimental RFC 1846 (1995) proposal that RFC 7504 turned into a standard. "
+        "Its wording is taken from a secondary source; the RFC text itself was not "
+        "available to check.",
         "RFC 1846", SMTP_CODES_NULL,
         "https://www.rfc-editor.org/rfc/rfc1846.html",
         SMTP_CODES_NULL,
@@ -2332,7 +2350,8 @@ static const struct smtp_meaning smtp_codes_meanings[88 + 1] = {
     },
     { /* 530 meaning 1 */
         "Authentication required",
-        "Any command other than AUTH, EHLO, HELO, NOOP, RSET or QUIT may get it when policy requires authentication that is not yet in force (enhanced code 5.7.0).",
+        "Any command other than AUTH, EHLO, HELO, NOOP, RSET or QUIT may get it when "
+        "policy requires authentication that is not yet in force (enhanced code 5.7.0).",
         "RFC 4954", "6",
         "https://www.rfc-editor.org/rfc/rfc4954.html#section-6",
         SMTP_CODES_NULL,
@@ -2340,7 +2359,8 @@ static const struct smtp_meaning smtp_codes_meanings[88 + 1] = {
     },
     { /* 530 meaning 2 */
         "Must issue a STARTTLS command first",
-        "A server that is not publicly referenced and requires TLS answers every command other than NOOP, EHLO, STARTTLS or QUIT with it (enhanced code 5.7.0).",
+        "A server that is not publicly referenced and requires TLS answers every "
+        "command other than NOOP, EHLO, STARTTLS or QUIT with it (enhanced code 5.7.0).",
         "RFC 3207", "4",
         "https://www.rfc-editor.org/rfc/rfc3207.html#section-4",
         SMTP_CODES_NULL,
@@ -2348,7 +2368,8 @@ static const struct smtp_meaning smtp_codes_meanings[88 + 1] = {
     },
     { /* 530 meaning 3 */
         "Authentication required [AUTH]",
-        "ODMR: ATRN sent before a successful AUTH (section 5.2.1); \"[AUTH]\" is the RFC's citation of RFC 2554.",
+        "ODMR: ATRN sent before a successful AUTH (section 5.2.1); \"[AUTH]\" is the "
+        "RFC's citation of RFC 2554.",
         "RFC 2645", "7",
         "https://www.rfc-editor.org/rfc/rfc2645.html#section-7",
         SMTP_CODES_NULL,
@@ -2381,7 +2402,8 @@ static const struct smtp_meaning smtp_codes_meanings[88 + 1] = {
     },
     { /* 535 meaning 1 */
         "Authentication credentials invalid",
-        "Reply to AUTH when credentials are invalid or insufficient, paired with enhanced code 5.7.8; the client should ask the user for new credentials.",
+        "Reply to AUTH when credentials are invalid or insufficient, paired with "
+        "enhanced code 5.7.8; the client should ask the user for new credentials.",
         "RFC 4954", "6",
         "https://www.rfc-editor.org/rfc/rfc4954.html#section-6",
         SMTP_CODES_NULL,
@@ -2453,7 +2475,9 @@ static const struct smtp_meaning smtp_codes_meanings[88 + 1] = {
     },
     { /* 554 meaning 2 */
         "No SMTP service here",
-        "At connection opening, sent instead of 220 to refuse the session; the server must still wait for QUIT and should answer other commands with 503 (section 3.1).",
+        "At connection opening, sent instead of 220 to refuse the session; the server "
+        "must still wait for QUIT and should answer other commands with 503 (section "
+        "3.1).",
         "RFC 5321", "4.2.3",
         "https://www.rfc-editor.org/rfc/rfc5321.html#section-4.2.3",
         SMTP_CODES_NULL,
@@ -2469,7 +2493,9 @@ static const struct smtp_meaning smtp_codes_meanings[88 + 1] = {
     },
     { /* 556 meaning 1 */
         "Domain does not accept mail",
-        "An intermediate system (typically a relay) that can tell, without opening a connection, that the host in a forward-pointing address accepts no mail (section 4).",
+        "An intermediate system (typically a relay) that can tell, without opening "
+        "a connection, that the host in a forward-pointing address accepts no mail "
+        "(section 4).",
         "RFC 7504", "5.1",
         "https://www.rfc-editor.org/rfc/rfc7504.html#section-5.1",
         SMTP_CODES_NULL,
@@ -2477,7 +2503,8 @@ static const struct smtp_meaning smtp_codes_meanings[88 + 1] = {
     },
     { /* 556 meaning 2 */
         "Requested action not taken: domain does not accept mail",
-        "Null MX: a submission or relay server rejecting a recipient because its domain publishes a null MX should use 556 with enhanced code 5.1.10.",
+        "Null MX: a submission or relay server rejecting a recipient because its "
+        "domain publishes a null MX should use 556 with enhanced code 5.1.10.",
         "RFC 7505", "4.1",
         "https://www.rfc-editor.org/rfc/rfc7505.html#section-4.1",
         SMTP_CODES_NULL,
@@ -4726,7 +4753,8 @@ static const struct smtp_enhanced_info smtp_codes_enhanced[SMTP_CODES_ENHANCED_C
     { /* X.6.9 */
         6, 9,
         "Utf8HeaderMessageCannotBeTransferred",
-        "UTF-8 header message cannot be transferred to one or more recipients, so the message must be rejected",
+        "UTF-8 header message cannot be transferred to one or more recipients, so "
+        "the message must be rejected",
         "Internationalized email (SMTPUTF8): after the end of DATA the transaction "
         "failed, because the message has UTF-8 header fields that one or more recipients "
         "cannot accept, so the message is rejected.",

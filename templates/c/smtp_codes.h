@@ -60,7 +60,8 @@
  * Non-standard codes (vendor codes, "101" and the like) have entries, with status
  * SMTP_STATUS_NONSTANDARD, so that a program can explain them; they are never in the enum
  * or SMTP_REPLY_MAP. Strings are UTF-8. Every pointer in an entry is valid; a field that
- * may be absent says so and is then NULL.
+ * may be absent says so and is then NULL. The tables are constant and the functions keep no
+ * state and allocate nothing: call them from any thread.
  */
 #ifndef SMTP_CODES_H
 #define SMTP_CODES_H
@@ -352,7 +353,7 @@ static const struct smtp_enhanced_info smtp_codes_enhanced[SMTP_CODES_ENHANCED_C
     { /* X.{{ e.subject }}.{{ e.detail }} */
         {{ e.subject }}, {{ e.detail }},
         {{ e.name }},
-        {{ e.sample_text }},
+        {{ e.sample_text_wrapped }},
         {{ e.description }},
         smtp_codes_basic_codes + {{ e.basic_codes_at }}, {{ e.basic_codes_len }},
         {{ e.basic_codes_text }},

@@ -214,7 +214,10 @@ pub struct EnhancedC {
     pub macro_name: String,
     pub doc: Vec<String>,
     pub name: String,
+    /// The sample text as one literal (for the X-macro).
     pub sample_text: String,
+    /// The sample text as wrapped literal pieces (for the table).
+    pub sample_text_wrapped: String,
     pub description: String,
     pub basic_codes_at: usize,
     pub basic_codes_len: usize,
@@ -294,7 +297,7 @@ impl CView {
                 meanings.push(MeaningC {
                     label: format!("{} meaning {}", b.code, i + 1),
                     text: c_str_wrapped(&m.text, 8),
-                    summary: c_opt(m.summary.as_deref()),
+                    summary: c_opt_wrapped(m.summary.as_deref()),
                     document: c_opt(m.document.as_ref().map(|d| d.to_string()).as_deref()),
                     section: c_opt(m.section.as_ref().map(|s| s.0.as_str())),
                     url: c_opt(m.url().as_deref()),
@@ -394,6 +397,7 @@ impl CView {
                 doc,
                 name: c_str(&e.name),
                 sample_text: c_str(&e.sample_text),
+                sample_text_wrapped: c_str_wrapped(&e.sample_text, 8),
                 description: c_str_wrapped(&e.description, 8),
                 basic_codes_at,
                 basic_codes_len: e.basic_codes.codes.len(),
