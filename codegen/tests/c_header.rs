@@ -7,7 +7,9 @@
 //! its parser must agree with the Rust crate's `EnhancedCode::parse_prefix` on some 340,000
 //! inputs, each handed over in a heap buffer of exactly its length; and its hand-written
 //! self-test must pass. A snippet of hostile strings, escaped by the renderer's `c_str` and
-//! `c_comment`, must compile and print back its exact bytes.
+//! `c_comment`, must compile and print back its exact bytes. The header of every fixture
+//! registry in `tests/fixtures/*/data` (rendered in memory) must compile, and its dump must
+//! equal its JSON too.
 //!
 //! A compiler that is not installed is skipped, and the test says so on stderr; with the
 //! `CI` environment variable set, a missing compiler fails the test instead.
@@ -427,7 +429,41 @@ fn expected_parse(inputs: &[String]) -> String {
     out
 }
 
+/// A fixture registry's header, rendered in memory, and its expected dump.
+struct Fixture {
+    name: String,
+    header: Vec<u8>,
+    dump: String,
+}
+
+/// Every fixture registry under `tests/fixtures/*/data` that renders (bad fixtures, which
+/// must not, are left out): hostile strings and small registries, through the real template.
+fn fixtures() -> Vec<Fixture> {
+    let Ok(entries) = fs::read_dir(root().join("codegen/tests/fixtures")) else {
+        return Vec::new();
+    };
+    let mut dirs: Vec<PathBuf> = entries
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.join("data").is_dir())
+        .collect();
+    dirs.sort();
+    dirs.iter()
+        .filter_map(|dir| {
+            let outputs = codegen::build(dir).ok()?;
+            let json: Value =
+                serde_json::from_slice(&outputs.files["generated/json/smtp-codes.json"]).unwrap();
+            Some(Fixture {
+                name: dir.file_name().unwrap().to_string_lossy().into_owned(),
+                header: outputs.files[HEADER_PATH].clone(),
+                dump: expected_dump(&json),
+            })
+        })
+        .collect()
+}
+
 struct Shared {
+    fixtures: Vec<Fixture>,
     dump: String,
     parse_inputs: String,
     parse: String,
@@ -444,6 +480,7 @@ fn shared() -> &'static Shared {
         let inputs = parser_inputs();
         let (snippet, snippet_out) = hostile_snippet();
         Shared {
+            fixtures: fixtures(),
             dump: expected_dump(&json),
             parse: expected_parse(&inputs),
             parse_inputs: inputs.iter().map(|s| format!("{s}\n")).collect(),
@@ -551,7 +588,26 @@ fn check(compiler: &str, std: &'static str) {
         &shared.snippet_out,
     );
 
-    eprintln!("ok: {}", build.label());
+    for fixture in &shared.fixtures {
+        let dir = build.dir.join("fixture").join(&fixture.name);
+        fs::create_dir_all(&dir).unwrap();
+        fs::write(dir.join("smtp_codes.h"), &fixture.header).unwrap();
+        let test = build.compile(
+            &format!("smtp_codes_test_{}", fixture.name),
+            &dir,
+            &[
+                c_dir().join("smtp_codes_test.c"),
+                c_dir().join("second_unit.c"),
+            ],
+        );
+        let dump = build.run(&test, &["dump"]);
+        let what = format!("{}: fixture {}: dump vs JSON", build.label(), fixture.name);
+        assert_same_lines(&what, &dump, &fixture.dump);
+        assert_eq!(build.run(&test, &["selftest"]), b"selftest ok\n");
+    }
+
+    let names: Vec<&str> = shared.fixtures.iter().map(|f| f.name.as_str()).collect();
+    eprintln!("ok: {} (fixtures: {names:?})", build.label());
     let _ = fs::remove_dir_all(&build.dir);
 }
 

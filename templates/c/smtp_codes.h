@@ -92,6 +92,7 @@ extern "C" {
  * Every 3-digit reply code an RFC defines or uses (RFC 5321 section 4.2.3 and the
  * extensions); the value is the code. Non-standard codes are deliberately not here.
  */
+{%- if v.registered_count > 0 %}
 enum smtp_reply_code {
 {%- for r in v.registered() %}
     /**
@@ -102,6 +103,9 @@ enum smtp_reply_code {
     SMTP_REPLY_{{ r.macro_name }} = {{ r.code }}{% if !loop.last %},{% endif %}
 {%- endfor %}
 };
+{%- else %}
+/* (This registry has none: ISO C forbids an empty enum, so there is none.) */
+{%- endif %}
 
 /*
  * SMTP_REPLY_MAP(X) calls X(code, NAME, text) once for every constant of enum
@@ -392,7 +396,12 @@ const struct smtp_reply_info *smtp_reply_lookup(int code)
 
 const struct smtp_reply_info *smtp_reply_at(size_t index)
 {
+{%- if v.replies.is_empty() %}
+    (void)index; /* no entries; index < 0 would draw -Wtype-limits */
+    return SMTP_CODES_NULL;
+{%- else %}
     return index < SMTP_CODES_REPLY_COUNT ? &smtp_codes_replies[index] : SMTP_CODES_NULL;
+{%- endif %}
 }
 
 const struct smtp_enhanced_info *smtp_enhanced_lookup(unsigned int subject, unsigned int detail)
@@ -414,7 +423,12 @@ const struct smtp_enhanced_info *smtp_enhanced_lookup(unsigned int subject, unsi
 
 const struct smtp_enhanced_info *smtp_enhanced_at(size_t index)
 {
+{%- if v.enhanced.is_empty() %}
+    (void)index; /* no entries; index < 0 would draw -Wtype-limits */
+    return SMTP_CODES_NULL;
+{%- else %}
     return index < SMTP_CODES_ENHANCED_COUNT ? &smtp_codes_enhanced[index] : SMTP_CODES_NULL;
+{%- endif %}
 }
 
 const char *smtp_reply_status_name(enum smtp_reply_status status)

@@ -553,6 +553,20 @@ mod tests {
     }
 
     #[test]
+    fn a_reply_named_like_the_map_macro_is_refused() {
+        let mut reg =
+            crate::load::load(&crate::project_root().join("data")).expect("registry loads");
+        let standard = reg
+            .basic
+            .iter()
+            .position(|b| b.status != BasicStatus::Nonstandard)
+            .expect("a standard code");
+        reg.basic[standard].name = "Map".into();
+        let err = CView::new(&reg).err().expect("SMTP_REPLY_MAP is taken");
+        assert!(err.contains("SMTP_REPLY_MAP"), "{err}");
+    }
+
+    #[test]
     fn the_registry_renders() {
         let reg = crate::load::load(&crate::project_root().join("data")).expect("registry loads");
         let v = CView::new(&reg).expect("no reserved names");
