@@ -165,7 +165,7 @@ struct smtp_enhanced_code {
  * RFC 3463 section 2: class "2", "4" or "5", a dot, the subject, a dot, the detail, where
  * subject and detail are 1 to 3 digits without a leading zero ("0" itself is allowed).
  *
- * Returns the number of bytes the code takes (5 to 9) and stores it in *out; whatever
+ * Stores the code in *out and returns the number of bytes it takes (5 to 9); whatever
  * follows is left to the caller, so "5.1.1 User unknown" gives 5 (compare the result with
  * len to require that nothing follows). Returns 0, leaving *out untouched, when the input
  * does not start with a code: "", "5.1", "5..1", "6.1.1", "+5.1.1", "5.01.1", and also
