@@ -157,6 +157,7 @@ pub struct ReplyV {
     pub associated_enhanced: Vec<String>,
     pub notes: String,
     pub historic: bool,
+    pub troubleshooting: String,
 }
 
 pub struct EnhancedConstV {
@@ -186,10 +187,20 @@ pub struct EnhancedV {
     pub replaced_by_key: String,
     pub references: Vec<RefV>,
     pub notes: String,
+    pub troubleshooting: String,
     pub doc_title: String,
     pub doc: Vec<String>,
     pub links: String,
     pub constants: Vec<EnhancedConstV>,
+}
+
+pub struct TroubleV {
+    pub code: String,
+    pub summary: String,
+    pub causes: String,
+    pub sender_fixes: String,
+    pub admin_fixes: String,
+    pub references: Vec<RefV>,
 }
 
 pub struct ReasonV {
@@ -263,6 +274,7 @@ pub struct RustView {
     pub rules: Vec<RuleV>,
     pub vendors: Vec<VendorV>,
     pub vendor_entries: Vec<VendorEntryV>,
+    pub troubleshooting: Vec<TroubleV>,
 }
 
 impl RustView {
@@ -330,6 +342,12 @@ impl RustView {
                     .collect(),
             })
             .collect();
+        let trouble_ref = |code: CodeRef| -> String {
+            match reg.troubleshooting.iter().position(|t| t.code == code) {
+                Some(i) => format!("Some(&TROUBLESHOOTING[{i}])"),
+                None => "None".into(),
+            }
+        };
         let reply = |b: &BasicEntry| -> ReplyV {
             let defining: Vec<Reference> = b
                 .text_source
@@ -433,6 +451,7 @@ impl RustView {
                     .collect(),
                 notes: opt_str(b.notes.as_deref().map(one_line).as_deref()),
                 historic: b.status == BasicStatus::Historic,
+                troubleshooting: trouble_ref(CodeRef::Basic(b.code)),
             }
         };
         let replies: Vec<ReplyV> = reg.standard_basic().map(reply).collect();
@@ -487,6 +506,7 @@ impl RustView {
                     replaced_by_key: e.replaced_by.map(|k| k.to_string()).unwrap_or_default(),
                     references: e.references.iter().map(ref_v).collect(),
                     notes: opt_str(e.notes.as_deref().map(one_line).as_deref()),
+                    troubleshooting: trouble_ref(CodeRef::Enhanced(e.code)),
                     doc_title: format!(
                         "`X.{}.{}` {}",
                         e.code.subject,
@@ -672,7 +692,24 @@ impl RustView {
                 });
             }
         }
+        let list = |v: &[String], field: &str| {
+            let items: Vec<String> = v.iter().map(|x| rust_str(&one_line(x))).collect();
+            rust_slice(&items, 8, field.len() + 2)
+        };
+        let troubleshooting = reg
+            .troubleshooting
+            .iter()
+            .map(|t| TroubleV {
+                code: t.code.to_string(),
+                summary: rust_str(&one_line(&t.summary)),
+                causes: list(&t.causes, "causes"),
+                sender_fixes: list(&t.sender_fixes, "sender_fixes"),
+                admin_fixes: list(&t.admin_fixes, "admin_fixes"),
+                references: t.references.iter().map(ref_v).collect(),
+            })
+            .collect();
         RustView {
+            troubleshooting,
             reasons,
             enhanced_defaults,
             subject_defaults,

@@ -110,7 +110,8 @@ pub use enhanced_code::EnhancedCode;
 pub use error::{EnhancedCodeError, Part, ReplyCodeError};
 pub use info::{
     reply_info, Association, Document, EnhancedInfo, Lifecycle, Meaning, NonStandardKind,
-    Reference, ReplyInfo, ReplyStatus, Use, ENHANCED, NONSTANDARD, REPLIES,
+    Reference, ReplyInfo, ReplyStatus, Troubleshooting, Use, ENHANCED, NONSTANDARD, REPLIES,
+    TROUBLESHOOTING,
 };
 pub use known::{KnownEnhancedCode, KnownReplyCode};
 pub use reply_code::{Category, ReplyCode, Severity};
