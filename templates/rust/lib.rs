@@ -122,3 +122,7 @@ pub const REGISTRY_VERSION: &str = "{{ v.registry_version }}";
 /// The last-updated date of the IANA enhanced status code registry the data matches.
 pub const IANA_UPDATED: &str = "{{ v.iana_updated }}";
 
+/// Where the registry's reference site is published, if the registry names a place
+/// (`site/basic/550.html` and so on are relative to it).
+pub const SITE_URL: Option<&str> = {{ v.site_url }};
+

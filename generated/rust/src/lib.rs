@@ -121,3 +121,7 @@ pub const REGISTRY_VERSION: &str = "2026.11.29";
 
 /// The last-updated date of the IANA enhanced status code registry the data matches.
 pub const IANA_UPDATED: &str = "2024-12-06";
+
+/// Where the registry's reference site is published, if the registry names a place
+/// (`site/basic/550.html` and so on are relative to it).
+pub const SITE_URL: Option<&str> = None;
