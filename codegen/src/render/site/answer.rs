@@ -4,9 +4,10 @@
 //! Everything here is derived from the code's digits alone, in one function, [`answer`]: the
 //! class digit decides retrying (RFC 5321 section 4.2.1 for reply codes, RFC 3463 section 3.1
 //! for enhanced codes), the subject (enhanced) or the second digit (reply codes) decides whose
-//! side the problem is on. It is deliberately coarse: a later, data-driven classifier
-//! (`data/classifier.yaml`) refines it with the reply text; until then this is the whole rule,
-//! and the troubleshooting entries in `data/` add the specifics where they exist.
+//! side the problem is on. It is deliberately coarse, the fallback only: where the classifier's
+//! data (`data/classifier.yaml`) gives a code a typical reason, the page takes whose side and
+//! what to do from that reason, and the troubleshooting entries in `data/` add the specifics
+//! where they exist (see `views::typical_reason`).
 
 /// A code as the answer box sees it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

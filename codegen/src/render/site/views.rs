@@ -4,6 +4,7 @@
 
 use super::answer::{answer, Answer, Asked};
 use super::{paths, Ctx, Flavor, Link, REDIRECT_CLASSES};
+use crate::classifier::{ReasonEntry, Side};
 use crate::model::*;
 use crate::names::screaming_snake;
 use crate::outputs::MARKER;
@@ -342,9 +343,12 @@ pub struct AnswerBox {
     /// sentence.
     pub meaning: String,
     pub side: String,
+    /// The classifier's default reason for the code (`data/classifier.yaml`), as text;
+    /// empty when it has none.
+    pub reason: String,
     pub retry: Vec<RetryLine>,
-    /// Markdown: the first fix for the sender when troubleshooting has one, else the generic
-    /// advice of [`answer`].
+    /// Markdown: the first fix for the sender when troubleshooting has one, else the
+    /// classifier reason's advice, else the generic advice of [`answer`].
     pub action: String,
     /// A banner (non-standard, historic, deprecated), or empty.
     pub warning: String,
@@ -526,26 +530,73 @@ fn rfc_link(ctx: &Ctx, rfc: u32, section: &str) -> Link {
     })
 }
 
+/// The classifier's default reason for a code: the same table `smtp-explain` and the crate's
+/// classifier fall back on when a reply's text says nothing more specific.
+fn typical_reason<'r>(ctx: &Ctx<'r>, code: CodeRef) -> Option<&'r ReasonEntry> {
+    let c = &ctx.reg.classifier;
+    let id = match code {
+        CodeRef::Enhanced(k) => c.enhanced_default(k),
+        CodeRef::Basic(b) => c.basic_default(b),
+    }?;
+    c.reason(id).filter(|r| r.id != "unknown")
+}
+
+/// Whose side a classifier reason puts the problem on, in words.
+fn side_words(side: Side) -> Option<&'static str> {
+    Some(match side {
+        Side::Recipient => "The recipient's side: their address or mailbox.",
+        Side::Sender => {
+            "The sender's side: the address, the message, the account or the sending domain's \
+             DNS records."
+        }
+        Side::SendingServer => {
+            "The sending server's side: its IP address, DNS names, TLS, volume or SMTP \
+             behaviour."
+        }
+        Side::ReceivingServer => "The receiving server's side: a fault, its load or its policy.",
+        Side::Network => "The network between the servers: connections, DNS or routing.",
+        Side::None => return None,
+    })
+}
+
+/// The answer box's reason line: the classifier's typical reason and its bounce type.
+fn reason_words(ctx: &Ctx, reason: Option<&ReasonEntry>) -> String {
+    match reason {
+        Some(r) if r.bounce == crate::classifier::Bounce::None => ctx.text(&r.title),
+        Some(r) => ctx.text(&format!(
+            "{} ({}): a {} bounce when the reply is permanent, soft when temporary. The text of a real reply can say more.",
+            r.title,
+            r.id,
+            r.bounce.as_str()
+        )),
+        None => String::new(),
+    }
+}
+
 /// The answer box's meaning and action: from the troubleshooting entry when the registry has
 /// one for the code (written for the person holding the bounce), else from the description
-/// and the generic advice.
+/// and the typical reason's advice, else the generic advice.
 fn meaning_and_action(
     ctx: &Ctx,
     code: CodeRef,
     description: &str,
     generic_action: &str,
 ) -> (String, String) {
+    let fallback = || match typical_reason(ctx, code) {
+        Some(r) if r.bounce != crate::classifier::Bounce::None => ctx.markdown_inline(&r.advice),
+        _ => ctx.text_as_markup(generic_action),
+    };
     match ctx.reg.troubleshooting(code) {
         Some(t) => (
             ctx.markdown_inline(&t.summary),
             match t.sender_fixes.first() {
                 Some(fix) => ctx.markdown_inline(fix),
-                None => ctx.text_as_markup(generic_action),
+                None => fallback(),
             },
         ),
         None => (
             ctx.markdown_inline(&markdown::first_sentence(description)),
-            ctx.text_as_markup(generic_action),
+            fallback(),
         ),
     }
 }
@@ -561,9 +612,12 @@ fn answer_box_basic(ctx: &Ctx, b: &BasicEntry, has_trouble: bool) -> AnswerBox {
     let a: Answer = answer(Asked::Reply(b.code));
     let (meaning, action) =
         meaning_and_action(ctx, CodeRef::Basic(b.code), &b.description, a.action);
+    let typical = typical_reason(ctx, CodeRef::Basic(b.code));
+    let side = typical.and_then(|r| side_words(r.side)).unwrap_or(a.side);
     AnswerBox {
         meaning,
-        side: ctx.text(a.side),
+        side: ctx.text(side),
+        reason: reason_words(ctx, typical),
         retry: vec![RetryLine {
             code: b.code.to_string(),
             outcome: ctx.text(a.outcome),
@@ -950,9 +1004,14 @@ pub fn enhanced_page(ctx: &Ctx, index: usize) -> EnhancedPage {
         &e.description,
         side_answer.action,
     );
+    let typical = typical_reason(ctx, CodeRef::Enhanced(k));
+    let side = typical
+        .and_then(|r| side_words(r.side))
+        .unwrap_or(side_answer.side);
     let answer_box = AnswerBox {
         meaning,
-        side: ctx.text(side_answer.side),
+        side: ctx.text(side),
+        reason: reason_words(ctx, typical),
         retry: e
             .usable_as
             .iter()
