@@ -2,7 +2,7 @@
 //! retry, and what to do.
 //!
 //! Everything here is derived from the code's digits alone, in one function, [`answer`]: the
-//! class digit decides retrying (RFC 5321 section 4.2.1 for reply codes, RFC 3463 section 3.1
+//! class digit decides retrying (RFC 5321 section 4.2.1 for reply codes, RFC 3463 section 2
 //! for enhanced codes), the subject (enhanced) or the second digit (reply codes) decides whose
 //! side the problem is on. It is deliberately coarse, the fallback only: where the classifier's
 //! data (`data/classifier.yaml`) gives a code a typical reason, the page takes whose side and

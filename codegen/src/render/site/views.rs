@@ -1232,7 +1232,7 @@ pub fn enhanced_page(ctx: &Ctx, index: usize) -> EnhancedPage {
         troubleshooting: trouble_v,
         variants: variants(ctx, CodeRef::Enhanced(k)),
         rfc2034: rfc_link(ctx, 2034, "3"),
-        rfc3463_classes: rfc_link(ctx, 3463, "3.1"),
+        rfc3463_classes: rfc_link(ctx, 3463, "2"),
     }
 }
 
