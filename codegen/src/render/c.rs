@@ -313,22 +313,7 @@ impl CView {
             }
             doc.push(String::new());
             doc.extend(comment_lines(&b.description));
-            let defining: Vec<Reference> = b
-                .text_source
-                .iter()
-                .cloned()
-                .chain(b.meanings.iter().filter_map(|m| {
-                    m.document.clone().map(|d| Reference {
-                        document: d,
-                        section: m.section.clone(),
-                    })
-                }))
-                .fold(Vec::new(), |mut acc, r| {
-                    if !acc.contains(&r) {
-                        acc.push(r);
-                    }
-                    acc
-                });
+            let defining = b.defining_references();
             if !defining.is_empty() {
                 doc.push(String::new());
                 doc.extend(comment_lines(&format!(

@@ -361,22 +361,7 @@ impl RustView {
             }
         };
         let reply = |b: &BasicEntry| -> ReplyV {
-            let defining: Vec<Reference> = b
-                .text_source
-                .iter()
-                .cloned()
-                .chain(b.meanings.iter().filter_map(|m| {
-                    m.document.clone().map(|d| Reference {
-                        document: d,
-                        section: m.section.clone(),
-                    })
-                }))
-                .fold(Vec::new(), |mut acc, r| {
-                    if !acc.contains(&r) {
-                        acc.push(r);
-                    }
-                    acc
-                });
+            let defining = b.defining_references();
             ReplyV {
                 code: b.code,
                 variant: b.name.clone(),
