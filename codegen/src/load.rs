@@ -6,7 +6,7 @@
 //! returns the [`Registry`] only when no problem was found, and otherwise every problem, each
 //! located at its `file:line:column`.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fs;
 use std::path::Path;
 
@@ -132,7 +132,7 @@ pub fn load_as(data_dir: &Path, shown_dir: &str) -> Result<Registry, Invalid> {
     let f_nonstd = read("nonstandard.yaml", true, &mut docs, &mut diags);
     let f_commands = read("commands.yaml", true, &mut docs, &mut diags);
     let f_trouble = read("troubleshooting.yaml", false, &mut docs, &mut diags);
-    let f_classifier = read("classifier.yaml", false, &mut docs, &mut diags);
+    let f_classifier = read("classifier.yaml", true, &mut docs, &mut diags);
 
     let mut vendor_files = Vec::new();
     if let Ok(rd) = fs::read_dir(data_dir.join("vendors")) {
@@ -221,7 +221,7 @@ pub fn load_as(data_dir: &Path, shown_dir: &str) -> Result<Registry, Invalid> {
             .filter_map(|k| k.parse().ok())
             .collect()
     });
-    let enhanced_keys: Option<Vec<EnhancedKey>> = parsed(&f_enhanced).then(|| {
+    let enhanced_keys: Option<BTreeSet<EnhancedKey>> = parsed(&f_enhanced).then(|| {
         raw_keys(&docs, &f_enhanced, "code")
             .iter()
             .filter_map(|k| k.parse().ok())
@@ -231,7 +231,7 @@ pub fn load_as(data_dir: &Path, shown_dir: &str) -> Result<Registry, Invalid> {
         &enhanced,
         basic_codes.as_ref(),
         subject_codes.as_deref(),
-        enhanced_keys.as_deref().unwrap_or(&[]),
+        enhanced_keys.as_ref().unwrap_or(&BTreeSet::new()),
     );
     if let Some(keys) = &enhanced_keys {
         v.basic_uses(basic.iter().chain(&nonstd), keys);
@@ -239,6 +239,16 @@ pub fn load_as(data_dir: &Path, shown_dir: &str) -> Result<Registry, Invalid> {
     if let (Some(e), Some(b)) = (&enhanced_keys, &basic_codes) {
         v.troubleshooting(&trouble, e, b);
         v.vendors(&vendors, e, b);
+        if let Some(f) = &f_classifier {
+            v.classifier(
+                &classifier,
+                f,
+                e,
+                b,
+                &subject_codes.clone().unwrap_or_default(),
+                &vendors,
+            );
+        }
     }
 
     if !diags.is_empty() {
@@ -263,6 +273,20 @@ pub fn load_as(data_dir: &Path, shown_dir: &str) -> Result<Registry, Invalid> {
         classifier,
         reply_vectors,
     })
+}
+
+fn is_snake_id(s: &str) -> bool {
+    !s.is_empty()
+        && s.starts_with(|c: char| c.is_ascii_lowercase())
+        && s.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+}
+
+fn is_kebab_id(s: &str) -> bool {
+    !s.is_empty()
+        && s.starts_with(|c: char| c.is_ascii_lowercase())
+        && s.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
 struct Validator<'a> {
@@ -647,7 +671,7 @@ impl Validator<'_> {
     fn basic_uses<'b>(
         &mut self,
         items: impl Iterator<Item = &'b Item<BasicEntry>>,
-        enhanced: &[EnhancedKey],
+        enhanced: &BTreeSet<EnhancedKey>,
     ) {
         for it in items {
             for (i, u) in it.value.uses.iter().enumerate() {
@@ -669,7 +693,7 @@ impl Validator<'_> {
         items: &[Item<EnhancedEntry>],
         basic: Option<&BTreeMap<u16, BasicStatus>>,
         subjects: Option<&[u16]>,
-        all_keys: &[EnhancedKey],
+        all_keys: &BTreeSet<EnhancedKey>,
     ) {
         self.order(items, "code", |e| e.code, |k| k.to_string());
         self.names(items, |e| &e.name);
@@ -785,7 +809,7 @@ impl Validator<'_> {
     fn troubleshooting(
         &mut self,
         items: &[Item<TroubleshootingEntry>],
-        enhanced: &[EnhancedKey],
+        enhanced: &BTreeSet<EnhancedKey>,
         basic: &BTreeMap<u16, BasicStatus>,
     ) {
         self.order(items, "code", |t| t.code, |k| k.to_string());
@@ -818,7 +842,7 @@ impl Validator<'_> {
     fn vendors(
         &mut self,
         files: &[Item<VendorFile>],
-        enhanced: &[EnhancedKey],
+        enhanced: &BTreeSet<EnhancedKey>,
         basic: &BTreeMap<u16, BasicStatus>,
     ) {
         for it in files {
@@ -940,6 +964,193 @@ impl Validator<'_> {
                     if val.trim().is_empty() {
                         let loc = self.docs.at(&it.file, &at(field));
                         self.err(loc, format!("`{field}` is empty"));
+                    }
+                }
+            }
+        }
+    }
+
+    fn classifier(
+        &mut self,
+        c: &Classifier,
+        file: &str,
+        enhanced: &BTreeSet<EnhancedKey>,
+        basic: &BTreeMap<u16, BasicStatus>,
+        subjects: &[u16],
+        vendors: &[Item<VendorFile>],
+    ) {
+        let root = YamlPath::root();
+        let mut ids: HashMap<&str, usize> = HashMap::new();
+        for (i, r) in c.reasons.iter().enumerate() {
+            let p = root.key("reasons").index(i);
+            if !is_snake_id(&r.id) {
+                let loc = self.docs.at(file, &p.key("id"));
+                self.err(
+                    loc,
+                    format!("reason id `{}` must be snake_case (`unknown_user`)", r.id),
+                );
+            }
+            if let Some(j) = ids.insert(r.id.as_str(), i) {
+                let loc = self.docs.at(file, &p.key("id"));
+                let prev = self.docs.at(file, &root.key("reasons").index(j));
+                self.err(
+                    loc,
+                    format!(
+                        "reason `{}` is defined twice (first at line {})",
+                        r.id, prev.line
+                    ),
+                );
+            }
+            for (field, val) in [("title", &r.title), ("advice", &r.advice)] {
+                if val.trim().is_empty() {
+                    let loc = self.docs.at(file, &p.key(field));
+                    self.err(loc, format!("`{field}` is empty"));
+                }
+            }
+        }
+        for needed in ["unknown", "accepted"] {
+            if !ids.contains_key(needed) {
+                let loc = self.docs.at(file, &root.key("reasons"));
+                self.err(loc, format!("the taxonomy needs the reason `{needed}`"));
+            }
+        }
+        let check_reason = |this: &mut Self, reason: &str, path: YamlPath| {
+            if !ids.contains_key(reason) {
+                let loc = this.docs.at(file, &path);
+                this.err(
+                    loc,
+                    format!("reason `{reason}` is not defined under `reasons`"),
+                );
+            }
+        };
+        // Enhanced defaults: every registered code exactly once, in order.
+        let mut seen: BTreeMap<EnhancedKey, usize> = BTreeMap::new();
+        for (i, e) in c.enhanced.iter().enumerate() {
+            let p = root.key("enhanced").index(i);
+            check_reason(self, &e.reason, p.key("reason"));
+            if !enhanced.contains(&e.code) {
+                let loc = self.docs.at(file, &p.key("code"));
+                self.err(loc, format!("`{}` is not in enhanced.yaml; defaults are for registered codes (use `subjects` for the rest)", e.code));
+            }
+            if seen.insert(e.code, i).is_some() {
+                let loc = self.docs.at(file, &p.key("code"));
+                self.err(loc, format!("`{}` has two defaults; keep one", e.code));
+            } else if i > 0 && c.enhanced[i - 1].code > e.code {
+                let loc = self.docs.at(file, &p.key("code"));
+                self.err(
+                    loc,
+                    format!(
+                        "`{}` is out of order; keep `enhanced` sorted by code",
+                        e.code
+                    ),
+                );
+            }
+        }
+        for k in enhanced {
+            if !seen.contains_key(k) {
+                let loc = self.docs.at(file, &root.key("enhanced"));
+                self.err(loc, format!("registered code `{k}` has no default reason; add `- {{ code: {k}, reason: ... }}`"));
+            }
+        }
+        let mut seen_subjects = Vec::new();
+        for (i, s) in c.subjects.iter().enumerate() {
+            let p = root.key("subjects").index(i);
+            check_reason(self, &s.reason, p.key("reason"));
+            if !subjects.contains(&s.subject) || seen_subjects.contains(&s.subject) {
+                let loc = self.docs.at(file, &p.key("subject"));
+                self.err(
+                    loc,
+                    format!(
+                        "subject `{}` must be a registered subject, given once",
+                        s.subject
+                    ),
+                );
+            }
+            seen_subjects.push(s.subject);
+        }
+        let mut seen_basic = Vec::new();
+        for (i, b) in c.basic.iter().enumerate() {
+            let p = root.key("basic").index(i);
+            check_reason(self, &b.reason, p.key("reason"));
+            if !basic.contains_key(&b.code) || seen_basic.contains(&b.code) {
+                let loc = self.docs.at(file, &p.key("code"));
+                self.err(
+                    loc,
+                    format!(
+                        "code `{}` must be a reply code in the registry, given once",
+                        b.code
+                    ),
+                );
+            }
+            if seen_basic.last().is_some_and(|l| *l > b.code) {
+                let loc = self.docs.at(file, &p.key("code"));
+                self.err(
+                    loc,
+                    format!("code `{}` is out of order; keep `basic` sorted", b.code),
+                );
+            }
+            seen_basic.push(b.code);
+        }
+        let mut rule_ids: HashMap<&str, usize> = HashMap::new();
+        for (i, r) in c.rules.iter().enumerate() {
+            let p = root.key("rules").index(i);
+            check_reason(self, &r.reason, p.key("reason"));
+            if !is_kebab_id(&r.id) {
+                let loc = self.docs.at(file, &p.key("id"));
+                self.err(
+                    loc,
+                    format!("rule id `{}` must be kebab-case (`block-lists`)", r.id),
+                );
+            }
+            if rule_ids.insert(r.id.as_str(), i).is_some() {
+                let loc = self.docs.at(file, &p.key("id"));
+                self.err(loc, format!("rule id `{}` is used twice", r.id));
+            }
+            if r.any.is_empty() {
+                let loc = self.docs.at(file, &p.key("any"));
+                self.err(loc, "a rule needs at least one phrase in `any`");
+            }
+            for (field, list) in [("any", &r.any), ("all", &r.all), ("none", &r.none)] {
+                for (j, phrase) in list.iter().enumerate() {
+                    if let Err(e) = crate::classifier::check_phrase(phrase) {
+                        let loc = self.docs.at(file, &p.key(field).index(j));
+                        self.err(loc, e);
+                    }
+                }
+            }
+            for (j, class) in r.classes.iter().enumerate() {
+                if !(2..=5).contains(class) {
+                    let loc = self.docs.at(file, &p.key("classes").index(j));
+                    self.err(
+                        loc,
+                        format!("class `{class}` is not a reply class (2 to 5)"),
+                    );
+                }
+            }
+            for (j, code) in r.codes.iter().enumerate() {
+                if !basic.contains_key(code) {
+                    let loc = self.docs.at(file, &p.key("codes").index(j));
+                    self.err(loc, format!("code `{code}` is not in the registry"));
+                }
+            }
+            for (j, k) in r.enhanced.iter().enumerate() {
+                if !enhanced.contains(k) {
+                    let loc = self.docs.at(file, &p.key("enhanced").index(j));
+                    self.err(loc, format!("`{k}` is not in enhanced.yaml"));
+                }
+            }
+        }
+        for it in vendors {
+            for (i, e) in it.value.entries.iter().enumerate() {
+                if let Some(r) = &e.reason {
+                    if !ids.contains_key(r.as_str()) {
+                        let loc = self
+                            .docs
+                            .at(&it.file, &it.path.key("entries").index(i).key("reason"));
+                        self.err(
+                            loc,
+                            format!("reason `{r}` is not defined in data/classifier.yaml"),
+                        );
                     }
                 }
             }

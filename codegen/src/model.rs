@@ -656,6 +656,24 @@ pub struct BasicEntry {
 }
 
 impl BasicEntry {
+    /// The documents that define the code's text and meanings, without repeats: where its
+    /// `text` is quoted from, then each RFC meaning's section.
+    pub fn defining_references(&self) -> Vec<Reference> {
+        let rfc_meanings = self.meanings.iter().filter_map(|m| {
+            m.document.clone().map(|document| Reference {
+                document,
+                section: m.section.clone(),
+            })
+        });
+        let mut out: Vec<Reference> = Vec::new();
+        for r in self.text_source.iter().cloned().chain(rfc_meanings) {
+            if !out.contains(&r) {
+                out.push(r);
+            }
+        }
+        out
+    }
+
     /// A code that servers really send: three digits, first digit 2 to 5.
     pub fn is_wire_valid(&self) -> bool {
         (200..=599).contains(&self.code)

@@ -67,6 +67,21 @@ pub fn snake(name: &str) -> String {
         .join("_")
 }
 
+/// `unknown_user` or `block-lists` -> `UnknownUser` / `BlockLists` (for ids stored in
+/// `snake_case` or `kebab-case`).
+pub fn upper_camel(id: &str) -> String {
+    id.split(['_', '-'])
+        .filter(|w| !w.is_empty())
+        .map(|w| {
+            let mut c = w.chars();
+            match c.next() {
+                Some(f) => f.to_ascii_uppercase().to_string() + c.as_str(),
+                None => String::new(),
+            }
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

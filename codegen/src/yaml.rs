@@ -69,64 +69,69 @@ impl PositionIndex {
     }
 }
 
-/// A parsed data file: its name for messages, its value tree and the position index.
+/// A parsed data file: its name for messages, its value tree, and (built on first use) the
+/// position index.
 pub struct Document {
     pub file: String,
     pub value: Value,
-    pub positions: PositionIndex,
+    text: String,
+    positions: std::cell::OnceCell<PositionIndex>,
 }
 
 impl Document {
-    /// Parses `text`. A syntax error is returned as the only diagnostic for the file; repeated
-    /// keys are reported into `diags` and the document is still returned.
+    /// Parses `text`. A syntax error or a repeated key is reported into `diags` and gives
+    /// `None`.
+    ///
+    /// Only `serde_yaml` reads a valid file; the slower event walk that locates keys runs
+    /// when a message needs a location, or to explain a file `serde_yaml` refused (the walk
+    /// names every repeated key, where `serde_yaml` stops at the first).
     pub fn parse(file: &str, text: &str, diags: &mut Diagnostics) -> Option<Document> {
-        // The event walk first: it locates syntax errors and finds repeated keys, which the
-        // value parser would only report one at a time.
-        let mut walker = Walker::new();
-        let mut parser = Parser::new_from_str(text);
-        if let Err(e) = parser.load(&mut walker, false) {
-            let m = e.marker();
-            diags.push(
-                Location::new(file, m.line(), m.col() + 1),
-                format!("YAML syntax error: {}", e.info()),
-            );
-            return None;
-        }
-        if !walker.duplicates.is_empty() {
-            for (line, col, key) in walker.duplicates {
-                diags.push(
-                    Location::new(file, line, col),
-                    format!("key `{key}` is given twice in the same mapping; keep one"),
-                );
-            }
-            return None;
-        }
-        let value: Value = match serde_yaml::from_str(text) {
-            Ok(v) => v,
+        match serde_yaml::from_str::<Value>(text) {
+            Ok(value) => Some(Document {
+                file: file.to_string(),
+                value,
+                text: text.to_string(),
+                positions: std::cell::OnceCell::new(),
+            }),
             Err(e) => {
-                let loc = match e.location() {
-                    Some(l) => Location::new(file, l.line(), l.column()),
-                    None => Location::file(file),
-                };
-                diags.push(
-                    loc,
-                    format!("YAML error: {}", strip_location(&e.to_string())),
-                );
-                return None;
+                match walk(text) {
+                    Err((line, col, msg)) => diags.push(
+                        Location::new(file, line, col),
+                        format!("YAML syntax error: {msg}"),
+                    ),
+                    Ok(w) if !w.duplicates.is_empty() => {
+                        for (line, col, key) in w.duplicates {
+                            diags.push(
+                                Location::new(file, line, col),
+                                format!("key `{key}` is given twice in the same mapping; keep one"),
+                            );
+                        }
+                    }
+                    Ok(_) => {
+                        let loc = match e.location() {
+                            Some(l) => Location::new(file, l.line(), l.column()),
+                            None => Location::file(file),
+                        };
+                        diags.push(
+                            loc,
+                            format!("YAML error: {}", strip_location(&e.to_string())),
+                        );
+                    }
+                }
+                None
             }
-        };
-        Some(Document {
-            file: file.to_string(),
-            value,
-            positions: PositionIndex {
-                positions: walker.positions,
-            },
+        }
+    }
+
+    fn positions(&self) -> &PositionIndex {
+        self.positions.get_or_init(|| PositionIndex {
+            positions: walk(&self.text).map(|w| w.positions).unwrap_or_default(),
         })
     }
 
     /// The location of `path` in this document.
     pub fn locate(&self, path: &YamlPath) -> Location {
-        let (line, col) = self.positions.find(path);
+        let (line, col) = self.positions().find(path);
         Location::new(&self.file, line, col)
     }
 
@@ -152,7 +157,7 @@ impl Document {
             diags.push(self.locate(path), "expected a value here".to_string());
             return None;
         };
-        match serde_path_to_error::deserialize::<_, T>(value.clone()) {
+        match serde_path_to_error::deserialize::<_, T>(value) {
             Ok(t) => Some(t),
             Err(e) => {
                 let mut full = path.clone();
@@ -203,6 +208,19 @@ impl Document {
         (0..seq.len())
             .filter_map(|i| self.deserialize_at(&path.index(i), diags).map(|t| (i, t)))
             .collect()
+    }
+}
+
+/// Runs the event walk over `text`: positions and repeated keys, or the syntax error.
+fn walk(text: &str) -> Result<Walker, (usize, usize, String)> {
+    let mut walker = Walker::new();
+    let mut parser = Parser::new_from_str(text);
+    match parser.load(&mut walker, false) {
+        Ok(()) => Ok(walker),
+        Err(e) => {
+            let m = e.marker();
+            Err((m.line(), m.col() + 1, e.info().to_string()))
+        }
     }
 }
 

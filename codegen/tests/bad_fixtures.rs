@@ -56,6 +56,7 @@ fn duplicate_code() {
         ("enhanced.yaml", "- code: X.1.2", "- code: X.1.1"),
         ],
         &[
+            "data/classifier.yaml:31:7: `X.1.2` is not in enhanced.yaml; defaults are for registered codes (use `subjects` for the rest)",
             "data/enhanced.yaml:35:3: duplicate code `X.1.1`: already defined at line 18; keep one entry per code",
             "data/enhanced.yaml:60:3: replacement `X.1.2` does not exist in enhanced.yaml",
         ],
@@ -71,6 +72,7 @@ fn unsorted_codes() {
         ],
         &[
             "data/basic.yaml:15:3: code `451` is out of order: it must come before `552`; keep the file sorted by code",
+            "data/classifier.yaml:38:7: code `250` must be a reply code in the registry, given once",
         ],
     );
 }
@@ -83,6 +85,7 @@ fn malformed_code() {
         ("enhanced.yaml", "- code: X.1.2", "- code: X.1.02"),
         ],
         &[
+            "data/classifier.yaml:31:7: `X.1.2` is not in enhanced.yaml; defaults are for registered codes (use `subjects` for the rest)",
             "data/enhanced.yaml:35:3: `X.1.02` is not a class-independent enhanced code; write `X.<subject>.<detail>` with 1 to 3 digits each and no leading zeros, such as `X.1.1`",
             "data/enhanced.yaml:60:3: replacement `X.1.2` does not exist in enhanced.yaml",
         ],
@@ -375,9 +378,56 @@ fn every_problem_at_once() {
             "data/basic.yaml:28:24: unknown command `RCPT`; define it in data/commands.yaml or use one of: ANY, MAIL, Rcpt",
             "data/basic.yaml:38:20: unknown command `RCPT`; define it in data/commands.yaml or use one of: ANY, MAIL, Rcpt",
             "data/basic.yaml:43:24: unknown command `RCPT`; define it in data/commands.yaml or use one of: ANY, MAIL, Rcpt",
+            "data/classifier.yaml:31:7: `X.1.2` is not in enhanced.yaml; defaults are for registered codes (use `subjects` for the rest)",
             "data/commands.yaml:13:3: command `Rcpt` must be upper-case ASCII letters, as sent on the wire (`RCPT`)",
             "data/enhanced.yaml:35:3: `X.1.02` is not a class-independent enhanced code; write `X.<subject>.<detail>` with 1 to 3 digits each and no leading zeros, such as `X.1.1`",
             "data/enhanced.yaml:60:3: replacement `X.1.2` does not exist in enhanced.yaml",
+        ],
+    );
+}
+
+#[test]
+fn classifier_reason_not_defined() {
+    assert_errors(
+        "classifier_reason_not_defined",
+        &[(
+            "classifier.yaml",
+            "  - { subject: 1, reason: unknown_user }",
+            "  - { subject: 1, reason: no_such_reason }",
+        )],
+        &["data/classifier.yaml:35:19: reason `no_such_reason` is not defined under `reasons`"],
+    );
+}
+
+#[test]
+fn classifier_default_missing_for_a_registered_code() {
+    assert_errors(
+        "classifier_default_missing_for_a_registered_code",
+        &[("classifier.yaml", "  - { code: X.1.3, reason: unknown_user }\n", "")],
+        &[
+            "data/classifier.yaml:28:1: registered code `X.1.3` has no default reason; add `- { code: X.1.3, reason: ... }`",
+        ],
+    );
+}
+
+#[test]
+fn classifier_phrase_malformed() {
+    assert_errors(
+        "classifier_phrase_malformed",
+        &[("classifier.yaml", "any: [spamhaus, ", "any: [Spam*haus, ")],
+        &[
+            "data/classifier.yaml:43:11: phrase `Spam*haus` has `*` inside; it may only start or end a phrase",
+        ],
+    );
+}
+
+#[test]
+fn vendor_reason_not_in_the_taxonomy() {
+    assert_errors(
+        "vendor_reason_not_in_the_taxonomy",
+        &[("vendors/example-mail.yaml", "reason: unknown_user", "reason: user_unknown")],
+        &[
+            "data/vendors/example-mail.yaml:21:5: reason `user_unknown` is not defined in data/classifier.yaml",
         ],
     );
 }

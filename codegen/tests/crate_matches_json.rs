@@ -242,3 +242,42 @@ fn classes_subjects_and_commands_match() {
     assert_eq!(json["registry_version"], REGISTRY_VERSION);
     assert_eq!(json["iana_updated"], IANA_UPDATED);
 }
+
+#[test]
+fn troubleshooting_matches() {
+    let json = json();
+    let entries = json["troubleshooting"].as_array().unwrap();
+    assert_eq!(entries.len(), TROUBLESHOOTING.len());
+    for (t, j) in TROUBLESHOOTING.iter().zip(entries) {
+        assert_eq!(j["code"], t.code);
+        let fold = |v: &Value| {
+            v.as_str()
+                .unwrap()
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        assert_eq!(fold(&j["summary"]), t.summary);
+        assert_eq!(j["causes"].as_array().unwrap().len(), t.causes.len());
+        assert_eq!(
+            j["sender_fixes"].as_array().unwrap().len(),
+            t.sender_fixes.len()
+        );
+        assert_eq!(
+            j["admin_fixes"].as_array().unwrap().len(),
+            t.admin_fixes.len()
+        );
+        // Reachable from the code's own entry.
+        let from_info = match t.code.strip_prefix("X.") {
+            Some(rest) => {
+                let (s, d) = rest.split_once('.').unwrap();
+                KnownEnhancedCode::from_parts(s.parse().unwrap(), d.parse().unwrap())
+                    .unwrap()
+                    .info()
+                    .troubleshooting
+            }
+            None => reply_info(t.code.parse().unwrap()).unwrap().troubleshooting,
+        };
+        assert_eq!(from_info, Some(t));
+    }
+}

@@ -133,6 +133,25 @@ pub struct ReplyInfo {
     pub associated_enhanced: &'static [KnownEnhancedCode],
     /// Where sources disagree, and which wins.
     pub notes: Option<&'static str>,
+    /// Causes and fixes, for the codes people meet most.
+    pub troubleshooting: Option<&'static Troubleshooting>,
+}
+
+/// What to do about a code, written for the person holding the bounce.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Troubleshooting {
+    /// The code: a reply code (`"550"`) or a class-independent enhanced code (`"X.1.1"`).
+    pub code: &'static str,
+    /// What happened, in one or two sentences.
+    pub summary: &'static str,
+    /// Likely causes, most likely first (CommonMark).
+    pub causes: &'static [&'static str],
+    /// What the sender can do (CommonMark).
+    pub sender_fixes: &'static [&'static str],
+    /// What the receiving server's administrator can do (CommonMark).
+    pub admin_fixes: &'static [&'static str],
+    /// Pages worth reading.
+    pub references: &'static [Reference],
 }
 
 impl ReplyInfo {
@@ -209,6 +228,8 @@ pub struct EnhancedInfo {
     pub references: &'static [Reference],
     /// Where sources disagree, and which wins.
     pub notes: Option<&'static str>,
+    /// Causes and fixes, for the codes people meet most.
+    pub troubleshooting: Option<&'static Troubleshooting>,
 }
 
 impl EnhancedInfo {
@@ -323,6 +344,7 @@ pub static REPLIES: [ReplyInfo; {{ v.replies.len() }}] = [
         ],
         associated_enhanced: &[{{ r.associated_enhanced|join(", ") }}],
         notes: {{ r.notes }},
+        troubleshooting: {{ r.troubleshooting }},
     },
 {%- endfor %}
 ];
@@ -359,6 +381,7 @@ pub static NONSTANDARD: [ReplyInfo; {{ v.nonstandard.len() }}] = [
         references: &[],
         associated_enhanced: &[{{ r.associated_enhanced|join(", ") }}],
         notes: {{ r.notes }},
+        troubleshooting: None,
     },
 {%- endfor %}
 ];
@@ -392,6 +415,29 @@ pub static ENHANCED: [EnhancedInfo; {{ v.enhanced.len() }}] = [
 {%- endfor %}
         ],
         notes: {{ e.notes }},
+        troubleshooting: {{ e.troubleshooting }},
+    },
+{%- endfor %}
+];
+
+/// Guidance for the codes people meet most, in order of code.
+pub static TROUBLESHOOTING: [Troubleshooting; {{ v.troubleshooting.len() }}] = [
+{%- for t in v.troubleshooting %}
+    Troubleshooting {
+        code: "{{ t.code }}",
+        summary: {{ t.summary }},
+        causes: {{ t.causes }},
+        sender_fixes: {{ t.sender_fixes }},
+        admin_fixes: {{ t.admin_fixes }},
+        references: &[
+{%- for x in t.references %}
+            Reference {
+                document: {{ x.document }},
+                section: {{ x.section }},
+                url: {{ x.url }},
+            },
+{%- endfor %}
+        ],
     },
 {%- endfor %}
 ];

@@ -118,6 +118,8 @@
 extern crate std;
 
 mod class;
+pub mod classify;
+mod classify_tables;
 mod command;
 mod enhanced_code;
 mod error;
@@ -127,14 +129,18 @@ mod reply;
 mod reply_code;
 #[cfg(feature = "serde")]
 mod serde_impl;
+pub mod vendor;
+mod vendor_tables;
 
 pub use class::{Class, Subject};
+pub use classify_tables::Reason;
 pub use command::{Command, UnknownCommand};
 pub use enhanced_code::EnhancedCode;
 pub use error::{EnhancedCodeError, Part, ReplyCodeError};
 pub use info::{
     reply_info, Association, Document, EnhancedInfo, Lifecycle, Meaning, NonStandardKind,
-    Reference, ReplyInfo, ReplyStatus, Use, ENHANCED, NONSTANDARD, REPLIES,
+    Reference, ReplyInfo, ReplyStatus, Troubleshooting, Use, ENHANCED, NONSTANDARD, REPLIES,
+    TROUBLESHOOTING,
 };
 pub use known::{KnownEnhancedCode, KnownReplyCode};
 pub use reply::{
@@ -148,4 +154,8 @@ pub const REGISTRY_VERSION: &str = "{{ v.registry_version }}";
 
 /// The last-updated date of the IANA enhanced status code registry the data matches.
 pub const IANA_UPDATED: &str = "{{ v.iana_updated }}";
+
+/// Where the registry's reference site is published, if the registry names a place
+/// (`site/basic/550.html` and so on are relative to it).
+pub const SITE_URL: Option<&str> = {{ v.site_url }};
 

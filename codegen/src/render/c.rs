@@ -1,9 +1,562 @@
-//! `generated/c/smtp_codes.h`: the single-header C library.
+//! `generated/c/smtp_codes.h`: the single-header C library, from `templates/c/smtp_codes.h`.
+//!
+//! The header is C99 and C++11 at once and follows the single-file convention: every file
+//! may include it for the enum, macros and declarations; one file defines
+//! `SMTP_CODES_IMPLEMENTATION` first and gets the tables and functions. The tables are
+//! large (every text of every code), so they exist once per program rather than once per
+//! translation unit.
+//!
+//! As for Rust, the views below hold every string already escaped, by exactly two functions:
+//! [`c_str`] for string literals and [`c_comment`] for text inside `/* */` comments. C
+//! identifiers come from the stored `UpperCamelCase` names through
+//! [`names::screaming_snake`](crate::names::screaming_snake) and nowhere else.
+//!
+//! The info structs point into flat arrays (all meanings, all references, all associated
+//! codes) by offset and count. Each flat array ends with an all-zero sentinel, so that no
+//! array is ever empty (ISO C and C++ forbid zero-length arrays) and every pointer in a
+//! table is a valid pointer, even when its count is 0.
 
-use crate::model::Registry;
-use crate::outputs::Outputs;
+use askama::Template;
+
+use crate::model::*;
+use crate::names::screaming_snake;
+use crate::outputs::{Outputs, MARKER};
+use crate::render::text::finish;
+
+/// Where the header goes.
+pub const HEADER_PATH: &str = "generated/c/smtp_codes.h";
+
+/// Text width of wrapped comment lines (the ` * ` prefix and indentation come on top).
+const COMMENT_WIDTH: usize = 88;
+
+/// Source bytes per piece of a wrapped string literal.
+const LITERAL_PIECE: usize = 72;
+
+/// A C string literal for `s`, with its quotes.
+///
+/// Escapes `\` and `"`; writes newline, tab and carriage return as `\n`, `\t`, `\r`; escapes
+/// the second `?` of every `??` as `\?`, so that no trigraph (`??=` is `#` under `-std=c99`)
+/// can form; and writes every other control byte and every byte of a non-ASCII character's
+/// UTF-8 encoding as a three-digit octal escape (`é` is `\303\251`). Octal escapes stop
+/// after three digits, so, unlike `\x`, a following digit or letter cannot extend them.
+/// The literal is plain ASCII and means the same bytes in C and C++.
+pub fn c_str(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    let mut prev = '\0';
+    for c in s.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '"' => out.push_str("\\\""),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            '\r' => out.push_str("\\r"),
+            '?' if prev == '?' => out.push_str("\\?"),
+            ' '..='~' => out.push(c),
+            c => {
+                let mut buf = [0u8; 4];
+                for b in c.encode_utf8(&mut buf).bytes() {
+                    out.push_str(&format!("\\{b:03o}"));
+                }
+            }
+        }
+        prev = c;
+    }
+    out.push('"');
+    out
+}
+
+/// Text made safe to stand inside a `/* ... */` comment.
+///
+/// `*/` (which would end the comment) becomes `*\/`; `/*` (which `-Wcomment` reports)
+/// becomes `/\*`; the second `?` of `??` becomes `\?` (no trigraph); control characters,
+/// newlines included, become spaces; a non-ASCII character becomes its code point written
+/// as `\u00E9` or `\U0001F600`, so the header stays ASCII for every compiler's source
+/// character set. Comments are for people: the result need not round-trip.
+pub fn c_comment(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut prev = '\0';
+    for c in s.chars() {
+        match c {
+            '/' if prev == '*' => out.push_str("\\/"),
+            '*' if prev == '/' => out.push_str("\\*"),
+            '?' if prev == '?' => out.push_str("\\?"),
+            ' '..='~' => out.push(c),
+            c if c.is_control() => out.push(' '),
+            c if (c as u32) <= 0xFFFF => out.push_str(&format!("\\u{:04X}", c as u32)),
+            c => out.push_str(&format!("\\U{:08X}", c as u32)),
+        }
+        prev = c;
+    }
+    out
+}
+
+/// A string literal split into adjacent pieces of about [`LITERAL_PIECE`] source bytes,
+/// broken after spaces, one piece per line: the compiler joins them into the same bytes.
+/// Each piece is escaped by [`c_str`] on its own, so no escape sequence is ever cut.
+pub fn c_str_wrapped(s: &str, indent: usize) -> String {
+    let mut pieces = Vec::new();
+    let mut piece = String::new();
+    for c in s.chars() {
+        piece.push(c);
+        if c == ' ' && piece.len() >= LITERAL_PIECE {
+            pieces.push(std::mem::take(&mut piece));
+        }
+    }
+    if !piece.is_empty() || pieces.is_empty() {
+        pieces.push(piece);
+    }
+    let sep = format!("\n{}", " ".repeat(indent));
+    pieces
+        .iter()
+        .map(|p| c_str(p))
+        .collect::<Vec<_>>()
+        .join(&sep)
+}
+
+/// The null pointer in the implementation section (`nullptr` in C++, `NULL` in C).
+const NULL: &str = "SMTP_CODES_NULL";
+
+/// `c_str`, or the null pointer for `None`.
+fn c_opt(s: Option<&str>) -> String {
+    s.map(c_str).unwrap_or_else(|| NULL.into())
+}
+
+/// `c_str_wrapped` (for a table field), or the null pointer for `None`.
+fn c_opt_wrapped(s: Option<&str>) -> String {
+    s.map(|s| c_str_wrapped(s, 8))
+        .unwrap_or_else(|| NULL.into())
+}
+
+/// Comment lines for a text: its own lines kept as paragraphs, each escaped by
+/// [`c_comment`] and wrapped at spaces to [`COMMENT_WIDTH`]. A blank line stays blank.
+fn comment_lines(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for para in text.trim().split('\n') {
+        let para = c_comment(para.trim());
+        if para.trim().is_empty() {
+            out.push(String::new());
+            continue;
+        }
+        let mut line = String::new();
+        for word in para.split(' ').filter(|w| !w.is_empty()) {
+            if !line.is_empty() && line.len() + 1 + word.len() > COMMENT_WIDTH {
+                out.push(std::mem::take(&mut line));
+            }
+            if !line.is_empty() {
+                line.push(' ');
+            }
+            line.push_str(word);
+        }
+        out.push(line);
+    }
+    out
+}
+
+/// A reference as the initializer of a `struct smtp_reference`.
+pub struct RefC {
+    pub document: String,
+    pub section: String,
+    pub url: String,
+}
+
+fn ref_c(r: &Reference) -> RefC {
+    RefC {
+        document: c_str(&r.document.to_string()),
+        section: c_opt(r.section.as_ref().map(|s| s.0.as_str())),
+        url: c_str(&r.url()),
+    }
+}
+
+/// The initializer of a `struct smtp_meaning`.
+pub struct MeaningC {
+    /// `550 meaning 1`, for the comment beside the initializer.
+    pub label: String,
+    pub text: String,
+    pub summary: String,
+    pub document: String,
+    pub section: String,
+    pub url: String,
+    pub vendor: String,
+    pub standard: u8,
+}
+
+/// A 3-digit reply code: an enum constant (standard and historic only) and a table entry.
+pub struct ReplyC {
+    pub code: u16,
+    /// `MAILBOX_UNAVAILABLE`: after `SMTP_REPLY_` in the enum, bare in `SMTP_REPLY_MAP`.
+    pub macro_name: String,
+    /// Standard or historic: in the enum and the X-macro.
+    pub registered: bool,
+    /// The enum constant's doc comment, line by line, escaped.
+    pub doc: Vec<String>,
+    pub name: String,
+    /// The text as one literal (for the X-macro).
+    pub text: String,
+    /// The text as wrapped literal pieces (for the table).
+    pub text_wrapped: String,
+    pub text_note: String,
+    pub description: String,
+    pub status: &'static str,
+    pub nonstandard_kind: String,
+    pub notes: String,
+    pub meanings_at: usize,
+    pub meanings_len: usize,
+    pub references_at: usize,
+    pub references_len: usize,
+}
+
+/// An enumerated enhanced code: two macros and a table entry.
+pub struct EnhancedC {
+    pub subject: u16,
+    pub detail: u16,
+    /// `BAD_DESTINATION_MAILBOX_ADDRESS`.
+    pub macro_name: String,
+    pub doc: Vec<String>,
+    pub name: String,
+    /// The sample text as one literal (for the X-macro).
+    pub sample_text: String,
+    /// The sample text as wrapped literal pieces (for the table).
+    pub sample_text_wrapped: String,
+    pub description: String,
+    pub basic_codes_at: usize,
+    pub basic_codes_len: usize,
+    pub basic_codes_text: String,
+    /// `SMTP_CODES_CLASS_BIT(4) | SMTP_CODES_CLASS_BIT(5)`, or `0`.
+    pub basic_code_classes: String,
+    pub any_basic_code: u8,
+    pub usable_as: String,
+    pub deprecated: u8,
+    pub replaced_by: String,
+    pub notes: String,
+    pub references_at: usize,
+    pub references_len: usize,
+}
+
+/// Everything the C template needs.
+pub struct CView {
+    pub marker: &'static str,
+    /// Plain text (digits, dots and dashes, validated) for the opening comment.
+    pub registry_version_plain: String,
+    pub registry_version: String,
+    pub iana_updated: String,
+    pub iana_updated_plain: String,
+    /// Every reply code in the registry, standard, historic and non-standard, by code.
+    pub replies: Vec<ReplyC>,
+    pub registered_count: usize,
+    pub standard_count: usize,
+    pub enhanced: Vec<EnhancedC>,
+    pub meanings: Vec<MeaningC>,
+    pub reply_references: Vec<RefC>,
+    pub enhanced_references: Vec<RefC>,
+    pub basic_codes: Vec<u16>,
+}
+
+/// `X(...)` arguments and macro names that the header itself uses after `SMTP_REPLY_`.
+const RESERVED_REPLY_MACROS: [&str; 1] = ["MAP"];
+
+/// Bitmask of class digits, as C.
+fn class_bits(classes: impl IntoIterator<Item = u8>) -> String {
+    let mut digits: Vec<u8> = classes.into_iter().collect();
+    digits.sort_unstable();
+    digits.dedup();
+    if digits.is_empty() {
+        return "0".into();
+    }
+    digits
+        .iter()
+        .map(|d| format!("SMTP_CODES_CLASS_BIT({d})"))
+        .collect::<Vec<_>>()
+        .join(" | ")
+}
+
+fn reference_list(refs: &[Reference]) -> String {
+    refs.iter()
+        .map(|r| r.to_string())
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+impl CView {
+    pub fn new(reg: &Registry) -> Result<Self, String> {
+        let mut meanings = Vec::new();
+        let mut reply_references = Vec::new();
+        let mut replies = Vec::new();
+        for b in &reg.basic {
+            let macro_name = screaming_snake(&b.name);
+            let registered = b.status != BasicStatus::Nonstandard;
+            if registered && RESERVED_REPLY_MACROS.contains(&macro_name.as_str()) {
+                return Err(format!(
+                    "reply code {} is named `{}`, which becomes SMTP_REPLY_{macro_name} in C, a \
+                     name the header already uses for its own macro; rename it in data/",
+                    b.code, b.name
+                ));
+            }
+            let meanings_at = meanings.len();
+            for (i, m) in b.meanings.iter().enumerate() {
+                meanings.push(MeaningC {
+                    label: format!("{} meaning {}", b.code, i + 1),
+                    text: c_str_wrapped(&m.text, 8),
+                    summary: c_opt_wrapped(m.summary.as_deref()),
+                    document: c_opt(m.document.as_ref().map(|d| d.to_string()).as_deref()),
+                    section: c_opt(m.section.as_ref().map(|s| s.0.as_str())),
+                    url: c_opt(m.url().as_deref()),
+                    vendor: c_opt(m.vendor.as_deref()),
+                    standard: u8::from(!m.is_nonstandard()),
+                });
+            }
+            let references_at = reply_references.len();
+            reply_references.extend(b.references.iter().map(ref_c));
+            let mut doc = comment_lines(&format!("{} {}", b.code, b.text));
+            if b.status == BasicStatus::Historic {
+                doc.push("Historic: kept by its RFC for historical reasons only.".into());
+            }
+            doc.push(String::new());
+            doc.extend(comment_lines(&b.description));
+            let defining = b.defining_references();
+            if !defining.is_empty() {
+                doc.push(String::new());
+                doc.extend(comment_lines(&format!(
+                    "Defined in {}.",
+                    reference_list(&defining)
+                )));
+            }
+            replies.push(ReplyC {
+                code: b.code,
+                macro_name,
+                registered,
+                doc,
+                name: c_str(&b.name),
+                text: c_str(&b.text),
+                text_wrapped: c_str_wrapped(&b.text, 8),
+                text_note: c_opt_wrapped(b.text_note.as_deref()),
+                description: c_str_wrapped(&b.description, 8),
+                status: match b.status {
+                    BasicStatus::Standard => "SMTP_STATUS_STANDARD",
+                    BasicStatus::Historic => "SMTP_STATUS_HISTORIC",
+                    BasicStatus::Nonstandard => "SMTP_STATUS_NONSTANDARD",
+                },
+                nonstandard_kind: c_opt(b.kind.map(|k| k.as_str())),
+                notes: c_opt_wrapped(b.notes.as_deref()),
+                meanings_at,
+                meanings_len: b.meanings.len(),
+                references_at,
+                references_len: b.references.len(),
+            });
+        }
+
+        let mut basic_codes = Vec::new();
+        let mut enhanced_references = Vec::new();
+        let mut enhanced = Vec::new();
+        for e in &reg.enhanced {
+            let basic_codes_at = basic_codes.len();
+            basic_codes.extend(e.basic_codes.codes.iter().copied());
+            let references_at = enhanced_references.len();
+            enhanced_references.extend(e.references.iter().map(ref_c));
+            let sample = if e.sample_text.is_empty() {
+                "(no sample text)"
+            } else {
+                e.sample_text.as_str()
+            };
+            let mut doc = comment_lines(&format!("{} {}", e.code, sample));
+            if let Some(r) = e.replaced_by {
+                doc.push(format!("Deprecated: use {r} instead."));
+            }
+            doc.push(String::new());
+            doc.extend(comment_lines(&e.description));
+            doc.push(String::new());
+            doc.extend(comment_lines(&format!(
+                "IANA's associated basic codes: \"{}\".",
+                e.basic_codes.iana
+            )));
+            if !e.references.is_empty() {
+                doc.extend(comment_lines(&format!(
+                    "Defined in {}.",
+                    reference_list(&e.references)
+                )));
+            }
+            enhanced.push(EnhancedC {
+                subject: e.code.subject,
+                detail: e.code.detail,
+                macro_name: screaming_snake(&e.name),
+                doc,
+                name: c_str(&e.name),
+                sample_text: c_str(&e.sample_text),
+                sample_text_wrapped: c_str_wrapped(&e.sample_text, 8),
+                description: c_str_wrapped(&e.description, 8),
+                basic_codes_at,
+                basic_codes_len: e.basic_codes.codes.len(),
+                basic_codes_text: c_str(&e.basic_codes.iana),
+                basic_code_classes: class_bits(e.basic_codes.classes.iter().copied()),
+                any_basic_code: u8::from(e.basic_codes.any),
+                usable_as: class_bits(e.usable_as.iter().map(|o| o.class())),
+                deprecated: u8::from(e.status == Lifecycle::Deprecated),
+                replaced_by: c_opt(e.replaced_by.map(|k| k.to_string()).as_deref()),
+                notes: c_opt_wrapped(e.notes.as_deref()),
+                references_at,
+                references_len: e.references.len(),
+            });
+        }
+
+        Ok(CView {
+            marker: MARKER,
+            registry_version_plain: c_comment(&reg.meta.registry_version),
+            registry_version: c_str(&reg.meta.registry_version),
+            iana_updated: c_str(&reg.meta.iana_updated.0),
+            iana_updated_plain: c_comment(&reg.meta.iana_updated.0),
+            registered_count: replies.iter().filter(|r| r.registered).count(),
+            standard_count: reg
+                .basic
+                .iter()
+                .filter(|b| b.status == BasicStatus::Standard)
+                .count(),
+            replies,
+            enhanced,
+            meanings,
+            reply_references,
+            enhanced_references,
+            basic_codes,
+        })
+    }
+
+    /// The standard and historic codes: the enum and `SMTP_REPLY_MAP`.
+    pub fn registered(&self) -> Vec<&ReplyC> {
+        self.replies.iter().filter(|r| r.registered).collect()
+    }
+}
+
+#[derive(Template)]
+#[template(path = "c/smtp_codes.h")]
+struct Header<'a> {
+    v: &'a CView,
+}
 
 /// Renders the C header.
-pub fn render(_reg: &Registry, _out: &mut Outputs) -> Result<(), askama::Error> {
+pub fn render(reg: &Registry, out: &mut Outputs) -> Result<(), askama::Error> {
+    let v = CView::new(reg).map_err(askama::Error::custom)?;
+    out.add(HEADER_PATH, finish(Header { v: &v }.render()?));
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn literals_escape_quotes_and_backslashes() {
+        assert_eq!(c_str(r#"say "hi"\n"#), r#""say \"hi\"\\n""#);
+        assert_eq!(c_str(r"C:\"), r#""C:\\""#);
+        assert_eq!(c_str(""), r#""""#);
+        assert_eq!(c_str("a\nb\tc\rd"), r#""a\nb\tc\rd""#);
+    }
+
+    #[test]
+    fn literals_break_every_trigraph() {
+        assert_eq!(c_str("??="), r#""?\?=""#);
+        assert_eq!(c_str("??/"), r#""?\?/""#);
+        assert_eq!(c_str("what???!"), r#""what?\?\?!""#);
+        assert_eq!(c_str("? ?"), r#""? ?""#);
+        for s in [
+            "??=", "??(", "??/", "??)", "??'", "??<", "??!", "??>", "??-", "????",
+        ] {
+            assert!(!c_str(s).contains("??"), "{s}");
+        }
+    }
+
+    #[test]
+    fn literals_write_non_ascii_as_octal_utf8() {
+        assert_eq!(c_str("é"), r#""\303\251""#);
+        assert_eq!(c_str("中"), r#""\344\270\255""#);
+        assert_eq!(c_str("😀"), r#""\360\237\230\200""#);
+        // A hex digit after a non-ASCII character must not extend the escape: `\xa9a`
+        // would be one (out-of-range) byte; `\251a` is two.
+        assert_eq!(c_str("éa"), r#""\303\251a""#);
+        assert_eq!(c_str("é1"), r#""\303\2511""#);
+        assert_eq!(c_str("\u{0}7"), r#""\0007""#);
+        assert_eq!(c_str("\u{7f}"), r#""\177""#);
+        assert!(c_str("é中😀 ??= */ \"\\").is_ascii());
+    }
+
+    #[test]
+    fn literals_leave_comment_markers_alone() {
+        // Inside a string literal `*/` and `/*` are plain characters.
+        assert_eq!(c_str("/* x */"), r#""/* x */""#);
+    }
+
+    #[test]
+    fn wrapped_literals_are_the_same_bytes() {
+        let s = "word ".repeat(40) + "é??=\"\\ end";
+        let wrapped = c_str_wrapped(&s, 4);
+        assert!(wrapped.lines().count() > 1);
+        // Undo the pieces: every line is one literal; decoding is tested by the C compile
+        // in tests/c_header.rs, here it is enough that the pieces are c_str of a partition.
+        let mut joined = String::new();
+        let mut rest = s.as_str();
+        for line in wrapped.lines() {
+            let line = line.trim_start();
+            let piece = (1..=rest.len())
+                .filter(|&n| rest.is_char_boundary(n))
+                .find(|&n| c_str(&rest[..n]) == line)
+                .expect("each line is c_str of a prefix of the rest");
+            joined.push_str(&rest[..piece]);
+            rest = &rest[piece..];
+        }
+        assert_eq!(joined, s);
+        assert_eq!(c_str_wrapped("", 4), r#""""#);
+    }
+
+    #[test]
+    fn comments_cannot_be_closed_or_nested() {
+        assert_eq!(c_comment("a */ b"), r"a *\/ b");
+        assert_eq!(c_comment("a /* b"), r"a /\* b");
+        assert_eq!(c_comment("*/*"), r"*\/\*");
+        assert_eq!(c_comment("/*/"), r"/\*\/");
+        assert_eq!(c_comment("??="), r"?\?=");
+        assert!(!c_comment("x*/y/*z").contains("*/"));
+        assert!(!c_comment("x*/y/*z").contains("/*"));
+    }
+
+    #[test]
+    fn comments_are_ascii_and_one_line() {
+        assert_eq!(c_comment("café"), r"caf\u00E9");
+        assert_eq!(c_comment("中"), r"\u4E2D");
+        assert_eq!(c_comment("😀"), r"\U0001F600");
+        assert_eq!(c_comment("a\nb\tc"), "a b c");
+        assert_eq!(
+            c_comment(r#"quotes " and \ stay"#),
+            r#"quotes " and \ stay"#
+        );
+    }
+
+    #[test]
+    fn comment_lines_wrap_and_keep_paragraphs() {
+        let text = format!("{}\n\nsecond */", "word ".repeat(30));
+        let lines = comment_lines(&text);
+        assert!(lines.iter().all(|l| l.len() <= COMMENT_WIDTH));
+        assert!(lines.contains(&String::new()));
+        assert_eq!(lines.last().unwrap(), r"second *\/");
+    }
+
+    #[test]
+    fn a_reply_named_like_the_map_macro_is_refused() {
+        let mut reg =
+            crate::load::load(&crate::project_root().join("data")).expect("registry loads");
+        let standard = reg
+            .basic
+            .iter()
+            .position(|b| b.status != BasicStatus::Nonstandard)
+            .expect("a standard code");
+        reg.basic[standard].name = "Map".into();
+        let err = CView::new(&reg).err().expect("SMTP_REPLY_MAP is taken");
+        assert!(err.contains("SMTP_REPLY_MAP"), "{err}");
+    }
+
+    #[test]
+    fn the_registry_renders() {
+        let reg = crate::load::load(&crate::project_root().join("data")).expect("registry loads");
+        let v = CView::new(&reg).expect("no reserved names");
+        assert_eq!(v.replies.len(), reg.basic.len());
+        assert_eq!(v.registered_count, reg.standard_basic().count());
+        assert_eq!(v.enhanced.len(), reg.enhanced.len());
+    }
 }

@@ -21,6 +21,99 @@ pub struct Root<'a> {
     pub troubleshooting: Vec<Troubleshooting<'a>>,
     pub vendors: Vec<VendorEntryJson<'a>>,
     pub vendor_sources: Vec<VendorJson<'a>>,
+    pub classifier: ClassifierJson<'a>,
+}
+
+#[derive(Serialize)]
+pub struct ReasonJson<'a> {
+    pub id: &'a str,
+    pub title: &'a str,
+    pub side: &'static str,
+    pub bounce: &'static str,
+    pub sisimai: Option<&'a str>,
+    pub advice: &'a str,
+}
+
+#[derive(Serialize)]
+pub struct CodeReasonJson<'a> {
+    pub code: String,
+    pub reason: &'a str,
+}
+
+#[derive(Serialize)]
+pub struct RuleJson<'a> {
+    pub id: &'a str,
+    pub reason: &'a str,
+    pub any: &'a [String],
+    pub all: &'a [String],
+    pub none: &'a [String],
+    pub classes: &'a [u8],
+    pub codes: &'a [u16],
+    pub enhanced: Vec<String>,
+}
+
+#[derive(Serialize)]
+pub struct ClassifierJson<'a> {
+    pub reasons: Vec<ReasonJson<'a>>,
+    pub enhanced_defaults: Vec<CodeReasonJson<'a>>,
+    pub subject_defaults: Vec<CodeReasonJson<'a>>,
+    pub basic_defaults: Vec<CodeReasonJson<'a>>,
+    pub rules: Vec<RuleJson<'a>>,
+}
+
+fn classifier(c: &crate::classifier::Classifier) -> ClassifierJson<'_> {
+    ClassifierJson {
+        reasons: c
+            .reasons
+            .iter()
+            .map(|r| ReasonJson {
+                id: &r.id,
+                title: &r.title,
+                side: r.side.as_str(),
+                bounce: r.bounce.as_str(),
+                sisimai: r.sisimai.as_deref(),
+                advice: &r.advice,
+            })
+            .collect(),
+        enhanced_defaults: c
+            .enhanced
+            .iter()
+            .map(|e| CodeReasonJson {
+                code: e.code.to_string(),
+                reason: &e.reason,
+            })
+            .collect(),
+        subject_defaults: c
+            .subjects
+            .iter()
+            .map(|e| CodeReasonJson {
+                code: format!("X.{}", e.subject),
+                reason: &e.reason,
+            })
+            .collect(),
+        basic_defaults: c
+            .basic
+            .iter()
+            .map(|e| CodeReasonJson {
+                code: e.code.to_string(),
+                reason: &e.reason,
+            })
+            .collect(),
+        rules: c
+            .rules
+            .iter()
+            .map(|r| RuleJson {
+                id: &r.id,
+                reason: &r.reason,
+                any: &r.any,
+                all: &r.all,
+                none: &r.none,
+                classes: &r.classes,
+                codes: &r.codes,
+                enhanced: r.enhanced.iter().map(|k| k.to_string()).collect(),
+            })
+            .collect(),
+    }
 }
 
 #[derive(Serialize)]
@@ -410,6 +503,7 @@ pub fn build(reg: &Registry) -> Root<'_> {
                 sources: v.sources.iter().map(vendor_source).collect(),
             })
             .collect(),
+        classifier: classifier(&reg.classifier),
     }
 }
 

@@ -3,6 +3,7 @@
 
 pub mod c;
 pub mod json;
+pub mod markdown;
 pub mod rust;
 pub mod site;
 pub mod text;

@@ -8,7 +8,7 @@
 use askama::Template;
 
 use crate::model::*;
-use crate::names::screaming_snake;
+use crate::names::{screaming_snake, upper_camel};
 use crate::outputs::{Outputs, MARKER};
 use crate::render::json::replies_to;
 use crate::render::text::{finish, one_line, rust_doc, rust_str};
@@ -46,6 +46,25 @@ fn opt_str(s: Option<&str>) -> String {
     }
 }
 
+/// A slice literal `&[a, b]` laid out as rustfmt would at this indentation: on one line
+/// when it is short (rustfmt's `array_width`, 60) and the line fits in 100 columns, else
+/// one element per line.
+fn rust_slice(items: &[String], indent: usize, line_prefix: usize) -> String {
+    let inline = format!("[{}]", items.join(", "));
+    // The line holds the indentation, the field prefix, the literal and a comma.
+    if inline.len() - 2 <= 60 && indent + line_prefix + 1 + inline.len() < 100 {
+        return format!("&{inline}");
+    }
+    let pad = " ".repeat(indent + 4);
+    let mut out = String::from("&[\n");
+    for item in items {
+        out.push_str(&format!("{pad}{item},\n"));
+    }
+    out.push_str(&" ".repeat(indent));
+    out.push(']');
+    out
+}
+
 /// Doc lines for a Markdown body, already escaped for rustdoc.
 fn doc(markdown: &str) -> Vec<String> {
     rust_doc(markdown)
@@ -57,6 +76,17 @@ fn doc_links(refs: &[Reference]) -> String {
         .map(|r| format!("[{}]({})", r, r.url()))
         .collect::<Vec<_>>()
         .join(", ")
+}
+
+/// The `EnhancedCode` constant for the code `name` reported as `outcome`:
+/// `PERMANENT_BAD_DESTINATION_MAILBOX_ADDRESS`. The site shows the same names.
+pub fn enhanced_const_name(outcome: Outcome, name: &str) -> String {
+    let prefix = match outcome {
+        Outcome::Success => "Success",
+        Outcome::Transient => "Transient",
+        Outcome::Permanent => "Permanent",
+    };
+    format!("{}_{}", screaming_snake(prefix), screaming_snake(name))
 }
 
 /// `RCPT` -> `Rcpt`, `STARTTLS` -> `Starttls`.
@@ -138,6 +168,7 @@ pub struct ReplyV {
     pub associated_enhanced: Vec<String>,
     pub notes: String,
     pub historic: bool,
+    pub troubleshooting: String,
 }
 
 pub struct EnhancedConstV {
@@ -167,10 +198,69 @@ pub struct EnhancedV {
     pub replaced_by_key: String,
     pub references: Vec<RefV>,
     pub notes: String,
+    pub troubleshooting: String,
     pub doc_title: String,
     pub doc: Vec<String>,
     pub links: String,
     pub constants: Vec<EnhancedConstV>,
+}
+
+pub struct TroubleV {
+    pub code: String,
+    pub summary: String,
+    pub causes: String,
+    pub sender_fixes: String,
+    pub admin_fixes: String,
+    pub references: Vec<RefV>,
+}
+
+pub struct ReasonV {
+    pub variant: String,
+    pub id: String,
+    pub id_plain: String,
+    pub title: String,
+    pub title_plain: String,
+    pub advice: String,
+    pub side: &'static str,
+    pub bounce: &'static str,
+    pub sisimai: String,
+    pub doc: Vec<String>,
+}
+
+pub struct RuleV {
+    pub id: String,
+    pub reason: String,
+    pub any: String,
+    pub all: String,
+    pub none: String,
+    pub classes: String,
+    pub codes: String,
+    pub enhanced: String,
+}
+
+pub struct VendorV {
+    pub slug: String,
+    pub name: String,
+    pub kind: &'static str,
+    pub description: String,
+}
+
+pub struct VendorEntryV {
+    pub vendor: usize,
+    pub basic: String,
+    pub enhanced: String,
+    pub token: String,
+    pub pattern: String,
+    pub refines: String,
+    pub meaning: String,
+    pub cause: String,
+    pub sender_action: String,
+    pub admin_action: String,
+    pub retry: &'static str,
+    pub reason: String,
+    pub source_title: String,
+    pub source_url: String,
+    pub read: String,
 }
 
 /// Everything the Rust templates need.
@@ -178,6 +268,7 @@ pub struct RustView {
     pub marker: &'static str,
     pub registry_version: String,
     pub iana_updated: String,
+    pub site_url: String,
     pub classes: Vec<ClassV>,
     pub subjects: Vec<SubjectV>,
     pub commands: Vec<CommandV>,
@@ -187,6 +278,15 @@ pub struct RustView {
     pub nonstandard: Vec<ReplyV>,
     pub enhanced: Vec<EnhancedV>,
     pub first_deprecated_wire: String,
+    pub reasons: Vec<ReasonV>,
+    /// `(subject, detail, Reason variant)`.
+    pub enhanced_defaults: Vec<(u16, u16, String)>,
+    pub subject_defaults: Vec<(u16, String)>,
+    pub basic_defaults: Vec<(u16, String)>,
+    pub rules: Vec<RuleV>,
+    pub vendors: Vec<VendorV>,
+    pub vendor_entries: Vec<VendorEntryV>,
+    pub troubleshooting: Vec<TroubleV>,
 }
 
 impl RustView {
@@ -254,23 +354,14 @@ impl RustView {
                     .collect(),
             })
             .collect();
+        let trouble_ref = |code: CodeRef| -> String {
+            match reg.troubleshooting.iter().position(|t| t.code == code) {
+                Some(i) => format!("Some(&TROUBLESHOOTING[{i}])"),
+                None => "None".into(),
+            }
+        };
         let reply = |b: &BasicEntry| -> ReplyV {
-            let defining: Vec<Reference> = b
-                .text_source
-                .iter()
-                .cloned()
-                .chain(b.meanings.iter().filter_map(|m| {
-                    m.document.clone().map(|d| Reference {
-                        document: d,
-                        section: m.section.clone(),
-                    })
-                }))
-                .fold(Vec::new(), |mut acc, r| {
-                    if !acc.contains(&r) {
-                        acc.push(r);
-                    }
-                    acc
-                });
+            let defining = b.defining_references();
             ReplyV {
                 code: b.code,
                 variant: b.name.clone(),
@@ -357,6 +448,7 @@ impl RustView {
                     .collect(),
                 notes: opt_str(b.notes.as_deref().map(one_line).as_deref()),
                 historic: b.status == BasicStatus::Historic,
+                troubleshooting: trouble_ref(CodeRef::Basic(b.code)),
             }
         };
         let replies: Vec<ReplyV> = reg.standard_basic().map(reply).collect();
@@ -411,6 +503,7 @@ impl RustView {
                     replaced_by_key: e.replaced_by.map(|k| k.to_string()).unwrap_or_default(),
                     references: e.references.iter().map(ref_v).collect(),
                     notes: opt_str(e.notes.as_deref().map(one_line).as_deref()),
+                    troubleshooting: trouble_ref(CodeRef::Enhanced(e.code)),
                     doc_title: format!(
                         "`X.{}.{}` {}",
                         e.code.subject,
@@ -427,15 +520,7 @@ impl RustView {
                         .usable_as
                         .iter()
                         .map(|o| {
-                            let name = format!(
-                                "{}_{}",
-                                screaming_snake(match o {
-                                    Outcome::Success => "Success",
-                                    Outcome::Transient => "Transient",
-                                    Outcome::Permanent => "Permanent",
-                                }),
-                                screaming_snake(&e.name)
-                            );
+                            let name = enhanced_const_name(*o, &e.name);
                             let class_variant = class_variant(o.class());
                             let head = format!("pub const {name}: EnhancedCode =");
                             let value = format!(
@@ -466,9 +551,164 @@ impl RustView {
             .find(|e| e.status == Lifecycle::Deprecated)
             .map(|e| e.code.to_string())
             .unwrap_or_default();
+        let reason_variant = |id: &str| format!("Reason::{}", upper_camel(id));
+        // Rule fields sit at 8 columns, after `any: ` and the like.
+        let lits = |v: &[String], field: &str| {
+            let items: Vec<String> = v.iter().map(|x| rust_str(x)).collect();
+            rust_slice(&items, 8, field.len() + 2)
+        };
+        let nums = |v: &[u16]| {
+            v.iter()
+                .map(|x| x.to_string())
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        let cls = &reg.classifier;
+        let reasons = cls
+            .reasons
+            .iter()
+            .map(|r| ReasonV {
+                variant: upper_camel(&r.id),
+                id: rust_str(&r.id),
+                id_plain: r.id.clone(),
+                title: rust_str(&r.title),
+                title_plain: rust_doc(&r.title).join(" "),
+                advice: rust_str(&one_line(&r.advice)),
+                side: r.side.variant(),
+                bounce: r.bounce.variant(),
+                sisimai: opt_str(r.sisimai.as_deref()),
+                doc: doc(&r.advice),
+            })
+            .collect();
+        let enhanced_defaults = cls
+            .enhanced
+            .iter()
+            .map(|e| (e.code.subject, e.code.detail, reason_variant(&e.reason)))
+            .collect();
+        let subject_defaults = cls
+            .subjects
+            .iter()
+            .map(|e| (e.subject, reason_variant(&e.reason)))
+            .collect();
+        let basic_defaults = cls
+            .basic
+            .iter()
+            .map(|e| (e.code, reason_variant(&e.reason)))
+            .collect();
+        let rules = cls
+            .rules
+            .iter()
+            .map(|r| RuleV {
+                id: rust_str(&r.id),
+                reason: reason_variant(&r.reason),
+                any: lits(&r.any, "any"),
+                all: lits(&r.all, "all"),
+                none: lits(&r.none, "none"),
+                classes: r
+                    .classes
+                    .iter()
+                    .map(|c| c.to_string())
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                codes: nums(&r.codes),
+                enhanced: r
+                    .enhanced
+                    .iter()
+                    .map(|k| format!("({}, {})", k.subject, k.detail))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            })
+            .collect();
+        let vendors = reg
+            .vendors
+            .iter()
+            .map(|v| VendorV {
+                slug: rust_str(&v.vendor),
+                name: rust_str(&v.name),
+                kind: match v.kind {
+                    VendorKind::Provider => "VendorKind::Provider",
+                    VendorKind::Mta => "VendorKind::Mta",
+                },
+                description: rust_str(&one_line(&v.description)),
+            })
+            .collect();
+        let mut vendor_entries = Vec::new();
+        for (vi, v) in reg.vendors.iter().enumerate() {
+            for e in &v.entries {
+                let src = v.source(&e.source).expect("validated source id");
+                vendor_entries.push(VendorEntryV {
+                    vendor: vi,
+                    basic: match e.basic {
+                        Some(b) => format!("Some({b})"),
+                        None => "None".into(),
+                    },
+                    enhanced: match e.enhanced {
+                        Some(x) => format!(
+                            "Some(crate::EnhancedCode::registered(crate::Class::{}, {}, {}))",
+                            class_variant(x.class),
+                            x.subject,
+                            x.detail
+                        ),
+                        None => "None".into(),
+                    },
+                    token: opt_str(e.token.as_deref()),
+                    pattern: opt_str(e.pattern.as_deref()),
+                    refines: match e.refines {
+                        CodeRef::Enhanced(k) => {
+                            format!("Refines::Enhanced(crate::{})", enhanced_variant(k))
+                        }
+                        CodeRef::Basic(b) => format!(
+                            "Refines::Reply(crate::KnownReplyCode::{})",
+                            reg.basic(b).map(|x| x.name.clone()).unwrap_or_default()
+                        ),
+                    },
+                    meaning: rust_str(&one_line(&e.meaning)),
+                    cause: rust_str(&one_line(&e.cause)),
+                    sender_action: rust_str(&one_line(&e.sender_action)),
+                    admin_action: rust_str(&one_line(&e.admin_action)),
+                    retry: match e.retry {
+                        Retry::Never => "VendorRetry::Never",
+                        Retry::Later => "VendorRetry::Later",
+                        Retry::AfterFix => "VendorRetry::AfterFix",
+                    },
+                    reason: match &e.reason {
+                        Some(r) => format!("Some(crate::{})", reason_variant(r)),
+                        None => "None".into(),
+                    },
+                    source_title: rust_str(&src.title),
+                    source_url: rust_str(&src.url),
+                    read: rust_str(&src.read.0),
+                });
+            }
+        }
+        let list = |v: &[String], field: &str| {
+            let items: Vec<String> = v.iter().map(|x| rust_str(&one_line(x))).collect();
+            rust_slice(&items, 8, field.len() + 2)
+        };
+        let troubleshooting = reg
+            .troubleshooting
+            .iter()
+            .map(|t| TroubleV {
+                code: t.code.to_string(),
+                summary: rust_str(&one_line(&t.summary)),
+                causes: list(&t.causes, "causes"),
+                sender_fixes: list(&t.sender_fixes, "sender_fixes"),
+                admin_fixes: list(&t.admin_fixes, "admin_fixes"),
+                references: t.references.iter().map(ref_v).collect(),
+            })
+            .collect();
         RustView {
+            troubleshooting,
+            reasons,
+            enhanced_defaults,
+            subject_defaults,
+            basic_defaults,
+            rules,
+            vendors,
+            vendor_entries,
             marker: MARKER,
             registry_version: reg.meta.registry_version.clone(),
+            site_url: opt_str(reg.meta.site_url.as_deref()),
             iana_updated: reg.meta.iana_updated.0.clone(),
             classes,
             subjects,
@@ -520,49 +760,30 @@ rust_template!(CommandRs, "rust/command.rs");
 rust_template!(KnownRs, "rust/known.rs");
 rust_template!(InfoRs, "rust/info.rs");
 rust_template!(SerdeRs, "rust/serde_impl.rs");
+rust_template!(ClassifyTablesRs, "rust/classify_tables.rs");
+rust_template!(VendorTablesRs, "rust/vendor_tables.rs");
 
 /// Renders the crate's generated files.
 pub fn render(reg: &Registry, out: &mut Outputs) -> Result<(), askama::Error> {
     let v = RustView::new(reg);
     let v = &v;
-    let base = "generated/rust";
-    out.add(
-        format!("{base}/Cargo.toml"),
-        finish(CargoToml { v }.render()?),
-    );
-    out.add(format!("{base}/README.md"), finish(Readme { v }.render()?));
-    out.add(format!("{base}/src/lib.rs"), finish(LibRs { v }.render()?));
-    out.add(
-        format!("{base}/src/error.rs"),
-        finish(ErrorRs { v }.render()?),
-    );
-    out.add(
-        format!("{base}/src/reply_code.rs"),
-        finish(ReplyCodeRs { v }.render()?),
-    );
-    out.add(
-        format!("{base}/src/enhanced_code.rs"),
-        finish(EnhancedCodeRs { v }.render()?),
-    );
-    out.add(
-        format!("{base}/src/class.rs"),
-        finish(ClassRs { v }.render()?),
-    );
-    out.add(
-        format!("{base}/src/command.rs"),
-        finish(CommandRs { v }.render()?),
-    );
-    out.add(
-        format!("{base}/src/known.rs"),
-        finish(KnownRs { v }.render()?),
-    );
-    out.add(
-        format!("{base}/src/info.rs"),
-        finish(InfoRs { v }.render()?),
-    );
-    out.add(
-        format!("{base}/src/serde_impl.rs"),
-        finish(SerdeRs { v }.render()?),
-    );
+    let files = [
+        ("Cargo.toml", CargoToml { v }.render()?),
+        ("README.md", Readme { v }.render()?),
+        ("src/lib.rs", LibRs { v }.render()?),
+        ("src/error.rs", ErrorRs { v }.render()?),
+        ("src/reply_code.rs", ReplyCodeRs { v }.render()?),
+        ("src/enhanced_code.rs", EnhancedCodeRs { v }.render()?),
+        ("src/class.rs", ClassRs { v }.render()?),
+        ("src/command.rs", CommandRs { v }.render()?),
+        ("src/known.rs", KnownRs { v }.render()?),
+        ("src/info.rs", InfoRs { v }.render()?),
+        ("src/serde_impl.rs", SerdeRs { v }.render()?),
+        ("src/classify_tables.rs", ClassifyTablesRs { v }.render()?),
+        ("src/vendor_tables.rs", VendorTablesRs { v }.render()?),
+    ];
+    for (path, text) in files {
+        out.add(format!("generated/rust/{path}"), finish(text));
+    }
     Ok(())
 }

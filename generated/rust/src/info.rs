@@ -133,6 +133,25 @@ pub struct ReplyInfo {
     pub associated_enhanced: &'static [KnownEnhancedCode],
     /// Where sources disagree, and which wins.
     pub notes: Option<&'static str>,
+    /// Causes and fixes, for the codes people meet most.
+    pub troubleshooting: Option<&'static Troubleshooting>,
+}
+
+/// What to do about a code, written for the person holding the bounce.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Troubleshooting {
+    /// The code: a reply code (`"550"`) or a class-independent enhanced code (`"X.1.1"`).
+    pub code: &'static str,
+    /// What happened, in one or two sentences.
+    pub summary: &'static str,
+    /// Likely causes, most likely first (CommonMark).
+    pub causes: &'static [&'static str],
+    /// What the sender can do (CommonMark).
+    pub sender_fixes: &'static [&'static str],
+    /// What the receiving server's administrator can do (CommonMark).
+    pub admin_fixes: &'static [&'static str],
+    /// Pages worth reading.
+    pub references: &'static [Reference],
 }
 
 impl ReplyInfo {
@@ -209,6 +228,8 @@ pub struct EnhancedInfo {
     pub references: &'static [Reference],
     /// Where sources disagree, and which wins.
     pub notes: Option<&'static str>,
+    /// Causes and fixes, for the codes people meet most.
+    pub troubleshooting: Option<&'static Troubleshooting>,
 }
 
 impl EnhancedInfo {
@@ -368,6 +389,7 @@ pub static REPLIES: [ReplyInfo; 38] = [
         ],
         associated_enhanced: &[],
         notes: None,
+        troubleshooting: None,
     },
     ReplyInfo {
         code: 214,
@@ -407,6 +429,7 @@ pub static REPLIES: [ReplyInfo; 38] = [
         ],
         associated_enhanced: &[],
         notes: None,
+        troubleshooting: None,
     },
     ReplyInfo {
         code: 220,
@@ -461,6 +484,7 @@ pub static REPLIES: [ReplyInfo; 38] = [
         ],
         associated_enhanced: &[KnownEnhancedCode::OtherProtocolStatus, KnownEnhancedCode::OtherSecurityStatus],
         notes: None,
+        troubleshooting: Some(&TROUBLESHOOTING[43]),
     },
     ReplyInfo {
         code: 221,
@@ -500,6 +524,7 @@ pub static REPLIES: [ReplyInfo; 38] = [
         ],
         associated_enhanced: &[KnownEnhancedCode::OtherMailSystemStatus],
         notes: None,
+        troubleshooting: None,
     },
     ReplyInfo {
         code: 235,
@@ -539,6 +564,7 @@ pub static REPLIES: [ReplyInfo; 38] = [
         ],
         associated_enhanced: &[KnownEnhancedCode::OtherSecurityStatus],
         notes: Some("RFC 2554 introduced 235 in its description of the AUTH command (section 4) without a listed wording; its examples read \"235 Authentication successful.\". RFC 4954 section 6 gives the wording quoted here, while its own examples (section 4.1) still say \"Authentication successful\". Servers may use any text; only the number matters."),
+        troubleshooting: Some(&TROUBLESHOOTING[44]),
     },
     ReplyInfo {
         code: 250,
@@ -692,6 +718,7 @@ pub static REPLIES: [ReplyInfo; 38] = [
         ],
         associated_enhanced: &[KnownEnhancedCode::DestinationAddressValid, KnownEnhancedCode::OtherMailSystemStatus, KnownEnhancedCode::RequestedPriorityChanged, KnownEnhancedCode::OtherProtocolStatus, KnownEnhancedCode::ConversionWithLossPerformed],
         notes: Some("RFC 1985 gives 250 its own ETRN wording; it still means success, so it does not clash with RFC 5321. The ETRN 250 says only that a queue run has started: the more informative 251, 252 and 253 replies (which mean something else outside ETRN) tell whether mail is waiting."),
+        troubleshooting: Some(&TROUBLESHOOTING[45]),
     },
     ReplyInfo {
         code: 251,
@@ -740,6 +767,7 @@ pub static REPLIES: [ReplyInfo; 38] = [
         ],
         associated_enhanced: &[KnownEnhancedCode::RequestedPriorityChanged, KnownEnhancedCode::OtherProtocolStatus],
         notes: Some("Two unrelated meanings share 251. RFC 1985 reuses it for an ETRN result; the command being answered decides which applies, and outside ETRN the RFC 5321 meaning holds. RFC 5321 section 3.4 lets servers forward silently with 250 instead, and RFC 6531 section 3.7.4.1 requires 250 when the forwarding address would be non-ASCII and the client did not ask for SMTPUTF8. IANA also lists \"250 or 251\" for X.3.6 (RFC 6710, priority changed)."),
+        troubleshooting: None,
     },
     ReplyInfo {
         code: 252,
@@ -803,6 +831,7 @@ pub static REPLIES: [ReplyInfo; 38] = [
         ],
         associated_enhanced: &[KnownEnhancedCode::OtherProtocolStatus, KnownEnhancedCode::Utf8ReplyRequired],
         notes: Some("RFC 1123 section 5.2.3 created 252 for VRFY only, worded \"Cannot VRFY user (e.g., info is not local), but will take message for this user and attempt delivery.\" RFC 2821 and RFC 5321 shortened the wording and allowed it for EXPN too. RFC 1985 reuses 252 for an ETRN result with an unrelated meaning; the command being answered tells them apart."),
+        troubleshooting: None,
     },
     ReplyInfo {
         code: 253,
@@ -837,6 +866,7 @@ pub static REPLIES: [ReplyInfo; 38] = [
         ],
         associated_enhanced: &[KnownEnhancedCode::OtherProtocolStatus],
         notes: None,
+        troubleshooting: None,
     },
     ReplyInfo {
         code: 334,
@@ -876,6 +906,7 @@ pub static REPLIES: [ReplyInfo; 38] = [
         ],
         associated_enhanced: &[],
         notes: Some("No RFC gives 334 a reply wording, because its text part must contain nothing but the BASE64 challenge (RFC 4954 section 4). The `text` here is the comment RFC 4954 section 8 attaches to its continue-req grammar rule. RFC 2554 used 334 the same way."),
+        troubleshooting: Some(&TROUBLESHOOTING[46]),
     },
     ReplyInfo {
         code: 354,
@@ -915,6 +946,7 @@ pub static REPLIES: [ReplyInfo; 38] = [
         ],
         associated_enhanced: &[],
         notes: None,
+        troubleshooting: Some(&TROUBLESHOOTING[47]),
     },
     ReplyInfo {
         code: 421,
@@ -974,6 +1006,7 @@ pub static REPLIES: [ReplyInfo; 38] = [
         ],
         associated_enhanced: &[KnownEnhancedCode::OtherMailSystemStatus, KnownEnhancedCode::BadConnection],
         notes: Some("RFC 5321 section 4.3.2 describes the same condition as \"Service shutting down and closing transmission channel\"; the section 4.2.3 wording is used here. Section 3.8 allows a server to close the connection after sending 421, even without waiting for the next command."),
+        troubleshooting: Some(&TROUBLESHOOTING[48]),
     },
     ReplyInfo {
         code: 432,
@@ -1022,6 +1055,7 @@ pub static REPLIES: [ReplyInfo; 38] = [
         ],
         associated_enhanced: &[KnownEnhancedCode::PasswordTransitionNeeded],
         notes: Some("Two unrelated meanings share 432. The RFC 4954 meaning, a reply to AUTH, is the standard one. Secondary bounce-code lists attribute \"incoming queue stopped\" to Microsoft Exchange; no RFC defines it and only those secondary sources support it (the reference table rates it \"vendor meaning is nonstandard; the number itself is RFC-defined\"), so read it that way only for a 432 from an Exchange server outside an AUTH exchange. IANA, following RFC 5248, lists 422 beside 432 for X.7.12; 422 is in nonstandard.yaml."),
+        troubleshooting: None,
     },
     ReplyInfo {
         code: 450,
@@ -1080,6 +1114,7 @@ pub static REPLIES: [ReplyInfo; 38] = [
         ],
         associated_enhanced: &[KnownEnhancedCode::MailingListExpansionProblem, KnownEnhancedCode::OtherSecurityStatus, KnownEnhancedCode::PriorityLevelTooLow],
         notes: Some("RFC 821 worded the example as \"[E.g., mailbox busy]\" and listed 450 only for RCPT. RFC 5321 adds temporary policy blocks to the explanation and allows 450 after the final dot of DATA for policy rejections (section 4.3.2)."),
+        troubleshooting: Some(&TROUBLESHOOTING[49]),
     },
     ReplyInfo {
         code: 451,
@@ -1148,6 +1183,7 @@ pub static REPLIES: [ReplyInfo; 38] = [
         ],
         associated_enhanced: &[KnownEnhancedCode::BadDestinationMailboxAddress, KnownEnhancedCode::BadSenderSystemAddress, KnownEnhancedCode::OtherMailSystemStatus, KnownEnhancedCode::NoAnswerFromHost, KnownEnhancedCode::DirectoryServerFailure, KnownEnhancedCode::MailSystemCongestion, KnownEnhancedCode::OtherProtocolStatus, KnownEnhancedCode::TooManyRecipients, KnownEnhancedCode::InvalidCommandArguments, KnownEnhancedCode::DeliveryNotAuthorized, KnownEnhancedCode::SpfValidationError],
         notes: Some("RFC 821, RFC 2821 and RFC 5321 each word 451 two ways: \"Requested action aborted: error in processing\" in the function-group list (RFC 5321 section 4.2.2) and \"Requested action aborted: local error in processing\" in the numeric list (section 4.2.3). The code and its meaning are the same; this registry quotes the numeric list, as it does for every RFC 5321 code."),
+        troubleshooting: Some(&TROUBLESHOOTING[50]),
     },
     ReplyInfo {
         code: 452,
@@ -1217,6 +1253,7 @@ pub static REPLIES: [ReplyInfo; 38] = [
         ],
         associated_enhanced: &[KnownEnhancedCode::MailingListExpansionProblem, KnownEnhancedCode::MailSystemFull, KnownEnhancedCode::OtherProtocolStatus],
         notes: Some("RFC 821 (section 4.5.3) gave 552 for \"too many recipients\". RFC 5321 section 4.5.3.1.10 calls that a mistake: the right code is 452, and clients should treat a 552 given for this reason as temporary."),
+        troubleshooting: Some(&TROUBLESHOOTING[51]),
     },
     ReplyInfo {
         code: 453,
@@ -1265,6 +1302,7 @@ pub static REPLIES: [ReplyInfo; 38] = [
         ],
         associated_enhanced: &[KnownEnhancedCode::SystemNotAcceptingNetworkMessages],
         notes: Some("Which is which: the reply meaning comes from RFC 2645 (\"You have no mail\", a reply to ATRN). The X.3.2 pairing is an entry in IANA's enhanced status code registry, taken from RFC 5248; it says that a server reporting X.3.2 may use 453, not that the 453 reply means \"not accepting messages\". For a 453 answering ATRN the RFC 2645 meaning wins; a 453 carrying X.3.2 elsewhere should be read by its enhanced code."),
+        troubleshooting: None,
     },
     ReplyInfo {
         code: 454,
@@ -1318,6 +1356,7 @@ pub static REPLIES: [ReplyInfo; 38] = [
         ],
         associated_enhanced: &[KnownEnhancedCode::OtherProtocolStatus, KnownEnhancedCode::OtherSecurityStatus, KnownEnhancedCode::DeliveryNotAuthorized],
         notes: Some("Two RFCs give 454 different meanings. The STARTTLS meaning came first (RFC 2487 section 5, January 1999, carried into RFC 3207 section 4); the AUTH meaning followed in RFC 2554 section 6 (March 1999) and RFC 4954 section 6. Both are current and neither replaces the other: the command being answered tells them apart. The `text` field quotes RFC 4954. IANA also lists 454 among the basic codes of X.7.0 and X.7.1."),
+        troubleshooting: Some(&TROUBLESHOOTING[52]),
     },
     ReplyInfo {
         code: 455,
@@ -1367,6 +1406,7 @@ pub static REPLIES: [ReplyInfo; 38] = [
         ],
         associated_enhanced: &[],
         notes: Some("RFC 1869 section 6.1 created 455 together with 555, without reply wording (and with the spelling \"accomodate\"). RFC 2821 left both codes out of its reply lists; RFC 5321 restored them in sections 4.1.1.11, 4.2.2, 4.2.3 and 4.3.2 with the wording quoted here."),
+        troubleshooting: None,
     },
     ReplyInfo {
         code: 458,
@@ -1401,6 +1441,7 @@ pub static REPLIES: [ReplyInfo; 38] = [
         ],
         associated_enhanced: &[KnownEnhancedCode::OtherProtocolStatus],
         notes: None,
+        troubleshooting: None,
     },
     ReplyInfo {
         code: 459,
@@ -1435,6 +1476,7 @@ pub static REPLIES: [ReplyInfo; 38] = [
         ],
         associated_enhanced: &[KnownEnhancedCode::OtherProtocolStatus],
         notes: None,
+        troubleshooting: None,
     },
     ReplyInfo {
         code: 500,
@@ -1519,6 +1561,7 @@ pub static REPLIES: [ReplyInfo; 38] = [
         ],
         associated_enhanced: &[KnownEnhancedCode::InvalidCommand, KnownEnhancedCode::SyntaxError, KnownEnhancedCode::AuthenticationExchangeLineTooLong, KnownEnhancedCode::OtherSecurityStatus],
         notes: Some("RFC 5321 section 4.2.4 separates 500 (command not recognised) from 502 (command recognised but not implemented). Section 4.3.2 adds that answering \"command not recognized\" to a required command, or \"line too long\" to a line under 512 characters, violates the specification."),
+        troubleshooting: Some(&TROUBLESHOOTING[53]),
     },
     ReplyInfo {
         code: 501,
@@ -1658,6 +1701,7 @@ pub static REPLIES: [ReplyInfo; 38] = [
         ],
         associated_enhanced: &[KnownEnhancedCode::BadDestinationMailboxAddressSyntax, KnownEnhancedCode::BadSenderSystemAddress, KnownEnhancedCode::OtherProtocolStatus, KnownEnhancedCode::InvalidCommand, KnownEnhancedCode::SyntaxError, KnownEnhancedCode::InvalidCommandArguments, KnownEnhancedCode::OtherSecurityStatus],
         notes: Some("RFC 5321 section 4.3.2 lets any command return 501 and says DATA, RSET and QUIT should return it when given arguments. For DATA after BODY=BINARYMIME the experimental RFC 1830 said 501, but RFC 3030 (which obsoletes it) requires 503; RFC 3030 wins."),
+        troubleshooting: Some(&TROUBLESHOOTING[54]),
     },
     ReplyInfo {
         code: 502,
@@ -1727,6 +1771,7 @@ pub static REPLIES: [ReplyInfo; 38] = [
         ],
         associated_enhanced: &[KnownEnhancedCode::OtherProtocolStatus, KnownEnhancedCode::SyntaxError, KnownEnhancedCode::InvalidCommandArguments, KnownEnhancedCode::DeliveryNotAuthorized],
         notes: Some("RFC 5321 section 4.2.4: use 502 when the command is recognised but not implemented and 500 when it is not recognised; a server must not advertise in its EHLO reply a capability it answers with 502 or 500. Section 4.3.2 allows 502 to EHLO or HELO only from old servers that do not support EHLO."),
+        troubleshooting: Some(&TROUBLESHOOTING[55]),
     },
     ReplyInfo {
         code: 503,
@@ -1846,6 +1891,7 @@ pub static REPLIES: [ReplyInfo; 38] = [
         ],
         associated_enhanced: &[KnownEnhancedCode::OtherProtocolStatus, KnownEnhancedCode::InvalidCommand, KnownEnhancedCode::InvalidCommandArguments, KnownEnhancedCode::OtherSecurityStatus, KnownEnhancedCode::DeliveryNotAuthorized],
         notes: Some("RFC 1830 (experimental) refused DATA after BODY=BINARYMIME with 501; RFC 3030, which obsoletes it, uses 503, and RFC 3030 wins."),
+        troubleshooting: Some(&TROUBLESHOOTING[56]),
     },
     ReplyInfo {
         code: 504,
@@ -1905,6 +1951,7 @@ pub static REPLIES: [ReplyInfo; 38] = [
         ],
         associated_enhanced: &[KnownEnhancedCode::InvalidCommandArguments, KnownEnhancedCode::OtherSecurityStatus, KnownEnhancedCode::SecurityFeaturesNotSupported],
         notes: Some("RFC 5321 section 4.3.2 notes that a conforming server could return 504 to EHLO or HELO only in fairly obscure cases."),
+        troubleshooting: Some(&TROUBLESHOOTING[57]),
     },
     ReplyInfo {
         code: 521,
@@ -1958,6 +2005,7 @@ pub static REPLIES: [ReplyInfo; 38] = [
         ],
         associated_enhanced: &[KnownEnhancedCode::SystemNotAcceptingNetworkMessages],
         notes: Some("RFC 7504 ends the RFC 1846 experiment and adds 521 to RFC 5321's lists (before 554 under connection establishment). It is only for hosts that accept no mail; a server refusing particular senders or recipients should use 554 (RFC 7504 section 3). IANA added 521 to the basic codes of X.3.2 (RFC 7504 section 6). Some bounce tables write enhanced code 5.2.1 as \"521\"; that has nothing to do with this reply (see the shortened_enhanced entries in nonstandard.yaml)."),
+        troubleshooting: Some(&TROUBLESHOOTING[58]),
     },
     ReplyInfo {
         code: 530,
@@ -2020,6 +2068,7 @@ pub static REPLIES: [ReplyInfo; 38] = [
         ],
         associated_enhanced: &[KnownEnhancedCode::InvalidCommand, KnownEnhancedCode::OtherSecurityStatus],
         notes: Some("530 carries two different demands. RFC 2487 (section 5) first used it for \"start TLS first\", kept by RFC 3207 section 4; RFC 2554 section 6 used it for \"authenticate first\", as RFC 4954 section 6 still does. Both are current; the reply text and the commands still allowed tell them apart. IANA also lists 530 among the basic codes of X.5.1 \"Invalid command\" and X.7.0. Bounce tables that shorten enhanced codes use \"530\" for 5.3.0, which is unrelated."),
+        troubleshooting: Some(&TROUBLESHOOTING[59]),
     },
     ReplyInfo {
         code: 534,
@@ -2054,6 +2103,7 @@ pub static REPLIES: [ReplyInfo; 38] = [
         ],
         associated_enhanced: &[KnownEnhancedCode::AuthenticationMechanismTooWeak],
         notes: Some("Bounce tables that shorten enhanced codes use \"534\" for 5.3.4 (message too big for system), which is unrelated to this reply."),
+        troubleshooting: None,
     },
     ReplyInfo {
         code: 535,
@@ -2093,6 +2143,7 @@ pub static REPLIES: [ReplyInfo; 38] = [
         ],
         associated_enhanced: &[KnownEnhancedCode::OtherSecurityStatus, KnownEnhancedCode::AuthenticationCredentialsInvalid, KnownEnhancedCode::TrustRelationshipRequired],
         notes: Some("RFC 2554 used 535 (section 4) for rejected authentication data without a wording; RFC 4954 section 6 named it. IANA lists 535 (with 554) for X.7.8 and for X.7.14 \"Trust relationship required\", which RFC 5248 split off from X.7.8 after RFC 4468 had used X.7.8 for that condition."),
+        troubleshooting: Some(&TROUBLESHOOTING[60]),
     },
     ReplyInfo {
         code: 538,
@@ -2132,6 +2183,7 @@ pub static REPLIES: [ReplyInfo; 38] = [
         ],
         associated_enhanced: &[KnownEnhancedCode::EncryptionRequiredForAuthenticationMechanism],
         notes: Some("Marked historic because RFC 4954 section 6 documents it \"for historical purposes only\". IANA (from RFC 5248) lists both 524 and 538 for X.7.11; no RFC defines 524 as a reply (see nonstandard.yaml)."),
+        troubleshooting: None,
     },
     ReplyInfo {
         code: 550,
@@ -2296,6 +2348,7 @@ pub static REPLIES: [ReplyInfo; 38] = [
         ],
         associated_enhanced: &[KnownEnhancedCode::BadDestinationMailboxAddress, KnownEnhancedCode::OtherMailSystemStatus, KnownEnhancedCode::DirectoryServerFailure, KnownEnhancedCode::InvalidCommand, KnownEnhancedCode::SyntaxError, KnownEnhancedCode::InvalidCommandArguments, KnownEnhancedCode::NonAsciiAddressNotPermitted, KnownEnhancedCode::Utf8ReplyRequired, KnownEnhancedCode::Utf8HeaderMessageCannotBeTransferred, KnownEnhancedCode::OtherSecurityStatus, KnownEnhancedCode::DeliveryNotAuthorized, KnownEnhancedCode::MailingListExpansionProhibited, KnownEnhancedCode::PriorityLevelTooLow, KnownEnhancedCode::NoPassingDkimSignature, KnownEnhancedCode::NoAcceptableDkimSignature, KnownEnhancedCode::NoAuthorMatchedDkimSignature, KnownEnhancedCode::SpfValidationFailed, KnownEnhancedCode::SpfValidationError, KnownEnhancedCode::ReverseDnsValidationFailed, KnownEnhancedCode::MultipleAuthenticationChecksFailed, KnownEnhancedCode::SenderAddressHasNullMx, KnownEnhancedCode::ArcValidationFailure, KnownEnhancedCode::RequireTlsSupportRequired],
         notes: Some("RFC 821 explained 550 as \"[E.g., mailbox not found, no access]\" and listed it for RCPT, VRFY and EXPN only; RFC 2821 added policy rejections (and lists 550 twice under RCPT in section 4.3.2), and RFC 5321 also allows it after the final dot of DATA. RFC 6531 contradicts itself on X.6.9: section 3.5 says 554, the registration in section 4.2 (and IANA) says 550; the registered pairing is recorded here, but servers following section 3.5 send 554. RFC 1985 section 5.2 calls 550 and 551 the \"500 level error codes\" a client may get to ETRN, an odd choice since its section 5.1 lists 500 and 501 as the ETRN error replies. Bounce tables that shorten enhanced codes use \"550\" for 5.5.0, which is unrelated."),
+        troubleshooting: Some(&TROUBLESHOOTING[61]),
     },
     ReplyInfo {
         code: 551,
@@ -2335,6 +2388,7 @@ pub static REPLIES: [ReplyInfo; 38] = [
         ],
         associated_enhanced: &[KnownEnhancedCode::DeliveryNotAuthorized],
         notes: Some("RFC 6531 section 3.7.4.1 requires 550 instead of 551 when the forward path would be non-ASCII and the client did not use SMTPUTF8. Bounce tables that shorten enhanced codes use \"551\" for 5.5.1, which is unrelated."),
+        troubleshooting: Some(&TROUBLESHOOTING[62]),
     },
     ReplyInfo {
         code: 552,
@@ -2424,6 +2478,7 @@ pub static REPLIES: [ReplyInfo; 38] = [
         ],
         associated_enhanced: &[KnownEnhancedCode::MailboxFull, KnownEnhancedCode::MessageLengthExceedsAdministrativeLimit, KnownEnhancedCode::MessageTooBigForSystem, KnownEnhancedCode::MessageTooBigForPriority],
         notes: Some("RFC 1870 misspells \"maximium\" in its section 6.1 text, quoted verbatim above; section 6.2 words the same reply \"552 message exceeds fixed maximum message size\". RFC 821 wrongly gave 552 for too many recipients; RFC 5321 section 4.5.3.1.10 says 452 and asks clients to treat such a 552 as temporary. Bounce tables that shorten enhanced codes use \"552\" for 5.5.2, which is unrelated."),
+        troubleshooting: Some(&TROUBLESHOOTING[63]),
     },
     ReplyInfo {
         code: 553,
@@ -2473,6 +2528,7 @@ pub static REPLIES: [ReplyInfo; 38] = [
         ],
         associated_enhanced: &[KnownEnhancedCode::NonAsciiAddressNotPermitted, KnownEnhancedCode::Utf8ReplyRequired],
         notes: Some("RFC 821 listed 553 for RCPT and VRFY; RFC 2821 added MAIL. IANA also lists 553 for X.6.8. Bounce tables that shorten enhanced codes use \"553\" for 5.5.3, which is unrelated."),
+        troubleshooting: Some(&TROUBLESHOOTING[64]),
     },
     ReplyInfo {
         code: 554,
@@ -2586,6 +2642,7 @@ pub static REPLIES: [ReplyInfo; 38] = [
         ],
         associated_enhanced: &[KnownEnhancedCode::OtherMailSystemStatus, KnownEnhancedCode::MessageTooBigForSystem, KnownEnhancedCode::OtherProtocolStatus, KnownEnhancedCode::InvalidCommand, KnownEnhancedCode::ConversionRequiredButNotSupported, KnownEnhancedCode::MessageContentNotAvailable, KnownEnhancedCode::AuthenticationCredentialsInvalid, KnownEnhancedCode::TrustRelationshipRequired],
         notes: Some("RFC 821 used 554 only after DATA; RFC 2821 added its use as a connection-opening refusal. RFC 7504 section 3 keeps 554 for refusing particular clients or destinations and reserves 521 for hosts that accept no mail at all. RFC 6531 says 554 for X.6.9 in section 3.5 but registers X.6.9 with 550 (section 4.2); see 550. RFC 4468's use of 5.7.8 for a missing trust relationship was replaced by X.7.14 (RFC 5248). Bounce tables that shorten enhanced codes use \"554\" for 5.5.4, which is unrelated."),
+        troubleshooting: Some(&TROUBLESHOOTING[65]),
     },
     ReplyInfo {
         code: 555,
@@ -2635,6 +2692,7 @@ pub static REPLIES: [ReplyInfo; 38] = [
         ],
         associated_enhanced: &[KnownEnhancedCode::InvalidCommand, KnownEnhancedCode::SyntaxError, KnownEnhancedCode::InvalidCommandArguments],
         notes: Some("RFC 1869 section 6.1 created 555 with 455, without reply wording. RFC 2821 left both out of its lists; RFC 5321 restored them. Bounce tables that shorten enhanced codes use \"555\" for 5.5.5, which is unrelated."),
+        troubleshooting: Some(&TROUBLESHOOTING[66]),
     },
     ReplyInfo {
         code: 556,
@@ -2683,6 +2741,7 @@ pub static REPLIES: [ReplyInfo; 38] = [
         ],
         associated_enhanced: &[KnownEnhancedCode::RecipientAddressHasNullMx],
         notes: Some("RFC 7504 and RFC 7505 (both June 2015) word 556 differently but agree on what it means. RFC 7504 defines the code and the wording it adds to RFC 5321's lists, which is why its text is used here; RFC 7505 applies the code to null MX in the style of RFC 5321's \"Requested action not taken:\" replies and pairs it with X.1.10. IANA's X.1.10 entry references both."),
+        troubleshooting: None,
     },
 ];
 
@@ -2715,6 +2774,7 @@ pub static NONSTANDARD: [ReplyInfo; 25] = [
         references: &[],
         associated_enhanced: &[],
         notes: None,
+        troubleshooting: None,
     },
     ReplyInfo {
         code: 111,
@@ -2742,6 +2802,7 @@ pub static NONSTANDARD: [ReplyInfo; 25] = [
         references: &[],
         associated_enhanced: &[],
         notes: None,
+        troubleshooting: None,
     },
     ReplyInfo {
         code: 200,
@@ -2769,6 +2830,7 @@ pub static NONSTANDARD: [ReplyInfo; 25] = [
         references: &[],
         associated_enhanced: &[],
         notes: None,
+        troubleshooting: None,
     },
     ReplyInfo {
         code: 420,
@@ -2805,6 +2867,7 @@ pub static NONSTANDARD: [ReplyInfo; 25] = [
         references: &[],
         associated_enhanced: &[],
         notes: None,
+        troubleshooting: None,
     },
     ReplyInfo {
         code: 422,
@@ -2841,6 +2904,7 @@ pub static NONSTANDARD: [ReplyInfo; 25] = [
         references: &[],
         associated_enhanced: &[KnownEnhancedCode::PasswordTransitionNeeded],
         notes: None,
+        troubleshooting: None,
     },
     ReplyInfo {
         code: 430,
@@ -2868,6 +2932,7 @@ pub static NONSTANDARD: [ReplyInfo; 25] = [
         references: &[],
         associated_enhanced: &[KnownEnhancedCode::InvalidCommand],
         notes: None,
+        troubleshooting: None,
     },
     ReplyInfo {
         code: 431,
@@ -2895,6 +2960,7 @@ pub static NONSTANDARD: [ReplyInfo; 25] = [
         references: &[],
         associated_enhanced: &[],
         notes: None,
+        troubleshooting: None,
     },
     ReplyInfo {
         code: 441,
@@ -2922,6 +2988,7 @@ pub static NONSTANDARD: [ReplyInfo; 25] = [
         references: &[],
         associated_enhanced: &[],
         notes: None,
+        troubleshooting: None,
     },
     ReplyInfo {
         code: 442,
@@ -2949,6 +3016,7 @@ pub static NONSTANDARD: [ReplyInfo; 25] = [
         references: &[],
         associated_enhanced: &[],
         notes: None,
+        troubleshooting: None,
     },
     ReplyInfo {
         code: 446,
@@ -2976,6 +3044,7 @@ pub static NONSTANDARD: [ReplyInfo; 25] = [
         references: &[],
         associated_enhanced: &[],
         notes: None,
+        troubleshooting: None,
     },
     ReplyInfo {
         code: 447,
@@ -3003,6 +3072,7 @@ pub static NONSTANDARD: [ReplyInfo; 25] = [
         references: &[],
         associated_enhanced: &[],
         notes: None,
+        troubleshooting: None,
     },
     ReplyInfo {
         code: 449,
@@ -3030,6 +3100,7 @@ pub static NONSTANDARD: [ReplyInfo; 25] = [
         references: &[],
         associated_enhanced: &[],
         notes: None,
+        troubleshooting: None,
     },
     ReplyInfo {
         code: 471,
@@ -3057,6 +3128,7 @@ pub static NONSTANDARD: [ReplyInfo; 25] = [
         references: &[],
         associated_enhanced: &[],
         notes: None,
+        troubleshooting: None,
     },
     ReplyInfo {
         code: 499,
@@ -3084,6 +3156,7 @@ pub static NONSTANDARD: [ReplyInfo; 25] = [
         references: &[],
         associated_enhanced: &[],
         notes: None,
+        troubleshooting: None,
     },
     ReplyInfo {
         code: 510,
@@ -3120,6 +3193,7 @@ pub static NONSTANDARD: [ReplyInfo; 25] = [
         references: &[],
         associated_enhanced: &[],
         notes: None,
+        troubleshooting: None,
     },
     ReplyInfo {
         code: 511,
@@ -3147,6 +3221,7 @@ pub static NONSTANDARD: [ReplyInfo; 25] = [
         references: &[],
         associated_enhanced: &[],
         notes: None,
+        troubleshooting: None,
     },
     ReplyInfo {
         code: 512,
@@ -3183,6 +3258,7 @@ pub static NONSTANDARD: [ReplyInfo; 25] = [
         references: &[],
         associated_enhanced: &[],
         notes: None,
+        troubleshooting: None,
     },
     ReplyInfo {
         code: 513,
@@ -3219,6 +3295,7 @@ pub static NONSTANDARD: [ReplyInfo; 25] = [
         references: &[],
         associated_enhanced: &[],
         notes: None,
+        troubleshooting: None,
     },
     ReplyInfo {
         code: 517,
@@ -3255,6 +3332,7 @@ pub static NONSTANDARD: [ReplyInfo; 25] = [
         references: &[],
         associated_enhanced: &[],
         notes: None,
+        troubleshooting: None,
     },
     ReplyInfo {
         code: 523,
@@ -3309,6 +3387,7 @@ pub static NONSTANDARD: [ReplyInfo; 25] = [
         references: &[],
         associated_enhanced: &[KnownEnhancedCode::EncryptionNeeded],
         notes: None,
+        troubleshooting: None,
     },
     ReplyInfo {
         code: 524,
@@ -3345,6 +3424,7 @@ pub static NONSTANDARD: [ReplyInfo; 25] = [
         references: &[],
         associated_enhanced: &[KnownEnhancedCode::EncryptionRequiredForAuthenticationMechanism],
         notes: None,
+        troubleshooting: None,
     },
     ReplyInfo {
         code: 525,
@@ -3372,6 +3452,7 @@ pub static NONSTANDARD: [ReplyInfo; 25] = [
         references: &[],
         associated_enhanced: &[KnownEnhancedCode::UserAccountDisabled],
         notes: None,
+        troubleshooting: None,
     },
     ReplyInfo {
         code: 533,
@@ -3408,6 +3489,7 @@ pub static NONSTANDARD: [ReplyInfo; 25] = [
         references: &[],
         associated_enhanced: &[KnownEnhancedCode::DeliveryNotAuthorized],
         notes: None,
+        troubleshooting: None,
     },
     ReplyInfo {
         code: 541,
@@ -3444,6 +3526,7 @@ pub static NONSTANDARD: [ReplyInfo; 25] = [
         references: &[],
         associated_enhanced: &[],
         notes: None,
+        troubleshooting: None,
     },
     ReplyInfo {
         code: 571,
@@ -3471,6 +3554,7 @@ pub static NONSTANDARD: [ReplyInfo; 25] = [
         references: &[],
         associated_enhanced: &[],
         notes: None,
+        troubleshooting: None,
     },
 ];
 
@@ -3500,6 +3584,7 @@ pub static ENHANCED: [EnhancedInfo; 81] = [
             },
         ],
         notes: None,
+        troubleshooting: Some(&TROUBLESHOOTING[0]),
     },
     EnhancedInfo {
         code: KnownEnhancedCode::OtherAddressStatus,
@@ -3523,6 +3608,7 @@ pub static ENHANCED: [EnhancedInfo; 81] = [
             },
         ],
         notes: None,
+        troubleshooting: None,
     },
     EnhancedInfo {
         code: KnownEnhancedCode::BadDestinationMailboxAddress,
@@ -3546,6 +3632,7 @@ pub static ENHANCED: [EnhancedInfo; 81] = [
             },
         ],
         notes: Some("IANA lists 451 as well as 550 for this code (both from RFC 5248 section 2.4, Table 1), although RFC 3463 section 3.2 limits the code to permanent failures. `usable_as` follows the defining text; RFC 5248 section 2.1 calls the basic-code column a non-exclusive list, and the `iana` block keeps IANA's list unchanged."),
+        troubleshooting: Some(&TROUBLESHOOTING[1]),
     },
     EnhancedInfo {
         code: KnownEnhancedCode::BadDestinationSystemAddress,
@@ -3569,6 +3656,7 @@ pub static ENHANCED: [EnhancedInfo; 81] = [
             },
         ],
         notes: None,
+        troubleshooting: Some(&TROUBLESHOOTING[2]),
     },
     EnhancedInfo {
         code: KnownEnhancedCode::BadDestinationMailboxAddressSyntax,
@@ -3592,6 +3680,7 @@ pub static ENHANCED: [EnhancedInfo; 81] = [
             },
         ],
         notes: None,
+        troubleshooting: Some(&TROUBLESHOOTING[3]),
     },
     EnhancedInfo {
         code: KnownEnhancedCode::DestinationMailboxAddressAmbiguous,
@@ -3615,6 +3704,7 @@ pub static ENHANCED: [EnhancedInfo; 81] = [
             },
         ],
         notes: None,
+        troubleshooting: None,
     },
     EnhancedInfo {
         code: KnownEnhancedCode::DestinationAddressValid,
@@ -3638,6 +3728,7 @@ pub static ENHANCED: [EnhancedInfo; 81] = [
             },
         ],
         notes: Some("RFC 1893's summary appendix (section 8) called this code \"Destination mailbox address valid\"; the body of RFC 1893, RFC 3463 and IANA all use \"Destination address valid\", which is the registered sample text kept here."),
+        troubleshooting: Some(&TROUBLESHOOTING[4]),
     },
     EnhancedInfo {
         code: KnownEnhancedCode::MailboxMovedNoForwardingAddress,
@@ -3661,6 +3752,7 @@ pub static ENHANCED: [EnhancedInfo; 81] = [
             },
         ],
         notes: Some("RFC 1893's summary appendix (section 8) shortened the sample text to \"Mailbox has moved\"; IANA's registered text, from RFC 3463 section 3.2, is the one kept here."),
+        troubleshooting: Some(&TROUBLESHOOTING[5]),
     },
     EnhancedInfo {
         code: KnownEnhancedCode::BadSenderMailboxAddressSyntax,
@@ -3684,6 +3776,7 @@ pub static ENHANCED: [EnhancedInfo; 81] = [
             },
         ],
         notes: None,
+        troubleshooting: Some(&TROUBLESHOOTING[6]),
     },
     EnhancedInfo {
         code: KnownEnhancedCode::BadSenderSystemAddress,
@@ -3707,6 +3800,7 @@ pub static ENHANCED: [EnhancedInfo; 81] = [
             },
         ],
         notes: None,
+        troubleshooting: Some(&TROUBLESHOOTING[7]),
     },
     EnhancedInfo {
         code: KnownEnhancedCode::RelayedToNonCompliantMailer,
@@ -3730,6 +3824,7 @@ pub static ENHANCED: [EnhancedInfo; 81] = [
             },
         ],
         notes: None,
+        troubleshooting: None,
     },
     EnhancedInfo {
         code: KnownEnhancedCode::RecipientAddressHasNullMx,
@@ -3768,6 +3863,7 @@ pub static ENHANCED: [EnhancedInfo; 81] = [
             },
         ],
         notes: Some("Registered by RFC 7505 section 6 with RFC 7505 alone as reference; RFC 7504 section 6 then added RFC 7504, which defines the 556 reply code, to the entry's references. IANA's current reference names both documents."),
+        troubleshooting: Some(&TROUBLESHOOTING[8]),
     },
     EnhancedInfo {
         code: KnownEnhancedCode::OtherMailboxStatus,
@@ -3791,6 +3887,7 @@ pub static ENHANCED: [EnhancedInfo; 81] = [
             },
         ],
         notes: None,
+        troubleshooting: Some(&TROUBLESHOOTING[9]),
     },
     EnhancedInfo {
         code: KnownEnhancedCode::MailboxDisabled,
@@ -3814,6 +3911,7 @@ pub static ENHANCED: [EnhancedInfo; 81] = [
             },
         ],
         notes: None,
+        troubleshooting: Some(&TROUBLESHOOTING[10]),
     },
     EnhancedInfo {
         code: KnownEnhancedCode::MailboxFull,
@@ -3837,6 +3935,7 @@ pub static ENHANCED: [EnhancedInfo; 81] = [
             },
         ],
         notes: Some("RFC 3463 section 3.3 says this code should be used as a persistent transient failure, yet the only basic code IANA associates with it is 552, a permanent (5yz) reply; RFC 4468 section 6 also shows `552 5.2.2 Mailbox full`. `usable_as` follows the defining text; the class digit actually sent (`4.2.2` or `5.2.2`) shows how a given reply was meant."),
+        troubleshooting: Some(&TROUBLESHOOTING[11]),
     },
     EnhancedInfo {
         code: KnownEnhancedCode::MessageLengthExceedsAdministrativeLimit,
@@ -3860,6 +3959,7 @@ pub static ENHANCED: [EnhancedInfo; 81] = [
             },
         ],
         notes: None,
+        troubleshooting: Some(&TROUBLESHOOTING[12]),
     },
     EnhancedInfo {
         code: KnownEnhancedCode::MailingListExpansionProblem,
@@ -3883,6 +3983,7 @@ pub static ENHANCED: [EnhancedInfo; 81] = [
             },
         ],
         notes: None,
+        troubleshooting: None,
     },
     EnhancedInfo {
         code: KnownEnhancedCode::OtherMailSystemStatus,
@@ -3906,6 +4007,7 @@ pub static ENHANCED: [EnhancedInfo; 81] = [
             },
         ],
         notes: None,
+        troubleshooting: Some(&TROUBLESHOOTING[13]),
     },
     EnhancedInfo {
         code: KnownEnhancedCode::MailSystemFull,
@@ -3929,6 +4031,7 @@ pub static ENHANCED: [EnhancedInfo; 81] = [
             },
         ],
         notes: None,
+        troubleshooting: Some(&TROUBLESHOOTING[14]),
     },
     EnhancedInfo {
         code: KnownEnhancedCode::SystemNotAcceptingNetworkMessages,
@@ -3962,6 +4065,7 @@ pub static ENHANCED: [EnhancedInfo; 81] = [
             },
         ],
         notes: Some("RFC 5248 section 2.4 (Table 1) associated only 453. RFC 7504 section 6 added 521 and a reference to RFC 7504, giving IANA's current \"453, 521\"; IANA's list wins as the registry of record. No RFC in the reference set defines 453 with this meaning: the only RFC meaning found for 453 is RFC 2645's ODMR reply \"You have no mail\", so 453 here is an association made by the registry."),
+        troubleshooting: Some(&TROUBLESHOOTING[15]),
     },
     EnhancedInfo {
         code: KnownEnhancedCode::SystemNotCapableOfSelectedFeatures,
@@ -3985,6 +4089,7 @@ pub static ENHANCED: [EnhancedInfo; 81] = [
             },
         ],
         notes: None,
+        troubleshooting: None,
     },
     EnhancedInfo {
         code: KnownEnhancedCode::MessageTooBigForSystem,
@@ -4008,6 +4113,7 @@ pub static ENHANCED: [EnhancedInfo; 81] = [
             },
         ],
         notes: None,
+        troubleshooting: Some(&TROUBLESHOOTING[16]),
     },
     EnhancedInfo {
         code: KnownEnhancedCode::SystemIncorrectlyConfigured,
@@ -4031,6 +4137,7 @@ pub static ENHANCED: [EnhancedInfo; 81] = [
             },
         ],
         notes: None,
+        troubleshooting: Some(&TROUBLESHOOTING[17]),
     },
     EnhancedInfo {
         code: KnownEnhancedCode::RequestedPriorityChanged,
@@ -4059,6 +4166,7 @@ pub static ENHANCED: [EnhancedInfo; 81] = [
             },
         ],
         notes: None,
+        troubleshooting: None,
     },
     EnhancedInfo {
         code: KnownEnhancedCode::OtherNetworkOrRoutingStatus,
@@ -4082,6 +4190,7 @@ pub static ENHANCED: [EnhancedInfo; 81] = [
             },
         ],
         notes: None,
+        troubleshooting: None,
     },
     EnhancedInfo {
         code: KnownEnhancedCode::NoAnswerFromHost,
@@ -4105,6 +4214,7 @@ pub static ENHANCED: [EnhancedInfo; 81] = [
             },
         ],
         notes: None,
+        troubleshooting: Some(&TROUBLESHOOTING[18]),
     },
     EnhancedInfo {
         code: KnownEnhancedCode::BadConnection,
@@ -4128,6 +4238,7 @@ pub static ENHANCED: [EnhancedInfo; 81] = [
             },
         ],
         notes: None,
+        troubleshooting: Some(&TROUBLESHOOTING[19]),
     },
     EnhancedInfo {
         code: KnownEnhancedCode::DirectoryServerFailure,
@@ -4151,6 +4262,7 @@ pub static ENHANCED: [EnhancedInfo; 81] = [
             },
         ],
         notes: Some("IANA associates 550 as well as 451 (from RFC 5248 section 2.4, Table 1), although RFC 3463 section 3.5 limits the code to persistent transient failures; `usable_as` follows the defining text. RFC 1893's summary appendix (section 8) called the code \"Routing server failure\"; RFC 1893's body, RFC 3463 and IANA say \"Directory server failure\", kept here."),
+        troubleshooting: None,
     },
     EnhancedInfo {
         code: KnownEnhancedCode::UnableToRoute,
@@ -4174,6 +4286,7 @@ pub static ENHANCED: [EnhancedInfo; 81] = [
             },
         ],
         notes: None,
+        troubleshooting: Some(&TROUBLESHOOTING[20]),
     },
     EnhancedInfo {
         code: KnownEnhancedCode::MailSystemCongestion,
@@ -4197,6 +4310,7 @@ pub static ENHANCED: [EnhancedInfo; 81] = [
             },
         ],
         notes: Some("RFC 1893's summary appendix (section 8) called this code \"Network congestion\"; RFC 1893's body, RFC 3463 and IANA say \"Mail system congestion\", which is the registered sample text kept here."),
+        troubleshooting: Some(&TROUBLESHOOTING[21]),
     },
     EnhancedInfo {
         code: KnownEnhancedCode::RoutingLoopDetected,
@@ -4220,6 +4334,7 @@ pub static ENHANCED: [EnhancedInfo; 81] = [
             },
         ],
         notes: Some("IANA's description contains \"user- forwarding loop\": the source text breaks the line after the hyphen of \"user-forwarding\", and folding the line break into one space (as this registry does for all IANA text) leaves a space there. The `iana` block keeps it verbatim."),
+        troubleshooting: Some(&TROUBLESHOOTING[22]),
     },
     EnhancedInfo {
         code: KnownEnhancedCode::DeliveryTimeExpired,
@@ -4243,6 +4358,7 @@ pub static ENHANCED: [EnhancedInfo; 81] = [
             },
         ],
         notes: None,
+        troubleshooting: Some(&TROUBLESHOOTING[23]),
     },
     EnhancedInfo {
         code: KnownEnhancedCode::OtherProtocolStatus,
@@ -4266,6 +4382,7 @@ pub static ENHANCED: [EnhancedInfo; 81] = [
             },
         ],
         notes: None,
+        troubleshooting: Some(&TROUBLESHOOTING[24]),
     },
     EnhancedInfo {
         code: KnownEnhancedCode::InvalidCommand,
@@ -4289,6 +4406,7 @@ pub static ENHANCED: [EnhancedInfo; 81] = [
             },
         ],
         notes: Some("IANA's list (from RFC 5248 section 2.4, Table 1) includes 430, a 4yz code, although RFC 3463 section 3.6 limits this code to permanent failures; `usable_as` follows the defining text. No RFC defines 430 as an SMTP reply: it exists only as this registry association."),
+        troubleshooting: Some(&TROUBLESHOOTING[25]),
     },
     EnhancedInfo {
         code: KnownEnhancedCode::SyntaxError,
@@ -4312,6 +4430,7 @@ pub static ENHANCED: [EnhancedInfo; 81] = [
             },
         ],
         notes: None,
+        troubleshooting: Some(&TROUBLESHOOTING[26]),
     },
     EnhancedInfo {
         code: KnownEnhancedCode::TooManyRecipients,
@@ -4335,6 +4454,7 @@ pub static ENHANCED: [EnhancedInfo; 81] = [
             },
         ],
         notes: None,
+        troubleshooting: Some(&TROUBLESHOOTING[27]),
     },
     EnhancedInfo {
         code: KnownEnhancedCode::InvalidCommandArguments,
@@ -4358,6 +4478,7 @@ pub static ENHANCED: [EnhancedInfo; 81] = [
             },
         ],
         notes: Some("IANA's list (from RFC 5248 section 2.4, Table 1) includes 451, a 4yz code, although RFC 3463 section 3.6 limits this code to permanent failures; `usable_as` follows the defining text and the `iana` block keeps IANA's list."),
+        troubleshooting: None,
     },
     EnhancedInfo {
         code: KnownEnhancedCode::WrongProtocolVersion,
@@ -4381,6 +4502,7 @@ pub static ENHANCED: [EnhancedInfo; 81] = [
             },
         ],
         notes: None,
+        troubleshooting: None,
     },
     EnhancedInfo {
         code: KnownEnhancedCode::AuthenticationExchangeLineTooLong,
@@ -4404,6 +4526,7 @@ pub static ENHANCED: [EnhancedInfo; 81] = [
             },
         ],
         notes: Some("Unlike `X.7.8`, `X.7.11` and `X.7.12`, this entry's basic code is the one RFC 4954 section 6 itself pairs with the enhanced code (`500 5.5.6`); RFC 5248 section 2.4 (Table 1) repeats 500 and adds nothing, so the sources agree here."),
+        troubleshooting: None,
     },
     EnhancedInfo {
         code: KnownEnhancedCode::OtherMediaError,
@@ -4427,6 +4550,7 @@ pub static ENHANCED: [EnhancedInfo; 81] = [
             },
         ],
         notes: None,
+        troubleshooting: Some(&TROUBLESHOOTING[28]),
     },
     EnhancedInfo {
         code: KnownEnhancedCode::MediaNotSupported,
@@ -4450,6 +4574,7 @@ pub static ENHANCED: [EnhancedInfo; 81] = [
             },
         ],
         notes: None,
+        troubleshooting: None,
     },
     EnhancedInfo {
         code: KnownEnhancedCode::ConversionRequiredAndProhibited,
@@ -4473,6 +4598,7 @@ pub static ENHANCED: [EnhancedInfo; 81] = [
             },
         ],
         notes: None,
+        troubleshooting: None,
     },
     EnhancedInfo {
         code: KnownEnhancedCode::ConversionRequiredButNotSupported,
@@ -4496,6 +4622,7 @@ pub static ENHANCED: [EnhancedInfo; 81] = [
             },
         ],
         notes: None,
+        troubleshooting: None,
     },
     EnhancedInfo {
         code: KnownEnhancedCode::ConversionWithLossPerformed,
@@ -4519,6 +4646,7 @@ pub static ENHANCED: [EnhancedInfo; 81] = [
             },
         ],
         notes: None,
+        troubleshooting: None,
     },
     EnhancedInfo {
         code: KnownEnhancedCode::ConversionFailed,
@@ -4542,6 +4670,7 @@ pub static ENHANCED: [EnhancedInfo; 81] = [
             },
         ],
         notes: None,
+        troubleshooting: None,
     },
     EnhancedInfo {
         code: KnownEnhancedCode::MessageContentNotAvailable,
@@ -4570,6 +4699,7 @@ pub static ENHANCED: [EnhancedInfo; 81] = [
             },
         ],
         notes: None,
+        troubleshooting: None,
     },
     EnhancedInfo {
         code: KnownEnhancedCode::NonAsciiAddressNotPermitted,
@@ -4598,6 +4728,7 @@ pub static ENHANCED: [EnhancedInfo; 81] = [
             },
         ],
         notes: Some("RFC 6531 section 4.2 lists the basic codes as \"550, 553\" while IANA shows \"553, 550\": the same codes in a different order. IANA's text wins as the registry of record and is kept verbatim; `codes` is sorted, so the order does not matter there. IANA's description also lacks the final period that RFC 6531 section 4.2 has."),
+        troubleshooting: None,
     },
     EnhancedInfo {
         code: KnownEnhancedCode::Utf8ReplyRequired,
@@ -4626,6 +4757,7 @@ pub static ENHANCED: [EnhancedInfo; 81] = [
             },
         ],
         notes: Some("RFC 6531 section 4.2 lists \"252, 550, 553\" while IANA shows \"252, 553, 550\": the same codes in a different order; IANA's text is kept verbatim. RFC 6531 section 3.7.4.2 itself names only 252 or 550; 553 appears only in the registration."),
+        troubleshooting: None,
     },
     EnhancedInfo {
         code: KnownEnhancedCode::Utf8HeaderMessageCannotBeTransferred,
@@ -4654,6 +4786,7 @@ pub static ENHANCED: [EnhancedInfo; 81] = [
             },
         ],
         notes: Some("RFC 6531 contradicts itself: section 3.5 says a message rejected for this reason after DATA gets reply code 554 (with `X.6.9`), while section 4.2 registers the code with 550, which is what IANA lists. IANA's registration wins as the registry of record, so `codes` is [550]; a 554 reply with this code follows section 3.5. Section 3.5 also words the meaning as \"cannot be transmitted\" where the registered sample text says \"cannot be transferred\"."),
+        troubleshooting: Some(&TROUBLESHOOTING[29]),
     },
     EnhancedInfo {
         code: KnownEnhancedCode::Utf8ReplyRequiredDuplicate,
@@ -4677,6 +4810,7 @@ pub static ENHANCED: [EnhancedInfo; 81] = [
             },
         ],
         notes: Some("RFC 6531 section 4.2 declares this code a duplicate of `X.6.8` and deprecated. IANA's record has only that description: its sample text, basic code, submitter and change controller are empty, and they are kept empty here. With no basic code of its own, `usable_as` mirrors `X.6.8`."),
+        troubleshooting: None,
     },
     EnhancedInfo {
         code: KnownEnhancedCode::OtherSecurityStatus,
@@ -4700,6 +4834,7 @@ pub static ENHANCED: [EnhancedInfo; 81] = [
             },
         ],
         notes: None,
+        troubleshooting: Some(&TROUBLESHOOTING[30]),
     },
     EnhancedInfo {
         code: KnownEnhancedCode::DeliveryNotAuthorized,
@@ -4723,6 +4858,7 @@ pub static ENHANCED: [EnhancedInfo; 81] = [
             },
         ],
         notes: Some("IANA's list (from RFC 5248 section 2.4, Table 1) includes the 4yz codes 451 and 454 although RFC 3463 section 3.8 limits this code to permanent failures; `usable_as` follows the defining text. The list also includes 533, which no RFC defines as an SMTP reply: it exists only as this registry association."),
+        troubleshooting: Some(&TROUBLESHOOTING[31]),
     },
     EnhancedInfo {
         code: KnownEnhancedCode::MailingListExpansionProhibited,
@@ -4746,6 +4882,7 @@ pub static ENHANCED: [EnhancedInfo; 81] = [
             },
         ],
         notes: None,
+        troubleshooting: None,
     },
     EnhancedInfo {
         code: KnownEnhancedCode::SecurityConversionNotPossible,
@@ -4769,6 +4906,7 @@ pub static ENHANCED: [EnhancedInfo; 81] = [
             },
         ],
         notes: None,
+        troubleshooting: Some(&TROUBLESHOOTING[32]),
     },
     EnhancedInfo {
         code: KnownEnhancedCode::SecurityFeaturesNotSupported,
@@ -4792,6 +4930,7 @@ pub static ENHANCED: [EnhancedInfo; 81] = [
             },
         ],
         notes: None,
+        troubleshooting: Some(&TROUBLESHOOTING[33]),
     },
     EnhancedInfo {
         code: KnownEnhancedCode::CryptographicFailure,
@@ -4815,6 +4954,7 @@ pub static ENHANCED: [EnhancedInfo; 81] = [
             },
         ],
         notes: None,
+        troubleshooting: None,
     },
     EnhancedInfo {
         code: KnownEnhancedCode::CryptographicAlgorithmNotSupported,
@@ -4838,6 +4978,7 @@ pub static ENHANCED: [EnhancedInfo; 81] = [
             },
         ],
         notes: None,
+        troubleshooting: None,
     },
     EnhancedInfo {
         code: KnownEnhancedCode::MessageIntegrityFailure,
@@ -4861,6 +5002,7 @@ pub static ENHANCED: [EnhancedInfo; 81] = [
             },
         ],
         notes: None,
+        troubleshooting: Some(&TROUBLESHOOTING[34]),
     },
     EnhancedInfo {
         code: KnownEnhancedCode::AuthenticationCredentialsInvalid,
@@ -4894,6 +5036,7 @@ pub static ENHANCED: [EnhancedInfo; 81] = [
             },
         ],
         notes: Some("This code was given two meanings. RFC 4468 section 5 (BURL) defined `X.7.8` as \"Trust relationship required\" (used as `554 5.7.8` in its section 6), while RFC 4954 section 6 defined it as \"Authentication credentials invalid\" (`535 5.7.8`). RFC 5248 section 2.4 registered only the RFC 4954 meaning and moved the BURL meaning to the new code `X.7.14`; the registry follows RFC 5248. IANA's basic codes \"535, 554\" come from RFC 5248 Table 1: 535 is RFC 4954's, and 554 does not appear with this code in RFC 4954."),
+        troubleshooting: Some(&TROUBLESHOOTING[35]),
     },
     EnhancedInfo {
         code: KnownEnhancedCode::AuthenticationMechanismTooWeak,
@@ -4917,6 +5060,7 @@ pub static ENHANCED: [EnhancedInfo; 81] = [
             },
         ],
         notes: None,
+        troubleshooting: Some(&TROUBLESHOOTING[36]),
     },
     EnhancedInfo {
         code: KnownEnhancedCode::EncryptionNeeded,
@@ -4940,6 +5084,7 @@ pub static ENHANCED: [EnhancedInfo; 81] = [
             },
         ],
         notes: Some("Registered by RFC 5248 section 2.4 as a code \"used in the industry without any published specification\"; RFC 5248 is the only defining document. Its basic code 523 is not defined as an SMTP reply by any RFC and exists only as this registry association. RFC 8689 section 4.2.1 later uses `5.7.10` (\"Encryption needed\") in non-delivery notices when a TLS-protected session cannot be set up for a REQUIRETLS message."),
+        troubleshooting: None,
     },
     EnhancedInfo {
         code: KnownEnhancedCode::EncryptionRequiredForAuthenticationMechanism,
@@ -4968,6 +5113,7 @@ pub static ENHANCED: [EnhancedInfo; 81] = [
             },
         ],
         notes: Some("IANA lists \"524, 538\". RFC 4954 section 6 (like RFC 2554 before it) uses 538; 524 was added by RFC 5248 section 2.4 (Table 1), and no RFC defines 524 as an SMTP reply. The registered description itself marks the code as documented for historical purposes only."),
+        troubleshooting: None,
     },
     EnhancedInfo {
         code: KnownEnhancedCode::PasswordTransitionNeeded,
@@ -4996,6 +5142,7 @@ pub static ENHANCED: [EnhancedInfo; 81] = [
             },
         ],
         notes: Some("IANA lists \"422, 432\". RFC 4954 section 6 (like RFC 2554 before it) uses 432; 422 comes from RFC 5248 section 2.4 (Table 1), not from RFC 4954, and no RFC defines 422 as an SMTP reply."),
+        troubleshooting: None,
     },
     EnhancedInfo {
         code: KnownEnhancedCode::UserAccountDisabled,
@@ -5019,6 +5166,7 @@ pub static ENHANCED: [EnhancedInfo; 81] = [
             },
         ],
         notes: Some("Registered by RFC 5248 section 2.4 as a code \"used in the industry without any published specification\"; RFC 5248 is the only defining document. Its basic code 525 is not defined as an SMTP reply by any RFC and exists only as this registry association."),
+        troubleshooting: Some(&TROUBLESHOOTING[37]),
     },
     EnhancedInfo {
         code: KnownEnhancedCode::TrustRelationshipRequired,
@@ -5047,6 +5195,7 @@ pub static ENHANCED: [EnhancedInfo; 81] = [
             },
         ],
         notes: Some("Created by RFC 5248 section 2.4 to take over the meaning RFC 4468 section 5 had given to `X.7.8` (see there). IANA's description reads \"condition. thereby updating\" where RFC 5248 has \"condition, thereby updating\"; the `iana` block keeps IANA's text verbatim."),
+        troubleshooting: None,
     },
     EnhancedInfo {
         code: KnownEnhancedCode::PriorityLevelTooLow,
@@ -5075,6 +5224,7 @@ pub static ENHANCED: [EnhancedInfo; 81] = [
             },
         ],
         notes: None,
+        troubleshooting: None,
     },
     EnhancedInfo {
         code: KnownEnhancedCode::MessageTooBigForPriority,
@@ -5103,6 +5253,7 @@ pub static ENHANCED: [EnhancedInfo; 81] = [
             },
         ],
         notes: None,
+        troubleshooting: None,
     },
     EnhancedInfo {
         code: KnownEnhancedCode::MailboxOwnerChanged,
@@ -5131,6 +5282,7 @@ pub static ENHANCED: [EnhancedInfo; 81] = [
             },
         ],
         notes: None,
+        troubleshooting: None,
     },
     EnhancedInfo {
         code: KnownEnhancedCode::DomainOwnerChanged,
@@ -5154,6 +5306,7 @@ pub static ENHANCED: [EnhancedInfo; 81] = [
             },
         ],
         notes: None,
+        troubleshooting: None,
     },
     EnhancedInfo {
         code: KnownEnhancedCode::RrvsTestCannotBeCompleted,
@@ -5182,6 +5335,7 @@ pub static ENHANCED: [EnhancedInfo; 81] = [
             },
         ],
         notes: None,
+        troubleshooting: None,
     },
     EnhancedInfo {
         code: KnownEnhancedCode::NoPassingDkimSignature,
@@ -5210,6 +5364,7 @@ pub static ENHANCED: [EnhancedInfo; 81] = [
             },
         ],
         notes: None,
+        troubleshooting: None,
     },
     EnhancedInfo {
         code: KnownEnhancedCode::NoAcceptableDkimSignature,
@@ -5238,6 +5393,7 @@ pub static ENHANCED: [EnhancedInfo; 81] = [
             },
         ],
         notes: None,
+        troubleshooting: None,
     },
     EnhancedInfo {
         code: KnownEnhancedCode::NoAuthorMatchedDkimSignature,
@@ -5266,6 +5422,7 @@ pub static ENHANCED: [EnhancedInfo; 81] = [
             },
         ],
         notes: None,
+        troubleshooting: None,
     },
     EnhancedInfo {
         code: KnownEnhancedCode::SpfValidationFailed,
@@ -5294,6 +5451,7 @@ pub static ENHANCED: [EnhancedInfo; 81] = [
             },
         ],
         notes: None,
+        troubleshooting: Some(&TROUBLESHOOTING[38]),
     },
     EnhancedInfo {
         code: KnownEnhancedCode::SpfValidationError,
@@ -5327,6 +5485,7 @@ pub static ENHANCED: [EnhancedInfo; 81] = [
             },
         ],
         notes: Some("A 2017 copy of IANA's CSV export shows the basic codes as \"451, 550\", but every IANA XML version since 2015, and RFC 7372 section 3.2 itself, write \"451/550\"; the comma form is probably a local edit. IANA's current text wins and is kept verbatim; both forms name the same two codes."),
+        troubleshooting: None,
     },
     EnhancedInfo {
         code: KnownEnhancedCode::ReverseDnsValidationFailed,
@@ -5350,6 +5509,7 @@ pub static ENHANCED: [EnhancedInfo; 81] = [
             },
         ],
         notes: Some("RFC 7372 section 3.3 registered the reference as \"[RFC7372]; Section 3 of [RFC7001]\" (the reverse DNS check is defined in RFC 7001 section 3). A 2017 copy of IANA's export shows \"[RFC7372] (Standards Track); [RFC7601] (Standards Track)\", RFC 7601 having replaced RFC 7001; on 2019-02-07 IANA changed it to \"[RFC7372], Section 3.3\". The current IANA text is kept verbatim."),
+        troubleshooting: Some(&TROUBLESHOOTING[39]),
     },
     EnhancedInfo {
         code: KnownEnhancedCode::MultipleAuthenticationChecksFailed,
@@ -5373,6 +5533,7 @@ pub static ENHANCED: [EnhancedInfo; 81] = [
             },
         ],
         notes: None,
+        troubleshooting: Some(&TROUBLESHOOTING[40]),
     },
     EnhancedInfo {
         code: KnownEnhancedCode::SenderAddressHasNullMx,
@@ -5401,6 +5562,7 @@ pub static ENHANCED: [EnhancedInfo; 81] = [
             },
         ],
         notes: None,
+        troubleshooting: Some(&TROUBLESHOOTING[41]),
     },
     EnhancedInfo {
         code: KnownEnhancedCode::MailFloodDetected,
@@ -5424,6 +5586,7 @@ pub static ENHANCED: [EnhancedInfo; 81] = [
             },
         ],
         notes: Some("Registered on 2017-06-22 from an Internet-Draft, draft-levine-mailbomb-header-00, that never became an RFC; its change controller is an e-mail address rather than the IESG. IANA's basic-code field is a literal \".\", stored here as no codes, no classes and not \"Any\", so `usable_as` is not derived from it. IANA's 2017 entry had the description in the basic-code column (corrected on 2019-02-25), and until 2024-12-06 the reference read \"[draft-levine-mailbomb-header]\" without \"-00\". The text of the -00 draft could not be found, so no section is given."),
+        troubleshooting: Some(&TROUBLESHOOTING[42]),
     },
     EnhancedInfo {
         code: KnownEnhancedCode::ArcValidationFailure,
@@ -5452,6 +5615,7 @@ pub static ENHANCED: [EnhancedInfo; 81] = [
             },
         ],
         notes: None,
+        troubleshooting: None,
     },
     EnhancedInfo {
         code: KnownEnhancedCode::RequireTlsSupportRequired,
@@ -5480,5 +5644,1695 @@ pub static ENHANCED: [EnhancedInfo; 81] = [
             },
         ],
         notes: Some("RFC 8689 section 4.2.1 names only the enhanced code (`5.7.30`) for the non-delivery notice; the basic code 550 comes from its IANA registration in section 7."),
+        troubleshooting: None,
+    },
+];
+
+/// Guidance for the codes people meet most, in order of code.
+pub static TROUBLESHOOTING: [Troubleshooting; 67] = [
+    Troubleshooting {
+        code: "X.0.0",
+        summary: "The server reported a failure but gave only its class: 4.0.0 (temporary) or 5.0.0 (permanent), not what went wrong. The reply text is the only clue.",
+        causes: &[
+            "A server, filter or appliance that does not map its errors to specific codes.",
+            "An error passed on from a further hop: the real reason follows `Remote server returned` or `said:` in the bounce.",
+            "A local delivery program (a script, `procmail`, a mailer) that exited with a generic failure.",
+            "Sendmail protocol errors such as `503 5.0.0 Need RCPT (recipient)`, which follow an earlier rejection.",
+        ],
+        sender_fixes: &[
+            "Read the whole reply, including any nested reply from another server, and act on what it says.",
+            "For 4.0.0 let your server keep retrying; for 5.0.0 do not resend unchanged: ask the recipient's postmaster what the rejection means.",
+        ],
+        admin_fixes: &[
+            "Find the rejection in the logs by time and queue ID, and make the rule that produced it return a specific enhanced code and a clear text.",
+        ],
+        references: &[
+            Reference {
+                document: Document::Rfc(3463),
+                section: Some("3.1"),
+                url: "https://www.rfc-editor.org/rfc/rfc3463.html#section-3.1",
+            },
+        ],
+    },
+    Troubleshooting {
+        code: "X.1.1",
+        summary: "The receiving server says the mailbox (the part before the @) does not exist. The problem is almost always the address, not your mail system.",
+        causes: &[
+            "A typo in the local part (`jon@` for `john@`) or a stray character.",
+            "The person left or the account was deleted or renamed.",
+            "An alias or distribution list that was removed, or a new account not yet synchronized to the mail gateway.",
+            "An outdated entry in the mail client's autocomplete list (Exchange: `RESOLVER.ADR.RecipNotFound`).",
+            "A bounce for mail you never sent: someone forged your address (backscatter).",
+        ],
+        sender_fixes: &[
+            "Check the spelling and confirm the address with the recipient by another channel.",
+            "Remove the address from mailing lists after a 5.1.1; resending cannot work.",
+            "Type the address again instead of picking it from autocomplete.",
+            "If you did not send the original, ignore the bounce and check that SPF, DKIM and DMARC protect your domain.",
+        ],
+        admin_fixes: &[
+            "If the address should exist, check the user, alias and virtual tables (Postfix `local_recipient_maps`, `virtual_mailbox_maps`; Exchange proxy addresses) and rebuild them.",
+            "Check that directory synchronization to the gateway or cloud service has finished.",
+        ],
+        references: &[
+            Reference {
+                document: Document::Rfc(3463),
+                section: Some("3.2"),
+                url: "https://www.rfc-editor.org/rfc/rfc3463.html#section-3.2",
+            },
+        ],
+    },
+    Troubleshooting {
+        code: "X.1.2",
+        summary: "The domain part of the address (after the @) does not exist or cannot receive mail. Check the domain's spelling first.",
+        causes: &[
+            "A misspelt domain (`gmial.com`, `outlok.com`) or punctuation after the address.",
+            "The domain has expired or has no MX and no A/AAAA record.",
+            "With 4.1.2: a DNS lookup failed for now (the domain's name servers did not answer).",
+        ],
+        sender_fixes: &[
+            "Check the domain for typos; look its mail servers up with `dig MX example.com`.",
+            "For 4.1.2 let your server retry; the lookup may work later.",
+            "If the domain really has no mail servers, tell the recipient by another channel.",
+        ],
+        admin_fixes: &[
+            "The recipient domain's owner must renew the domain and publish MX records.",
+            "A receiving server that reports this for valid domains should check its own DNS resolver.",
+        ],
+        references: &[
+            Reference {
+                document: Document::Rfc(3463),
+                section: Some("3.2"),
+                url: "https://www.rfc-editor.org/rfc/rfc3463.html#section-3.2",
+            },
+        ],
+    },
+    Troubleshooting {
+        code: "X.1.3",
+        summary: "The recipient address is not a valid address at all (bad syntax), so no server can deliver to it.",
+        causes: &[
+            "Spaces, commas, quotes or a missing `@` in the address.",
+            "A display name pasted into the address field (`John Smith <john@...>` inside brackets twice).",
+            "Two dots in a row, a dot at the start or end of the local part, or a trailing dot after the domain.",
+            "Non-ASCII characters in the address sent to a server without SMTPUTF8 support.",
+        ],
+        sender_fixes: &[
+            "Retype the address carefully, without spaces or quotes.",
+            "Check how the sending application builds the address (mail-merge fields, CSV imports).",
+        ],
+        admin_fixes: &[
+            "If the address is a valid internationalized address, enable SMTPUTF8 on the receiving server.",
+        ],
+        references: &[
+            Reference {
+                document: Document::Rfc(3463),
+                section: Some("3.2"),
+                url: "https://www.rfc-editor.org/rfc/rfc3463.html#section-3.2",
+            },
+            Reference {
+                document: Document::Rfc(5321),
+                section: Some("4.1.2"),
+                url: "https://www.rfc-editor.org/rfc/rfc5321.html#section-4.1.2",
+            },
+        ],
+    },
+    Troubleshooting {
+        code: "X.1.5",
+        summary: "A success code: the server accepted this recipient address (typically `250 2.1.5 Recipient OK` after RCPT TO). It is not an error.",
+        causes: &[
+            "The normal reply to RCPT TO for a valid recipient.",
+            "In a delivery status notification it marks a recipient that was delivered or relayed.",
+            "Seen inside a bounce, it means that other recipients, or a later step after DATA, failed.",
+        ],
+        sender_fixes: &[
+            "Nothing for this recipient; in a bounce, look at the status of the recipient that failed.",
+        ],
+        admin_fixes: &["None needed."],
+        references: &[
+            Reference {
+                document: Document::Rfc(3463),
+                section: Some("3.2"),
+                url: "https://www.rfc-editor.org/rfc/rfc3463.html#section-3.2",
+            },
+        ],
+    },
+    Troubleshooting {
+        code: "X.1.6",
+        summary: "The address used to work, but the mailbox has moved or closed and the server knows no forwarding address. It will not come back.",
+        causes: &[
+            "The person left the organization or changed employer.",
+            "The account was migrated to a new domain and the old address was retired.",
+            "A provider closed the mail service or the user deleted the account.",
+        ],
+        sender_fixes: &[
+            "Ask the person for their new address and update your contacts or list.",
+            "Remove the old address from mailing lists.",
+        ],
+        admin_fixes: &[
+            "If the new address is known, forward mail for a transition period or answer with 551 and the new address.",
+            "Set an auto-reply on the retired address for a while if people still write to it.",
+        ],
+        references: &[
+            Reference {
+                document: Document::Rfc(3463),
+                section: Some("3.2"),
+                url: "https://www.rfc-editor.org/rfc/rfc3463.html#section-3.2",
+            },
+            Reference {
+                document: Document::Rfc(5321),
+                section: Some("3.4"),
+                url: "https://www.rfc-editor.org/rfc/rfc5321.html#section-3.4",
+            },
+        ],
+    },
+    Troubleshooting {
+        code: "X.1.7",
+        summary: "The server could not accept the sender address (envelope MAIL FROM or From: header) because its syntax is invalid. The fix is on the sending side.",
+        causes: &[
+            "A script or device sends with an unqualified sender such as `root` or `www-data` (no domain).",
+            "Illegal characters, spaces or missing brackets in the sender address.",
+            "An empty or malformed From: header in the message.",
+            "Non-ASCII characters in the sender address without SMTPUTF8.",
+        ],
+        sender_fixes: &[
+            "Configure the application to send with a full, valid address (for the `sendmail` command use `-f user@example.com`).",
+            "Check the From: header your application writes.",
+        ],
+        admin_fixes: &[
+            "Nothing, unless internal devices must be accepted: then rewrite their sender addresses (Postfix `canonical_maps`, `masquerade_domains`).",
+        ],
+        references: &[
+            Reference {
+                document: Document::Rfc(3463),
+                section: Some("3.2"),
+                url: "https://www.rfc-editor.org/rfc/rfc3463.html#section-3.2",
+            },
+        ],
+    },
+    Troubleshooting {
+        code: "X.1.8",
+        summary: "The receiving server could not find the sender's domain in DNS, so it could not return bounces there, and refused the message. The fix is on the sending side.",
+        causes: &[
+            "The envelope sender's domain does not exist or is misspelt.",
+            "The sender uses an internal-only domain (`example.local`, a host name without MX or A record).",
+            "With 4.1.8: the sender domain's name servers did not answer for now.",
+            "Microsoft 365 uses `550 5.1.8 Access denied, bad outbound sender` for a different case: your own account is blocked for sending spam.",
+        ],
+        sender_fixes: &[
+            "Send with an envelope sender in a domain that has MX or A records in public DNS.",
+            "Fix the sender address of scripts, printers and applications that invent one from the host name.",
+            "For 4.1.8 check that your domain's name servers answer reliably.",
+            "For Microsoft's `bad outbound sender`: secure the account and ask your administrator to release it.",
+        ],
+        admin_fixes: &[
+            "If the domain exists and the check is wrong, look at the receiving server's DNS resolver.",
+        ],
+        references: &[
+            Reference {
+                document: Document::Rfc(3463),
+                section: Some("3.2"),
+                url: "https://www.rfc-editor.org/rfc/rfc3463.html#section-3.2",
+            },
+        ],
+    },
+    Troubleshooting {
+        code: "X.1.10",
+        summary: "The recipient's domain publishes a null MX (an MX record of `0 .`), declaring that it never accepts mail. Delivery is impossible; stop sending to that domain.",
+        causes: &[
+            "The domain is used only for a website or a brand and was set up to refuse mail.",
+            "A typo in the address that happens to hit such a domain.",
+            "A retired domain that now refuses mail.",
+        ],
+        sender_fixes: &[
+            "Check the address; ask the person for an address in a domain that receives mail.",
+        ],
+        admin_fixes: &[
+            "If the domain should receive mail, replace the null MX record with real MX records.",
+            "Note that Microsoft 365 uses `5.1.10` for 'recipient not found', not for a null MX.",
+        ],
+        references: &[
+            Reference {
+                document: Document::Rfc(7505),
+                section: Some("4"),
+                url: "https://www.rfc-editor.org/rfc/rfc7505.html#section-4",
+            },
+            Reference {
+                document: Document::Rfc(7504),
+                section: Some("4"),
+                url: "https://www.rfc-editor.org/rfc/rfc7504.html#section-4",
+            },
+        ],
+    },
+    Troubleshooting {
+        code: "X.2.0",
+        summary: "Something about the recipient's mailbox stopped delivery, without a more specific reason. The reply text usually says what.",
+        causes: &[
+            "The mailbox is temporarily unavailable (4.2.0 `Recipient temporarily unavailable`).",
+            "A problem with the recipient object, such as Exchange's `RESOLVER.ADR.BadPrimary` (missing primary address).",
+            "Some providers use 5.2.0 for policy or DMARC rejections; the text tells.",
+        ],
+        sender_fixes: &[
+            "For 4.2.0 let your server retry.",
+            "For 5.2.0 read the text; contact the recipient if it concerns their mailbox.",
+        ],
+        admin_fixes: &[
+            "Check the state and attributes of the mailbox (locked, being moved, missing primary address).",
+        ],
+        references: &[
+            Reference {
+                document: Document::Rfc(3463),
+                section: Some("3.3"),
+                url: "https://www.rfc-editor.org/rfc/rfc3463.html#section-3.3",
+            },
+        ],
+    },
+    Troubleshooting {
+        code: "X.2.1",
+        summary: "The mailbox exists but does not accept mail: it is disabled or suspended (5.2.1), or is refusing for now (4.2.1). Gmail also uses 4.2.1 when a recipient receives mail too fast.",
+        causes: &[
+            "The account was suspended or deactivated (inactivity, non-payment, abuse, the person left).",
+            "The administrator disabled mail reception for the mailbox.",
+            "A temporary per-recipient rate limit (`450 4.2.1 The user you are trying to contact is receiving mail too quickly`).",
+            "The mailbox is locked during maintenance or a migration.",
+        ],
+        sender_fixes: &[
+            "For 5.2.1 stop sending to the address and reach the person another way.",
+            "For 4.2.1 let your server retry later, and slow down if you send many messages to the same person.",
+        ],
+        admin_fixes: &[
+            "Re-enable the account or mail reception if it should receive mail.",
+            "Check inactivity policies that disable accounts automatically.",
+        ],
+        references: &[
+            Reference {
+                document: Document::Rfc(3463),
+                section: Some("3.3"),
+                url: "https://www.rfc-editor.org/rfc/rfc3463.html#section-3.3",
+            },
+        ],
+    },
+    Troubleshooting {
+        code: "X.2.2",
+        summary: "The recipient's mailbox is over its storage quota. Usually temporary; if it lasts for weeks the account is often abandoned.",
+        causes: &[
+            "The recipient has not cleaned up their mailbox and reached the quota.",
+            "An abandoned account keeps filling up with mail.",
+            "Large attachments filling a small mailbox.",
+            "Microsoft 365 also returns 5.2.2 `Submission quota exceeded` when the sender exceeded its sending quota.",
+        ],
+        sender_fixes: &[
+            "Let your server retry (4.2.2 is retried automatically); try again later after a 5.2.2.",
+            "Tell the recipient through another channel that their mailbox is full.",
+            "If it keeps bouncing for weeks, remove the address from lists.",
+            "Send large files as links instead of attachments.",
+        ],
+        admin_fixes: &[
+            "Raise the quota or help the user delete old mail and large attachments.",
+            "Check the delivery agent's quota settings (Dovecot `quota_rule`, Exim `quota`, Exchange mailbox quotas).",
+        ],
+        references: &[
+            Reference {
+                document: Document::Rfc(3463),
+                section: Some("3.3"),
+                url: "https://www.rfc-editor.org/rfc/rfc3463.html#section-3.3",
+            },
+        ],
+    },
+    Troubleshooting {
+        code: "X.2.3",
+        summary: "The message is larger than the recipient's mailbox or this server allows. Make it smaller.",
+        causes: &[
+            "Large attachments; base64 encoding makes attachments about a third larger than the files.",
+            "A per-mailbox size limit lower than the server's general limit.",
+            "Sendmail reports its server-wide `MaxMessageSize` with 552 5.2.3.",
+        ],
+        sender_fixes: &[
+            "Compress the files, send them as links to a file-sharing service, or split them over several messages.",
+            "Check the size of the message including encoding, not just the size of the files.",
+        ],
+        admin_fixes: &[
+            "Raise the per-mailbox or server limit if larger mail should be accepted (Postfix `message_size_limit`, Sendmail `confMAX_MESSAGE_SIZE`, Exchange `MaxReceiveSize`).",
+        ],
+        references: &[
+            Reference {
+                document: Document::Rfc(3463),
+                section: Some("3.3"),
+                url: "https://www.rfc-editor.org/rfc/rfc3463.html#section-3.3",
+            },
+        ],
+    },
+    Troubleshooting {
+        code: "X.3.0",
+        summary: "The receiving mail system had a problem that is not described more precisely. Often a fault on the receiving side; the text may name it.",
+        causes: &[
+            "An internal error or crash in the receiving server or one of its filters.",
+            "A misconfiguration in routing or in a content filter (`unknown mailer error`).",
+            "An upstream error passed on by a forwarding service.",
+            "Some servers reuse 4.3.0/5.3.0 for other things, such as Gmail's `Multiple destination domains per transaction is unsupported`.",
+        ],
+        sender_fixes: &[
+            "For 4.3.0 let your server retry.",
+            "For 5.3.0 read the text and, if it does not explain itself, send it to the recipient's postmaster.",
+        ],
+        admin_fixes: &[
+            "Check the mail server's logs, panic logs and content-filter (milter, scanner) logs at the time of the rejection.",
+        ],
+        references: &[
+            Reference {
+                document: Document::Rfc(3463),
+                section: Some("3.4"),
+                url: "https://www.rfc-editor.org/rfc/rfc3463.html#section-3.4",
+            },
+        ],
+    },
+    Troubleshooting {
+        code: "X.3.1",
+        summary: "The receiving server has run out of storage or other resources (disk, queue space, memory). The problem is on the receiving side and is usually temporary.",
+        causes: &[
+            "The disk holding the mail queue or mail store is full.",
+            "Free space fell below the server's minimum (Postfix `queue_minfree`, Sendmail `MinFreeBlocks`).",
+            "Resource exhaustion at a large provider (`452 4.3.1 Insufficient system resources`).",
+        ],
+        sender_fixes: &[
+            "Let your server retry; the message goes through once space is freed.",
+            "If a 5.3.1 keeps coming back, tell the recipient's postmaster.",
+        ],
+        admin_fixes: &[
+            "Free disk space in the queue and mail store, and monitor free space.",
+            "Look for a runaway queue (a loop or a spam run filling the disk).",
+        ],
+        references: &[
+            Reference {
+                document: Document::Rfc(3463),
+                section: Some("3.4"),
+                url: "https://www.rfc-editor.org/rfc/rfc3463.html#section-3.4",
+            },
+            Reference {
+                document: Document::Rfc(5321),
+                section: Some("4.2.3"),
+                url: "https://www.rfc-editor.org/rfc/rfc5321.html#section-4.2.3",
+            },
+        ],
+    },
+    Troubleshooting {
+        code: "X.3.2",
+        summary: "The receiving host is not accepting mail right now: it is shutting down, overloaded, in maintenance or limiting connections. With 421 4.3.2 the sender should retry later.",
+        causes: &[
+            "Overload, maintenance or a restart of the receiving server.",
+            "Connection limits: `421 4.3.2 Connection rate limit exceeded` or `Too many open connections` (Sendmail).",
+            "Microsoft uses `432 4.3.2` when one mailbox receives messages faster than its store can handle.",
+            "With a permanent 5.3.2 (or 521): the host never accepts mail.",
+        ],
+        sender_fixes: &[
+            "Let your server retry with back-off.",
+            "Lower the number of parallel connections and the connection rate to this destination.",
+            "For a permanent 5.3.2, check that you are sending to the domain's real MX.",
+        ],
+        admin_fixes: &[
+            "Raise connection limits if the load is legitimate, or add capacity.",
+            "Announce maintenance with 421 rather than refusing connections outright.",
+        ],
+        references: &[
+            Reference {
+                document: Document::Rfc(3463),
+                section: Some("3.4"),
+                url: "https://www.rfc-editor.org/rfc/rfc3463.html#section-3.4",
+            },
+            Reference {
+                document: Document::Rfc(7504),
+                section: Some("3"),
+                url: "https://www.rfc-editor.org/rfc/rfc7504.html#section-3",
+            },
+        ],
+    },
+    Troubleshooting {
+        code: "X.3.4",
+        summary: "The message is larger than the receiving system accepts at all. Make it smaller.",
+        causes: &[
+            "Attachments over the server's size limit (after base64 encoding).",
+            "A message declared with SIZE= larger than the limit announced in EHLO.",
+            "Headers larger than allowed (Gmail returns 552 5.3.4 for oversized headers too).",
+        ],
+        sender_fixes: &[
+            "Share large files through links, or split them over several messages.",
+            "Check the SIZE value the receiving server advertises in its EHLO reply.",
+        ],
+        admin_fixes: &[
+            "Raise the message size limit if larger mail should be accepted (Postfix `message_size_limit`, Exim `message_size_limit`).",
+        ],
+        references: &[
+            Reference {
+                document: Document::Rfc(3463),
+                section: Some("3.4"),
+                url: "https://www.rfc-editor.org/rfc/rfc3463.html#section-3.4",
+            },
+            Reference {
+                document: Document::Rfc(1870),
+                section: Some("6.1"),
+                url: "https://www.rfc-editor.org/rfc/rfc1870.html#section-6.1",
+            },
+        ],
+    },
+    Troubleshooting {
+        code: "X.3.5",
+        summary: "The receiving system says its own configuration prevents it from accepting the message. The problem is on the receiving side.",
+        causes: &[
+            "A broken routing, transport or alias configuration.",
+            "A missing or unreadable file the server needs (Sendmail `System file missing`).",
+            "A configuration error in a restriction or lookup table (Postfix `451 4.3.5 Server configuration error`).",
+        ],
+        sender_fixes: &[
+            "For 4.3.5 let your server retry; for 5.3.5 tell the recipient's postmaster, with the full reply.",
+        ],
+        admin_fixes: &[
+            "Check the server's logs for the configuration error and fix the named table, file or setting.",
+        ],
+        references: &[
+            Reference {
+                document: Document::Rfc(3463),
+                section: Some("3.4"),
+                url: "https://www.rfc-editor.org/rfc/rfc3463.html#section-3.4",
+            },
+        ],
+    },
+    Troubleshooting {
+        code: "X.4.1",
+        summary: "The sending server could not get an answer from the destination host: the connection was refused or timed out. It keeps retrying; the problem is usually the receiving server or the network in between.",
+        causes: &[
+            "The destination server is down or not listening on port 25.",
+            "A firewall blocks port 25, or the MX record points to the wrong host.",
+            "The sender's own provider blocks outgoing port 25 (common on residential and cloud networks).",
+            "A broken IPv6 route while the destination publishes AAAA records.",
+        ],
+        sender_fixes: &[
+            "Wait; your server retries until the message expires.",
+            "Check the destination: `dig MX example.com`, then try `nc -v mx.example.com 25` from your server.",
+            "If your provider blocks port 25, send through an authenticated relay (smart host).",
+        ],
+        admin_fixes: &[
+            "Make sure every MX host accepts connections on port 25 from the internet.",
+            "Check MX and A/AAAA records, and remove MX hosts that are permanently down.",
+        ],
+        references: &[
+            Reference {
+                document: Document::Rfc(3463),
+                section: Some("3.5"),
+                url: "https://www.rfc-editor.org/rfc/rfc3463.html#section-3.5",
+            },
+        ],
+    },
+    Troubleshooting {
+        code: "X.4.2",
+        summary: "A connection was made but broke before the transaction finished (a timeout or a dropped connection). Temporary; retried automatically.",
+        causes: &[
+            "The session was idle too long (`451 4.4.2 Timeout - closing connection`).",
+            "Network problems, packet loss or an MTU problem on the path.",
+            "A firewall or SMTP inspection device cutting the session, often during TLS or large uploads.",
+            "An overloaded receiving server that stops answering.",
+        ],
+        sender_fixes: &[
+            "Let your server retry.",
+            "If large messages always fail, check your upload bandwidth and any SMTP inspection in your firewall.",
+        ],
+        admin_fixes: &[
+            "Check server load and timeouts, and any load balancer or firewall in front of the mail server.",
+        ],
+        references: &[
+            Reference {
+                document: Document::Rfc(3463),
+                section: Some("3.5"),
+                url: "https://www.rfc-editor.org/rfc/rfc3463.html#section-3.5",
+            },
+        ],
+    },
+    Troubleshooting {
+        code: "X.4.4",
+        summary: "The mail system could not work out where to send the message: the recipient domain has no usable MX or address records, or the lookup failed.",
+        causes: &[
+            "The domain has no MX and no A/AAAA record, or its MX points to a name that does not resolve.",
+            "A temporary DNS failure (4.4.4, for example `Unable to look up mail exchanger information`).",
+            "An MX record that points to an IP address or a CNAME, or an internal routing table missing the domain.",
+        ],
+        sender_fixes: &[
+            "Check the domain with `dig MX example.com` and `dig A` on each MX host name.",
+            "For 4.4.4 let your server retry.",
+        ],
+        admin_fixes: &[
+            "The domain owner must publish MX records that point to resolvable host names.",
+            "On the reporting server, check the DNS resolver and routing tables (Postfix `transport_maps`).",
+        ],
+        references: &[
+            Reference {
+                document: Document::Rfc(3463),
+                section: Some("3.5"),
+                url: "https://www.rfc-editor.org/rfc/rfc3463.html#section-3.5",
+            },
+        ],
+    },
+    Troubleshooting {
+        code: "X.4.5",
+        summary: "The mail system is too busy to handle the message now. Temporary; the sender's server retries.",
+        causes: &[
+            "The receiving server or its queue is overloaded (`421 4.4.5 Server busy, try again later`).",
+            "A temporary shortage of resources (Sendmail `452 4.4.5 Insufficient disk space`).",
+            "Google also uses `550 5.4.5` for a user's daily sending limit.",
+        ],
+        sender_fixes: &[
+            "Let your server retry and reduce your sending rate.",
+            "For Gmail's 550 5.4.5, wait until the daily limit resets (up to 24 hours).",
+        ],
+        admin_fixes: &["Add capacity or find what is filling the queue."],
+        references: &[
+            Reference {
+                document: Document::Rfc(3463),
+                section: Some("3.5"),
+                url: "https://www.rfc-editor.org/rfc/rfc3463.html#section-3.5",
+            },
+        ],
+    },
+    Troubleshooting {
+        code: "X.4.6",
+        summary: "The message was passed around in a circle until the hop limit was reached. The route must be fixed; resending will loop again.",
+        causes: &[
+            "Two mailboxes or systems forwarding to each other.",
+            "An MX or smart host that sends mail for a domain back to where it came from.",
+            "Misconfigured accepted domains or connectors in hybrid setups (Exchange 5.4.6, 5.4.14).",
+        ],
+        sender_fixes: &[
+            "Tell the recipient or their administrator; do not resend until they fix it.",
+            "Check your own forwarding rules if the loop involves your mailbox.",
+        ],
+        admin_fixes: &[
+            "Follow the Received: headers to see the loop, then fix forwarding, transport rules, MX records or connectors.",
+        ],
+        references: &[
+            Reference {
+                document: Document::Rfc(3463),
+                section: Some("3.5"),
+                url: "https://www.rfc-editor.org/rfc/rfc3463.html#section-3.5",
+            },
+            Reference {
+                document: Document::Rfc(5321),
+                section: Some("6.3"),
+                url: "https://www.rfc-editor.org/rfc/rfc5321.html#section-6.3",
+            },
+        ],
+    },
+    Troubleshooting {
+        code: "X.4.7",
+        summary: "The message stayed in a queue until its lifetime ran out, because every delivery attempt failed temporarily. The real cause is whatever kept failing.",
+        causes: &[
+            "The destination was unreachable for days (down, firewalled, wrong MX).",
+            "Repeated temporary rejections that never cleared: rate limits, reputation deferrals, greylisting a sender never passed.",
+            "DNS problems for the recipient domain.",
+            "Microsoft reports its expiry as `550 4.4.7 QUEUE.Expired` (a 4.x code on a permanent reply).",
+        ],
+        sender_fixes: &[
+            "Look at the last error reported in the bounce or delay notice and fix that.",
+            "Send the message again once the destination works.",
+        ],
+        admin_fixes: &[
+            "On the receiving side, find out why earlier attempts were deferred (logs, connection limits, filters).",
+            "On the sending side, check the queue lifetime (Postfix `maximal_queue_lifetime`, default 5 days).",
+        ],
+        references: &[
+            Reference {
+                document: Document::Rfc(3463),
+                section: Some("3.5"),
+                url: "https://www.rfc-editor.org/rfc/rfc3463.html#section-3.5",
+            },
+            Reference {
+                document: Document::Rfc(5321),
+                section: Some("4.5.4.1"),
+                url: "https://www.rfc-editor.org/rfc/rfc5321.html#section-4.5.4.1",
+            },
+        ],
+    },
+    Troubleshooting {
+        code: "X.5.0",
+        summary: "Something went wrong in the SMTP conversation itself, without a more specific code. Usually a client bug or an incompatibility.",
+        causes: &[
+            "A command sent out of order or too early (`503 5.5.0 ... Improper use of SMTP command pipelining`).",
+            "A client that misbehaves after a failed command.",
+            "Some providers reuse 5.5.0 for other things (Outlook.com's `550 5.5.0 Requested action not taken: mailbox unavailable` means an unknown recipient).",
+        ],
+        sender_fixes: &[
+            "Read the text; update the mail client or library, and make it wait for each reply unless PIPELINING was agreed.",
+        ],
+        admin_fixes: &["Check a protocol trace or the server log of the session."],
+        references: &[
+            Reference {
+                document: Document::Rfc(3463),
+                section: Some("3.6"),
+                url: "https://www.rfc-editor.org/rfc/rfc3463.html#section-3.6",
+            },
+        ],
+    },
+    Troubleshooting {
+        code: "X.5.1",
+        summary: "The server refused a command because it came out of sequence or is not supported, for example DATA before any recipient was accepted. Often a side effect of an earlier rejection.",
+        causes: &[
+            "All RCPT TO commands were rejected, then the client sent DATA (`554 5.5.1 Error: no valid recipients`).",
+            "RCPT TO before MAIL FROM, or MAIL FROM before EHLO.",
+            "A command the server does not implement (`502 5.5.1 Unimplemented command`).",
+        ],
+        sender_fixes: &[
+            "Look at the replies before this one; the earlier rejection holds the real reason.",
+            "Update or fix the client so it follows the command order.",
+        ],
+        admin_fixes: &[
+            "Nothing usually; a protocol trace shows what the client sent.",
+        ],
+        references: &[
+            Reference {
+                document: Document::Rfc(3463),
+                section: Some("3.6"),
+                url: "https://www.rfc-editor.org/rfc/rfc3463.html#section-3.6",
+            },
+            Reference {
+                document: Document::Rfc(5321),
+                section: Some("4.1.4"),
+                url: "https://www.rfc-editor.org/rfc/rfc5321.html#section-4.1.4",
+            },
+        ],
+    },
+    Troubleshooting {
+        code: "X.5.2",
+        summary: "The server could not parse a command or its arguments (a syntax error).",
+        causes: &[
+            "A malformed MAIL FROM or RCPT TO (missing angle brackets, spaces).",
+            "A HELO/EHLO name that is not a fully qualified domain name (`504 5.5.2 Helo command rejected: need fully-qualified hostname`).",
+            "An over-long command line or bad base64 data during AUTH.",
+        ],
+        sender_fixes: &[
+            "Make the sending system greet with its full host name (for example `mail.example.com`).",
+            "Update the client or library that builds the commands.",
+        ],
+        admin_fixes: &[
+            "Exempt internal devices that cannot be fixed, placing `permit_mynetworks` before the HELO checks.",
+        ],
+        references: &[
+            Reference {
+                document: Document::Rfc(3463),
+                section: Some("3.6"),
+                url: "https://www.rfc-editor.org/rfc/rfc3463.html#section-3.6",
+            },
+            Reference {
+                document: Document::Rfc(5321),
+                section: Some("4.1.2"),
+                url: "https://www.rfc-editor.org/rfc/rfc5321.html#section-4.1.2",
+            },
+        ],
+    },
+    Troubleshooting {
+        code: "X.5.3",
+        summary: "The message had more recipients than the server accepts in one transaction. Standard servers send the rest in a new transaction; otherwise split the list.",
+        causes: &[
+            "A per-message recipient limit (Postfix `smtpd_recipient_limit` 1000, Exchange Online 200 per domain, Gmail's sending limits).",
+            "A per-domain limit at the receiving provider.",
+            "A large mailing sent as one message with many visible or Bcc recipients.",
+        ],
+        sender_fixes: &[
+            "With 452 4.5.3 do nothing: the remaining recipients are retried in another transaction.",
+            "With 5.5.3 or 552, split the recipient list and resend.",
+            "Send large mailings through a list manager or a bulk mail service.",
+        ],
+        admin_fixes: &["Raise the recipient limit if legitimate senders need it."],
+        references: &[
+            Reference {
+                document: Document::Rfc(3463),
+                section: Some("3.6"),
+                url: "https://www.rfc-editor.org/rfc/rfc3463.html#section-3.6",
+            },
+            Reference {
+                document: Document::Rfc(5321),
+                section: Some("4.5.3.1.10"),
+                url: "https://www.rfc-editor.org/rfc/rfc5321.html#section-4.5.3.1.10",
+            },
+        ],
+    },
+    Troubleshooting {
+        code: "X.6.0",
+        summary: "Something about the message content or its format made it undeliverable; the text usually says what.",
+        causes: &[
+            "Malformed MIME or headers.",
+            "Bare line feeds (LF without CR), which Microsoft rejects with 5.6.11.",
+            "An attachment or format the receiving system cannot convert (Exchange `554 5.6.0 Invalid message content`).",
+        ],
+        sender_fixes: &[
+            "Resend in plain text or HTML, without unusual attachments.",
+            "Fix the sending application so it writes standard MIME with CRLF line endings.",
+        ],
+        admin_fixes: &[
+            "Check the content filter's or gateway's log for the exact reason.",
+        ],
+        references: &[
+            Reference {
+                document: Document::Rfc(3463),
+                section: Some("3.7"),
+                url: "https://www.rfc-editor.org/rfc/rfc3463.html#section-3.7",
+            },
+        ],
+    },
+    Troubleshooting {
+        code: "X.6.9",
+        summary: "The message carries UTF-8 (or raw 8-bit) text in its headers, and a server on the way cannot transfer it, so it was refused. The fix is on the sending side.",
+        causes: &[
+            "Raw non-ASCII characters in Subject:, From: or To: without RFC 2047 encoding.",
+            "An internationalized (UTF-8) address or header sent to a server without SMTPUTF8 support.",
+            "A script that builds headers by hand (`improper use of 8-bit data in message header`).",
+        ],
+        sender_fixes: &[
+            "Encode non-ASCII header text (RFC 2047) or use a mail library that does it.",
+            "Use an ASCII address for recipients whose servers lack SMTPUTF8.",
+        ],
+        admin_fixes: &[
+            "Enable SMTPUTF8 on the receiving server if internationalized mail should be accepted (Postfix `smtputf8_enable = yes`).",
+        ],
+        references: &[
+            Reference {
+                document: Document::Rfc(6531),
+                section: Some("3.5"),
+                url: "https://www.rfc-editor.org/rfc/rfc6531.html#section-3.5",
+            },
+        ],
+    },
+    Troubleshooting {
+        code: "X.7.0",
+        summary: "Refused for a security or policy reason without a more specific code. The text says which: authentication required, TLS required, spam, or a relay rule.",
+        causes: &[
+            "Authentication required before sending (`530 5.7.0 Authentication required`).",
+            "TLS required first (`530 5.7.0 Must issue a STARTTLS command first`).",
+            "Content judged to be spam (`554 5.7.0 Reject ... SPAM`) or an attachment type that is blocked.",
+            "A relay service that does not recognize the sending IP or domain (Gmail `550 5.7.0 Mail relay denied`).",
+        ],
+        sender_fixes: &[
+            "Read the text and fix what it names: turn on SMTP AUTH and STARTTLS in the client, remove blocked attachments, or register your IP with the relay service.",
+            "Do not resend a refused message unchanged.",
+        ],
+        admin_fixes: &[
+            "Find the rule that fired in the logs and, if it should not apply, adjust it for this sender.",
+        ],
+        references: &[
+            Reference {
+                document: Document::Rfc(3463),
+                section: Some("3.8"),
+                url: "https://www.rfc-editor.org/rfc/rfc3463.html#section-3.8",
+            },
+            Reference {
+                document: Document::Rfc(4954),
+                section: Some("6"),
+                url: "https://www.rfc-editor.org/rfc/rfc4954.html#section-6",
+            },
+            Reference {
+                document: Document::Rfc(3207),
+                section: Some("4"),
+                url: "https://www.rfc-editor.org/rfc/rfc3207.html#section-4",
+            },
+        ],
+    },
+    Troubleshooting {
+        code: "X.7.1",
+        summary: "The receiving side refused the message by policy: the sender, its IP or the content is not allowed. It is the most common rejection code, and the text decides what it means.",
+        causes: &[
+            "The sending IP or domain is on a block list (`blocked using zen.spamhaus.org`, Microsoft's `Blocklist 1`).",
+            "Relaying refused: the client did not authenticate or sent to a server that does not handle the domain (`Relay access denied`, `Unable to relay`).",
+            "Spam or reputation filtering (Gmail `likely unsolicited mail`, `low reputation of the sending domain`).",
+            "The recipient accepts mail only from certain or internal senders, or a mail flow rule blocked it.",
+            "Missing reverse DNS, a bad HELO name, or an authentication (SPF/DMARC) policy.",
+        ],
+        sender_fixes: &[
+            "Read the text: look the IP up at the named block list and request delisting once the cause is fixed.",
+            "For relay refusals, authenticate (SMTP AUTH on port 587) or send to the recipient domain's MX.",
+            "Publish SPF, sign with DKIM, publish DMARC, and give the sending IP a matching PTR record.",
+            "If the recipient restricts senders, ask them to allow you.",
+        ],
+        admin_fixes: &[
+            "Find which rule rejected the message (logs, message trace) and allow the sender if it is a false positive.",
+            "Check delivery restrictions and mail flow rules for the recipient.",
+        ],
+        references: &[
+            Reference {
+                document: Document::Rfc(3463),
+                section: Some("3.8"),
+                url: "https://www.rfc-editor.org/rfc/rfc3463.html#section-3.8",
+            },
+        ],
+    },
+    Troubleshooting {
+        code: "X.7.3",
+        summary: "Registered for a failed conversion between secure message formats, but servers mostly use it to say that TLS is required. Read the text.",
+        causes: &[
+            "The server requires STARTTLS and the client did not use it (`451 5.7.3 STARTTLS is required to send mail`).",
+            "A gateway could not convert a signed or encrypted message (S/MIME, PGP) for the next system.",
+        ],
+        sender_fixes: &[
+            "Enable STARTTLS (port 587 for submission, opportunistic TLS for server-to-server).",
+            "For encrypted mail, send it in a format the recipient's gateway supports.",
+        ],
+        admin_fixes: &[
+            "If the TLS requirement is deliberate, document it; otherwise relax it for clients that cannot do TLS.",
+        ],
+        references: &[
+            Reference {
+                document: Document::Rfc(3463),
+                section: Some("3.8"),
+                url: "https://www.rfc-editor.org/rfc/rfc3463.html#section-3.8",
+            },
+        ],
+    },
+    Troubleshooting {
+        code: "X.7.4",
+        summary: "The server does not support a security feature the client asked for, typically the authentication mechanism.",
+        causes: &[
+            "An AUTH mechanism the server does not offer (`504 5.7.4 Unrecognized authentication type`).",
+            "A retired mechanism such as Google's old XOAUTH.",
+            "A TLS version or cipher the other side does not support.",
+        ],
+        sender_fixes: &[
+            "Use one of the mechanisms listed in the server's EHLO reply (for example PLAIN or LOGIN over TLS, or XOAUTH2).",
+            "Update the mail client or library.",
+        ],
+        admin_fixes: &[
+            "Enable the mechanisms your users' clients need, only over TLS.",
+        ],
+        references: &[
+            Reference {
+                document: Document::Rfc(3463),
+                section: Some("3.8"),
+                url: "https://www.rfc-editor.org/rfc/rfc3463.html#section-3.8",
+            },
+            Reference {
+                document: Document::Rfc(4954),
+                section: Some("4"),
+                url: "https://www.rfc-editor.org/rfc/rfc4954.html#section-4",
+            },
+        ],
+    },
+    Troubleshooting {
+        code: "X.7.7",
+        summary: "Registered for a message whose signature or checksum shows it was changed in transit; some filters use it loosely for any policy violation.",
+        causes: &[
+            "A signed message (S/MIME, DKIM) altered after signing, for example by a mailing list adding a footer.",
+            "A content filter reporting a policy violation with this code (`554 5.7.7 Email policy violation detected`).",
+        ],
+        sender_fixes: &[
+            "Do not modify messages after signing; read the text to see which policy fired.",
+        ],
+        admin_fixes: &["Check the filter's log for the rule that matched."],
+        references: &[
+            Reference {
+                document: Document::Rfc(3463),
+                section: Some("3.8"),
+                url: "https://www.rfc-editor.org/rfc/rfc3463.html#section-3.8",
+            },
+        ],
+    },
+    Troubleshooting {
+        code: "X.7.8",
+        summary: "The login data given with AUTH was not accepted: wrong username, password or token.",
+        causes: &[
+            "A wrong password, or a username in the wrong form (full address versus local name).",
+            "The provider requires an app password or OAuth (Gmail `535 5.7.8 Username and Password not accepted`).",
+            "The account is locked or password login is disabled.",
+        ],
+        sender_fixes: &[
+            "Check the username and password in the client.",
+            "Use an app password or OAuth where the provider requires it.",
+        ],
+        admin_fixes: &[
+            "Check the authentication back end's logs; repeated failures from many IPs point to password guessing.",
+        ],
+        references: &[
+            Reference {
+                document: Document::Rfc(4954),
+                section: Some("6"),
+                url: "https://www.rfc-editor.org/rfc/rfc4954.html#section-6",
+            },
+        ],
+    },
+    Troubleshooting {
+        code: "X.7.9",
+        summary: "The server wants a stronger login method than the one used, for example OAuth or an app password instead of the account password. Yahoo also uses 5.7.9 for policy and authentication rejections.",
+        causes: &[
+            "Google requires an application-specific password (`534 5.7.9 Application-specific password required`).",
+            "A plain-text mechanism refused by policy.",
+            "Yahoo's `554 5.7.9 Message not accepted for policy reasons` (usually SPF, DKIM or DMARC) and `550 5.7.9` for unauthenticated mail.",
+        ],
+        sender_fixes: &[
+            "Create an app password or switch the client to OAuth.",
+            "For Yahoo's 5.7.9, authenticate your mail with SPF and DKIM and publish DMARC.",
+        ],
+        admin_fixes: &["Offer a mechanism clients can use safely, over TLS."],
+        references: &[
+            Reference {
+                document: Document::Rfc(4954),
+                section: Some("6"),
+                url: "https://www.rfc-editor.org/rfc/rfc4954.html#section-6",
+            },
+        ],
+    },
+    Troubleshooting {
+        code: "X.7.13",
+        summary: "The account is disabled, so it cannot log in (or, as some servers use it, receive mail). Only the administrator can change that.",
+        causes: &[
+            "The account was suspended for non-payment, abuse or a suspected break-in.",
+            "A recipient account that was disabled (`525 5.7.13 ... User account disabled`).",
+            "Microsoft 365 uses 5.7.13 for a public folder that refuses external senders, a different meaning.",
+        ],
+        sender_fixes: &[
+            "Contact your administrator or provider to have the account re-enabled.",
+            "For a disabled recipient, reach the person another way.",
+        ],
+        admin_fixes: &["Re-enable the account once the reason is resolved."],
+        references: &[
+            Reference {
+                document: Document::Rfc(5248),
+                section: None,
+                url: "https://www.rfc-editor.org/rfc/rfc5248.html",
+            },
+        ],
+    },
+    Troubleshooting {
+        code: "X.7.23",
+        summary: "The message failed the SPF check of the envelope sender's domain, and the receiver's policy rejects such mail. Fix the sender domain's SPF record.",
+        causes: &[
+            "The sending IP or service is not listed in the domain's SPF record (a new mail service added without `include:`).",
+            "The message was forwarded, so it arrived from the forwarder's IP.",
+            "The record ends in `-all` and a legitimate source was forgotten.",
+        ],
+        sender_fixes: &[
+            "List every sending service in the SPF record (`dig TXT example.com` to check) and keep it under 10 DNS lookups.",
+            "Sign with DKIM too, so DMARC can pass when SPF breaks on forwarding.",
+        ],
+        admin_fixes: &[
+            "For forwarded mail, trust the forwarder or evaluate ARC instead of rejecting on SPF alone.",
+        ],
+        references: &[
+            Reference {
+                document: Document::Rfc(7372),
+                section: Some("3.2"),
+                url: "https://www.rfc-editor.org/rfc/rfc7372.html#section-3.2",
+            },
+            Reference {
+                document: Document::Rfc(7208),
+                section: Some("8.4"),
+                url: "https://www.rfc-editor.org/rfc/rfc7208.html#section-8.4",
+            },
+        ],
+    },
+    Troubleshooting {
+        code: "X.7.25",
+        summary: "The sending IP failed the receiver's reverse DNS check: it has no PTR record, or the PTR name does not resolve back to the IP. The fix is with whoever controls the sending IP.",
+        causes: &[
+            "No PTR record for the sending IP (common on new cloud servers and IPv6).",
+            "A PTR name with no A/AAAA record, or one pointing to a different IP.",
+            "A generic PTR in a residential range (`dynamic-203-0-113-5.example.net`).",
+        ],
+        sender_fixes: &[
+            "Ask the IP's owner (ISP or cloud provider) to set a PTR record with a host name that resolves back to the IP, ideally the same name used in HELO.",
+            "Send through a relay that has proper reverse DNS.",
+        ],
+        admin_fixes: &[
+            "Relax the check for partners with broken DNS rather than disabling it for everyone.",
+        ],
+        references: &[
+            Reference {
+                document: Document::Rfc(7372),
+                section: Some("3.3"),
+                url: "https://www.rfc-editor.org/rfc/rfc7372.html#section-3.3",
+            },
+        ],
+    },
+    Troubleshooting {
+        code: "X.7.26",
+        summary: "The message failed more than one authentication check, typically both SPF and DKIM, which also means DMARC failed. Gmail uses 5.7.26 for unauthenticated mail and DMARC rejections; Microsoft uses 4.7.26 for unauthenticated mail over IPv6.",
+        causes: &[
+            "The message passed neither SPF nor DKIM.",
+            "The From: domain publishes DMARC with `p=reject` (or quarantine) and neither SPF nor DKIM passed in alignment with it.",
+            "Someone forged your domain.",
+            "Forwarding broke SPF and a mailing list's changes broke DKIM.",
+        ],
+        sender_fixes: &[
+            "Publish SPF for all sending sources and sign with DKIM using the From: domain.",
+            "Publish a DMARC record and read its reports to find unauthenticated sources.",
+            "Mailing lists should rewrite From: or keep messages unchanged.",
+        ],
+        admin_fixes: &[
+            "Evaluate ARC for trusted forwarders; allow exceptions only for senders you can vouch for.",
+        ],
+        references: &[
+            Reference {
+                document: Document::Rfc(7372),
+                section: Some("3.4"),
+                url: "https://www.rfc-editor.org/rfc/rfc7372.html#section-3.4",
+            },
+        ],
+    },
+    Troubleshooting {
+        code: "X.7.27",
+        summary: "The sender's domain publishes a null MX (it never receives mail), so the receiver refuses mail that could not be bounced back to it.",
+        causes: &[
+            "Sending from a 'no-reply' domain whose DNS has the MX record `0 .`.",
+            "A DNS change that put a null MX on a domain still used for sending.",
+        ],
+        sender_fixes: &[
+            "Send with an envelope sender in a domain that accepts mail, for example a dedicated bounce domain.",
+            "Remove the null MX if the domain is meant to send mail.",
+        ],
+        admin_fixes: &[
+            "Nothing on the receiving side.",
+            "Note that Google uses 4.7.27/5.7.27 for SPF failures instead.",
+        ],
+        references: &[
+            Reference {
+                document: Document::Rfc(7505),
+                section: Some("4.2"),
+                url: "https://www.rfc-editor.org/rfc/rfc7505.html#section-4.2",
+            },
+        ],
+    },
+    Troubleshooting {
+        code: "X.7.28",
+        summary: "The receiver judges the message part of a flood of similar unwanted mail and is slowing down or refusing it. Gmail's `421 4.7.28` is the best-known use.",
+        causes: &[
+            "A sudden rise in sending volume (a new IP, a big campaign).",
+            "A high rate of spam complaints or mail to invalid addresses.",
+            "A compromised account or form being used to send spam.",
+        ],
+        sender_fixes: &[
+            "Slow down and spread sending over time; warm up new IPs gradually.",
+            "Mail only recipients who asked for it and remove bounced or inactive addresses.",
+            "Check for compromised accounts or abused web forms; follow the provider's sender guidelines.",
+        ],
+        admin_fixes: &["Nothing on the receiving side."],
+        references: &[
+            Reference {
+                document: Document::Draft("draft-levine-mailbomb-header-00"),
+                section: None,
+                url: "https://datatracker.ietf.org/doc/html/draft-levine-mailbomb-header-00",
+            },
+        ],
+    },
+    Troubleshooting {
+        code: "220",
+        summary: "Service ready: the server's greeting at the start of a session, and also the reply to STARTTLS (ready to start TLS). It is not an error; in a bounce or log it only shows how far the session got.",
+        causes: &[
+            "A normal greeting or STARTTLS reply.",
+            "Seen in a transcript because the failure came later, for example in the TLS handshake right after `220 Ready to start TLS`.",
+        ],
+        sender_fixes: &[
+            "Nothing for the 220 itself; look at the reply that follows it.",
+            "If the session fails right after STARTTLS, check the TLS versions and certificates on both sides.",
+        ],
+        admin_fixes: &[
+            "Make the greeting name your server's fully qualified host name, and keep any greeting delay short.",
+        ],
+        references: &[
+            Reference {
+                document: Document::Rfc(5321),
+                section: Some("4.2.2"),
+                url: "https://www.rfc-editor.org/rfc/rfc5321.html#section-4.2.2",
+            },
+            Reference {
+                document: Document::Rfc(5321),
+                section: Some("3.1"),
+                url: "https://www.rfc-editor.org/rfc/rfc5321.html#section-3.1",
+            },
+            Reference {
+                document: Document::Rfc(3207),
+                section: Some("4"),
+                url: "https://www.rfc-editor.org/rfc/rfc3207.html#section-4",
+            },
+        ],
+    },
+    Troubleshooting {
+        code: "235",
+        summary: "Authentication succeeded: the server accepted the login given with AUTH. Not an error.",
+        causes: &[
+            "A normal, successful SMTP AUTH.",
+            "Seen in a transcript before a later refusal, which then has nothing to do with the password.",
+        ],
+        sender_fixes: &[
+            "Nothing; if mail still failed, look at the replies after the 235 (for example a sender address the account may not use).",
+        ],
+        admin_fixes: &["None needed."],
+        references: &[
+            Reference {
+                document: Document::Rfc(4954),
+                section: Some("6"),
+                url: "https://www.rfc-editor.org/rfc/rfc4954.html#section-6",
+            },
+        ],
+    },
+    Troubleshooting {
+        code: "250",
+        summary: "Requested action completed. After the final dot of DATA it means this server took responsibility for the message. Not an error: if mail still went missing, look beyond this hop.",
+        causes: &[
+            "A normal reply to EHLO, MAIL, RCPT or the end of data.",
+            "In a bounce it shows this hop accepted the message and a later server or step failed.",
+            "The message was accepted but then filtered into spam, quarantine or a rule's folder.",
+        ],
+        sender_fixes: &[
+            "Keep the queue ID or message ID from the 250 reply to trace the message.",
+            "Ask the recipient to check spam and quarantine folders.",
+        ],
+        admin_fixes: &[
+            "Trace the message by its queue ID in the logs and message trace; check quarantine and filtering rules.",
+        ],
+        references: &[
+            Reference {
+                document: Document::Rfc(5321),
+                section: Some("4.2.2"),
+                url: "https://www.rfc-editor.org/rfc/rfc5321.html#section-4.2.2",
+            },
+        ],
+    },
+    Troubleshooting {
+        code: "334",
+        summary: "An intermediate reply during SMTP AUTH: the server waits for the next piece of login data, base64-encoded. Not an error.",
+        causes: &[
+            "A normal step of AUTH LOGIN or another challenge-response mechanism (`334 VXNlcm5hbWU6` is base64 for 'Username:').",
+            "A client stuck after 334 often sent data in the wrong form or for the wrong mechanism.",
+        ],
+        sender_fixes: &[
+            "Nothing if login then succeeds; if the client hangs, try another mechanism (PLAIN instead of LOGIN) and make sure TLS is on.",
+        ],
+        admin_fixes: &["None needed."],
+        references: &[
+            Reference {
+                document: Document::Rfc(4954),
+                section: Some("4"),
+                url: "https://www.rfc-editor.org/rfc/rfc4954.html#section-4",
+            },
+        ],
+    },
+    Troubleshooting {
+        code: "354",
+        summary: "The server is ready for the message after DATA; the client sends it and ends with a line holding a single dot. Not an error.",
+        causes: &[
+            "A normal reply to DATA.",
+            "A failure right after it concerns the message content (size, spam, headers) or a connection dropped during the upload.",
+        ],
+        sender_fixes: &[
+            "Look at the reply after the final dot; it holds the verdict on the message.",
+            "If large messages fail during the upload, check timeouts and bandwidth.",
+        ],
+        admin_fixes: &["None needed."],
+        references: &[
+            Reference {
+                document: Document::Rfc(5321),
+                section: Some("4.1.1.4"),
+                url: "https://www.rfc-editor.org/rfc/rfc5321.html#section-4.1.1.4",
+            },
+        ],
+    },
+    Troubleshooting {
+        code: "421",
+        summary: "The server is closing the connection and says to try again later. It is temporary, and the sending server retries by itself. Providers also use 421 for rate limits and reputation deferrals.",
+        causes: &[
+            "The server is overloaded, restarting or in maintenance.",
+            "Connection or rate limits (Outlook.com `RP-001`, Exim `Too many concurrent SMTP connections`).",
+            "Reputation or volume deferrals (Gmail `421 4.7.28`, Yahoo `421 4.7.0 [TSS04]`).",
+            "Too many errors in one session (Postfix `421 4.7.0 Error: too many errors`).",
+        ],
+        sender_fixes: &[
+            "Let your server retry with back-off; do not force immediate resends.",
+            "Lower your connection count and sending rate to this destination.",
+            "If deferrals last for days, read the text and fix what it names (reputation, authentication, complaints).",
+        ],
+        admin_fixes: &[
+            "Check server load and connection limits; raise them if the traffic is legitimate.",
+        ],
+        references: &[
+            Reference {
+                document: Document::Rfc(5321),
+                section: Some("4.2.3"),
+                url: "https://www.rfc-editor.org/rfc/rfc5321.html#section-4.2.3",
+            },
+            Reference {
+                document: Document::Rfc(5321),
+                section: Some("3.8"),
+                url: "https://www.rfc-editor.org/rfc/rfc5321.html#section-3.8",
+            },
+        ],
+    },
+    Troubleshooting {
+        code: "450",
+        summary: "The server did not carry out the request now, usually for one recipient, and expects a later retry to work. Greylisting is the classic case.",
+        causes: &[
+            "Greylisting: the first attempt from an unknown sender is deferred on purpose.",
+            "The mailbox is busy or locked, or the recipient is receiving mail too fast (Gmail `450 4.2.1`).",
+            "A temporary DNS or policy lookup failure (Postfix `450 4.7.1 ... cannot find your reverse hostname`, `Domain not found`).",
+        ],
+        sender_fixes: &[
+            "Let your server retry; greylisting is passed on the next attempt after a few minutes.",
+            "If it keeps failing for hours, read the text: reverse DNS or domain lookups may be failing on your side.",
+        ],
+        admin_fixes: &[
+            "Whitelist large senders that retry badly from the greylisting; check the server's DNS resolver.",
+        ],
+        references: &[
+            Reference {
+                document: Document::Rfc(5321),
+                section: Some("4.2.3"),
+                url: "https://www.rfc-editor.org/rfc/rfc5321.html#section-4.2.3",
+            },
+        ],
+    },
+    Troubleshooting {
+        code: "451",
+        summary: "The server hit a temporary problem while processing the request; the sending server should retry. Often a receiving-side problem, sometimes a deliberate deferral.",
+        causes: &[
+            "An internal error or failed lookup on the receiving server (Exim `451 Temporary local problem - please try later`).",
+            "Greylisting or a temporary policy deferral (`451 4.7.1`).",
+            "A content scanner or database that was unavailable.",
+            "Throttling of a new or changed sending IP (Microsoft `451 4.7.500`).",
+        ],
+        sender_fixes: &[
+            "Let your server retry; most 451s clear on their own.",
+            "If the same 451 continues for more than a day, send the full reply to the recipient's postmaster.",
+        ],
+        admin_fixes: &[
+            "Check the logs for the failed lookup, scanner or configuration, and fix it.",
+        ],
+        references: &[
+            Reference {
+                document: Document::Rfc(5321),
+                section: Some("4.2.3"),
+                url: "https://www.rfc-editor.org/rfc/rfc5321.html#section-4.2.3",
+            },
+        ],
+    },
+    Troubleshooting {
+        code: "452",
+        summary: "Temporary: the server lacks storage, or will not take more recipients in this transaction, or the mailbox is full. A retry later should work.",
+        causes: &[
+            "Too many recipients in one transaction (`452 4.5.3`): the rest are retried separately.",
+            "The receiving server's disk or queue is full (`452 4.3.1 Insufficient system storage`).",
+            "The recipient's mailbox is over quota (`452 4.2.2`).",
+        ],
+        sender_fixes: &[
+            "Let your server retry; for 4.5.3 it sends the remaining recipients in a new transaction.",
+            "If a full mailbox persists, tell the recipient another way.",
+        ],
+        admin_fixes: &[
+            "Free disk space or raise quotas; raise recipient limits if legitimate senders hit them.",
+        ],
+        references: &[
+            Reference {
+                document: Document::Rfc(5321),
+                section: Some("4.2.3"),
+                url: "https://www.rfc-editor.org/rfc/rfc5321.html#section-4.2.3",
+            },
+            Reference {
+                document: Document::Rfc(5321),
+                section: Some("4.5.3.1.10"),
+                url: "https://www.rfc-editor.org/rfc/rfc5321.html#section-4.5.3.1.10",
+            },
+        ],
+    },
+    Troubleshooting {
+        code: "454",
+        summary: "A temporary failure of STARTTLS or of authentication; some services also use it for throttling.",
+        causes: &[
+            "TLS is temporarily unavailable on the server (for example a certificate problem).",
+            "The authentication back end is down (`454 4.7.0 Temporary authentication failure`).",
+            "Too many login attempts (Gmail), or a sending rate or quota exceeded (Amazon SES `454 Throttling failure`).",
+        ],
+        sender_fixes: &[
+            "Retry later; for throttling, slow down or wait for the quota to reset.",
+            "Do not loop on passwords: many failed logins can lock the account.",
+        ],
+        admin_fixes: &[
+            "Check the TLS certificate and configuration, and the authentication service.",
+        ],
+        references: &[
+            Reference {
+                document: Document::Rfc(3207),
+                section: Some("4"),
+                url: "https://www.rfc-editor.org/rfc/rfc3207.html#section-4",
+            },
+            Reference {
+                document: Document::Rfc(4954),
+                section: Some("6"),
+                url: "https://www.rfc-editor.org/rfc/rfc4954.html#section-6",
+            },
+        ],
+    },
+    Troubleshooting {
+        code: "500",
+        summary: "The server did not recognize the command or line, including lines that are too long. Usually a client bug or a device in between mangling the session.",
+        causes: &[
+            "An unknown or misspelt command.",
+            "A command line longer than the server accepts.",
+            "A firewall's SMTP inspection rewriting commands, or a TLS/plain-text mismatch on the port.",
+            "An AUTH response too long for the server (`500 5.5.6`).",
+        ],
+        sender_fixes: &[
+            "Update the client or library; check that it uses the right port and TLS mode.",
+            "Disable SMTP inspection (\"fixup\") on firewalls between client and server.",
+        ],
+        admin_fixes: &[
+            "Check the server's log of the session to see what it received.",
+        ],
+        references: &[
+            Reference {
+                document: Document::Rfc(5321),
+                section: Some("4.2.3"),
+                url: "https://www.rfc-editor.org/rfc/rfc5321.html#section-4.2.3",
+            },
+            Reference {
+                document: Document::Rfc(5321),
+                section: Some("4.5.3.1.4"),
+                url: "https://www.rfc-editor.org/rfc/rfc5321.html#section-4.5.3.1.4",
+            },
+        ],
+    },
+    Troubleshooting {
+        code: "501",
+        summary: "The command was recognized but its arguments were wrong, such as a malformed address or HELO name.",
+        causes: &[
+            "A malformed address in MAIL FROM or RCPT TO (`501 Bad address syntax`).",
+            "An invalid or empty HELO/EHLO argument.",
+            "Malformed base64 during AUTH, or a sender the server rejects as invalid (`501 5.1.8`).",
+        ],
+        sender_fixes: &[
+            "Fix the address or host name the client sends; check the client's account settings.",
+        ],
+        admin_fixes: &["None usually; a protocol trace shows the bad argument."],
+        references: &[
+            Reference {
+                document: Document::Rfc(5321),
+                section: Some("4.2.3"),
+                url: "https://www.rfc-editor.org/rfc/rfc5321.html#section-4.2.3",
+            },
+        ],
+    },
+    Troubleshooting {
+        code: "502",
+        summary: "The server does not implement this command (for example VRFY, EXPN, or an extension it did not advertise).",
+        causes: &[
+            "The client used a command the server does not offer, such as AUTH on a server that advertises no AUTH.",
+            "The client sent many unrecognized commands and the server gave up.",
+        ],
+        sender_fixes: &[
+            "Use only the extensions listed in the server's EHLO reply; update the client.",
+        ],
+        admin_fixes: &[
+            "Enable the feature (for example AUTH on the submission port) if clients need it.",
+        ],
+        references: &[
+            Reference {
+                document: Document::Rfc(5321),
+                section: Some("4.2.3"),
+                url: "https://www.rfc-editor.org/rfc/rfc5321.html#section-4.2.3",
+            },
+            Reference {
+                document: Document::Rfc(5321),
+                section: Some("4.2.4"),
+                url: "https://www.rfc-editor.org/rfc/rfc5321.html#section-4.2.4",
+            },
+        ],
+    },
+    Troubleshooting {
+        code: "503",
+        summary: "Commands arrived in the wrong order, for example DATA before any accepted RCPT TO, or MAIL before EHLO. Often a side effect of an earlier rejection.",
+        causes: &[
+            "Every RCPT TO was refused, then the client sent DATA (`503 5.5.1 Error: need RCPT command`).",
+            "No EHLO/HELO before MAIL, or AUTH sent twice.",
+            "A client pipelining commands incorrectly.",
+        ],
+        sender_fixes: &[
+            "Look at the replies before the 503; the earlier rejection is the real problem.",
+            "Fix or update the client so it follows the command order.",
+        ],
+        admin_fixes: &["None usually."],
+        references: &[
+            Reference {
+                document: Document::Rfc(5321),
+                section: Some("4.2.3"),
+                url: "https://www.rfc-editor.org/rfc/rfc5321.html#section-4.2.3",
+            },
+            Reference {
+                document: Document::Rfc(5321),
+                section: Some("4.1.4"),
+                url: "https://www.rfc-editor.org/rfc/rfc5321.html#section-4.1.4",
+            },
+        ],
+    },
+    Troubleshooting {
+        code: "504",
+        summary: "The command is known, but this parameter or option is not supported. Postfix also uses 504 for HELO names that are not fully qualified, and servers use it for unknown AUTH mechanisms.",
+        causes: &[
+            "A HELO/EHLO name that is not a fully qualified domain name (`504 5.5.2 ... need fully-qualified hostname`).",
+            "An AUTH mechanism the server does not support (`504 5.7.4 Unrecognized authentication type`).",
+            "A command parameter the server does not implement.",
+        ],
+        sender_fixes: &[
+            "Configure the sending system to greet with its full host name.",
+            "Use an AUTH mechanism from the server's EHLO list.",
+        ],
+        admin_fixes: &[
+            "Exempt internal clients from the HELO check if they cannot be fixed.",
+        ],
+        references: &[
+            Reference {
+                document: Document::Rfc(5321),
+                section: Some("4.2.3"),
+                url: "https://www.rfc-editor.org/rfc/rfc5321.html#section-4.2.3",
+            },
+            Reference {
+                document: Document::Rfc(4954),
+                section: Some("4"),
+                url: "https://www.rfc-editor.org/rfc/rfc4954.html#section-4",
+            },
+        ],
+    },
+    Troubleshooting {
+        code: "521",
+        summary: "Given when the connection opens: this host does not accept mail at all (RFC 7504). Some servers also use it to refuse a blocked client. Permanent.",
+        causes: &[
+            "The host listed in MX never receives mail (a dummy or send-only server).",
+            "A block list rejection at connection time (`521 5.7.1 ... blocked using ...`).",
+        ],
+        sender_fixes: &[
+            "Check that you are delivering to the domain's real MX.",
+            "If the text names a block list, fix the cause and request delisting.",
+        ],
+        admin_fixes: &[
+            "Do not list hosts that refuse all mail as MX; publish a null MX if the domain takes no mail.",
+        ],
+        references: &[
+            Reference {
+                document: Document::Rfc(7504),
+                section: Some("3"),
+                url: "https://www.rfc-editor.org/rfc/rfc7504.html#section-3",
+            },
+        ],
+    },
+    Troubleshooting {
+        code: "530",
+        summary: "The server requires authentication, or TLS first, before it accepts this command. Fix the client's settings.",
+        causes: &[
+            "The client sends without SMTP authentication (`530 5.7.0 Authentication required`).",
+            "TLS must be started first (`530 5.7.0 Must issue a STARTTLS command first`).",
+            "Microsoft 365's `530 5.7.1 Client was not authenticated`.",
+        ],
+        sender_fixes: &[
+            "Turn on SMTP authentication and STARTTLS in the client; use port 587 for submission.",
+        ],
+        admin_fixes: &[
+            "Offer authenticated submission on port 587 and document the settings.",
+        ],
+        references: &[
+            Reference {
+                document: Document::Rfc(4954),
+                section: Some("6"),
+                url: "https://www.rfc-editor.org/rfc/rfc4954.html#section-6",
+            },
+            Reference {
+                document: Document::Rfc(3207),
+                section: Some("4"),
+                url: "https://www.rfc-editor.org/rfc/rfc3207.html#section-4",
+            },
+        ],
+    },
+    Troubleshooting {
+        code: "535",
+        summary: "The login was rejected: the credentials are wrong, or the account may not log in this way.",
+        causes: &[
+            "A wrong username or password (`535 5.7.8`, Exim `535 Incorrect authentication data`).",
+            "The provider requires an app password or OAuth.",
+            "Basic authentication is disabled for the account or tenant (Microsoft `535 5.7.139`).",
+        ],
+        sender_fixes: &[
+            "Check the username (often the full address) and the password.",
+            "Use an app password or OAuth, or ask the administrator to enable SMTP authentication.",
+        ],
+        admin_fixes: &[
+            "Check the authentication back end and whether SMTP AUTH is allowed for the account; watch for password guessing.",
+        ],
+        references: &[
+            Reference {
+                document: Document::Rfc(4954),
+                section: Some("6"),
+                url: "https://www.rfc-editor.org/rfc/rfc4954.html#section-6",
+            },
+        ],
+    },
+    Troubleshooting {
+        code: "550",
+        summary: "The generic permanent refusal: the mailbox does not exist, or the message was refused by policy. Do not resend unchanged; the enhanced code and the text say which.",
+        causes: &[
+            "The recipient does not exist (`550 5.1.1 ... User unknown`).",
+            "A policy, spam or block-list rejection (`550 5.7.1`).",
+            "An authentication failure such as SPF, DKIM or DMARC (`550 5.7.26`).",
+            "Relaying refused, or a disabled mailbox.",
+        ],
+        sender_fixes: &[
+            "Look at the enhanced code and the text: correct the address for 5.1.x, fix authentication or reputation for 5.7.x.",
+            "Remove addresses that do not exist from your lists.",
+        ],
+        admin_fixes: &[
+            "Find the rejection in the logs to see which check refused it.",
+        ],
+        references: &[
+            Reference {
+                document: Document::Rfc(5321),
+                section: Some("4.2.3"),
+                url: "https://www.rfc-editor.org/rfc/rfc5321.html#section-4.2.3",
+            },
+        ],
+    },
+    Troubleshooting {
+        code: "551",
+        summary: "The server does not handle this recipient and may name another address to try. Rare today; some servers use it loosely for 'not our user' or for policy refusals.",
+        causes: &[
+            "The mailbox moved and the server gives the new address.",
+            "The server is not responsible for the recipient's domain.",
+            "A loose use for other refusals, such as missing reverse DNS.",
+        ],
+        sender_fixes: &[
+            "Use the address named in the reply, or confirm the right address with the recipient.",
+            "Read the text: if it is a policy refusal, fix what it names.",
+        ],
+        admin_fixes: &[
+            "Forward mail for moved users, or reply with the new address.",
+        ],
+        references: &[
+            Reference {
+                document: Document::Rfc(5321),
+                section: Some("4.2.3"),
+                url: "https://www.rfc-editor.org/rfc/rfc5321.html#section-4.2.3",
+            },
+            Reference {
+                document: Document::Rfc(5321),
+                section: Some("3.4"),
+                url: "https://www.rfc-editor.org/rfc/rfc5321.html#section-3.4",
+            },
+        ],
+    },
+    Troubleshooting {
+        code: "552",
+        summary: "A permanent refusal because something is too big: the message for the server's size limit, or the mailbox for its quota.",
+        causes: &[
+            "The message exceeds the size limit (`552 5.3.4 Message size exceeds fixed limit`).",
+            "The recipient's mailbox is full (`552 5.2.2`).",
+            "Too many recipients (RFC 5321 asks for 452, but some servers answer 552).",
+            "Gmail uses `552 5.7.0` for attachments it blocks.",
+        ],
+        sender_fixes: &[
+            "Make the message smaller or send files as links.",
+            "For a full mailbox, try again much later or reach the person another way.",
+        ],
+        admin_fixes: &["Raise the size limit or the quota if that is appropriate."],
+        references: &[
+            Reference {
+                document: Document::Rfc(5321),
+                section: Some("4.2.3"),
+                url: "https://www.rfc-editor.org/rfc/rfc5321.html#section-4.2.3",
+            },
+            Reference {
+                document: Document::Rfc(5321),
+                section: Some("4.5.3.1.10"),
+                url: "https://www.rfc-editor.org/rfc/rfc5321.html#section-4.5.3.1.10",
+            },
+        ],
+    },
+    Troubleshooting {
+        code: "553",
+        summary: "The address is not acceptable: invalid syntax, a domain the server will not take, or a sender address the server refuses.",
+        causes: &[
+            "A malformed recipient address (Gmail `553 5.1.3 ... not a valid RFC 5321 address`).",
+            "The sender's domain does not exist (Sendmail `553 5.1.8 Domain of sender address ... does not exist`).",
+            "The logged-in user may not use this sender address (Postfix `553 5.7.1 ... not owned by user`).",
+            "A relay refusal or an IP block (Yahoo `553 5.7.2`).",
+        ],
+        sender_fixes: &[
+            "Correct the address; send from an address your account owns; authenticate before relaying.",
+        ],
+        admin_fixes: &["Allow the sender address for the user if it is legitimate."],
+        references: &[
+            Reference {
+                document: Document::Rfc(5321),
+                section: Some("4.2.3"),
+                url: "https://www.rfc-editor.org/rfc/rfc5321.html#section-4.2.3",
+            },
+        ],
+    },
+    Troubleshooting {
+        code: "554",
+        summary: "A permanent failure of the transaction; as the greeting it means the server will not talk to you at all. Widely used for block lists and content rejections.",
+        causes: &[
+            "The client's IP is on a block list (`554 5.7.1 Service unavailable; Client host [...] blocked using ...`).",
+            "The content was refused as spam or by policy after DATA.",
+            "No recipient was accepted (`554 5.5.1 Error: no valid recipients`).",
+            "Relaying denied (Postfix's default code) or an unknown recipient at some providers (Yahoo `554 delivery error`).",
+        ],
+        sender_fixes: &[
+            "Read the text: delist the IP, fix the content, or correct the address.",
+            "Do not resend unchanged.",
+        ],
+        admin_fixes: &[
+            "Find the rule that fired and allow the sender if it is a false positive.",
+        ],
+        references: &[
+            Reference {
+                document: Document::Rfc(5321),
+                section: Some("4.2.3"),
+                url: "https://www.rfc-editor.org/rfc/rfc5321.html#section-4.2.3",
+            },
+            Reference {
+                document: Document::Rfc(5321),
+                section: Some("3.1"),
+                url: "https://www.rfc-editor.org/rfc/rfc5321.html#section-3.1",
+            },
+        ],
+    },
+    Troubleshooting {
+        code: "555",
+        summary: "The server did not accept a parameter given after MAIL FROM or RCPT TO (such as SIZE, BODY=8BITMIME or SMTPUTF8), or found it malformed.",
+        causes: &[
+            "The client sends ESMTP parameters the server did not advertise.",
+            "A syntax error in the command (Gmail `555 5.5.2 Syntax error`).",
+            "SMTPUTF8 or another extension the server does not support.",
+        ],
+        sender_fixes: &[
+            "Update the client so it sends parameters only when the server advertises them.",
+        ],
+        admin_fixes: &["Enable the extension if clients need it."],
+        references: &[
+            Reference {
+                document: Document::Rfc(5321),
+                section: Some("4.2.3"),
+                url: "https://www.rfc-editor.org/rfc/rfc5321.html#section-4.2.3",
+            },
+            Reference {
+                document: Document::Rfc(5321),
+                section: Some("4.1.1.11"),
+                url: "https://www.rfc-editor.org/rfc/rfc5321.html#section-4.1.1.11",
+            },
+        ],
     },
 ];

@@ -1,0 +1,200 @@
+//! `site/`: the static reference site, one page per code, in two flavors from the same views:
+//! HTML (`site/**.html`, from `templates/site/`) and Markdown (`site/markdown/**.md`, from
+//! `templates/markdown/`), so both always say the same.
+//!
+//! The views in [`views`] are built once per page and flavor, with every string already in
+//! its final form for that flavor ([`Flavor`]): HTML views hold plain text (askama escapes
+//! it) and registry Markdown rendered by [`markdown::to_html`] (the only HTML the templates
+//! insert unescaped); Markdown views hold text escaped by [`markdown::escape_text`] and
+//! registry Markdown passed through [`markdown::sanitize`]. Links are relative, so the site
+//! works from `file://` and from any static host at any sub-path. [`answer`] holds the logic
+//! of the answer box.
+
+pub mod answer;
+mod pages;
+pub mod views;
+
+use crate::model::{EnhancedKey, Reference, Registry};
+use crate::outputs::Outputs;
+use crate::render::json;
+use crate::render::markdown;
+
+/// Where the site lives in the project.
+pub const SITE_DIR: &str = "site";
+/// Where the Markdown flavor lives.
+pub const MARKDOWN_DIR: &str = "site/markdown";
+
+/// The two renderings of every page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Flavor {
+    Html,
+    Markdown,
+}
+
+impl Flavor {
+    pub fn ext(self) -> &'static str {
+        match self {
+            Flavor::Html => "html",
+            Flavor::Markdown => "md",
+        }
+    }
+
+    /// The output path of the page at `page` (`basic/550`).
+    pub fn output_path(self, page: &str) -> String {
+        match self {
+            Flavor::Html => format!("{SITE_DIR}/{page}.html"),
+            Flavor::Markdown => format!("{MARKDOWN_DIR}/{page}.md"),
+        }
+    }
+}
+
+/// A link, ready for the flavor: `href` relative to the page, `text` escaped as needed.
+#[derive(Debug, Clone)]
+pub struct Link {
+    pub href: String,
+    pub text: String,
+}
+
+/// Everything a view builder needs: the registry, the flavor, and where the page sits.
+pub struct Ctx<'a> {
+    pub reg: &'a Registry,
+    pub json: &'a json::Root<'a>,
+    pub flavor: Flavor,
+    /// From the page to the site root: `""` or `"../"`.
+    pub root: &'static str,
+}
+
+impl<'a> Ctx<'a> {
+    /// A page of the site at `page` (`basic/550`), with the flavor's extension.
+    pub fn href(&self, page: &str) -> String {
+        format!("{}{}.{}", self.root, page, self.flavor.ext())
+    }
+
+    /// Plain text for the flavor.
+    pub fn text(&self, s: &str) -> String {
+        match self.flavor {
+            Flavor::Html => s.to_string(),
+            Flavor::Markdown => markdown::escape_text(s),
+        }
+    }
+
+    /// Text shown as code: plain for HTML (the template wraps it in `<code>`), a complete code
+    /// span for Markdown.
+    pub fn code(&self, s: &str) -> String {
+        match self.flavor {
+            Flavor::Html => s.to_string(),
+            Flavor::Markdown => markdown::code_span(s),
+        }
+    }
+
+    /// Plain text where rendered Markdown is expected (a field that holds either).
+    pub fn text_as_markup(&self, s: &str) -> String {
+        match self.flavor {
+            Flavor::Html => markdown::text_to_html(s),
+            Flavor::Markdown => markdown::escape_text(s),
+        }
+    }
+
+    /// Registry Markdown as blocks.
+    pub fn markdown(&self, md: &str) -> String {
+        match self.flavor {
+            Flavor::Html => markdown::to_html(md),
+            Flavor::Markdown => markdown::sanitize(md),
+        }
+    }
+
+    /// Registry Markdown for one line (list item, table cell).
+    pub fn markdown_inline(&self, md: &str) -> String {
+        match self.flavor {
+            Flavor::Html => markdown::to_html_inline(md),
+            Flavor::Markdown => markdown::sanitize_inline(md),
+        }
+    }
+
+    pub fn link(&self, page: &str, text: &str) -> Link {
+        Link {
+            href: self.href(page),
+            text: self.text(text),
+        }
+    }
+
+    /// A link to another site.
+    pub fn external(&self, url: &str, text: &str) -> Link {
+        Link {
+            href: match self.flavor {
+                Flavor::Html => url.to_string(),
+                Flavor::Markdown => markdown::url(url),
+            },
+            text: self.text(text),
+        }
+    }
+
+    pub fn reference(&self, r: &Reference) -> Link {
+        self.external(&r.url(), &r.to_string())
+    }
+
+    pub fn basic_link(&self, code: u16) -> Link {
+        self.link(&paths::basic(code), &code.to_string())
+    }
+
+    pub fn enhanced_link(&self, key: EnhancedKey) -> Link {
+        self.link(&paths::enhanced(key), &key.to_string())
+    }
+
+    pub fn command_link(&self, name: &str) -> Link {
+        self.link(&paths::command(name), name)
+    }
+}
+
+/// Page paths, relative to the site root and without extension.
+pub mod paths {
+    use crate::model::EnhancedKey;
+
+    pub const INDEX: &str = "index";
+    pub const ABOUT: &str = "about";
+
+    pub fn basic(code: u16) -> String {
+        format!("basic/{code}")
+    }
+    pub fn enhanced(key: EnhancedKey) -> String {
+        format!("enhanced/X.{}.{}", key.subject, key.detail)
+    }
+    /// The class-digit form that leads to the enhanced page (`enhanced/5.1.1`).
+    pub fn enhanced_with_class(class: u8, key: EnhancedKey) -> String {
+        format!("enhanced/{class}.{}.{}", key.subject, key.detail)
+    }
+    pub fn command(name: &str) -> String {
+        format!("commands/{name}")
+    }
+    pub fn class(digit: u8) -> String {
+        format!("classes/{digit}")
+    }
+    pub fn subject(n: u16) -> String {
+        format!("subjects/{n}")
+    }
+    pub fn vendor(slug: &str) -> String {
+        format!("vendors/{slug}")
+    }
+    /// `""` for a page at the root, `"../"` for one in a folder.
+    pub fn root_of(page: &str) -> &'static str {
+        if page.contains('/') {
+            "../"
+        } else {
+            ""
+        }
+    }
+}
+
+/// The enhanced-code class digits a redirect page is made for.
+pub const REDIRECT_CLASSES: [u8; 3] = [2, 4, 5];
+
+/// Renders the site into `out`.
+pub fn render(reg: &Registry, out: &mut Outputs) -> Result<(), askama::Error> {
+    let json = json::build(reg);
+    for flavor in [Flavor::Html, Flavor::Markdown] {
+        pages::render_flavor(reg, &json, flavor, out)?;
+    }
+    pages::render_redirects(reg, out)?;
+    pages::render_assets(out)?;
+    Ok(())
+}

@@ -1,0 +1,34 @@
+//! The README keeps its promises: it opens with the two commands a newcomer needs, and its
+//! C example is the one the C test compiles and runs.
+
+fn readme() -> String {
+    std::fs::read_to_string(codegen::project_root().join("README.md")).unwrap()
+}
+
+#[test]
+fn readme_opens_with_the_two_commands() {
+    let text = readme();
+    let first_block = text.split("```").nth(1).expect("a code block near the top");
+    assert!(first_block.contains("cargo codegen"), "{first_block}");
+    assert!(
+        first_block.contains("cargo test --workspace"),
+        "{first_block}"
+    );
+    let before: &str = text.split("```").next().unwrap();
+    assert!(before.lines().count() < 12, "the commands come first");
+    let ci = std::fs::read_to_string(codegen::project_root().join(".ci/run")).unwrap();
+    assert!(
+        ci.contains("cargo test --workspace"),
+        "CI runs the README's test command"
+    );
+}
+
+#[test]
+fn readme_c_example_is_the_tested_one() {
+    let text = readme();
+    let start = text.find("```c\n").expect("a C example") + "```c\n".len();
+    let end = start + text[start..].find("```").unwrap();
+    let example =
+        std::fs::read_to_string(codegen::project_root().join("codegen/tests/c/example.c")).unwrap();
+    assert_eq!(&text[start..end], example);
+}

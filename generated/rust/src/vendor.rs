@@ -1,0 +1,231 @@
+//! What providers and mail servers mean by their own codes and wordings.
+//!
+//! The registry says what `5.7.1` means in RFC 3463; a vendor entry says what Microsoft means
+//! by `5.7.708`, or what Gmail means by `550 5.7.1` when the text says "relay denied". Entries
+//! come from `data/vendors/`, each citing the vendor's page and the date it was read.
+//!
+//! ```
+//! use smtp_codes::{vendor, EnhancedCode, ReplyCode};
+//!
+//! let code = ReplyCode::MAILBOX_UNAVAILABLE;
+//! let enhanced: EnhancedCode = "5.7.606".parse().unwrap();
+//! let text = b"Access denied, banned sending IP [192.0.2.1]";
+//! let hit = vendor::best_match(code, Some(enhanced), text).unwrap();
+//! assert_eq!(hit.vendor.slug, "microsoft-exchange-online");
+//! println!("{}: {}", hit.vendor.name, hit.meaning);
+//! ```
+//!
+//! (Hand-written; the tables are generated into `vendor_tables.rs`.)
+
+use crate::classify::contains_ignore_case;
+use crate::vendor_tables::{VENDORS, VENDOR_ENTRIES};
+use crate::{EnhancedCode, KnownEnhancedCode, KnownReplyCode, Reason, ReplyCode};
+
+/// What kind of vendor this is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum VendorKind {
+    /// A mailbox or sending provider (Gmail, Microsoft 365, Yahoo).
+    Provider,
+    /// Mail server software (Postfix, Exim, Sendmail).
+    Mta,
+}
+
+/// A provider or mail server.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Vendor {
+    /// Short identifier, such as `"google-gmail"`.
+    pub slug: &'static str,
+    /// Display name, such as `"Google Gmail"`.
+    pub name: &'static str,
+    /// Provider or mail server software.
+    pub kind: VendorKind,
+    /// Who they are, in plain words.
+    pub description: &'static str,
+}
+
+/// The vendor's advice about retrying.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum VendorRetry {
+    /// Retrying the same message will not help.
+    Never,
+    /// Retrying later may succeed.
+    Later,
+    /// Retry only after fixing the cause.
+    AfterFix,
+}
+
+impl VendorRetry {
+    /// `"never"`, `"later"` or `"after_fix"`.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            VendorRetry::Never => "never",
+            VendorRetry::Later => "later",
+            VendorRetry::AfterFix => "after_fix",
+        }
+    }
+}
+
+/// The standard code a vendor entry specialises.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Refines {
+    /// A registered enhanced code.
+    Enhanced(KnownEnhancedCode),
+    /// A registered reply code.
+    Reply(KnownReplyCode),
+}
+
+/// One meaning a vendor gives a code or a wording.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct VendorEntry {
+    /// Whose meaning this is.
+    pub vendor: &'static Vendor,
+    /// The reply code, when the vendor gives one.
+    pub basic: Option<u16>,
+    /// The enhanced code with its class, when the vendor gives one.
+    pub enhanced: Option<EnhancedCode>,
+    /// The vendor's own tag in the reply text (`TSS04`, `RP-001`), if any.
+    pub token: Option<&'static str>,
+    /// A fragment of the reply text that selects this meaning (case-insensitive), when the
+    /// same code means several things at this vendor.
+    pub pattern: Option<&'static str>,
+    /// The standard code this entry specialises.
+    pub refines: Refines,
+    /// What the vendor means.
+    pub meaning: &'static str,
+    /// Why it happens.
+    pub cause: &'static str,
+    /// What the sender should do.
+    pub sender_action: &'static str,
+    /// What the receiving administrator can do.
+    pub admin_action: &'static str,
+    /// The vendor's retry advice.
+    pub retry: VendorRetry,
+    /// The classifier reason this entry implies, if any.
+    pub reason: Option<Reason>,
+    /// The title of the page the entry comes from.
+    pub source_title: &'static str,
+    /// The page's address.
+    pub source_url: &'static str,
+    /// When the page was read (`YYYY-MM-DD`).
+    pub read: &'static str,
+}
+
+/// How strongly an entry matches a reply.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum MatchKind {
+    /// The entry has no pattern or token; its codes alone equal the reply's.
+    Code,
+    /// The entry's token or pattern was found in the reply text, and its codes (if it names
+    /// any) equal the reply's.
+    Text,
+}
+
+impl VendorEntry {
+    /// Whether the entry's codes (those it names) equal the reply's.
+    pub fn codes_match(&self, code: ReplyCode, enhanced: Option<EnhancedCode>) -> bool {
+        let basic_ok = self.basic.is_none_or_eq(code.as_u16());
+        let enhanced_ok = match self.enhanced {
+            None => true,
+            Some(e) => enhanced == Some(e),
+        };
+        basic_ok && enhanced_ok
+    }
+
+    /// How this entry matches a reply (`text` is the reply text; case is ignored), if it
+    /// does. An entry with a token or pattern needs it in the text; one with neither matches
+    /// on its codes, and only when it names an enhanced code.
+    pub fn match_kind(
+        &self,
+        code: ReplyCode,
+        enhanced: Option<EnhancedCode>,
+        text: &[u8],
+    ) -> Option<MatchKind> {
+        if !self.codes_match(code, enhanced) {
+            return None;
+        }
+        let mut needs_text = false;
+        for fragment in [self.token, self.pattern].into_iter().flatten() {
+            needs_text = true;
+            if !contains_ignore_case(text, fragment.as_bytes()) {
+                return None;
+            }
+        }
+        if needs_text {
+            Some(MatchKind::Text)
+        } else if self.enhanced.is_some() {
+            Some(MatchKind::Code)
+        } else {
+            None
+        }
+    }
+
+    /// The length of the evidence that selected this entry, to prefer the most specific.
+    fn specificity(&self) -> usize {
+        self.pattern.map_or(0, str::len) + self.token.map_or(0, str::len)
+    }
+}
+
+trait OptionEq {
+    fn is_none_or_eq(&self, v: u16) -> bool;
+}
+
+impl OptionEq for Option<u16> {
+    fn is_none_or_eq(&self, v: u16) -> bool {
+        match self {
+            None => true,
+            Some(x) => *x == v,
+        }
+    }
+}
+
+/// Every vendor, by slug.
+pub fn vendors() -> &'static [Vendor] {
+    &VENDORS
+}
+
+/// Every vendor entry.
+pub fn entries() -> &'static [VendorEntry] {
+    &VENDOR_ENTRIES
+}
+
+/// The vendor with this slug.
+pub fn vendor(slug: &str) -> Option<&'static Vendor> {
+    VENDORS.iter().find(|v| v.slug == slug)
+}
+
+/// Every vendor entry that matches a reply, with how it matches.
+pub fn matches<'t>(
+    code: ReplyCode,
+    enhanced: Option<EnhancedCode>,
+    text: &'t [u8],
+) -> impl Iterator<Item = (&'static VendorEntry, MatchKind)> + 't {
+    VENDOR_ENTRIES
+        .iter()
+        .filter_map(move |e| e.match_kind(code, enhanced, text).map(|k| (e, k)))
+}
+
+/// The vendor entry that best explains a reply: one whose pattern or token is in the text
+/// (the longest such evidence wins), else one whose enhanced code, unregistered by IANA, is
+/// exactly the reply's. Registered enhanced codes alone do not select a vendor: `5.1.1`
+/// means the same everywhere.
+pub fn best_match(
+    code: ReplyCode,
+    enhanced: Option<EnhancedCode>,
+    text: &[u8],
+) -> Option<&'static VendorEntry> {
+    let mut best: Option<(&'static VendorEntry, MatchKind, usize)> = None;
+    for (e, kind) in matches(code, enhanced, text) {
+        if kind == MatchKind::Code && e.enhanced.and_then(EnhancedCode::known).is_some() {
+            continue;
+        }
+        let score = e.specificity();
+        let better = match best {
+            None => true,
+            Some((_, k, s)) => (kind, score) > (k, s),
+        };
+        if better {
+            best = Some((e, kind, score));
+        }
+    }
+    best.map(|(e, _, _)| e)
+}

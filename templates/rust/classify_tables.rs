@@ -1,0 +1,141 @@
+// {{ v.marker }}
+
+//! The classifier's data, from `data/classifier.yaml`: the reason taxonomy, the default reason
+//! of each code, and the text rules. The engine is in [`crate::classify`].
+
+use crate::classify::{Bounce, Rule, Side};
+
+/// Why a reply failed (or what it means when it did not), from the project's taxonomy.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Reason {
+{%- for r in v.reasons %}
+    /// `{{ r.id_plain }}`: {{ r.title_plain }}.
+    ///
+{%- for line in r.doc %}
+    ///{% if !line.is_empty() %} {{ line }}{% endif %}
+{%- endfor %}
+    {{ r.variant }},
+{%- endfor %}
+}
+
+impl Reason {
+    /// Every reason, in the taxonomy's order.
+    pub const ALL: [Reason; {{ v.reasons.len() }}] = [
+{%- for r in v.reasons %}
+        Reason::{{ r.variant }},
+{%- endfor %}
+    ];
+
+    /// The reason's identifier, such as `"unknown_user"`.
+    pub const fn id(self) -> &'static str {
+        match self {
+{%- for r in v.reasons %}
+            Reason::{{ r.variant }} => {{ r.id }},
+{%- endfor %}
+        }
+    }
+
+    /// A short title, such as `"Recipient does not exist"`.
+    pub const fn title(self) -> &'static str {
+        match self {
+{%- for r in v.reasons %}
+            Reason::{{ r.variant }} => {{ r.title }},
+{%- endfor %}
+        }
+    }
+
+    /// What to do about it, in plain words (CommonMark).
+    pub const fn advice(self) -> &'static str {
+        match self {
+{%- for r in v.reasons %}
+            Reason::{{ r.variant }} => {{ r.advice }},
+{%- endfor %}
+        }
+    }
+
+    /// Whose side the problem is usually on.
+    pub const fn side(self) -> Side {
+        match self {
+{%- for r in v.reasons %}
+            Reason::{{ r.variant }} => Side::{{ r.side }},
+{%- endfor %}
+        }
+    }
+
+    /// The bounce type when the reply is a permanent failure (a transient one is always soft).
+    pub const fn permanent_bounce(self) -> Bounce {
+        match self {
+{%- for r in v.reasons %}
+            Reason::{{ r.variant }} => Bounce::{{ r.bounce }},
+{%- endfor %}
+        }
+    }
+
+    /// The corresponding Sisimai reason, for mapping between the two.
+    pub const fn sisimai(self) -> Option<&'static str> {
+        match self {
+{%- for r in v.reasons %}
+            Reason::{{ r.variant }} => {{ r.sisimai }},
+{%- endfor %}
+        }
+    }
+
+    /// The reason with this identifier.
+    pub fn from_id(id: &str) -> Option<Reason> {
+        Reason::ALL.iter().copied().find(|r| r.id() == id)
+    }
+}
+
+impl core::fmt::Display for Reason {
+    /// The identifier.
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.pad(self.id())
+    }
+}
+
+/// The default reason of a registered enhanced code.
+pub(crate) const fn enhanced_default(subject: u16, detail: u16) -> Option<Reason> {
+    match (subject, detail) {
+{%- for (s, d, r) in v.enhanced_defaults %}
+        ({{ s }}, {{ d }}) => Some({{ r }}),
+{%- endfor %}
+        _ => None,
+    }
+}
+
+/// The default reason of an unregistered enhanced code's subject.
+pub(crate) const fn subject_default(subject: u16) -> Option<Reason> {
+    match subject {
+{%- for (s, r) in v.subject_defaults %}
+        {{ s }} => Some({{ r }}),
+{%- endfor %}
+        _ => None,
+    }
+}
+
+/// The default reason of a reply code.
+pub(crate) const fn basic_default(code: u16) -> Option<Reason> {
+    match code {
+{%- for (c, r) in v.basic_defaults %}
+        {{ c }} => Some({{ r }}),
+{%- endfor %}
+        _ => None,
+    }
+}
+
+/// The built-in text rules, in the order they are tried.
+pub static RULES: [Rule<'static>; {{ v.rules.len() }}] = [
+{%- for r in v.rules %}
+    Rule {
+        id: {{ r.id }},
+        reason: {{ r.reason }},
+        any: {{ r.any }},
+        all: {{ r.all }},
+        none: {{ r.none }},
+        classes: &[{{ r.classes }}],
+        codes: &[{{ r.codes }}],
+        enhanced: &[{{ r.enhanced }}],
+    },
+{%- endfor %}
+];
+
