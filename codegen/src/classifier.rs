@@ -124,6 +124,8 @@ pub struct Rule {
     #[serde(default)]
     pub enhanced: Vec<EnhancedKey>,
     #[serde(default)]
+    pub weak: bool,
+    #[serde(default)]
     pub note: Option<String>,
 }
 
@@ -133,6 +135,8 @@ pub struct Rule {
 pub struct Classifier {
     pub reasons: Vec<ReasonEntry>,
     pub enhanced: Vec<EnhancedDefault>,
+    #[serde(default)]
+    pub generic_enhanced: Vec<EnhancedKey>,
     pub subjects: Vec<SubjectDefault>,
     pub basic: Vec<BasicDefault>,
     pub rules: Vec<Rule>,

@@ -178,7 +178,8 @@ pub fn load_as(data_dir: &Path, shown_dir: &str) -> Result<Registry, Invalid> {
 
     let f_vectors = read(crate::vectors::FILE, false, &mut docs, &mut diags);
     let reply_vectors = f_vectors.map_or_else(Vec::new, |f| {
-        crate::vectors::load(&docs.docs[&f], &mut diags)
+        let reasons: Vec<&str> = classifier.reasons.iter().map(|r| r.id.as_str()).collect();
+        crate::vectors::load(&docs.docs[&f], &reasons, &mut diags)
     });
 
     let mut v = Validator {
@@ -238,7 +239,11 @@ pub fn load_as(data_dir: &Path, shown_dir: &str) -> Result<Registry, Invalid> {
     }
     if let (Some(e), Some(b)) = (&enhanced_keys, &basic_codes) {
         v.troubleshooting(&trouble, e, b);
-        v.vendors(&vendors, e, b);
+        let sample_texts: BTreeMap<EnhancedKey, String> = enhanced
+            .iter()
+            .map(|it| (it.value.code, it.value.sample_text.to_ascii_lowercase()))
+            .collect();
+        v.vendors(&vendors, e, b, &sample_texts);
         if let Some(f) = &f_classifier {
             v.classifier(
                 &classifier,
@@ -844,6 +849,7 @@ impl Validator<'_> {
         files: &[Item<VendorFile>],
         enhanced: &BTreeSet<EnhancedKey>,
         basic: &BTreeMap<u16, BasicStatus>,
+        sample_texts: &BTreeMap<EnhancedKey, String>,
     ) {
         for it in files {
             let v = &it.value;
@@ -951,6 +957,17 @@ impl Validator<'_> {
                         );
                     }
                 }
+                // A pattern that is part of the registered sample text tells nothing about
+                // the vendor: any server may send those words with that code.
+                if let (Some(p), CodeRef::Enhanced(k)) = (&e.pattern, e.refines) {
+                    let generic = sample_texts.get(&k).is_some_and(|t| {
+                        !p.trim().is_empty() && t.contains(&p.to_ascii_lowercase())
+                    });
+                    if generic {
+                        let loc = self.docs.at(&it.file, &at("pattern"));
+                        self.err(loc, format!("pattern `{p}` is part of {k}'s registered sample text, so it cannot tell this vendor's meaning apart; use a fragment only this vendor sends, or null"));
+                    }
+                }
                 if e.pattern.as_deref().is_some_and(|p| p.trim().is_empty()) {
                     let loc = self.docs.at(&it.file, &at("pattern"));
                     self.err(loc, "`pattern` is empty; write a distinctive fragment of the reply text, or null");
@@ -1050,6 +1067,12 @@ impl Validator<'_> {
             if !seen.contains_key(k) {
                 let loc = self.docs.at(file, &root.key("enhanced"));
                 self.err(loc, format!("registered code `{k}` has no default reason; add `- {{ code: {k}, reason: ... }}`"));
+            }
+        }
+        for (i, k) in c.generic_enhanced.iter().enumerate() {
+            if !enhanced.contains(k) {
+                let loc = self.docs.at(file, &root.key("generic_enhanced").index(i));
+                self.err(loc, format!("`{k}` is not in enhanced.yaml"));
             }
         }
         let mut seen_subjects = Vec::new();

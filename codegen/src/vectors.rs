@@ -91,6 +91,19 @@ pub struct VectorError {
     pub position: usize,
 }
 
+/// What a classifier must make of a reply: the outcome of its code, the reason and the
+/// bounce type (see data/classifier.yaml).
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct VectorClassification {
+    /// `success`, `intermediate`, `transient` or `permanent`: the reply code's first digit.
+    pub class: String,
+    /// A reason id of the classifier's taxonomy.
+    pub reason: String,
+    /// `hard`, `soft` or `none`.
+    pub bounce: String,
+}
+
 /// One vector as written in the YAML file. A missing optional field means null.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -117,15 +130,71 @@ pub struct ReplyVector {
     #[serde(default)]
     pub error: Option<VectorError>,
     #[serde(default)]
+    pub classification: Option<VectorClassification>,
+    #[serde(default)]
     pub note: Option<String>,
 }
 
-/// Reads and validates the vectors of `doc`; problems go to `diags`.
-pub fn load(doc: &Document, diags: &mut Diagnostics) -> Vec<ReplyVector> {
+/// Reads and validates the vectors of `doc`, whose classifications may name `reasons`;
+/// problems go to `diags`.
+pub fn load(doc: &Document, reasons: &[&str], diags: &mut Diagnostics) -> Vec<ReplyVector> {
     let root = YamlPath::root();
     let items: Vec<(usize, ReplyVector)> = doc.deserialize_items(&root, diags);
     validate(doc, &items, diags);
+    validate_classifications(doc, &items, reasons, diags);
     items.into_iter().map(|(_, v)| v).collect()
+}
+
+/// A classification names a known reason, agrees with the reply code, and belongs to a
+/// vector that parses.
+fn validate_classifications(
+    doc: &Document,
+    items: &[(usize, ReplyVector)],
+    reasons: &[&str],
+    diags: &mut Diagnostics,
+) {
+    for (i, v) in items {
+        let Some(c) = &v.classification else { continue };
+        let at =
+            |field: &str| doc.locate(&YamlPath::root().index(*i).key("classification").key(field));
+        if v.error.is_some() {
+            diags.push(
+                doc.locate(&YamlPath::root().index(*i).key("classification")),
+                "a vector with `error` has no reply to classify; remove `classification`",
+            );
+            continue;
+        }
+        if !reasons.is_empty() && !reasons.contains(&c.reason.as_str()) {
+            diags.push(
+                at("reason"),
+                format!(
+                    "reason `{}` is not defined in data/classifier.yaml",
+                    c.reason
+                ),
+            );
+        }
+        let expected_class = match v.basic.map(|b| b / 100) {
+            Some(2) => "success",
+            Some(3) => "intermediate",
+            Some(4) => "transient",
+            _ => "permanent",
+        };
+        if c.class != expected_class {
+            diags.push(
+                at("class"),
+                format!(
+                    "class `{}` does not follow the reply code; it is `{expected_class}`",
+                    c.class
+                ),
+            );
+        }
+        if !matches!(c.bounce.as_str(), "hard" | "soft" | "none") {
+            diags.push(
+                at("bounce"),
+                format!("bounce `{}` must be hard, soft or none", c.bounce),
+            );
+        }
+    }
 }
 
 /// Checks the rules that span fields and vectors.
@@ -321,6 +390,7 @@ struct VectorJson<'a> {
     lines: Option<&'a [String]>,
     complete: Option<bool>,
     error: Option<&'a VectorError>,
+    classification: Option<&'a VectorClassification>,
     note: Option<&'a str>,
 }
 
@@ -331,7 +401,9 @@ limit when not null). A vector with `error` must fail with that kind at that lin
 byte offset; any other must succeed with reply code `basic`, the enhanced code in the RFC 2034 \
 position `enhanced` in state `enhanced_state` (`enhanced_other` for `inconsistent`), the first \
 code found elsewhere in the text `enhanced_in_text`, the texts `lines` (each line after its \
-code, separator and enhanced code), and `complete` false when the last line is missing.";
+code, separator and enhanced code), and `complete` false when the last line is missing. When \
+`classification` is not null, a classifier following data/classifier.yaml must give that \
+outcome `class`, `reason` and `bounce`.";
 
 /// Renders the vectors into both output files; nothing when there are none.
 pub fn render(vectors: &[ReplyVector], out: &mut Outputs) {
@@ -356,6 +428,7 @@ pub fn render(vectors: &[ReplyVector], out: &mut Outputs) {
                 lines: v.lines.as_deref(),
                 complete: v.error.is_none().then(|| v.complete.unwrap_or(true)),
                 error: v.error.as_ref(),
+                classification: v.classification.as_ref(),
                 note: v.note.as_deref(),
             })
             .collect(),
@@ -389,8 +462,24 @@ fn schema() -> serde_json::Value {
         "lines",
         "complete",
         "error",
+        "classification",
         "note",
     ];
+    let classification = json!({
+        "oneOf": [
+            { "type": "null" },
+            {
+                "type": "object",
+                "additionalProperties": false,
+                "required": ["class", "reason", "bounce"],
+                "properties": {
+                    "class": { "enum": ["success", "intermediate", "transient", "permanent"] },
+                    "reason": { "type": "string", "pattern": "^[a-z][a-z0-9_]*$" },
+                    "bounce": { "enum": ["hard", "soft", "none"] }
+                }
+            }
+        ]
+    });
     json!({
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": "https://github.com/smtp-codes/smtp-codes/generated/json/reply-vectors.schema.json",
@@ -437,6 +526,7 @@ fn schema() -> serde_json::Value {
                             }
                         ]
                     },
+                    "classification": classification,
                     "note": { "type": ["string", "null"] }
                 },
                 "oneOf": [
@@ -459,7 +549,7 @@ mod tests {
     fn messages(yaml: &str) -> Vec<String> {
         let mut diags = Diagnostics::default();
         let doc = Document::parse("data/reply-vectors.yaml", yaml, &mut diags).expect("parses");
-        load(&doc, &mut diags);
+        load(&doc, &[], &mut diags);
         diags.into_sorted().iter().map(|d| d.to_string()).collect()
     }
 
@@ -531,7 +621,7 @@ mod tests {
         let mut diags = Diagnostics::default();
         let yaml = "- name: ok\n  input: \"250 OK\\r\\n\"\n  mode: strict\n  basic: 250\n  enhanced_state: absent\n  lines: [OK]\n";
         let doc = Document::parse("v.yaml", yaml, &mut diags).unwrap();
-        let vectors = load(&doc, &mut diags);
+        let vectors = load(&doc, &[], &mut diags);
         let mut out = Outputs::default();
         render(&vectors, &mut out);
         let a = &out.files[OUTPUTS[0]];

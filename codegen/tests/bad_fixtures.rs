@@ -72,7 +72,7 @@ fn unsorted_codes() {
         ],
         &[
             "data/basic.yaml:15:3: code `451` is out of order: it must come before `552`; keep the file sorted by code",
-            "data/classifier.yaml:38:7: code `250` must be a reply code in the registry, given once",
+            "data/classifier.yaml:40:7: code `250` must be a reply code in the registry, given once",
         ],
     );
 }
@@ -395,7 +395,7 @@ fn classifier_reason_not_defined() {
             "  - { subject: 1, reason: unknown_user }",
             "  - { subject: 1, reason: no_such_reason }",
         )],
-        &["data/classifier.yaml:35:19: reason `no_such_reason` is not defined under `reasons`"],
+        &["data/classifier.yaml:37:19: reason `no_such_reason` is not defined under `reasons`"],
     );
 }
 
@@ -416,7 +416,7 @@ fn classifier_phrase_malformed() {
         "classifier_phrase_malformed",
         &[("classifier.yaml", "any: [spamhaus, ", "any: [Spam*haus, ")],
         &[
-            "data/classifier.yaml:43:11: phrase `Spam*haus` has `*` inside; it may only start or end a phrase",
+            "data/classifier.yaml:45:11: phrase `Spam*haus` has `*` inside; it may only start or end a phrase",
         ],
     );
 }

@@ -103,6 +103,22 @@ pub(crate) const fn enhanced_default(subject: u16, detail: u16) -> Option<Reason
     }
 }
 
+/// Whether weak rules may refine this registered enhanced code: it says little by itself.
+{%- if v.generic_enhanced.is_empty() %}
+pub(crate) const fn is_generic_enhanced(_subject: u16, _detail: u16) -> bool {
+    false
+}
+{%- else %}
+pub(crate) const fn is_generic_enhanced(subject: u16, detail: u16) -> bool {
+    matches!(
+        (subject, detail),
+{%- for (s, d) in v.generic_enhanced %}
+        {% if !loop.first %}| {% endif %}({{ s }}, {{ d }})
+{%- endfor %}
+    )
+}
+{%- endif %}
+
 /// The default reason of an unregistered enhanced code's subject.
 pub(crate) const fn subject_default(subject: u16) -> Option<Reason> {
     match subject {
@@ -135,6 +151,7 @@ pub static RULES: [Rule<'static>; {{ v.rules.len() }}] = [
         classes: &[{{ r.classes }}],
         codes: &[{{ r.codes }}],
         enhanced: &[{{ r.enhanced }}],
+        weak: {{ r.weak }},
     },
 {%- endfor %}
 ];

@@ -50,12 +50,14 @@ pub struct RuleJson<'a> {
     pub classes: &'a [u8],
     pub codes: &'a [u16],
     pub enhanced: Vec<String>,
+    pub weak: bool,
 }
 
 #[derive(Serialize)]
 pub struct ClassifierJson<'a> {
     pub reasons: Vec<ReasonJson<'a>>,
     pub enhanced_defaults: Vec<CodeReasonJson<'a>>,
+    pub generic_enhanced: Vec<String>,
     pub subject_defaults: Vec<CodeReasonJson<'a>>,
     pub basic_defaults: Vec<CodeReasonJson<'a>>,
     pub rules: Vec<RuleJson<'a>>,
@@ -83,6 +85,7 @@ fn classifier(c: &crate::classifier::Classifier) -> ClassifierJson<'_> {
                 reason: &e.reason,
             })
             .collect(),
+        generic_enhanced: c.generic_enhanced.iter().map(|k| k.to_string()).collect(),
         subject_defaults: c
             .subjects
             .iter()
@@ -111,6 +114,7 @@ fn classifier(c: &crate::classifier::Classifier) -> ClassifierJson<'_> {
                 classes: &r.classes,
                 codes: &r.codes,
                 enhanced: r.enhanced.iter().map(|k| k.to_string()).collect(),
+                weak: r.weak,
             })
             .collect(),
     }

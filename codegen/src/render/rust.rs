@@ -229,6 +229,7 @@ pub struct ReasonV {
 
 pub struct RuleV {
     pub id: String,
+    pub weak: bool,
     pub reason: String,
     pub any: String,
     pub all: String,
@@ -282,6 +283,8 @@ pub struct RustView {
     /// `(subject, detail, Reason variant)`.
     pub enhanced_defaults: Vec<(u16, u16, String)>,
     pub subject_defaults: Vec<(u16, String)>,
+    /// `(subject, detail)` of the codes weak rules may refine.
+    pub generic_enhanced: Vec<(u16, u16)>,
     pub basic_defaults: Vec<(u16, String)>,
     pub rules: Vec<RuleV>,
     pub vendors: Vec<VendorV>,
@@ -600,6 +603,7 @@ impl RustView {
             .iter()
             .map(|r| RuleV {
                 id: rust_str(&r.id),
+                weak: r.weak,
                 reason: reason_variant(&r.reason),
                 any: lits(&r.any, "any"),
                 all: lits(&r.all, "all"),
@@ -697,7 +701,13 @@ impl RustView {
                 references: t.references.iter().map(ref_v).collect(),
             })
             .collect();
+        let generic_enhanced = cls
+            .generic_enhanced
+            .iter()
+            .map(|k| (k.subject, k.detail))
+            .collect();
         RustView {
+            generic_enhanced,
             troubleshooting,
             reasons,
             enhanced_defaults,

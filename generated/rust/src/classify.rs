@@ -39,9 +39,11 @@
 use core::fmt;
 
 pub use crate::classify_tables::RULES;
-use crate::classify_tables::{basic_default, enhanced_default, subject_default};
+use crate::classify_tables::{
+    basic_default, enhanced_default, is_generic_enhanced, subject_default,
+};
 use crate::vendor::{self, VendorEntry, VendorKind};
-use crate::{EnhancedCode, KnownEnhancedCode, Reason, ReplyCode};
+use crate::{EnhancedCode, KnownEnhancedCode, Reason, Reply, ReplyCode};
 
 /// Whose side a problem is on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -205,6 +207,11 @@ pub struct Rule<'a> {
     pub codes: &'a [u16],
     /// Enhanced codes `(subject, detail)` the rule applies to (empty: any).
     pub enhanced: &'a [(u16, u16)],
+    /// Generic words ("blocked", "policy") that must not outrank a precise registered
+    /// enhanced code: a weak rule applies only to replies without an enhanced code, with a
+    /// vendor's own code, or with one that says little by itself (a subject's catch-all
+    /// `X.s.0`, or X.7.1).
+    pub weak: bool,
 }
 
 impl<'a> Rule<'a> {
@@ -220,6 +227,7 @@ impl<'a> Rule<'a> {
             classes: &[],
             codes: &[],
             enhanced: &[],
+            weak: false,
         }
     }
 
@@ -240,6 +248,13 @@ impl<'a> Rule<'a> {
             match enhanced {
                 Some(e) if self.enhanced.contains(&(e.subject(), e.detail())) => {}
                 _ => return None,
+            }
+        }
+        if self.weak {
+            if let Some(e) = enhanced {
+                if e.known().is_some() && !is_generic_enhanced(e.subject(), e.detail()) {
+                    return None;
+                }
             }
         }
         if !self.all.iter().all(|p| contains_phrase(text, p)) {
@@ -407,6 +422,13 @@ impl<'r> Classifier<'r> {
         Classifier { rules }
     }
 
+    /// Classifies a parsed reply: its code, its enhanced code (the one in the RFC 2034
+    /// position, or else one found in the text, such as `#5.1.1`) and its lines' texts.
+    pub fn classify(&self, reply: &Reply<'_>) -> Classification<'r> {
+        let enhanced = reply.enhanced_code().or_else(|| reply.enhanced_in_text());
+        self.classify_lines(reply.code(), enhanced, reply.lines().map(|l| l.text()))
+    }
+
     /// Classifies a reply given as its code, its enhanced code (the one at the RFC 2034
     /// position or, failing that, one found in the text) and its text.
     pub fn classify_text(
@@ -522,6 +544,28 @@ fn code_default<'r>(code: ReplyCode, enhanced: Option<EnhancedCode>) -> (Reason,
     match basic_default(code.as_u16()) {
         Some(r) => (r, DecidedBy::ReplyCode(code)),
         None => (Reason::Unknown, DecidedBy::Nothing),
+    }
+}
+
+/// Classifies a parsed reply with the built-in knowledge only; see [`Classifier::classify`].
+///
+/// ```
+/// use smtp_codes::classify::{classify, Bounce, Side};
+/// use smtp_codes::{Reason, Reply};
+///
+/// let reply = Reply::parse("550 5.1.1 <bob@example.com> User unknown").unwrap();
+/// let c = classify(&reply);
+/// assert_eq!((c.reason, c.bounce, c.side), (Reason::UnknownUser, Bounce::Hard, Side::Recipient));
+/// ```
+pub fn classify(reply: &Reply<'_>) -> Classification<'static> {
+    Classifier::new().classify(reply)
+}
+
+impl Reply<'_> {
+    /// What this reply means for the sender, with the built-in knowledge; see
+    /// [`classify`](crate::classify::classify).
+    pub fn classify(&self) -> Classification<'static> {
+        Classifier::new().classify(self)
     }
 }
 

@@ -592,6 +592,14 @@ pub(crate) const fn enhanced_default(subject: u16, detail: u16) -> Option<Reason
     }
 }
 
+/// Whether weak rules may refine this registered enhanced code: it says little by itself.
+pub(crate) const fn is_generic_enhanced(subject: u16, detail: u16) -> bool {
+    matches!(
+        (subject, detail),
+        (0, 0) | (1, 0) | (2, 0) | (3, 0) | (4, 0) | (5, 0) | (6, 0) | (7, 0) | (7, 1)
+    )
+}
+
 /// The default reason of an unregistered enhanced code's subject.
 pub(crate) const fn subject_default(subject: u16) -> Option<Reason> {
     match subject {
@@ -647,7 +655,7 @@ pub(crate) const fn basic_default(code: u16) -> Option<Reason> {
 }
 
 /// The built-in text rules, in the order they are tried.
-pub static RULES: [Rule<'static>; 38] = [
+pub static RULES: [Rule<'static>; 40] = [
     Rule {
         id: "mailbox-inactive",
         reason: Reason::MailboxDisabled,
@@ -677,6 +685,7 @@ pub static RULES: [Rule<'static>; 38] = [
         classes: &[],
         codes: &[],
         enhanced: &[],
+        weak: false,
     },
     Rule {
         id: "mailbox-over-quota",
@@ -719,6 +728,7 @@ pub static RULES: [Rule<'static>; 38] = [
         classes: &[],
         codes: &[],
         enhanced: &[],
+        weak: false,
     },
     Rule {
         id: "mailbox-moved",
@@ -737,6 +747,7 @@ pub static RULES: [Rule<'static>; 38] = [
         classes: &[],
         codes: &[],
         enhanced: &[],
+        weak: false,
     },
     Rule {
         id: "connection-limits",
@@ -759,6 +770,7 @@ pub static RULES: [Rule<'static>; 38] = [
         classes: &[],
         codes: &[],
         enhanced: &[],
+        weak: false,
     },
     Rule {
         id: "sending-rate",
@@ -795,6 +807,7 @@ pub static RULES: [Rule<'static>; 38] = [
         classes: &[],
         codes: &[],
         enhanced: &[],
+        weak: false,
     },
     Rule {
         id: "too-many-recipients",
@@ -812,6 +825,7 @@ pub static RULES: [Rule<'static>; 38] = [
         classes: &[],
         codes: &[],
         enhanced: &[],
+        weak: false,
     },
     Rule {
         id: "greylisting",
@@ -830,6 +844,7 @@ pub static RULES: [Rule<'static>; 38] = [
         classes: &[],
         codes: &[],
         enhanced: &[],
+        weak: false,
     },
     Rule {
         id: "email-authentication",
@@ -856,6 +871,7 @@ pub static RULES: [Rule<'static>; 38] = [
         classes: &[],
         codes: &[],
         enhanced: &[],
+        weak: false,
     },
     Rule {
         id: "reverse-dns",
@@ -882,6 +898,7 @@ pub static RULES: [Rule<'static>; 38] = [
         classes: &[],
         codes: &[],
         enhanced: &[],
+        weak: false,
     },
     Rule {
         id: "sender-verification",
@@ -899,6 +916,7 @@ pub static RULES: [Rule<'static>; 38] = [
         classes: &[],
         codes: &[],
         enhanced: &[],
+        weak: false,
     },
     Rule {
         id: "block-lists",
@@ -922,9 +940,7 @@ pub static RULES: [Rule<'static>; 38] = [
             "listed on",
             "blocked by",
             "banned",
-            "ip blocked",
             "client host blocked",
-            "host blocked",
             "ip address blocked",
             "address blacklisted",
             "envelope blocked",
@@ -932,16 +948,6 @@ pub static RULES: [Rule<'static>; 38] = [
             "block for spam",
             "bloquee",
             "bloquée",
-            "is blocked",
-            "ip is not allowed",
-            "not accepting connections",
-            "not accept connections",
-            "your ip",
-            "sending ip",
-            "client host rejected",
-            "poor ip",
-            "ip reputation",
-            "blocked",
         ],
         all: &[],
         none: &[
@@ -956,6 +962,37 @@ pub static RULES: [Rule<'static>; 38] = [
         classes: &[],
         codes: &[],
         enhanced: &[],
+        weak: false,
+    },
+    Rule {
+        id: "blocked-words",
+        reason: Reason::Blocked,
+        any: &[
+            "blocked",
+            "ip blocked",
+            "host blocked",
+            "ip is not allowed",
+            "not accepting connections",
+            "not accept connections",
+            "your ip",
+            "sending ip",
+            "client host rejected",
+            "poor ip",
+        ],
+        all: &[],
+        none: &[
+            "reverse",
+            "hostname",
+            "ptr",
+            "rdns",
+            "mailbox",
+            "inactivity",
+            "content",
+        ],
+        classes: &[],
+        codes: &[],
+        enhanced: &[],
+        weak: true,
     },
     Rule {
         id: "reputation",
@@ -973,6 +1010,7 @@ pub static RULES: [Rule<'static>; 38] = [
         classes: &[],
         codes: &[],
         enhanced: &[],
+        weak: false,
     },
     Rule {
         id: "helo",
@@ -996,6 +1034,7 @@ pub static RULES: [Rule<'static>; 38] = [
         classes: &[],
         codes: &[],
         enhanced: &[],
+        weak: false,
     },
     Rule {
         id: "turn-on-authentication",
@@ -1010,6 +1049,7 @@ pub static RULES: [Rule<'static>; 38] = [
         classes: &[],
         codes: &[],
         enhanced: &[],
+        weak: false,
     },
     Rule {
         id: "relaying",
@@ -1040,6 +1080,7 @@ pub static RULES: [Rule<'static>; 38] = [
         classes: &[],
         codes: &[],
         enhanced: &[],
+        weak: false,
     },
     Rule {
         id: "authentication-required",
@@ -1061,6 +1102,7 @@ pub static RULES: [Rule<'static>; 38] = [
         classes: &[],
         codes: &[],
         enhanced: &[],
+        weak: false,
     },
     Rule {
         id: "authentication-failed",
@@ -1092,6 +1134,7 @@ pub static RULES: [Rule<'static>; 38] = [
         classes: &[],
         codes: &[],
         enhanced: &[],
+        weak: false,
     },
     Rule {
         id: "tls",
@@ -1116,6 +1159,7 @@ pub static RULES: [Rule<'static>; 38] = [
         classes: &[],
         codes: &[],
         enhanced: &[],
+        weak: false,
     },
     Rule {
         id: "sender-domain",
@@ -1155,6 +1199,7 @@ pub static RULES: [Rule<'static>; 38] = [
         classes: &[],
         codes: &[],
         enhanced: &[],
+        weak: false,
     },
     Rule {
         id: "sender-address-status",
@@ -1173,6 +1218,7 @@ pub static RULES: [Rule<'static>; 38] = [
         classes: &[],
         codes: &[],
         enhanced: &[(1, 7), (1, 8)],
+        weak: false,
     },
     Rule {
         id: "no-such-domain",
@@ -1203,6 +1249,7 @@ pub static RULES: [Rule<'static>; 38] = [
         classes: &[],
         codes: &[],
         enhanced: &[],
+        weak: false,
     },
     Rule {
         id: "does-not-accept-mail",
@@ -1219,6 +1266,7 @@ pub static RULES: [Rule<'static>; 38] = [
         classes: &[],
         codes: &[],
         enhanced: &[],
+        weak: false,
     },
     Rule {
         id: "no-such-user",
@@ -1273,6 +1321,7 @@ pub static RULES: [Rule<'static>; 38] = [
         classes: &[],
         codes: &[],
         enhanced: &[],
+        weak: false,
     },
     Rule {
         id: "invalid-address-syntax",
@@ -1297,6 +1346,7 @@ pub static RULES: [Rule<'static>; 38] = [
         classes: &[],
         codes: &[],
         enhanced: &[],
+        weak: false,
     },
     Rule {
         id: "virus",
@@ -1316,6 +1366,7 @@ pub static RULES: [Rule<'static>; 38] = [
         classes: &[],
         codes: &[],
         enhanced: &[],
+        weak: false,
     },
     Rule {
         id: "spam",
@@ -1339,6 +1390,7 @@ pub static RULES: [Rule<'static>; 38] = [
         classes: &[],
         codes: &[],
         enhanced: &[],
+        weak: false,
     },
     Rule {
         id: "rfc-5322",
@@ -1366,6 +1418,7 @@ pub static RULES: [Rule<'static>; 38] = [
         classes: &[],
         codes: &[],
         enhanced: &[],
+        weak: false,
     },
     Rule {
         id: "content",
@@ -1392,6 +1445,7 @@ pub static RULES: [Rule<'static>; 38] = [
         classes: &[],
         codes: &[],
         enhanced: &[],
+        weak: true,
     },
     Rule {
         id: "size",
@@ -1419,6 +1473,28 @@ pub static RULES: [Rule<'static>; 38] = [
         classes: &[],
         codes: &[],
         enhanced: &[],
+        weak: false,
+    },
+    Rule {
+        id: "policy-violation",
+        reason: Reason::PolicyViolation,
+        any: &[
+            "policy violation",
+            "violates policy",
+            "rejected for policy reasons",
+            "policy reasons",
+            "administrative prohibition",
+            "multi-recipient bounce",
+            "attachment*",
+            "file type",
+            "not accepted for policy",
+        ],
+        all: &[],
+        none: &[],
+        classes: &[],
+        codes: &[],
+        enhanced: &[],
+        weak: false,
     },
     Rule {
         id: "policy",
@@ -1426,13 +1502,9 @@ pub static RULES: [Rule<'static>; 38] = [
         any: &[
             "policy",
             "policies",
-            "attachment",
             "not allowed",
             "prohibited",
             "forbidden",
-            "administrative prohibition",
-            "multi-recipient bounce",
-            "rejected for policy reasons",
             "restricted",
             "not permitted",
         ],
@@ -1441,6 +1513,7 @@ pub static RULES: [Rule<'static>; 38] = [
         classes: &[],
         codes: &[],
         enhanced: &[],
+        weak: true,
     },
     Rule {
         id: "protocol",
@@ -1477,6 +1550,7 @@ pub static RULES: [Rule<'static>; 38] = [
         classes: &[],
         codes: &[],
         enhanced: &[],
+        weak: false,
     },
     Rule {
         id: "mailer",
@@ -1496,6 +1570,7 @@ pub static RULES: [Rule<'static>; 38] = [
         classes: &[],
         codes: &[],
         enhanced: &[],
+        weak: false,
     },
     Rule {
         id: "system-full",
@@ -1516,6 +1591,7 @@ pub static RULES: [Rule<'static>; 38] = [
         classes: &[],
         codes: &[],
         enhanced: &[],
+        weak: false,
     },
     Rule {
         id: "expired",
@@ -1535,6 +1611,7 @@ pub static RULES: [Rule<'static>; 38] = [
         classes: &[],
         codes: &[],
         enhanced: &[],
+        weak: false,
     },
     Rule {
         id: "network",
@@ -1567,6 +1644,7 @@ pub static RULES: [Rule<'static>; 38] = [
         classes: &[],
         codes: &[],
         enhanced: &[],
+        weak: false,
     },
     Rule {
         id: "system",
@@ -1593,6 +1671,7 @@ pub static RULES: [Rule<'static>; 38] = [
         classes: &[],
         codes: &[],
         enhanced: &[],
+        weak: true,
     },
     Rule {
         id: "service",
@@ -1621,6 +1700,7 @@ pub static RULES: [Rule<'static>; 38] = [
         classes: &[4],
         codes: &[],
         enhanced: &[],
+        weak: false,
     },
     Rule {
         id: "recipient-refused",
@@ -1640,5 +1720,6 @@ pub static RULES: [Rule<'static>; 38] = [
         classes: &[],
         codes: &[],
         enhanced: &[],
+        weak: true,
     },
 ];

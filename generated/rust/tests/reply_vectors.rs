@@ -145,3 +145,34 @@ fn every_vector_holds() {
         failures.join("\n")
     );
 }
+
+#[test]
+fn classifications_match_the_vectors() {
+    let root: Value = serde_json::from_str(VECTORS).unwrap();
+    let mut checked = 0;
+    let mut failures = Vec::new();
+    for v in root["vectors"].as_array().unwrap() {
+        let want = &v["classification"];
+        if want.is_null() {
+            continue;
+        }
+        let input = v["input"].as_str().unwrap();
+        let reply = Reply::parse_with(input, options(v)).unwrap();
+        let c = smtp_codes::classify::classify(&reply);
+        let got = (c.outcome.as_str(), c.reason.id(), c.bounce.as_str());
+        let expected = (
+            want["class"].as_str().unwrap(),
+            want["reason"].as_str().unwrap(),
+            want["bounce"].as_str().unwrap(),
+        );
+        checked += 1;
+        if got != expected {
+            failures.push(format!(
+                "{}: got {got:?} ({}), expected {expected:?}",
+                v["name"], c.decided_by
+            ));
+        }
+    }
+    assert!(checked >= 30, "{checked} vectors carry a classification");
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}

@@ -1,0 +1,131 @@
+//! `smtp-explain`, run as a program: words, `--json` and `--jsonl`.
+//! (Hand-written; needs the `cli` feature, which `cargo test --workspace` enables.)
+#![cfg(feature = "cli")]
+
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+use serde_json::Value;
+
+fn explain(args: &[&str]) -> (bool, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_smtp-explain"))
+        .args(args)
+        .output()
+        .unwrap();
+    (
+        out.status.success(),
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+    )
+}
+
+#[test]
+fn explains_a_reply_in_words() {
+    let (ok, out, _) = explain(&["550 5.1.1 <bob@example.com> User unknown"]);
+    assert!(ok);
+    for needle in [
+        "Recipient does not exist (unknown_user)",
+        "permanent failure, hard bounce",
+        "whose side:  the recipient's",
+        "Requested action not taken: mailbox unavailable",
+        "5.1.1  Bad destination mailbox address",
+        "site/basic/550.html",
+        "site/enhanced/X.1.1.html",
+        "decided by:",
+        "Troubleshooting X.1.1",
+    ] {
+        assert!(out.contains(needle), "missing {needle:?} in:\n{out}");
+    }
+}
+
+#[test]
+fn json_output_is_one_object() {
+    let (ok, out, _) = explain(&[
+        "--json",
+        "--site",
+        "https://example.org/codes",
+        "550 5.7.26 Unauthenticated email is not accepted",
+    ]);
+    assert!(ok);
+    let v: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["basic"], 550);
+    assert_eq!(v["enhanced"], "5.7.26");
+    assert_eq!(v["class"], "permanent");
+    assert_eq!(v["reason"], "email_auth_failure");
+    assert_eq!(v["bounce"], "soft");
+    assert_eq!(v["side"], "sender");
+    assert_eq!(
+        v["enhanced_info"]["page"],
+        "https://example.org/codes/enhanced/X.7.26.html"
+    );
+}
+
+#[test]
+fn a_vendor_pattern_is_explained_with_the_vendor_meaning() {
+    let (ok, out, _) = explain(&["--json", "550 5.7.606 Access denied, banned sending IP [192.0.2.1]. To request removal from this list please visit https://sender.office.com/"]);
+    assert!(ok);
+    let v: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["vendor"]["vendor"], "microsoft-exchange-online");
+    assert!(!v["vendor"]["meaning"].as_str().unwrap().is_empty());
+    assert_eq!(v["reason"], "blocked");
+    let (_, words, _) = explain(&["550 5.7.606 Access denied, banned sending IP [192.0.2.1]"]);
+    assert!(words.contains("Seen in the wild: Microsoft"), "{words}");
+}
+
+#[test]
+fn jsonl_keeps_order_and_reports_bad_lines() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_smtp-explain"))
+        .arg("--jsonl")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let input = concat!(
+        "\"250 2.0.0 OK\"\n",
+        "not json\n",
+        "\"550-5.7.1 first\\r\\n550 5.7.1 Relaying denied\"\n",
+        "42\n",
+        "\"hello\"\n",
+        "\"354 Start mail input\"\n",
+    );
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(input.as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success());
+    let lines: Vec<Value> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 6);
+    assert_eq!(
+        (
+            lines[0]["basic"].as_u64(),
+            lines[0]["enhanced"].as_str(),
+            lines[0]["class"].as_str()
+        ),
+        (Some(250), Some("2.0.0"), Some("success"))
+    );
+    assert_eq!(lines[0]["bounce"], "none");
+    assert!(lines[1]["error"].is_string() && lines[1]["basic"].is_null());
+    assert_eq!(lines[2]["reason"], "relay_denied");
+    assert_eq!(lines[2]["class"], "permanent");
+    assert!(lines[3]["error"].is_string());
+    assert!(lines[4]["error"].is_string(), "not a reply");
+    assert_eq!(lines[5]["class"], "intermediate");
+    assert_eq!(lines[5]["enhanced"], Value::Null);
+}
+
+#[test]
+fn usage_errors() {
+    let (ok, _, err) = explain(&[]);
+    assert!(!ok && err.contains("usage"));
+    let (ok, _, err) = explain(&["--frobnicate"]);
+    assert!(!ok && err.contains("unknown option"));
+    let (ok, out, _) = explain(&["not a reply"]);
+    assert!(!ok && out.contains("not an SMTP reply"));
+}
