@@ -112,9 +112,7 @@ pub(crate) const fn is_generic_enhanced(_subject: u16, _detail: u16) -> bool {
 pub(crate) const fn is_generic_enhanced(subject: u16, detail: u16) -> bool {
     matches!(
         (subject, detail),
-{%- for (s, d) in v.generic_enhanced %}
-        {% if !loop.first %}| {% endif %}({{ s }}, {{ d }})
-{%- endfor %}
+        {{ v.generic_pattern() }}
     )
 }
 {%- endif %}

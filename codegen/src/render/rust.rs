@@ -739,6 +739,22 @@ impl RustView {
             .unwrap_or_else(|| format!("Class{digit}"))
     }
 
+    /// The `matches!` pattern of the generic enhanced codes, laid out as rustfmt would at 8
+    /// columns: one line when it fits in 100, else one alternative per line.
+    pub fn generic_pattern(&self) -> String {
+        let alts: Vec<String> = self
+            .generic_enhanced
+            .iter()
+            .map(|(s, d)| format!("({s}, {d})"))
+            .collect();
+        let one_line = alts.join(" | ");
+        if 8 + one_line.len() <= 100 {
+            one_line
+        } else {
+            alts.join("\n        | ")
+        }
+    }
+
     /// `"200201202...599"`.
     pub fn all_codes_text(&self) -> String {
         (200..=599).map(|n: u16| n.to_string()).collect()
