@@ -157,6 +157,17 @@ fn hostile_strings_keep_the_rust_crate_compiling() {
         "the hostile crate's docs have warnings:\n{}",
         String::from_utf8_lossy(&doc.stderr)
     );
+    // The generated files are already rustfmt-clean, whatever the strings.
+    let fmt = std::process::Command::new(env!("CARGO"))
+        .args(["fmt", "--check"])
+        .current_dir(&dir)
+        .output()
+        .unwrap();
+    assert!(
+        fmt.status.success(),
+        "the hostile crate is not rustfmt-clean:\n{}",
+        String::from_utf8_lossy(&fmt.stdout)
+    );
     let _ = fs::remove_dir_all(&dir);
 }
 

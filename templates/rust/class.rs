@@ -24,11 +24,7 @@ pub enum Class {
 
 impl Class {
     /// Every class, in order.
-    pub const ALL: [Class; {{ v.classes.len() }}] = [
-{%- for c in v.classes %}
-        Class::{{ c.variant }},
-{%- endfor %}
-    ];
+    {{ v.class_all() }}
 
     /// The class for a digit, if the digit is 2, 4 or 5.
     pub const fn from_digit(digit: u8) -> Option<Class> {
@@ -107,11 +103,7 @@ pub enum Subject {
 
 impl Subject {
     /// Every registered subject, in order.
-    pub const ALL: [Subject; {{ v.subjects.len() }}] = [
-{%- for s in v.subjects %}
-        Subject::{{ s.variant }},
-{%- endfor %}
-    ];
+    {{ v.subject_all() }}
 
     /// The registered subject with this number.
     pub const fn from_number(number: u16) -> Option<Subject> {

@@ -20,11 +20,7 @@ pub enum Reason {
 
 impl Reason {
     /// Every reason, in the taxonomy's order.
-    pub const ALL: [Reason; {{ v.reasons.len() }}] = [
-{%- for r in v.reasons %}
-        Reason::{{ r.variant }},
-{%- endfor %}
-    ];
+    {{ v.reason_all() }}
 
     /// The reason's identifier, such as `"unknown_user"`.
     pub const fn id(self) -> &'static str {
@@ -110,10 +106,7 @@ pub(crate) const fn is_generic_enhanced(_subject: u16, _detail: u16) -> bool {
 }
 {%- else %}
 pub(crate) const fn is_generic_enhanced(subject: u16, detail: u16) -> bool {
-    matches!(
-        (subject, detail),
-        {{ v.generic_pattern() }}
-    )
+    {{ v.generic_matches() }}
 }
 {%- endif %}
 
@@ -138,6 +131,7 @@ pub(crate) const fn basic_default(code: u16) -> Option<Reason> {
 }
 
 /// The built-in text rules, in the order they are tried.
+#[rustfmt::skip] // a data table, laid out by the generator one field per line
 pub static RULES: [Rule<'static>; {{ v.rules.len() }}] = [
 {%- for r in v.rules %}
     Rule {

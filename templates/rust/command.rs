@@ -26,11 +26,7 @@ pub enum Command {
 
 impl Command {
     /// Every command, in order of name.
-    pub const ALL: [Command; {{ v.commands.len() }}] = [
-{%- for c in v.commands %}
-        Command::{{ c.variant }},
-{%- endfor %}
-    ];
+    {{ v.command_all() }}
 
     /// The name as sent on the wire (`"RCPT"`), or the registry's pseudo-name (`"CONNECT"`,
     /// `"ANY"`).
@@ -73,11 +69,7 @@ impl Command {
     pub const fn replies(self) -> &'static [KnownReplyCode] {
         match self {
 {%- for c in v.commands %}
-            Command::{{ c.variant }} => &[
-{%- for r in c.replies %}
-                {{ r }},
-{%- endfor %}
-            ],
+            {{ c.replies_arm }}
 {%- endfor %}
         }
     }

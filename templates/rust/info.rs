@@ -293,6 +293,7 @@ pub const fn reply_info(code: u16) -> Option<&'static ReplyInfo> {
 }
 
 /// Every standard and historic reply code's entry, in numeric order.
+#[rustfmt::skip] // a data table, laid out by the generator one field per line
 pub static REPLIES: [ReplyInfo; {{ v.replies.len() }}] = [
 {%- for r in v.replies %}
     ReplyInfo {
@@ -351,6 +352,7 @@ pub static REPLIES: [ReplyInfo; {{ v.replies.len() }}] = [
 
 /// Every non-standard code's entry, in numeric order. Kept apart from [`REPLIES`] so that
 /// nothing mistakes them for standard codes.
+#[rustfmt::skip] // a data table, laid out by the generator one field per line
 pub static NONSTANDARD: [ReplyInfo; {{ v.nonstandard.len() }}] = [
 {%- for r in v.nonstandard %}
     ReplyInfo {
@@ -389,6 +391,7 @@ pub static NONSTANDARD: [ReplyInfo; {{ v.nonstandard.len() }}] = [
 /// Every enumerated enhanced code's entry, in order of subject and detail (the order of
 /// [`KnownEnhancedCode`]).
 #[allow(deprecated)]
+#[rustfmt::skip] // a data table, laid out by the generator one field per line
 pub static ENHANCED: [EnhancedInfo; {{ v.enhanced.len() }}] = [
 {%- for e in v.enhanced %}
     EnhancedInfo {
@@ -421,6 +424,7 @@ pub static ENHANCED: [EnhancedInfo; {{ v.enhanced.len() }}] = [
 ];
 
 /// Guidance for the codes people meet most, in order of code.
+#[rustfmt::skip] // a data table, laid out by the generator one field per line
 pub static TROUBLESHOOTING: [Troubleshooting; {{ v.troubleshooting.len() }}] = [
 {%- for t in v.troubleshooting %}
     Troubleshooting {

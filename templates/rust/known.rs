@@ -38,11 +38,7 @@ pub enum KnownReplyCode {
 
 impl KnownReplyCode {
     /// Every registered reply code, in numeric order.
-    pub const ALL: [KnownReplyCode; {{ v.replies.len() }}] = [
-{%- for r in v.replies %}
-        KnownReplyCode::{{ r.variant }},
-{%- endfor %}
-    ];
+    {{ v.reply_all() }}
 
     /// The registered code with this number.
     pub const fn from_u16(code: u16) -> Option<KnownReplyCode> {
@@ -128,11 +124,7 @@ pub enum KnownEnhancedCode {
 #[allow(deprecated)]
 impl KnownEnhancedCode {
     /// Every registered enhanced code, in order of subject and detail.
-    pub const ALL: [KnownEnhancedCode; {{ v.enhanced.len() }}] = [
-{%- for e in v.enhanced %}
-        KnownEnhancedCode::{{ e.variant }},
-{%- endfor %}
-    ];
+    {{ v.enhanced_all() }}
 
     /// The registered code with this subject and detail.
     pub const fn from_parts(subject: u16, detail: u16) -> Option<KnownEnhancedCode> {

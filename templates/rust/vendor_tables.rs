@@ -8,6 +8,7 @@
 use crate::vendor::{Vendor, VendorEntry};
 
 /// Every vendor, by slug.
+#[rustfmt::skip] // a data table, laid out by the generator one field per line
 pub static VENDORS: [Vendor; {{ v.vendors.len() }}] = [
 {%- for x in v.vendors %}
     Vendor {
@@ -20,6 +21,7 @@ pub static VENDORS: [Vendor; {{ v.vendors.len() }}] = [
 ];
 
 /// Every vendor entry, grouped by vendor.
+#[rustfmt::skip] // a data table, laid out by the generator one field per line
 pub static VENDOR_ENTRIES: [VendorEntry; {{ v.vendor_entries.len() }}] = [
 {%- for e in v.vendor_entries %}
     VendorEntry {

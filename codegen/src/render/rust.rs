@@ -46,23 +46,35 @@ fn opt_str(s: Option<&str>) -> String {
     }
 }
 
-/// A slice literal `&[a, b]` laid out as rustfmt would at this indentation: on one line
-/// when it is short (rustfmt's `array_width`, 60) and the line fits in 100 columns, else
-/// one element per line.
-fn rust_slice(items: &[String], indent: usize, line_prefix: usize) -> String {
+/// An array literal `[a, b]` laid out as rustfmt would, for a line that starts at `indent`
+/// with `line_prefix` characters before the literal and one after it (`,` or `;`): empty, on
+/// one line when it is short (rustfmt's `array_width`, 60) and the line fits in 100 columns,
+/// else one element per line.
+fn rust_array(items: &[String], indent: usize, line_prefix: usize) -> String {
     let inline = format!("[{}]", items.join(", "));
-    // The line holds the indentation, the field prefix, the literal and a comma.
-    if inline.len() - 2 <= 60 && indent + line_prefix + 1 + inline.len() < 100 {
-        return format!("&{inline}");
+    if items.is_empty() || (inline.len() - 2 <= 60 && indent + line_prefix + inline.len() < 100) {
+        return inline;
     }
     let pad = " ".repeat(indent + 4);
-    let mut out = String::from("&[\n");
+    let mut out = String::from("[\n");
     for item in items {
         out.push_str(&format!("{pad}{item},\n"));
     }
     out.push_str(&" ".repeat(indent));
     out.push(']');
     out
+}
+
+/// A slice literal `&[a, b]`, laid out like [`rust_array`].
+fn rust_slice(items: &[String], indent: usize, line_prefix: usize) -> String {
+    format!("&{}", rust_array(items, indent, line_prefix + 1))
+}
+
+/// `pub const ALL: [Ty; N] = [...]` at 4 columns, for enum variants.
+fn all_array<'a>(ty: &str, variants: impl Iterator<Item = &'a String>) -> String {
+    let items: Vec<String> = variants.map(|v| format!("{ty}::{v}")).collect();
+    let prefix = format!("pub const ALL: [{ty}; {}] = ", items.len());
+    format!("{prefix}{};", rust_array(&items, 4, prefix.len()))
 }
 
 /// Doc lines for a Markdown body, already escaped for rustdoc.
@@ -120,6 +132,8 @@ pub struct SubjectV {
 
 pub struct CommandV {
     pub variant: String,
+    /// `Command::Rcpt => &[...]`, laid out.
+    pub replies_arm: String,
     pub wire: String,
     pub wire_plain: String,
     pub title: String,
@@ -343,6 +357,15 @@ impl RustView {
             .commands
             .iter()
             .map(|c| CommandV {
+                replies_arm: {
+                    let items: Vec<String> = replies_to(reg, &c.name)
+                        .into_iter()
+                        .filter_map(known_reply)
+                        .map(|b| format!("KnownReplyCode::{}", b.name))
+                        .collect();
+                    let prefix = format!("Command::{} => ", command_variant(&c.name));
+                    format!("{prefix}{},", rust_slice(&items, 12, prefix.len()))
+                },
                 variant: command_variant(&c.name),
                 wire: rust_str(&c.name),
                 wire_plain: c.name.clone(),
@@ -739,20 +762,52 @@ impl RustView {
             .unwrap_or_else(|| format!("Class{digit}"))
     }
 
-    /// The `matches!` pattern of the generic enhanced codes, laid out as rustfmt would at 8
-    /// columns: one line when it fits in 100, else one alternative per line.
-    pub fn generic_pattern(&self) -> String {
+    /// The `matches!` expression over the generic enhanced codes, laid out as rustfmt would
+    /// at 4 columns: on one line when it fits in 100, else the pattern on its own lines.
+    pub fn generic_matches(&self) -> String {
         let alts: Vec<String> = self
             .generic_enhanced
             .iter()
             .map(|(s, d)| format!("({s}, {d})"))
             .collect();
-        let one_line = alts.join(" | ");
-        if 8 + one_line.len() <= 100 {
-            one_line
+        let pattern = alts.join(" | ");
+        let one_line = format!("matches!((subject, detail), {pattern})");
+        if 4 + one_line.len() <= 100 {
+            return one_line;
+        }
+        let pattern = if 8 + pattern.len() <= 100 {
+            pattern
         } else {
             alts.join("\n        | ")
-        }
+        };
+        format!("matches!(\n        (subject, detail),\n        {pattern}\n    )")
+    }
+
+    pub fn class_all(&self) -> String {
+        all_array("Class", self.classes.iter().map(|c| &c.variant))
+    }
+
+    pub fn subject_all(&self) -> String {
+        all_array("Subject", self.subjects.iter().map(|c| &c.variant))
+    }
+
+    pub fn command_all(&self) -> String {
+        all_array("Command", self.commands.iter().map(|c| &c.variant))
+    }
+
+    pub fn reply_all(&self) -> String {
+        all_array("KnownReplyCode", self.replies.iter().map(|c| &c.variant))
+    }
+
+    pub fn enhanced_all(&self) -> String {
+        all_array(
+            "KnownEnhancedCode",
+            self.enhanced.iter().map(|c| &c.variant),
+        )
+    }
+
+    pub fn reason_all(&self) -> String {
+        all_array("Reason", self.reasons.iter().map(|c| &c.variant))
     }
 
     /// `"200201202...599"`.

@@ -350,6 +350,7 @@ pub const fn reply_info(code: u16) -> Option<&'static ReplyInfo> {
 }
 
 /// Every standard and historic reply code's entry, in numeric order.
+#[rustfmt::skip] // a data table, laid out by the generator one field per line
 pub static REPLIES: [ReplyInfo; 38] = [
     ReplyInfo {
         code: 211,
@@ -2747,6 +2748,7 @@ pub static REPLIES: [ReplyInfo; 38] = [
 
 /// Every non-standard code's entry, in numeric order. Kept apart from [`REPLIES`] so that
 /// nothing mistakes them for standard codes.
+#[rustfmt::skip] // a data table, laid out by the generator one field per line
 pub static NONSTANDARD: [ReplyInfo; 25] = [
     ReplyInfo {
         code: 101,
@@ -3561,6 +3563,7 @@ pub static NONSTANDARD: [ReplyInfo; 25] = [
 /// Every enumerated enhanced code's entry, in order of subject and detail (the order of
 /// [`KnownEnhancedCode`]).
 #[allow(deprecated)]
+#[rustfmt::skip] // a data table, laid out by the generator one field per line
 pub static ENHANCED: [EnhancedInfo; 81] = [
     EnhancedInfo {
         code: KnownEnhancedCode::OtherUndefinedStatus,
@@ -5649,6 +5652,7 @@ pub static ENHANCED: [EnhancedInfo; 81] = [
 ];
 
 /// Guidance for the codes people meet most, in order of code.
+#[rustfmt::skip] // a data table, laid out by the generator one field per line
 pub static TROUBLESHOOTING: [Troubleshooting; 67] = [
     Troubleshooting {
         code: "X.0.0",

@@ -8,6 +8,7 @@
 use crate::vendor::{Vendor, VendorEntry};
 
 /// Every vendor, by slug.
+#[rustfmt::skip] // a data table, laid out by the generator one field per line
 pub static VENDORS: [Vendor; 8] = [
     Vendor {
         slug: "amazon-ses",
@@ -60,6 +61,7 @@ pub static VENDORS: [Vendor; 8] = [
 ];
 
 /// Every vendor entry, grouped by vendor.
+#[rustfmt::skip] // a data table, laid out by the generator one field per line
 pub static VENDOR_ENTRIES: [VendorEntry; 222] = [
     VendorEntry {
         vendor: &VENDORS[0],
