@@ -238,6 +238,16 @@ impl<'a> Rule<'a> {
         enhanced: Option<EnhancedCode>,
         text: &[u8],
     ) -> Option<&'a str> {
+        self.matches_in(code, enhanced, &MatchText::of(text))
+    }
+
+    /// [`matches`](Rule::matches) on text already folded and indexed.
+    fn matches_in(
+        &self,
+        code: ReplyCode,
+        enhanced: Option<EnhancedCode>,
+        text: &MatchText,
+    ) -> Option<&'a str> {
         if !self.classes.is_empty() && !self.classes.contains(&code.first_digit()) {
             return None;
         }
@@ -257,13 +267,13 @@ impl<'a> Rule<'a> {
                 }
             }
         }
-        if !self.all.iter().all(|p| contains_phrase(text, p)) {
+        if !self.all.iter().all(|p| text.contains_phrase(p)) {
             return None;
         }
-        if self.none.iter().any(|p| contains_phrase(text, p)) {
+        if self.none.iter().any(|p| text.contains_phrase(p)) {
             return None;
         }
-        self.any.iter().copied().find(|p| contains_phrase(text, p))
+        self.any.iter().copied().find(|p| text.contains_phrase(p))
     }
 }
 
@@ -372,13 +382,21 @@ impl Classifier<'static> {
 /// `TEXT_CAPACITY` bytes (after whitespace is folded).
 pub const TEXT_CAPACITY: usize = 4096;
 
-/// Reply text folded for matching: lines joined by one space, runs of whitespace folded.
-struct Folded {
+/// Reply text folded for matching: lines joined by one space, runs of whitespace folded,
+/// ASCII letters in lower case.
+pub(crate) struct Folded {
     buf: [u8; TEXT_CAPACITY],
     len: usize,
 }
 
 impl Folded {
+    /// `text`, folded.
+    pub(crate) fn of(text: &[u8]) -> Self {
+        let mut f = Folded::new();
+        f.push(text);
+        f
+    }
+
     fn new() -> Self {
         Folded {
             buf: [0; TEXT_CAPACITY],
@@ -397,7 +415,7 @@ impl Folded {
                     self.len += 1;
                 }
             } else {
-                self.buf[self.len] = b;
+                self.buf[self.len] = b.to_ascii_lowercase();
                 self.len += 1;
             }
         }
@@ -407,12 +425,88 @@ impl Folded {
         }
     }
 
-    fn as_bytes(&self) -> &[u8] {
+    pub(crate) fn as_bytes(&self) -> &[u8] {
         let mut end = self.len;
         while end > 0 && self.buf[end - 1] == b' ' {
             end -= 1;
         }
         &self.buf[..end]
+    }
+}
+
+/// Folded text with an index of the byte pairs it holds, so that most phrases are ruled out
+/// without a scan: a phrase can only occur if each of its adjacent byte pairs occurs.
+pub(crate) struct MatchText {
+    folded: Folded,
+    pairs: [u64; 1024],
+}
+
+impl MatchText {
+    /// Indexes folded text.
+    pub(crate) fn new(folded: Folded) -> Self {
+        let mut pairs = [0u64; 1024];
+        for w in folded.as_bytes().windows(2) {
+            let bit = usize::from(w[0]) << 8 | usize::from(w[1]);
+            pairs[bit >> 6] |= 1 << (bit & 63);
+        }
+        MatchText { folded, pairs }
+    }
+
+    /// Folds and indexes `text`.
+    pub(crate) fn of(text: &[u8]) -> Self {
+        MatchText::new(Folded::of(text))
+    }
+
+    fn has_pair(&self, a: u8, b: u8) -> bool {
+        let bit = usize::from(a.to_ascii_lowercase()) << 8 | usize::from(b.to_ascii_lowercase());
+        self.pairs[bit >> 6] & (1 << (bit & 63)) != 0
+    }
+
+    /// Where `needle` (compared ignoring ASCII case) starts, each position in turn.
+    fn find_all<'n>(&'n self, needle: &'n [u8]) -> impl Iterator<Item = usize> + 'n {
+        let text = self.folded.as_bytes();
+        let possible =
+            needle.len() <= text.len() && needle.windows(2).all(|w| self.has_pair(w[0], w[1]));
+        let first = needle.first().map_or(0, u8::to_ascii_lowercase);
+        let text = if possible { text } else { &[][..] };
+        let mut from = 0;
+        core::iter::from_fn(move || {
+            while from + needle.len() <= text.len() {
+                let i = from
+                    + text[from..=text.len() - needle.len()]
+                        .iter()
+                        .position(|&b| b == first)?;
+                from = i + 1;
+                if text[i..i + needle.len()].eq_ignore_ascii_case(needle) {
+                    return Some(i);
+                }
+            }
+            None
+        })
+    }
+
+    /// [`contains_phrase`] on this text.
+    pub(crate) fn contains_phrase(&self, phrase: &str) -> bool {
+        let open_start = phrase.starts_with('*');
+        let open_end = phrase.ends_with('*') && phrase.len() > 1;
+        let needle = phrase
+            .trim_start_matches('*')
+            .trim_end_matches('*')
+            .as_bytes();
+        let (Some(&first), Some(&last)) = (needle.first(), needle.last()) else {
+            return false;
+        };
+        let text = self.folded.as_bytes();
+        self.find_all(needle).any(|i| {
+            let after = i + needle.len();
+            (open_start || !is_word(first) || i == 0 || !is_word(text[i - 1]))
+                && (open_end || !is_word(last) || after == text.len() || !is_word(text[after]))
+        })
+    }
+
+    /// Whether `needle` occurs anywhere, ignoring ASCII case.
+    pub(crate) fn contains(&self, needle: &[u8]) -> bool {
+        needle.is_empty() || self.find_all(needle).next().is_some()
     }
 }
 
@@ -455,9 +549,9 @@ impl<'r> Classifier<'r> {
         for line in lines {
             folded.push(line);
         }
-        let text = folded.as_bytes();
-        let vendor = vendor::best_match(code, enhanced, text);
-        let (reason, decided_by) = self.decide(code, enhanced, text, vendor);
+        let text = MatchText::new(folded);
+        let vendor = vendor::best_match_in(code, enhanced, &text);
+        let (reason, decided_by) = self.decide(code, enhanced, &text, vendor);
         let outcome = Outcome::of(code);
         let bounce = match outcome {
             Outcome::Success | Outcome::Intermediate => Bounce::None,
@@ -484,11 +578,11 @@ impl<'r> Classifier<'r> {
         &self,
         code: ReplyCode,
         enhanced: Option<EnhancedCode>,
-        text: &[u8],
+        text: &MatchText,
         vendor: Option<&'static VendorEntry>,
     ) -> (Reason, DecidedBy<'r>) {
         for rule in self.rules {
-            if let Some(phrase) = rule.matches(code, enhanced, text) {
+            if let Some(phrase) = rule.matches_in(code, enhanced, text) {
                 return (rule.reason, DecidedBy::UserRule { rule, phrase });
             }
         }
@@ -513,7 +607,7 @@ impl<'r> Classifier<'r> {
             return (reason, DecidedBy::VendorText(e));
         }
         for rule in RULES.iter() {
-            if let Some(phrase) = rule.matches(code, enhanced, text) {
+            if let Some(phrase) = rule.matches_in(code, enhanced, text) {
                 return (rule.reason, DecidedBy::TextRule { rule, phrase });
             }
         }
@@ -582,50 +676,10 @@ fn is_word(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b >= 0x80
 }
 
-/// Whether `phrase` occurs in `text`, ignoring ASCII case, on word boundaries unless the
-/// phrase starts or ends with `*`.
+/// Whether `phrase` occurs in `text`, ignoring ASCII case and folding runs of whitespace, on
+/// word boundaries unless the phrase starts or ends with `*`.
 pub fn contains_phrase(text: &[u8], phrase: &str) -> bool {
-    let open_start = phrase.starts_with('*');
-    let open_end = phrase.ends_with('*') && phrase.len() > 1;
-    let needle = phrase
-        .trim_start_matches('*')
-        .trim_end_matches('*')
-        .as_bytes();
-    let (Some(&first), Some(&last)) = (needle.first(), needle.last()) else {
-        return false;
-    };
-    if needle.len() > text.len() {
-        return false;
-    }
-    let first = first.to_ascii_lowercase();
-    for i in 0..=text.len() - needle.len() {
-        if text[i].to_ascii_lowercase() != first
-            || !text[i..i + needle.len()].eq_ignore_ascii_case(needle)
-        {
-            continue;
-        }
-        if !open_start && is_word(first) && i > 0 && is_word(text[i - 1]) {
-            continue;
-        }
-        let after = i + needle.len();
-        if !open_end && is_word(last) && after < text.len() && is_word(text[after]) {
-            continue;
-        }
-        return true;
-    }
-    false
-}
-
-/// Whether `needle` occurs anywhere in `text`, ignoring ASCII case.
-pub fn contains_ignore_case(text: &[u8], needle: &[u8]) -> bool {
-    if needle.is_empty() {
-        return true;
-    }
-    if needle.len() > text.len() {
-        return false;
-    }
-    text.windows(needle.len())
-        .any(|w| w.eq_ignore_ascii_case(needle))
+    MatchText::of(text).contains_phrase(phrase)
 }
 
 #[cfg(test)]
@@ -652,7 +706,7 @@ mod tests {
         let mut f = Folded::new();
         f.push(b"  The email  account\r\n");
         f.push(b"does not\texist ");
-        assert_eq!(f.as_bytes(), b"The email account does not exist");
+        assert_eq!(f.as_bytes(), b"the email account does not exist");
         let mut big = Folded::new();
         for _ in 0..5000 {
             big.push(b"ab");

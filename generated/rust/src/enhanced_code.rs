@@ -44,6 +44,7 @@ pub struct EnhancedCode {
 
 /// Reads one sub-code (1 to 3 digits, no leading zero) starting at `start`.
 /// Returns the value and the index after it.
+#[inline]
 const fn read_part(s: &[u8], start: usize, part: Part) -> Result<(u16, usize), EnhancedCodeError> {
     let mut i = start;
     let mut value: u16 = 0;
@@ -125,6 +126,7 @@ impl EnhancedCode {
     /// let (code, used) = EnhancedCode::parse_prefix(b"4.7.1 Try again later").unwrap();
     /// assert_eq!((code.to_string().as_str(), used), ("4.7.1", 5));
     /// ```
+    #[inline]
     pub const fn parse_prefix(input: &[u8]) -> Result<(EnhancedCode, usize), EnhancedCodeError> {
         if input.is_empty() {
             return Err(EnhancedCodeError::Empty);
@@ -174,6 +176,7 @@ impl EnhancedCode {
     }
 
     /// Parses a whole input as one code; nothing may follow it.
+    #[inline]
     pub const fn from_bytes(input: &[u8]) -> Result<EnhancedCode, EnhancedCodeError> {
         match EnhancedCode::parse_prefix(input) {
             Ok((code, used)) if used == input.len() => Ok(code),

@@ -17,7 +17,7 @@
 //!
 //! (Hand-written; the tables are generated into `vendor_tables.rs`.)
 
-use crate::classify::contains_ignore_case;
+use crate::classify::MatchText;
 use crate::vendor_tables::{VENDORS, VENDOR_ENTRIES};
 use crate::{EnhancedCode, KnownEnhancedCode, KnownReplyCode, Reason, ReplyCode};
 
@@ -140,13 +140,22 @@ impl VendorEntry {
         enhanced: Option<EnhancedCode>,
         text: &[u8],
     ) -> Option<MatchKind> {
+        self.match_kind_in(code, enhanced, &MatchText::of(text))
+    }
+
+    fn match_kind_in(
+        &self,
+        code: ReplyCode,
+        enhanced: Option<EnhancedCode>,
+        text: &MatchText,
+    ) -> Option<MatchKind> {
         if !self.codes_match(code, enhanced) {
             return None;
         }
         let mut needs_text = false;
         for fragment in [self.token, self.pattern].into_iter().flatten() {
             needs_text = true;
-            if !contains_ignore_case(text, fragment.as_bytes()) {
+            if !text.contains(fragment.as_bytes()) {
                 return None;
             }
         }
@@ -199,9 +208,10 @@ pub fn matches<'t>(
     enhanced: Option<EnhancedCode>,
     text: &'t [u8],
 ) -> impl Iterator<Item = (&'static VendorEntry, MatchKind)> + 't {
+    let text = MatchText::of(text);
     VENDOR_ENTRIES
         .iter()
-        .filter_map(move |e| e.match_kind(code, enhanced, text).map(|k| (e, k)))
+        .filter_map(move |e| e.match_kind_in(code, enhanced, &text).map(|k| (e, k)))
 }
 
 /// The vendor entry that best explains a reply: one whose pattern or token is in the text
@@ -213,8 +223,20 @@ pub fn best_match(
     enhanced: Option<EnhancedCode>,
     text: &[u8],
 ) -> Option<&'static VendorEntry> {
+    best_match_in(code, enhanced, &MatchText::of(text))
+}
+
+/// [`best_match`] on indexed text.
+pub(crate) fn best_match_in(
+    code: ReplyCode,
+    enhanced: Option<EnhancedCode>,
+    text: &MatchText,
+) -> Option<&'static VendorEntry> {
     let mut best: Option<(&'static VendorEntry, MatchKind, usize)> = None;
-    for (e, kind) in matches(code, enhanced, text) {
+    for e in VENDOR_ENTRIES.iter() {
+        let Some(kind) = e.match_kind_in(code, enhanced, text) else {
+            continue;
+        };
         if kind == MatchKind::Code && e.enhanced.and_then(EnhancedCode::known).is_some() {
             continue;
         }
