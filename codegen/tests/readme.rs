@@ -32,3 +32,28 @@ fn readme_c_example_is_the_tested_one() {
         std::fs::read_to_string(codegen::project_root().join("codegen/tests/c/example.c")).unwrap();
     assert_eq!(&text[start..end], example);
 }
+
+#[test]
+fn readme_rust_examples_are_the_tested_ones() {
+    let text = readme();
+    let tested = std::fs::read_to_string(
+        codegen::project_root().join("generated/rust/tests/readme_examples.rs"),
+    )
+    .unwrap();
+    // rustfmt may wrap the tested copy: compare without whitespace.
+    let squeeze = |s: &str| s.split_whitespace().collect::<String>();
+    let tested = squeeze(&tested);
+    let mut blocks = 0;
+    for block in text.split("```rust\n").skip(1) {
+        blocks += 1;
+        let code = block.split("```").next().unwrap();
+        for line in code.lines().filter(|l| !l.trim().is_empty()) {
+            let code_part = line.split("//").next().unwrap();
+            assert!(
+                tested.contains(&squeeze(code_part)),
+                "README line not in generated/rust/tests/readme_examples.rs: {line}"
+            );
+        }
+    }
+    assert!(blocks >= 2);
+}

@@ -312,3 +312,17 @@ fn the_schema_rejects_what_it_should() {
     json["basic"][0]["unexpected"] = 1.into();
     assert!(!validator.is_valid(&json), "an unknown field");
 }
+
+#[test]
+fn every_vendored_file_exists_and_has_its_origin() {
+    let reg = registry();
+    assert!(!reg.meta.vendored.is_empty());
+    for v in &reg.meta.vendored {
+        assert!(
+            project_root().join(&v.path).is_file(),
+            "{} is listed as vendored but missing",
+            v.path
+        );
+        assert!(!v.origin.trim().is_empty(), "{} has no origin", v.path);
+    }
+}
