@@ -123,7 +123,10 @@ pub enum MatchKind {
 impl VendorEntry {
     /// Whether the entry's codes (those it names) equal the reply's.
     pub fn codes_match(&self, code: ReplyCode, enhanced: Option<EnhancedCode>) -> bool {
-        let basic_ok = self.basic.is_none_or_eq(code.as_u16());
+        let basic_ok = match self.basic {
+            None => true,
+            Some(b) => b == code.as_u16(),
+        };
         let enhanced_ok = match self.enhanced {
             None => true,
             Some(e) => enhanced == Some(e),
@@ -171,19 +174,6 @@ impl VendorEntry {
     /// The length of the evidence that selected this entry, to prefer the most specific.
     fn specificity(&self) -> usize {
         self.pattern.map_or(0, str::len) + self.token.map_or(0, str::len)
-    }
-}
-
-trait OptionEq {
-    fn is_none_or_eq(&self, v: u16) -> bool;
-}
-
-impl OptionEq for Option<u16> {
-    fn is_none_or_eq(&self, v: u16) -> bool {
-        match self {
-            None => true,
-            Some(x) => *x == v,
-        }
     }
 }
 
