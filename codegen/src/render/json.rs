@@ -283,7 +283,13 @@ pub struct VendorEntryJson<'a> {
     pub admin_action: &'a str,
     pub retry: &'static str,
     pub reason: Option<&'a str>,
-    pub source: VendorSourceJson<'a>,
+    /// The page's address.
+    pub source: &'a str,
+    pub source_title: &'a str,
+    /// When the page was read.
+    pub read: &'a str,
+    /// The page's own date, when it shows one.
+    pub published: Option<&'a str>,
     pub note: Option<&'a str>,
 }
 
@@ -478,21 +484,27 @@ pub fn build(reg: &Registry) -> Root<'_> {
             .vendors
             .iter()
             .flat_map(|v| {
-                v.entries.iter().map(move |e| VendorEntryJson {
-                    vendor: &v.vendor,
-                    basic: e.basic,
-                    enhanced: e.enhanced.map(|x| x.to_string()),
-                    token: e.token.as_deref(),
-                    pattern: e.pattern.as_deref(),
-                    meaning: &e.meaning,
-                    refines: e.refines.to_string(),
-                    cause: &e.cause,
-                    sender_action: &e.sender_action,
-                    admin_action: &e.admin_action,
-                    retry: e.retry.as_str(),
-                    reason: e.reason.as_deref(),
-                    source: vendor_source(v.source(&e.source).expect("validated source id")),
-                    note: e.note.as_deref(),
+                v.entries.iter().map(move |e| {
+                    let source = v.source(&e.source).expect("validated source id");
+                    VendorEntryJson {
+                        vendor: &v.vendor,
+                        basic: e.basic,
+                        enhanced: e.enhanced.map(|x| x.to_string()),
+                        token: e.token.as_deref(),
+                        pattern: e.pattern.as_deref(),
+                        meaning: &e.meaning,
+                        refines: e.refines.to_string(),
+                        cause: &e.cause,
+                        sender_action: &e.sender_action,
+                        admin_action: &e.admin_action,
+                        retry: e.retry.as_str(),
+                        reason: e.reason.as_deref(),
+                        source: &source.url,
+                        source_title: &source.title,
+                        read: &source.read.0,
+                        published: source.published.as_ref().map(|d| d.0.as_str()),
+                        note: e.note.as_deref(),
+                    }
                 })
             })
             .collect(),
