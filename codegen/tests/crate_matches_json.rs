@@ -281,3 +281,39 @@ fn troubleshooting_matches() {
         assert_eq!(from_info, Some(t));
     }
 }
+
+#[test]
+fn vendor_entries_match() {
+    let json = json();
+    let entries = json["vendors"].as_array().unwrap();
+    let ours = smtp_codes::vendor::entries();
+    assert_eq!(entries.len(), ours.len());
+    assert!(ours.len() >= 60);
+    let fold = |v: &Value| {
+        v.as_str()
+            .unwrap()
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    for (e, j) in ours.iter().zip(entries) {
+        assert_eq!(j["vendor"], e.vendor.slug);
+        assert_eq!(j["basic"].as_u64().map(|b| b as u16), e.basic);
+        assert_eq!(
+            j["enhanced"].as_str().map(str::to_string),
+            e.enhanced.map(|c| c.to_string())
+        );
+        assert_eq!(j["pattern"].as_str(), e.pattern);
+        assert_eq!(j["token"].as_str(), e.token);
+        assert_eq!(fold(&j["meaning"]), e.meaning);
+        assert_eq!(j["source"], e.source_url);
+        assert_eq!(j["read"], e.read);
+        assert_eq!(j["retry"], e.retry.as_str());
+        assert_eq!(j["reason"].as_str(), e.reason.map(|r| r.id()));
+        let refines = match e.refines {
+            smtp_codes::vendor::Refines::Enhanced(k) => k.to_string(),
+            smtp_codes::vendor::Refines::Reply(k) => k.to_string(),
+        };
+        assert_eq!(j["refines"], refines.as_str());
+    }
+}
