@@ -1,21 +1,12 @@
 //! The `cargo codegen` command on a scratch project: generate, check, orphans, hand-written
 //! files, and writing nothing when the registry is invalid.
 
+mod common;
+use common::copy_dir;
+
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
-
-fn copy_dir(from: &Path, to: &Path) {
-    fs::create_dir_all(to).unwrap();
-    for e in fs::read_dir(from).unwrap().flatten() {
-        let dest = to.join(e.file_name());
-        if e.path().is_dir() {
-            copy_dir(&e.path(), &dest);
-        } else {
-            fs::copy(e.path(), dest).unwrap();
-        }
-    }
-}
 
 fn scratch(name: &str) -> PathBuf {
     let root = std::env::temp_dir().join(format!("smtp-codes-cli-{}-{name}", std::process::id()));

@@ -1,25 +1,11 @@
 //! The generated crate builds and tests on its own: copied out of the workspace, `cargo test`
 //! passes with default features, with none, and with all that need no network.
 
-use std::fs;
-use std::path::Path;
-use std::process::Command;
+mod common;
+use common::copy_dir;
 
-fn copy_dir(from: &Path, to: &Path) {
-    fs::create_dir_all(to).unwrap();
-    for e in fs::read_dir(from).unwrap().flatten() {
-        let name = e.file_name();
-        if name == "target" {
-            continue;
-        }
-        let dest = to.join(&name);
-        if e.path().is_dir() {
-            copy_dir(&e.path(), &dest);
-        } else {
-            fs::copy(e.path(), dest).unwrap();
-        }
-    }
-}
+use std::fs;
+use std::process::Command;
 
 #[test]
 fn the_crate_tests_on_its_own() {
