@@ -6,6 +6,7 @@
 //! entries or files (order, uniqueness, cross-references) live in `validate`.
 //! Renderers read these types; they never see YAML.
 
+use std::collections::BTreeMap;
 use std::fmt;
 use std::str::FromStr;
 
@@ -813,6 +814,9 @@ impl VendorFile {
     }
 }
 
+/// Vendor entries by standard code; see [`Registry::vendor_variants_by_code`].
+pub type VendorIndex<'r> = BTreeMap<CodeRef, Vec<(&'r VendorFile, &'r VendorEntry)>>;
+
 /// The whole registry, loaded and validated. Collections are sorted by code.
 #[derive(Debug, Clone)]
 pub struct Registry {
@@ -858,8 +862,12 @@ impl Registry {
         self.commands.iter().find(|c| c.name == name)
     }
 
+    /// The troubleshooting entry of `code` (entries are sorted by code).
     pub fn troubleshooting(&self, code: CodeRef) -> Option<&TroubleshootingEntry> {
-        self.troubleshooting.iter().find(|t| t.code == code)
+        self.troubleshooting
+            .binary_search_by_key(&code, |t| t.code)
+            .ok()
+            .map(|i| &self.troubleshooting[i])
     }
 
     /// Enhanced codes whose IANA association lists `code` explicitly.
@@ -876,19 +884,27 @@ impl Registry {
             .filter(|b| b.status != BasicStatus::Nonstandard)
     }
 
-    /// Vendor entries that refine `code`, with their vendor.
-    pub fn vendor_variants(&self, code: CodeRef) -> Vec<(&VendorFile, &VendorEntry)> {
-        let mut out = Vec::new();
+    /// Vendor entries by the standard codes they bear on: the code they refine, the
+    /// class-independent form of their enhanced code, and their reply code. Each list keeps
+    /// the order of the vendors and their entries. Built once, so that pages need no scan.
+    pub fn vendor_variants_by_code(&self) -> VendorIndex<'_> {
+        let mut index: VendorIndex<'_> = BTreeMap::new();
         for v in &self.vendors {
             for e in &v.entries {
-                let matches_enhanced =
-                    matches!(code, CodeRef::Enhanced(k) if e.enhanced.map(|x| x.key()) == Some(k));
-                let matches_basic = matches!(code, CodeRef::Basic(b) if e.basic == Some(b));
-                if e.refines == code || matches_enhanced || matches_basic {
-                    out.push((v, e));
+                let keys = [
+                    Some(e.refines),
+                    e.enhanced.map(|x| CodeRef::Enhanced(x.key())),
+                    e.basic.map(CodeRef::Basic),
+                ];
+                for (i, key) in keys.iter().enumerate() {
+                    let Some(key) = *key else { continue };
+                    if keys[..i].contains(&Some(key)) {
+                        continue;
+                    }
+                    index.entry(key).or_default().push((v, e));
                 }
             }
         }
-        out
+        index
     }
 }

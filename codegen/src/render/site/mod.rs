@@ -14,7 +14,7 @@ pub mod answer;
 mod pages;
 pub mod views;
 
-use crate::model::{EnhancedKey, Reference, Registry};
+use crate::model::{EnhancedKey, Reference, Registry, VendorIndex};
 use crate::outputs::Outputs;
 use crate::render::json;
 use crate::render::markdown;
@@ -60,6 +60,8 @@ pub struct Ctx<'a> {
     pub reg: &'a Registry,
     pub json: &'a json::Root<'a>,
     pub flavor: Flavor,
+    /// Vendor entries by standard code, built once per render.
+    pub variants: &'a VendorIndex<'a>,
     /// From the page to the site root: `""` or `"../"`.
     pub root: &'static str,
 }
@@ -191,8 +193,9 @@ pub const REDIRECT_CLASSES: [u8; 3] = [2, 4, 5];
 /// Renders the site into `out`.
 pub fn render(reg: &Registry, out: &mut Outputs) -> Result<(), askama::Error> {
     let json = json::build(reg);
+    let variants = reg.vendor_variants_by_code();
     for flavor in [Flavor::Html, Flavor::Markdown] {
-        pages::render_flavor(reg, &json, flavor, out)?;
+        pages::render_flavor(reg, &json, &variants, flavor, out)?;
     }
     pages::render_redirects(reg, out)?;
     pages::render_assets(out)?;

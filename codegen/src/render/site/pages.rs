@@ -5,7 +5,7 @@ use askama::Template;
 
 use super::views::{self, *};
 use super::{paths, Ctx, Flavor, REDIRECT_CLASSES, SITE_DIR};
-use crate::model::Registry;
+use crate::model::{Registry, VendorIndex};
 use crate::outputs::{Outputs, MARKER};
 use crate::render::json;
 use crate::render::text::finish;
@@ -115,12 +115,14 @@ struct SearchJs {
 pub(super) fn render_flavor(
     reg: &Registry,
     json: &json::Root<'_>,
+    variants: &VendorIndex<'_>,
     flavor: Flavor,
     out: &mut Outputs,
 ) -> Result<(), askama::Error> {
     let ctx_for = |page: &str| Ctx {
         reg,
         json,
+        variants,
         flavor,
         root: paths::root_of(page),
     };

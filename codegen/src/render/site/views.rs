@@ -425,9 +425,10 @@ fn variant(ctx: &Ctx, v: &VendorFile, e: &VendorEntry) -> VariantV {
 }
 
 fn variants(ctx: &Ctx, code: CodeRef) -> Vec<VariantV> {
-    ctx.reg
-        .vendor_variants(code)
+    ctx.variants
+        .get(&code)
         .into_iter()
+        .flatten()
         .map(|(v, e)| variant(ctx, v, e))
         .collect()
 }
