@@ -538,8 +538,12 @@ pub fn replies_to(reg: &Registry, command: &str) -> Vec<u16> {
 
 /// Renders the JSON text: pretty, LF, trailing newline.
 pub fn render(reg: &Registry) -> String {
-    let mut s =
-        serde_json::to_string_pretty(&build(reg)).expect("serializing plain data cannot fail");
+    text(&build(reg))
+}
+
+/// The JSON text of a built document.
+pub fn text(root: &Root<'_>) -> String {
+    let mut s = serde_json::to_string_pretty(root).expect("serializing plain data cannot fail");
     s.push('\n');
     s
 }

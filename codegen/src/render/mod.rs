@@ -23,14 +23,15 @@ struct SchemaTemplate {
 /// Renders every output of the registry, in memory.
 pub fn render_all(reg: &Registry) -> Result<Outputs, askama::Error> {
     let mut out = Outputs::default();
-    out.add("generated/json/smtp-codes.json", json::render(reg));
+    let json = json::build(reg);
+    out.add("generated/json/smtp-codes.json", json::text(&json));
     out.add(
         "generated/json/smtp-codes.schema.json",
         text::finish(SchemaTemplate { marker: MARKER }.render()?),
     );
     rust::render(reg, &mut out)?;
     c::render(reg, &mut out)?;
-    site::render(reg, &mut out)?;
+    site::render_with(reg, &json, &mut out)?;
     crate::vectors::render(&reg.reply_vectors, &mut out);
     Ok(out)
 }

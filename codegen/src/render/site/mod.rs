@@ -192,10 +192,19 @@ pub const REDIRECT_CLASSES: [u8; 3] = [2, 4, 5];
 
 /// Renders the site into `out`.
 pub fn render(reg: &Registry, out: &mut Outputs) -> Result<(), askama::Error> {
-    let json = json::build(reg);
+    render_with(reg, &json::build(reg), out)
+}
+
+/// Renders the site into `out`, with the registry's JSON document already built (the pages
+/// show each code's JSON entry).
+pub fn render_with(
+    reg: &Registry,
+    json: &json::Root<'_>,
+    out: &mut Outputs,
+) -> Result<(), askama::Error> {
     let variants = reg.vendor_variants_by_code();
     for flavor in [Flavor::Html, Flavor::Markdown] {
-        pages::render_flavor(reg, &json, &variants, flavor, out)?;
+        pages::render_flavor(reg, json, &variants, flavor, out)?;
     }
     pages::render_redirects(reg, out)?;
     pages::render_assets(out)?;
