@@ -536,12 +536,7 @@ pub fn replies_to(reg: &Registry, command: &str) -> Vec<u16> {
         .collect()
 }
 
-/// Renders the JSON text: pretty, LF, trailing newline.
-pub fn render(reg: &Registry) -> String {
-    text(&build(reg))
-}
-
-/// The JSON text of a built document.
+/// The JSON text of a built document: pretty, LF, trailing newline.
 pub fn text(root: &Root<'_>) -> String {
     let mut s = serde_json::to_string_pretty(root).expect("serializing plain data cannot fail");
     s.push('\n');
