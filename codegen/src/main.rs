@@ -160,6 +160,7 @@ fn iana_diff(root: &std::path::Path, path: Option<PathBuf>) -> ExitCode {
         }
     };
     let drift = iana::diff(&reg, &xml);
+    let path = path.strip_prefix(root).unwrap_or(&path).to_path_buf();
     if drift.is_empty() {
         println!(
             "no drift: {} classes, {} subjects and {} enumerated codes match {} (updated {})",
