@@ -5,7 +5,7 @@
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
-use crate::model::{BasicCodes, EnhancedKey, IanaRecord, Registry};
+use crate::model::{BasicCodes, IanaRecord, Registry};
 
 /// One `<record>` of the XML, with IANA's fields whitespace-folded.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -326,11 +326,6 @@ fn sort_key(code: &str) -> (u8, Vec<u32>) {
     };
     let nums = code.split('.').filter_map(|p| p.parse().ok()).collect();
     (group, nums)
-}
-
-/// Parses a class-independent key from the XML's code column, if it is one.
-pub fn xml_key(code: &str) -> Option<EnhancedKey> {
-    code.parse().ok()
 }
 
 #[cfg(test)]

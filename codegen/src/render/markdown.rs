@@ -45,29 +45,21 @@ pub fn events(md: &str) -> Vec<Event<'_>> {
     for ev in Parser::new_ext(md, options()) {
         match ev {
             Event::Html(s) | Event::InlineHtml(s) => out.push(Event::Text(s)),
-            Event::Start(Tag::Link {
-                link_type,
-                dest_url,
-                title,
-                id,
-            }) => {
-                let ok = safe_target(&dest_url);
-                dropped.push(!ok);
-                if ok {
-                    out.push(Event::Start(Tag::Link {
-                        link_type,
-                        dest_url,
-                        title,
-                        id,
-                    }));
+            // An image is shown as a link to it.
+            Event::Start(
+                Tag::Link {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
                 }
-            }
-            Event::Start(Tag::Image {
-                link_type,
-                dest_url,
-                title,
-                id,
-            }) => {
+                | Tag::Image {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                },
+            ) => {
                 let ok = safe_target(&dest_url);
                 dropped.push(!ok);
                 if ok {

@@ -18,8 +18,6 @@ pub struct RefV {
     pub document: String,
     pub section: String,
     pub url: String,
-    pub label: String,
-    pub plain_url: String,
 }
 
 fn ref_v(r: &Reference) -> RefV {
@@ -34,8 +32,6 @@ fn ref_v(r: &Reference) -> RefV {
             None => "None".into(),
         },
         url: rust_str(&r.url()),
-        label: r.to_string(),
-        plain_url: r.url(),
     }
 }
 
@@ -140,7 +136,6 @@ pub struct CommandV {
     pub description: String,
     pub historic: bool,
     pub doc: Vec<String>,
-    pub replies: Vec<String>,
 }
 
 pub struct MeaningV {
@@ -186,10 +181,8 @@ pub struct ReplyV {
 }
 
 pub struct EnhancedConstV {
-    pub name: String,
     /// The whole `pub const` item, laid out as rustfmt would.
     pub declaration: String,
-    pub class_variant: String,
     pub wire: String,
 }
 
@@ -292,7 +285,6 @@ pub struct RustView {
     /// Non-standard codes (including ones no server sends, such as 101).
     pub nonstandard: Vec<ReplyV>,
     pub enhanced: Vec<EnhancedV>,
-    pub first_deprecated_wire: String,
     pub reasons: Vec<ReasonV>,
     /// `(subject, detail, Reason variant)`.
     pub enhanced_defaults: Vec<(u16, u16, String)>,
@@ -373,11 +365,6 @@ impl RustView {
                 description: rust_str(&one_line(&c.description)),
                 historic: c.status == CommandStatus::Historic,
                 doc: doc(&c.description),
-                replies: replies_to(reg, &c.name)
-                    .into_iter()
-                    .filter_map(known_reply)
-                    .map(|b| format!("KnownReplyCode::{}", b.name))
-                    .collect(),
             })
             .collect();
         let trouble_ref = |code: CodeRef| -> String {
@@ -561,9 +548,7 @@ impl RustView {
                                 format!("{head}\n        {value}")
                             };
                             EnhancedConstV {
-                                name,
                                 declaration,
-                                class_variant,
                                 wire: format!("{}.{}.{}", o.class(), e.code.subject, e.code.detail),
                             }
                         })
@@ -571,12 +556,6 @@ impl RustView {
                 }
             })
             .collect();
-        let first_deprecated_wire = reg
-            .enhanced
-            .iter()
-            .find(|e| e.status == Lifecycle::Deprecated)
-            .map(|e| e.code.to_string())
-            .unwrap_or_default();
         let reason_variant = |id: &str| format!("Reason::{}", upper_camel(id));
         // Rule fields sit at 8 columns, after `any: ` and the like.
         let lits = |v: &[String], field: &str| {
@@ -749,7 +728,6 @@ impl RustView {
             replies,
             nonstandard,
             enhanced,
-            first_deprecated_wire,
         }
     }
 

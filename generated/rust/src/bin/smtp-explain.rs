@@ -12,7 +12,7 @@ use std::io::{self, BufRead, Write};
 use std::process::ExitCode;
 
 use serde_json::{json, Map, Value};
-use smtp_codes::classify::{Classification, Classifier};
+use smtp_codes::classify::Classification;
 use smtp_codes::{EnhancedCode, EnhancedState, Reply, ReplyCode};
 
 const USAGE: &str = "\
@@ -131,17 +131,6 @@ fn unescape_arg(s: &str) -> String {
     s.replace("\\r\\n", "\r\n").replace("\\n", "\n")
 }
 
-/// The enhanced code to read the reply by: the one in the RFC 2034 position, else one found
-/// in the text.
-fn effective_enhanced(reply: &Reply) -> Option<EnhancedCode> {
-    reply.enhanced_code().or_else(|| reply.enhanced_in_text())
-}
-
-fn classify(reply: &Reply) -> Classification<'static> {
-    let enhanced = effective_enhanced(reply);
-    Classifier::new().classify_lines(reply.code(), enhanced, reply.lines().map(|l| l.text()))
-}
-
 fn enhanced_page(site: &str, code: EnhancedCode) -> Option<String> {
     code.known().map(|k| format!("{site}enhanced/{k}.html"))
 }
@@ -165,7 +154,9 @@ fn explain_text(input: &str, site: &str) -> bool {
             return false;
         }
     };
-    let c = classify(&reply);
+    // The classification carries the enhanced code it read the reply by: the one in the
+    // RFC 2034 position, else one found in the text.
+    let c = reply.classify();
     let code = reply.code();
     let out = &mut String::new();
     for line in input.lines() {
@@ -232,7 +223,7 @@ fn explain_text(input: &str, site: &str) -> bool {
         out.push_str(&format!("       {p}\n"));
     }
     let positional = reply.enhanced();
-    let enhanced = effective_enhanced(&reply);
+    let enhanced = c.enhanced;
     match enhanced {
         Some(e) => {
             out.push('\n');
@@ -413,7 +404,9 @@ fn explain_json(input: &str, site: &str) -> Value {
             })
         }
     };
-    let c = classify(&reply);
+    // The classification carries the enhanced code it read the reply by: the one in the
+    // RFC 2034 position, else one found in the text.
+    let c = reply.classify();
     let code = reply.code();
     let mut o = Map::new();
     o.insert("input".into(), input.into());
@@ -459,7 +452,7 @@ fn explain_json(input: &str, site: &str) -> Value {
             None => Value::Null,
         },
     );
-    let enhanced = effective_enhanced(&reply);
+    let enhanced = c.enhanced;
     o.insert(
         "enhanced_info".into(),
         match enhanced.and_then(|e| e.info().map(|i| (e, i))) {
