@@ -343,6 +343,10 @@ impl fmt::Display for Date {
     }
 }
 
+/// The version of the packages the generator writes for other languages (the Python
+/// package's `__version__`): the Rust crate's version.
+pub const PACKAGE_VERSION: &str = "0.1.0";
+
 /// `registry.yaml`.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -67,6 +67,18 @@ pub fn snake(name: &str) -> String {
         .join("_")
 }
 
+/// A Python constant or enum member for a stored identifier: `MailboxUnavailable` ->
+/// `MAILBOX_UNAVAILABLE` (PEP 8's casing for constants).
+pub fn python_constant(name: &str) -> String {
+    screaming_snake(name)
+}
+
+/// A Python enum member for an id stored in `snake_case` or `kebab-case`: `unknown_user` ->
+/// `UNKNOWN_USER`.
+pub fn python_member_from_id(id: &str) -> String {
+    id.replace('-', "_").to_ascii_uppercase()
+}
+
 /// `unknown_user` or `block-lists` -> `UnknownUser` / `BlockLists` (for ids stored in
 /// `snake_case` or `kebab-case`).
 pub fn upper_camel(id: &str) -> String {

@@ -4,6 +4,7 @@
 pub mod c;
 pub mod json;
 pub mod markdown;
+pub mod python;
 pub mod rust;
 pub mod site;
 pub mod text;
@@ -31,6 +32,7 @@ pub fn render_all(reg: &Registry) -> Result<Outputs, askama::Error> {
     );
     rust::render(reg, &mut out)?;
     c::render(reg, &mut out)?;
+    python::render(reg, &json, &mut out);
     site::render_with(reg, &json, &mut out)?;
     crate::vectors::render(&reg.reply_vectors, &mut out);
     Ok(out)
