@@ -35,9 +35,18 @@ from ._info import (
 from ._reason import Bounce, Side
 from ._tables import IANA_UPDATED, REGISTRY_VERSION, SITE_URL, __version__
 from ._tables.classifier import Reason
-from ._tables.codes import ENHANCED, REPLIES, TROUBLESHOOTING, ReplyCode
+from ._tables.codes import REPLIES, TROUBLESHOOTING, ReplyCode
 from .classify import Classification, Classifier, DecidedBy, Outcome, RetryAdvice, Rule, classify
-from .reply import EnhancedState, Line, Mode, Reply, ReplyError, ReplyErrorKind, Separator, Terminator
+from .reply import (
+    EnhancedState,
+    Line,
+    Mode,
+    Reply,
+    ReplyError,
+    ReplyErrorKind,
+    Separator,
+    Terminator,
+)
 from .writer import ReplyContext, ReplyWriter, WriteError
 
 __all__ = [

@@ -149,10 +149,13 @@ class EnhancedCodeError(ValueError):
         self.message = message
 
 
-def _enhanced_error(kind: str, part: str = "", position: int = 0, value: int = 0) -> EnhancedCodeError:
+def _enhanced_error(
+    kind: str, part: str = "", position: int = 0, value: int = 0
+) -> EnhancedCodeError:
     messages = {
         "empty": "enhanced status code is empty; expected class.subject.detail such as 5.1.1",
-        "invalid_class": "enhanced status code must start with class 2, 4 or 5 (RFC 3463 section 2)",
+        "invalid_class": "enhanced status code must start with class 2, 4 or 5 "
+        "(RFC 3463 section 2)",
         "missing_part": f"enhanced status code ends before its {part}; expected "
         "class.subject.detail such as 5.1.1",
         "empty_part": f"enhanced status code has an empty {part}",

@@ -91,9 +91,7 @@ def bad_code(reason: str) -> str:
     return f"the line does not start with a reply code: {reason}"
 
 
-TRAILING_DATA = (
-    "data follows the last line of the reply (a line whose code is not followed by `-`)"
-)
+TRAILING_DATA = "data follows the last line of the reply (a line whose code is not followed by `-`)"
 
 
 def line_too_long(length: int, limit: int) -> str:
@@ -113,10 +111,7 @@ LEADING_WHITESPACE = (
 
 
 def code_outside_grammar(code: int) -> str:
-    return (
-        f"reply code {code} has a second digit above 5, outside RFC 5321's grammar "
-        "(section 4.2)"
-    )
+    return f"reply code {code} has a second digit above 5, outside RFC 5321's grammar (section 4.2)"
 
 
 def code_mismatch(first: int, found: int) -> str:
@@ -134,8 +129,7 @@ def bad_separator(found: int) -> str:
 
 
 MISPLACED_ENHANCED_CODE = (
-    "the enhanced status code does not begin the text: extra spaces come first "
-    "(RFC 2034 section 4)"
+    "the enhanced status code does not begin the text: extra spaces come first (RFC 2034 section 4)"
 )
 
 
@@ -187,9 +181,7 @@ def invalid_text_byte(byte: int) -> str:
 
 BARE_LF = "the line ends in a bare LF; RFC 5321 section 2.3.8 requires CRLF"
 MISSING_LINE_ENDING = "the last line has no CRLF"
-INCOMPLETE = (
-    "the input ends after a continuation line (`-`): the reply's last line is missing"
-)
+INCOMPLETE = "the input ends after a continuation line (`-`): the reply's last line is missing"
 LINE_AFTER_LAST_LINE = (
     "a line follows the reply's last line; every line but the last must have `-` after its "
     "code (RFC 5321 section 4.2.1)"

@@ -21,7 +21,9 @@ TEXT_CAPACITY = 4096
 
 _UPPER = bytes(range(65, 91))
 _FOLD = bytes.maketrans(_UPPER + b"\t\n\r\x0c", _UPPER.lower() + b"    ")
-_WORD = bytes(1 if (48 <= b <= 57 or 65 <= b <= 90 or 97 <= b <= 122 or b >= 128) else 0 for b in range(256))
+_WORD = bytes(
+    1 if (48 <= b <= 57 or 65 <= b <= 90 or 97 <= b <= 122 or b >= 128) else 0 for b in range(256)
+)
 
 
 def fold(parts: Iterable[bytes]) -> bytes:

@@ -18,7 +18,8 @@ reason winning:
 Success (2yz) and intermediate (3yz) replies take the reply code's default reason. Retry
 advice comes from the reply code alone (RFC 5321 section 4.2.1).
 
->>> c = classify_text(550, "5.7.1", "Service unavailable; client [192.0.2.1] blocked using zen.spamhaus.org")
+>>> text = "Service unavailable; client [192.0.2.1] blocked using zen.spamhaus.org"
+>>> c = classify_text(550, "5.7.1", text)
 >>> c.reason, c.side, c.bounce
 (<Reason.BLOCKED: 'blocked'>, <Side.SENDING_SERVER: 'sending_server'>, <Bounce.SOFT: 'soft'>)
 >>> str(c.decided_by)
@@ -79,7 +80,12 @@ class Outcome(Enum):
         return _OUTCOMES[code // 100]
 
 
-_OUTCOMES = {2: Outcome.SUCCESS, 3: Outcome.INTERMEDIATE, 4: Outcome.TRANSIENT, 5: Outcome.PERMANENT}
+_OUTCOMES = {
+    2: Outcome.SUCCESS,
+    3: Outcome.INTERMEDIATE,
+    4: Outcome.TRANSIENT,
+    5: Outcome.PERMANENT,
+}
 
 
 class RetryAdvice(Enum):

@@ -13,14 +13,14 @@ import sys
 from collections.abc import Sequence
 from typing import Any, BinaryIO
 
+from ._errors import ReplyError
+from ._info import ReplyStatus, Troubleshooting
 from ._reason import Side
 from ._tables import REGISTRY_VERSION, SITE_URL, __version__
 from ._tables.codes import REPLIES
-from ._errors import ReplyError
+from ._vendor_types import VendorKind
 from .classify import Classification, Outcome, RetryAdvice
 from .reply import EnhancedState, Reply
-from ._vendor_types import VendorKind
-from ._info import ReplyStatus, Troubleshooting
 
 USAGE = """\
 smtp-explain: what an SMTP reply means, and what to do about it
@@ -374,9 +374,9 @@ def explain_text(input: str, site: str) -> tuple[str, bool]:
     v = c.vendor
     if v is not None:
         if v.pattern is not None and v.vendor.kind is VendorKind.MTA:
-            heading = f"{v.vendor.name}'s wording \"{v.pattern}\""
+            heading = f'{v.vendor.name}\'s wording "{v.pattern}"'
         elif v.pattern is not None:
-            heading = f"{v.vendor.name} (wording \"{v.pattern}\")"
+            heading = f'{v.vendor.name} (wording "{v.pattern}")'
         else:
             heading = v.vendor.name
         out.append("")
@@ -410,9 +410,9 @@ def explain_text(input: str, site: str) -> tuple[str, bool]:
     out.append(f"       {_CLASS_WORDS[code // 100]}: {category}")
     if info is not None:
         out.append(f"       {site}basic/{code}.html")
-    e = c.enhanced
+    enhanced = c.enhanced
     state = reply.enhanced_state
-    if e is not None:
+    if enhanced is not None:
         out.append("")
         note = {
             EnhancedState.CLASS_MISMATCH: " (its class disagrees with the reply code; "
@@ -422,10 +422,10 @@ def explain_text(input: str, site: str) -> tuple[str, bool]:
             EnhancedState.MALFORMED: " (found in the text, not in the RFC 2034 position)",
             EnhancedState.VALID: "",
         }[state]
-        einfo = e.info
+        einfo = enhanced.info
         if einfo is not None:
             title = einfo.sample_text or "(no sample text)"
-            out.append(f"  {e}  {title}{note}")
+            out.append(f"  {enhanced}  {title}{note}")
             out.append(f"       {_wrap(einfo.description, 7)}")
             if einfo.replaced_by is not None:
                 out.append(f"       deprecated: use {einfo.replaced_by}")
@@ -433,11 +433,11 @@ def explain_text(input: str, site: str) -> tuple[str, bool]:
                 ref = einfo.references[0]
                 out.append(f"       {ref}: {ref.url}")
         else:
-            out.append(f"  {e}  not registered by IANA{note}")
-            subject = e.subject_info
+            out.append(f"  {enhanced}  not registered by IANA{note}")
+            subject = enhanced.subject_info
             if subject is not None:
                 out.append(f"       subject {subject.number}: {subject.title}")
-        out.append(f"       class {e.class_}: {e.class_info.title}")
+        out.append(f"       class {enhanced.class_}: {enhanced.class_info.title}")
         if einfo is not None:
             out.append(f"       {site}enhanced/{einfo.code}.html")
     elif state is EnhancedState.MALFORMED:

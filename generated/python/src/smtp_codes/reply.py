@@ -77,7 +77,12 @@ class Terminator(Enum):
 
 _HYPHEN, _SPACE, _COLON, _TAB = 45, 32, 58, 9
 _NO_SEPARATOR = -1
-_SEPARATORS = {_HYPHEN: Separator.HYPHEN, _SPACE: Separator.SPACE, _COLON: Separator.COLON, _TAB: Separator.TAB}
+_SEPARATORS = {
+    _HYPHEN: Separator.HYPHEN,
+    _SPACE: Separator.SPACE,
+    _COLON: Separator.COLON,
+    _TAB: Separator.TAB,
+}
 # A byte outside RFC 5321's textstring (tab, space and printable US-ASCII).
 _BAD_TEXT = re.compile(rb"[^\t\x20-\x7e]")
 
@@ -85,7 +90,17 @@ _BAD_TEXT = re.compile(rb"[^\t\x20-\x7e]")
 class _Parts:
     """Where the parts of one line lie in the input (absolute offsets)."""
 
-    __slots__ = ("start", "end", "next", "terminator", "code", "sep", "state", "enhanced", "text_start")
+    __slots__ = (
+        "code",
+        "end",
+        "enhanced",
+        "next",
+        "sep",
+        "start",
+        "state",
+        "terminator",
+        "text_start",
+    )
 
     def __init__(self, start: int, end: int, nxt: int, terminator: Terminator, code: int) -> None:
         self.start = start
@@ -184,7 +199,7 @@ def _token_place(data: bytes, p: _Parts) -> tuple[int, int, int]:
 class _Checker:
     """The strict rules, one line at a time; remembers what they need from line to line."""
 
-    __slots__ = ("first_code", "first_has_token", "first_enhanced", "after_last")
+    __slots__ = ("after_last", "first_code", "first_enhanced", "first_has_token")
 
     def __init__(self) -> None:
         self.first_code: int | None = None
@@ -356,7 +371,16 @@ class Reply:
     Both raise ``ReplyError``.
     """
 
-    __slots__ = ("raw", "code", "enhanced_state", "enhanced_code", "enhanced_other", "line_count", "is_complete", "_parts")
+    __slots__ = (
+        "_parts",
+        "code",
+        "enhanced_code",
+        "enhanced_other",
+        "enhanced_state",
+        "is_complete",
+        "line_count",
+        "raw",
+    )
 
     raw: bytes
     """The reply's bytes, exactly as given (UTF-8 for a ``str``)."""
@@ -373,7 +397,9 @@ class Reply:
     is_complete: bool
     """False when the input ended after a continuation line (lenient only)."""
 
-    def __init__(self, data: str | bytes, *, strict: bool = False, max_line_length: int | None = None) -> None:
+    def __init__(
+        self, data: str | bytes, *, strict: bool = False, max_line_length: int | None = None
+    ) -> None:
         raw = data.encode("utf-8") if isinstance(data, str) else bytes(data)
         self.raw = raw
         if not raw:
@@ -395,7 +421,10 @@ class Reply:
             length = p.next - p.start
             if max_line_length is not None and length > max_line_length:
                 raise ReplyError(
-                    ReplyErrorKind.LINE_TOO_LONG, number, p.start, msg.line_too_long(length, max_line_length)
+                    ReplyErrorKind.LINE_TOO_LONG,
+                    number,
+                    p.start,
+                    msg.line_too_long(length, max_line_length),
                 )
             if checker is not None:
                 found = checker.line(raw, p, number)
@@ -422,11 +451,16 @@ class Reply:
                 elif after == "whitespace":
                     if strict:
                         raise ReplyError(
-                            ReplyErrorKind.TRAILING_WHITESPACE, number + 1, pos, msg.TRAILING_WHITESPACE
+                            ReplyErrorKind.TRAILING_WHITESPACE,
+                            number + 1,
+                            pos,
+                            msg.TRAILING_WHITESPACE,
                         )
                     ends = True
                 else:
-                    raise ReplyError(ReplyErrorKind.TRAILING_DATA, number + 1, pos, msg.TRAILING_DATA)
+                    raise ReplyError(
+                        ReplyErrorKind.TRAILING_DATA, number + 1, pos, msg.TRAILING_DATA
+                    )
             if ends:
                 break
         code = p.code

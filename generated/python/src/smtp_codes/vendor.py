@@ -4,7 +4,7 @@ The registry says what ``5.7.1`` means in RFC 3463; a vendor entry says what Mic
 by ``5.7.708``, or what Gmail means by ``550 5.7.1`` when the text says "relay denied".
 Entries come from ``data/vendors/``, each citing the vendor's page and the date it was read.
 
->>> hit = best_match(550, EnhancedCode.parse("5.7.606"), "Access denied, banned sending IP [192.0.2.1]")
+>>> hit = best_match(550, "5.7.606", "Access denied, banned sending IP [192.0.2.1]")
 >>> hit.vendor.slug
 'microsoft-exchange-online'
 """

@@ -801,7 +801,7 @@ REPLIES: dict[int, ReplyInfo] = {
         nonstandard_kind=None,
         confidence=None,
         meanings=(
-            Meaning("Requested mail action okay, completed", None, Reference("RFC 5321", "4.2.3", "https://www.rfc-editor.org/rfc/rfc5321.html#section-4.2.3"), None, (), True, ("HELO", "EHLO", "MAIL", "RCPT", "DATA", "RSET", "VRFY", "EXPN", "NOOP")), 
+            Meaning("Requested mail action okay, completed", None, Reference("RFC 5321", "4.2.3", "https://www.rfc-editor.org/rfc/rfc5321.html#section-4.2.3"), None, (), True, ("HELO", "EHLO", "MAIL", "RCPT", "DATA", "RSET", "VRFY", "EXPN", "NOOP")),
             Meaning("OK, queuing for node <x> started", "Reply to ETRN: the server has started a run of its queue for the named node. It does not promise that any mail is actually waiting.", Reference("RFC 1985", "5.1", "https://www.rfc-editor.org/rfc/rfc1985.html#section-5.1"), None, (), True, ("ETRN",))),
         commands=("HELO", "EHLO", "LHLO", "MAIL", "RCPT", "DATA", "BDAT", "BURL", "RSET", "VRFY", "EXPN", "NOOP", "TURN", "ATRN", "ETRN", "SEND", "SOML", "SAML"),
         references=(Reference("RFC 5321", "4.2.5", "https://www.rfc-editor.org/rfc/rfc5321.html#section-4.2.5"), Reference("RFC 5321", "4.3.2", "https://www.rfc-editor.org/rfc/rfc5321.html#section-4.3.2"), Reference("RFC 1985", "5.2", "https://www.rfc-editor.org/rfc/rfc1985.html#section-5.2")),
@@ -819,7 +819,7 @@ REPLIES: dict[int, ReplyInfo] = {
         nonstandard_kind=None,
         confidence=None,
         meanings=(
-            Meaning("User not local; will forward to <forward-path>", None, Reference("RFC 5321", "4.2.3", "https://www.rfc-editor.org/rfc/rfc5321.html#section-4.2.3"), None, (), True, ("RCPT", "VRFY")), 
+            Meaning("User not local; will forward to <forward-path>", None, Reference("RFC 5321", "4.2.3", "https://www.rfc-editor.org/rfc/rfc5321.html#section-4.2.3"), None, (), True, ("RCPT", "VRFY")),
             Meaning("OK, no messages waiting for node <x>", "Reply to ETRN: the request is fine but the server holds no mail for that node.", Reference("RFC 1985", "5.1", "https://www.rfc-editor.org/rfc/rfc1985.html#section-5.1"), None, (), True, ("ETRN",))),
         commands=("RCPT", "VRFY", "ETRN"),
         references=(Reference("RFC 5321", "3.4", "https://www.rfc-editor.org/rfc/rfc5321.html#section-3.4"), Reference("RFC 1985", "5.1", "https://www.rfc-editor.org/rfc/rfc1985.html#section-5.1")),
@@ -837,7 +837,7 @@ REPLIES: dict[int, ReplyInfo] = {
         nonstandard_kind=None,
         confidence=None,
         meanings=(
-            Meaning("Cannot VRFY user, but will accept message and attempt delivery", None, Reference("RFC 5321", "4.2.3", "https://www.rfc-editor.org/rfc/rfc5321.html#section-4.2.3"), None, (), True, ("VRFY", "EXPN")), 
+            Meaning("Cannot VRFY user, but will accept message and attempt delivery", None, Reference("RFC 5321", "4.2.3", "https://www.rfc-editor.org/rfc/rfc5321.html#section-4.2.3"), None, (), True, ("VRFY", "EXPN")),
             Meaning("OK, pending messages for node <x> started", "Reply to ETRN: mail is waiting for the node and the server has started sending it.", Reference("RFC 1985", "5.1", "https://www.rfc-editor.org/rfc/rfc1985.html#section-5.1"), None, (), True, ("ETRN",))),
         commands=("VRFY", "EXPN", "ETRN"),
         references=(Reference("RFC 5321", "3.5.3", "https://www.rfc-editor.org/rfc/rfc5321.html#section-3.5.3"), Reference("RFC 5321", "7.3", "https://www.rfc-editor.org/rfc/rfc5321.html#section-7.3"), Reference("RFC 1123", "5.2.3", "https://www.rfc-editor.org/rfc/rfc1123.html#section-5.2.3")),
@@ -906,7 +906,7 @@ REPLIES: dict[int, ReplyInfo] = {
         nonstandard_kind="vendor",
         confidence="vendor/secondary docs only",
         meanings=(
-            Meaning("Timeout or connection problem with the recipient's server", None, None, None, ("https://help.vtiger.com/faq/149251430-What-are-the-different-traditional-bounce-codes", "https://git.trinitor.de/trinitor/DetectionLab/raw/branch/master/Vagrant/resources/malcolm/logstash/maps/smtp_result_codes.yaml"), False, ()), 
+            Meaning("Timeout or connection problem with the recipient's server", None, None, None, ("https://help.vtiger.com/faq/149251430-What-are-the-different-traditional-bounce-codes", "https://git.trinitor.de/trinitor/DetectionLab/raw/branch/master/Vagrant/resources/malcolm/logstash/maps/smtp_result_codes.yaml"), False, ()),
             Meaning("GroupWise Internet Agent reports a TCP read or write error with code 420", None, None, "Novell GroupWise", ("https://www.knownhost.com/wiki/email/troubleshooting/error-numbers", "https://32788.dpsou.asia/services/smtp-status-codes"), False, ())),
         commands=(),
         references=(),
@@ -941,7 +941,7 @@ REPLIES: dict[int, ReplyInfo] = {
         nonstandard_kind="vendor",
         confidence="vendor/secondary docs only",
         meanings=(
-            Meaning("Recipient mailbox has exceeded its storage limit (mailbox quota exceeded)", None, None, None, ("https://help.vtiger.com/faq/149251430-What-are-the-different-traditional-bounce-codes", "https://git.trinitor.de/trinitor/DetectionLab/raw/branch/master/Vagrant/resources/malcolm/logstash/maps/smtp_result_codes.yaml", "https://helpdesk.ausics.net/kb/faq.php?id=31"), False, ()), 
+            Meaning("Recipient mailbox has exceeded its storage limit (mailbox quota exceeded)", None, None, None, ("https://help.vtiger.com/faq/149251430-What-are-the-different-traditional-bounce-codes", "https://git.trinitor.de/trinitor/DetectionLab/raw/branch/master/Vagrant/resources/malcolm/logstash/maps/smtp_result_codes.yaml", "https://helpdesk.ausics.net/kb/faq.php?id=31"), False, ()),
             Meaning("Listed, beside 432, as an associated basic code of X.7.12 \"A password transition is needed\" in the IANA registry (RFC 5248 section 2.4 table)", None, None, None, ("https://www.iana.org/assignments/smtp-enhanced-status-codes/smtp-enhanced-status-codes.xhtml", "https://www.rfc-editor.org/rfc/rfc5248#section-2.4"), False, ())),
         commands=(),
         references=(),
@@ -993,7 +993,7 @@ REPLIES: dict[int, ReplyInfo] = {
         nonstandard_kind=None,
         confidence=None,
         meanings=(
-            Meaning("A password transition is needed", "Reply to AUTH, paired with enhanced code 4.7.12.", Reference("RFC 4954", "6", "https://www.rfc-editor.org/rfc/rfc4954.html#section-6"), None, (), True, ("AUTH",)), 
+            Meaning("A password transition is needed", "Reply to AUTH, paired with enhanced code 4.7.12.", Reference("RFC 4954", "6", "https://www.rfc-editor.org/rfc/rfc4954.html#section-6"), None, (), True, ("AUTH",)),
             Meaning("The recipient's Microsoft Exchange server has stopped its incoming mail queue.", None, None, "Microsoft Exchange", ("https://help.vtiger.com/faq/149251430-What-are-the-different-traditional-bounce-codes", "https://git.trinitor.de/trinitor/DetectionLab/raw/branch/master/Vagrant/resources/malcolm/logstash/maps/smtp_result_codes.yaml"), False, ())),
         commands=("AUTH",),
         references=(Reference("RFC 4954", "6", "https://www.rfc-editor.org/rfc/rfc4954.html#section-6"), Reference("RFC 5248", "2.4", "https://www.rfc-editor.org/rfc/rfc5248.html#section-2.4")),
@@ -1096,7 +1096,7 @@ REPLIES: dict[int, ReplyInfo] = {
         nonstandard_kind=None,
         confidence=None,
         meanings=(
-            Meaning("Requested mail action not taken: mailbox unavailable", None, Reference("RFC 5321", "4.2.3", "https://www.rfc-editor.org/rfc/rfc5321.html#section-4.2.3"), None, (), True, ("RCPT", "DATA")), 
+            Meaning("Requested mail action not taken: mailbox unavailable", None, Reference("RFC 5321", "4.2.3", "https://www.rfc-editor.org/rfc/rfc5321.html#section-4.2.3"), None, (), True, ("RCPT", "DATA")),
             Meaning("ATRN request refused", "ODMR: the customer's authentication does not cover every requested domain, or it sent requests too often (section 5.2.1).", Reference("RFC 2645", "7", "https://www.rfc-editor.org/rfc/rfc2645.html#section-7"), None, (), True, ("ATRN",))),
         commands=("MAIL", "RCPT", "DATA", "ATRN"),
         references=(Reference("RFC 5321", "4.3.2", "https://www.rfc-editor.org/rfc/rfc5321.html#section-4.3.2"), Reference("RFC 2645", "5.2.1", "https://www.rfc-editor.org/rfc/rfc2645.html#section-5.2.1")),
@@ -1114,7 +1114,7 @@ REPLIES: dict[int, ReplyInfo] = {
         nonstandard_kind=None,
         confidence=None,
         meanings=(
-            Meaning("Requested action aborted: local error in processing", None, Reference("RFC 5321", "4.2.3", "https://www.rfc-editor.org/rfc/rfc5321.html#section-4.2.3"), None, (), True, ("MAIL", "RCPT", "DATA")), 
+            Meaning("Requested action aborted: local error in processing", None, Reference("RFC 5321", "4.2.3", "https://www.rfc-editor.org/rfc/rfc5321.html#section-4.2.3"), None, (), True, ("MAIL", "RCPT", "DATA")),
             Meaning("Unable to process ATRN request now", "ODMR: the provider cannot check the customer's access to the requested domains at the moment, for example because a mapping database is down (section 5.2.1).", Reference("RFC 2645", "7", "https://www.rfc-editor.org/rfc/rfc2645.html#section-7"), None, (), True, ("ATRN",))),
         commands=("MAIL", "RCPT", "DATA", "BURL", "ATRN", "SEND", "SOML", "SAML"),
         references=(Reference("RFC 5321", "4.2.2", "https://www.rfc-editor.org/rfc/rfc5321.html#section-4.2.2"), Reference("RFC 5321", "4.3.2", "https://www.rfc-editor.org/rfc/rfc5321.html#section-4.3.2")),
@@ -1149,7 +1149,7 @@ REPLIES: dict[int, ReplyInfo] = {
         nonstandard_kind=None,
         confidence=None,
         meanings=(
-            Meaning("You have no mail", "The customer has access to all requested domains but no mail is queued for them (section 5.2.1).", Reference("RFC 2645", "7", "https://www.rfc-editor.org/rfc/rfc2645.html#section-7"), None, (), True, ("ATRN",)), 
+            Meaning("You have no mail", "The customer has access to all requested domains but no mail is queued for them (section 5.2.1).", Reference("RFC 2645", "7", "https://www.rfc-editor.org/rfc/rfc2645.html#section-7"), None, (), True, ("ATRN",)),
             Meaning("System not accepting network messages", "Enhanced-code registry pairing only: RFC 5248's table, and IANA today (\"453, 521\"), list 453 as an associated basic code of X.3.2, whose sample text this is. No RFC defines a 453 reply with this meaning.", Reference("RFC 5248", "2.4", "https://www.rfc-editor.org/rfc/rfc5248.html#section-2.4"), None, (), True, ())),
         commands=("ATRN",),
         references=(Reference("RFC 2645", "5.2.1", "https://www.rfc-editor.org/rfc/rfc2645.html#section-5.2.1"), Reference("RFC 5248", "2.4", "https://www.rfc-editor.org/rfc/rfc5248.html#section-2.4")),
@@ -1167,7 +1167,7 @@ REPLIES: dict[int, ReplyInfo] = {
         nonstandard_kind=None,
         confidence=None,
         meanings=(
-            Meaning("Temporary authentication failure", "Reply to AUTH, paired with enhanced code 4.7.0: a server-side failure; the client should report it rather than ask for another password.", Reference("RFC 4954", "6", "https://www.rfc-editor.org/rfc/rfc4954.html#section-6"), None, (), True, ("AUTH",)), 
+            Meaning("Temporary authentication failure", "Reply to AUTH, paired with enhanced code 4.7.0: a server-side failure; the client should report it rather than ask for another password.", Reference("RFC 4954", "6", "https://www.rfc-editor.org/rfc/rfc4954.html#section-6"), None, (), True, ("AUTH",)),
             Meaning("TLS not available due to temporary reason", "Reply to STARTTLS; the client decides by its own policy whether to go on without TLS, wait, or give up.", Reference("RFC 3207", "4", "https://www.rfc-editor.org/rfc/rfc3207.html#section-4"), None, (), True, ("STARTTLS",))),
         commands=("AUTH", "STARTTLS"),
         references=(Reference("RFC 3207", "4", "https://www.rfc-editor.org/rfc/rfc3207.html#section-4"), Reference("RFC 4954", "6", "https://www.rfc-editor.org/rfc/rfc4954.html#section-6"), Reference("RFC 2487", "5", "https://www.rfc-editor.org/rfc/rfc2487.html#section-5")),
@@ -1355,7 +1355,7 @@ REPLIES: dict[int, ReplyInfo] = {
         nonstandard_kind="shortened_enhanced",
         confidence="vendor/secondary docs only",
         meanings=(
-            Meaning("Bad email address", None, None, None, ("https://help.vtiger.com/faq/149251430-What-are-the-different-traditional-bounce-codes", "https://git.trinitor.de/trinitor/DetectionLab/raw/branch/master/Vagrant/resources/malcolm/logstash/maps/smtp_result_codes.yaml"), False, ()), 
+            Meaning("Bad email address", None, None, None, ("https://help.vtiger.com/faq/149251430-What-are-the-different-traditional-bounce-codes", "https://git.trinitor.de/trinitor/DetectionLab/raw/branch/master/Vagrant/resources/malcolm/logstash/maps/smtp_result_codes.yaml"), False, ()),
             Meaning("Other address status, i.e. the digits of 5.1.0", None, None, None, ("https://helpdesk.shocklogic.com/hc/en-us/articles/360016943198-Memberlogic-What-does-the-email-bounce-code-mean",), False, ())),
         commands=(),
         references=(),
@@ -1390,7 +1390,7 @@ REPLIES: dict[int, ReplyInfo] = {
         nonstandard_kind="shortened_enhanced",
         confidence="vendor/secondary docs only",
         meanings=(
-            Meaning("The host server for the recipient's domain cannot be found in DNS", None, None, None, ("https://help.vtiger.com/faq/149251430-What-are-the-different-traditional-bounce-codes", "https://git.trinitor.de/trinitor/DetectionLab/raw/branch/master/Vagrant/resources/malcolm/logstash/maps/smtp_result_codes.yaml", "https://www.smtp-server.net/smtp-errors/"), False, ()), 
+            Meaning("The host server for the recipient's domain cannot be found in DNS", None, None, None, ("https://help.vtiger.com/faq/149251430-What-are-the-different-traditional-bounce-codes", "https://git.trinitor.de/trinitor/DetectionLab/raw/branch/master/Vagrant/resources/malcolm/logstash/maps/smtp_result_codes.yaml", "https://www.smtp-server.net/smtp-errors/"), False, ()),
             Meaning("Bad destination system address, i.e. the digits of 5.1.2", None, None, None, ("https://helpdesk.shocklogic.com/hc/en-us/articles/360016943198-Memberlogic-What-does-the-email-bounce-code-mean",), False, ())),
         commands=(),
         references=(),
@@ -1408,7 +1408,7 @@ REPLIES: dict[int, ReplyInfo] = {
         nonstandard_kind="shortened_enhanced",
         confidence="vendor/secondary docs only",
         meanings=(
-            Meaning("Address type is incorrect: a misspelled address, sometimes an authentication problem", None, None, None, ("https://help.vtiger.com/faq/149251430-What-are-the-different-traditional-bounce-codes", "https://git.trinitor.de/trinitor/DetectionLab/raw/branch/master/Vagrant/resources/malcolm/logstash/maps/smtp_result_codes.yaml", "https://helpdesk.ausics.net/kb/faq.php?id=31"), False, ()), 
+            Meaning("Address type is incorrect: a misspelled address, sometimes an authentication problem", None, None, None, ("https://help.vtiger.com/faq/149251430-What-are-the-different-traditional-bounce-codes", "https://git.trinitor.de/trinitor/DetectionLab/raw/branch/master/Vagrant/resources/malcolm/logstash/maps/smtp_result_codes.yaml", "https://helpdesk.ausics.net/kb/faq.php?id=31"), False, ()),
             Meaning("Bad destination mailbox address syntax, i.e. the digits of 5.1.3", None, None, None, ("https://helpdesk.shocklogic.com/hc/en-us/articles/360016943198-Memberlogic-What-does-the-email-bounce-code-mean",), False, ())),
         commands=(),
         references=(),
@@ -1426,7 +1426,7 @@ REPLIES: dict[int, ReplyInfo] = {
         nonstandard_kind="shortened_enhanced",
         confidence="vendor/secondary docs only",
         meanings=(
-            Meaning("Unknown or bad address (listed \"as above\" after 511-513)", None, None, None, ("https://helpdesk.ausics.net/kb/faq.php?id=31",), False, ()), 
+            Meaning("Unknown or bad address (listed \"as above\" after 511-513)", None, None, None, ("https://helpdesk.ausics.net/kb/faq.php?id=31",), False, ()),
             Meaning("Bad sender's mailbox address syntax, i.e. the digits of 5.1.7", None, None, None, ("https://helpdesk.shocklogic.com/hc/en-us/articles/360016943198-Memberlogic-What-does-the-email-bounce-code-mean",), False, ())),
         commands=(),
         references=(),
@@ -1444,7 +1444,7 @@ REPLIES: dict[int, ReplyInfo] = {
         nonstandard_kind=None,
         confidence=None,
         meanings=(
-            Meaning("Host does not accept mail", "Standard since RFC 7504 (section 3): sent at connection opening by a host that accepts no mail at all; commands other than QUIT may get 521 again, or the server may simply close. Section 3 also allows \"Server does not accept mail\" or a variant.", Reference("RFC 7504", "5.1", "https://www.rfc-editor.org/rfc/rfc7504.html#section-5.1"), None, (), True, ("CONNECT", "ANY")), 
+            Meaning("Host does not accept mail", "Standard since RFC 7504 (section 3): sent at connection opening by a host that accepts no mail at all; commands other than QUIT may get 521 again, or the server may simply close. Section 3 also allows \"Server does not accept mail\" or a variant.", Reference("RFC 7504", "5.1", "https://www.rfc-editor.org/rfc/rfc7504.html#section-5.1"), None, (), True, ("CONNECT", "ANY")),
             Meaning("<domain> does not accept mail", "The experimental RFC 1846 (1995) proposal that RFC 7504 turned into a standard. Its wording is taken from a secondary source; the RFC text itself was not available to check.", Reference("RFC 1846", None, "https://www.rfc-editor.org/rfc/rfc1846.html"), None, (), True, ("CONNECT",))),
         commands=("CONNECT", "ANY"),
         references=(Reference("RFC 7504", "3", "https://www.rfc-editor.org/rfc/rfc7504.html#section-3"), Reference("RFC 7504", "5.2", "https://www.rfc-editor.org/rfc/rfc7504.html#section-5.2"), Reference("RFC 5321", "3.1", "https://www.rfc-editor.org/rfc/rfc5321.html#section-3.1")),
@@ -1462,9 +1462,9 @@ REPLIES: dict[int, ReplyInfo] = {
         nonstandard_kind="registry_association",
         confidence="conflicting",
         meanings=(
-            Meaning("Associated basic code of X.7.10 \"Encryption Needed\"", None, None, None, ("https://www.iana.org/assignments/smtp-enhanced-status-codes/smtp-enhanced-status-codes.xhtml", "https://www.rfc-editor.org/rfc/rfc5248#section-2.4"), False, ()), 
-            Meaning("The total size of the mailing exceeds the recipient server's limits (the copy read was truncated)", None, None, None, ("https://help.vtiger.com/faq/149251430-What-are-the-different-traditional-bounce-codes",), False, ()), 
-            Meaning("Associated with encryption in RFC 5248", None, None, None, ("https://git.trinitor.de/trinitor/DetectionLab/raw/branch/master/Vagrant/resources/malcolm/logstash/maps/smtp_result_codes.yaml",), False, ()), 
+            Meaning("Associated basic code of X.7.10 \"Encryption Needed\"", None, None, None, ("https://www.iana.org/assignments/smtp-enhanced-status-codes/smtp-enhanced-status-codes.xhtml", "https://www.rfc-editor.org/rfc/rfc5248#section-2.4"), False, ()),
+            Meaning("The total size of the mailing exceeds the recipient server's limits (the copy read was truncated)", None, None, None, ("https://help.vtiger.com/faq/149251430-What-are-the-different-traditional-bounce-codes",), False, ()),
+            Meaning("Associated with encryption in RFC 5248", None, None, None, ("https://git.trinitor.de/trinitor/DetectionLab/raw/branch/master/Vagrant/resources/malcolm/logstash/maps/smtp_result_codes.yaml",), False, ()),
             Meaning("Message length exceeds administrative limit, i.e. the digits of 5.2.3", None, None, None, ("https://helpdesk.shocklogic.com/hc/en-us/articles/360016943198-Memberlogic-What-does-the-email-bounce-code-mean",), False, ())),
         commands=(),
         references=(),
@@ -1482,7 +1482,7 @@ REPLIES: dict[int, ReplyInfo] = {
         nonstandard_kind="registry_association",
         confidence="registry association; meaning conflicting",
         meanings=(
-            Meaning("Associated basic code of X.7.11 \"Encryption required for requested authentication mechanism\", listed with 538", None, None, None, ("https://www.iana.org/assignments/smtp-enhanced-status-codes/smtp-enhanced-status-codes.xhtml", "https://www.rfc-editor.org/rfc/rfc5248#section-2.4"), False, ()), 
+            Meaning("Associated basic code of X.7.11 \"Encryption required for requested authentication mechanism\", listed with 538", None, None, None, ("https://www.iana.org/assignments/smtp-enhanced-status-codes/smtp-enhanced-status-codes.xhtml", "https://www.rfc-editor.org/rfc/rfc5248#section-2.4"), False, ()),
             Meaning("Mailing list expansion problem, i.e. the digits of 5.2.4", None, None, None, ("https://helpdesk.shocklogic.com/hc/en-us/articles/360016943198-Memberlogic-What-does-the-email-bounce-code-mean",), False, ())),
         commands=(),
         references=(),
@@ -1517,8 +1517,8 @@ REPLIES: dict[int, ReplyInfo] = {
         nonstandard_kind=None,
         confidence=None,
         meanings=(
-            Meaning("Authentication required", "Any command other than AUTH, EHLO, HELO, NOOP, RSET or QUIT may get it when policy requires authentication that is not yet in force (enhanced code 5.7.0).", Reference("RFC 4954", "6", "https://www.rfc-editor.org/rfc/rfc4954.html#section-6"), None, (), True, ("ANY",)), 
-            Meaning("Must issue a STARTTLS command first", "A server that is not publicly referenced and requires TLS answers every command other than NOOP, EHLO, STARTTLS or QUIT with it (enhanced code 5.7.0).", Reference("RFC 3207", "4", "https://www.rfc-editor.org/rfc/rfc3207.html#section-4"), None, (), True, ("ANY",)), 
+            Meaning("Authentication required", "Any command other than AUTH, EHLO, HELO, NOOP, RSET or QUIT may get it when policy requires authentication that is not yet in force (enhanced code 5.7.0).", Reference("RFC 4954", "6", "https://www.rfc-editor.org/rfc/rfc4954.html#section-6"), None, (), True, ("ANY",)),
+            Meaning("Must issue a STARTTLS command first", "A server that is not publicly referenced and requires TLS answers every command other than NOOP, EHLO, STARTTLS or QUIT with it (enhanced code 5.7.0).", Reference("RFC 3207", "4", "https://www.rfc-editor.org/rfc/rfc3207.html#section-4"), None, (), True, ("ANY",)),
             Meaning("Authentication required [AUTH]", "ODMR: ATRN sent before a successful AUTH (section 5.2.1); \"[AUTH]\" is the RFC's citation of RFC 2554.", Reference("RFC 2645", "7", "https://www.rfc-editor.org/rfc/rfc2645.html#section-7"), None, (), True, ("ATRN",))),
         commands=("ATRN", "ANY"),
         references=(Reference("RFC 4954", "6", "https://www.rfc-editor.org/rfc/rfc4954.html#section-6"), Reference("RFC 3207", "4", "https://www.rfc-editor.org/rfc/rfc3207.html#section-4"), Reference("RFC 2645", "5.2.1", "https://www.rfc-editor.org/rfc/rfc2645.html#section-5.2.1")),
@@ -1536,7 +1536,7 @@ REPLIES: dict[int, ReplyInfo] = {
         nonstandard_kind="registry_association",
         confidence="registry association; meaning conflicting",
         meanings=(
-            Meaning("One of the associated basic codes of X.7.1 \"Delivery not authorized, message refused\"", None, None, None, ("https://www.iana.org/assignments/smtp-enhanced-status-codes/smtp-enhanced-status-codes.xhtml", "https://www.rfc-editor.org/rfc/rfc5248#section-2.4"), False, ()), 
+            Meaning("One of the associated basic codes of X.7.1 \"Delivery not authorized, message refused\"", None, None, None, ("https://www.iana.org/assignments/smtp-enhanced-status-codes/smtp-enhanced-status-codes.xhtml", "https://www.rfc-editor.org/rfc/rfc5248#section-2.4"), False, ()),
             Meaning("The digits of 5.3.3", None, None, None, ("https://helpdesk.shocklogic.com/hc/en-us/articles/360016943198-Memberlogic-What-does-the-email-bounce-code-mean",), False, ())),
         commands=(),
         references=(),
@@ -1605,7 +1605,7 @@ REPLIES: dict[int, ReplyInfo] = {
         nonstandard_kind="shortened_enhanced",
         confidence="conflicting",
         meanings=(
-            Meaning("The recipient address rejected your message (anti-spam)", None, None, None, ("https://git.trinitor.de/trinitor/DetectionLab/raw/branch/master/Vagrant/resources/malcolm/logstash/maps/smtp_result_codes.yaml",), False, ()), 
+            Meaning("The recipient address rejected your message (anti-spam)", None, None, None, ("https://git.trinitor.de/trinitor/DetectionLab/raw/branch/master/Vagrant/resources/malcolm/logstash/maps/smtp_result_codes.yaml",), False, ()),
             Meaning("No answer from host, i.e. the digits of 5.4.1", None, None, None, ("https://helpdesk.shocklogic.com/hc/en-us/articles/360016943198-Memberlogic-What-does-the-email-bounce-code-mean",), False, ())),
         commands=(),
         references=(),
@@ -1691,7 +1691,7 @@ REPLIES: dict[int, ReplyInfo] = {
         nonstandard_kind=None,
         confidence=None,
         meanings=(
-            Meaning("Transaction failed", None, Reference("RFC 5321", "4.2.3", "https://www.rfc-editor.org/rfc/rfc5321.html#section-4.2.3"), None, (), True, ("DATA",)), 
+            Meaning("Transaction failed", None, Reference("RFC 5321", "4.2.3", "https://www.rfc-editor.org/rfc/rfc5321.html#section-4.2.3"), None, (), True, ("DATA",)),
             Meaning("No SMTP service here", "At connection opening, sent instead of 220 to refuse the session; the server must still wait for QUIT and should answer other commands with 503 (section 3.1).", Reference("RFC 5321", "4.2.3", "https://www.rfc-editor.org/rfc/rfc5321.html#section-4.2.3"), None, (), True, ("CONNECT",))),
         commands=("CONNECT", "EHLO", "DATA", "BURL", "ANY"),
         references=(Reference("RFC 5321", "3.1", "https://www.rfc-editor.org/rfc/rfc5321.html#section-3.1"), Reference("RFC 5321", "4.2.5", "https://www.rfc-editor.org/rfc/rfc5321.html#section-4.2.5"), Reference("RFC 7504", "3", "https://www.rfc-editor.org/rfc/rfc7504.html#section-3")),
@@ -1726,7 +1726,7 @@ REPLIES: dict[int, ReplyInfo] = {
         nonstandard_kind=None,
         confidence=None,
         meanings=(
-            Meaning("Domain does not accept mail", "An intermediate system (typically a relay) that can tell, without opening a connection, that the host in a forward-pointing address accepts no mail (section 4).", Reference("RFC 7504", "5.1", "https://www.rfc-editor.org/rfc/rfc7504.html#section-5.1"), None, (), True, ("RCPT",)), 
+            Meaning("Domain does not accept mail", "An intermediate system (typically a relay) that can tell, without opening a connection, that the host in a forward-pointing address accepts no mail (section 4).", Reference("RFC 7504", "5.1", "https://www.rfc-editor.org/rfc/rfc7504.html#section-5.1"), None, (), True, ("RCPT",)),
             Meaning("Requested action not taken: domain does not accept mail", "Null MX: a submission or relay server rejecting a recipient because its domain publishes a null MX should use 556 with enhanced code 5.1.10.", Reference("RFC 7505", "4.1", "https://www.rfc-editor.org/rfc/rfc7505.html#section-4.1"), None, (), True, ("RCPT",))),
         commands=("RCPT",),
         references=(Reference("RFC 7505", "4.1", "https://www.rfc-editor.org/rfc/rfc7505.html#section-4.1"), Reference("RFC 7504", "4", "https://www.rfc-editor.org/rfc/rfc7504.html#section-4")),
