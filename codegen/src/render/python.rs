@@ -190,7 +190,8 @@ fn codes(json: &Root<'_>) -> String {
         );
         arg(&mut s, i, "nonstandard_kind", &opt_str(b.kind));
         arg(&mut s, i, "confidence", &opt_str(b.confidence));
-        let meanings = tuple(b.meanings.iter().map(|m| {
+        let mut meanings = String::from("(\n");
+        for m in &b.meanings {
             let reference = match (&m.document, &m.url) {
                 (Some(d), Some(u)) => format!(
                     "Reference({}, {}, {})",
@@ -200,8 +201,9 @@ fn codes(json: &Root<'_>) -> String {
                 ),
                 _ => "None".to_string(),
             };
-            format!(
-                "\n            Meaning({}, {}, {}, {}, {}, {}, {})",
+            let _ = writeln!(
+                meanings,
+                "            Meaning({}, {}, {}, {}, {}, {}, {}),",
                 py_str(m.text),
                 opt_str(m.summary),
                 reference,
@@ -209,8 +211,9 @@ fn codes(json: &Root<'_>) -> String {
                 strs(m.sources),
                 if m.standard { "True" } else { "False" },
                 strs(m.commands)
-            )
-        }));
+            );
+        }
+        meanings.push_str("        )");
         arg(&mut s, i, "meanings", &meanings);
         arg(&mut s, i, "commands", &strs(b.commands));
         arg(&mut s, i, "references", &references(&b.references));
