@@ -19,7 +19,7 @@ from smtp_codes._tables.codes import ENHANCED, REPLIES
 
 
 def test_reply_code_enum_holds_the_registered_codes() -> None:
-    assert ReplyCode.MAILBOX_UNAVAILABLE == 550
+    assert int(ReplyCode.MAILBOX_UNAVAILABLE) == 550
     assert ReplyCode(250) is ReplyCode.OK
     standard = {c for c, i in REPLIES.items() if i.status is not ReplyStatus.NONSTANDARD}
     assert {int(c) for c in ReplyCode} == standard
@@ -42,14 +42,15 @@ def test_parse_reply_code() -> None:
     assert parse_reply_code("550") is ReplyCode.MAILBOX_UNAVAILABLE
     assert parse_reply_code(b"571") == 571
     assert parse_reply_code(599) == 599
-    for bad, kind in [
+    cases: list[tuple[str | bytes | int, str]] = [
         ("", "empty"),
         ("55", "wrong_length"),
         ("5500", "wrong_length"),
         ("5a0", "not_a_digit"),
         ("650", "invalid_first_digit"),
         (199, "out_of_range"),
-    ]:
+    ]
+    for bad, kind in cases:
         with pytest.raises(ReplyCodeError) as e:
             parse_reply_code(bad)
         assert e.value.kind == kind

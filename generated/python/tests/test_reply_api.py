@@ -90,7 +90,17 @@ def test_bytes_and_non_utf8_input_never_crash() -> None:
     reply = Reply.parse(b"550 \xff\xfe bad bytes\r\n")
     assert reply.lines[0].text == "\ufffd\ufffd bad bytes"
     assert [v.kind.value for v in reply.violations()] == ["invalid_text_byte"]
-    for junk in [b"\x00", b"5", b"55", b"5555", b"550-", b"550\r", b"\n\n\n", b"550 5.", b"2" * 600]:
+    for junk in [
+        b"\x00",
+        b"5",
+        b"55",
+        b"5555",
+        b"550-",
+        b"550\r",
+        b"\n\n\n",
+        b"550 5.",
+        b"2" * 600,
+    ]:
         try:
             Reply.parse(junk).classify()
         except ReplyError:
