@@ -46,6 +46,10 @@ class ReasonInfo:
     sisimai: str | None
 
 
+# The taxonomy, read from the generated table on first use (the table imports this module).
+_REASONS: dict[str, ReasonInfo] = {}
+
+
 class ReasonBase(Enum):
     """What every reason can tell about itself (the members are generated)."""
 
@@ -57,9 +61,11 @@ class ReasonBase(Enum):
     @property
     def details(self) -> ReasonInfo:
         """The taxonomy's entry."""
-        from ._tables.classifier import REASONS
+        if not _REASONS:
+            from ._tables.classifier import REASONS
 
-        return REASONS[self.value]
+            _REASONS.update(REASONS)
+        return _REASONS[self.value]
 
     @property
     def title(self) -> str:

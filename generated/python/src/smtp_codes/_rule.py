@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -52,20 +54,30 @@ class Rule:
     ) -> str | None:
         """The phrase of ``any`` found in folded ``text``, if the rule applies. ``generic``
         tells whether ``enhanced`` says little by itself (unregistered, ``X.s.0``, ...)."""
+        if not self.in_scope(code, enhanced, generic):
+            return None
+        return self.match_phrases(text, range(len(self._any)))
+
+    def in_scope(self, code: int, enhanced: EnhancedCode | None, generic: bool) -> bool:
+        """Whether the rule's scopes admit the reply (its phrases aside)."""
         if self.classes and code // 100 not in self.classes:
-            return None
+            return False
         if self.codes and code not in self.codes:
-            return None
+            return False
         if self.enhanced and (
             enhanced is None or (enhanced.subject, enhanced.detail) not in self.enhanced
         ):
-            return None
-        if self.weak and not generic:
-            return None
+            return False
+        return not (self.weak and not generic)
+
+    def match_phrases(self, text: bytes, candidates: Sequence[int] | range) -> str | None:
+        """The first phrase of ``any`` (among the ``candidates``, indices in ``any`` order)
+        found in folded ``text``, if ``all`` and ``none`` agree."""
         found = None
-        for p in self._any:
-            if has_phrase(text, p):
-                found = p.text
+        phrases = self._any
+        for i in candidates:
+            if has_phrase(text, phrases[i]):
+                found = phrases[i].text
                 break
         if found is None:
             return None
@@ -76,3 +88,96 @@ class Rule:
             if has_phrase(text, p):
                 return None
         return found
+
+
+# A run of word bytes in folded text (ASCII letters are already lower case).
+_WORD_RUN = re.compile(rb"[0-9a-z\x80-\xff]+")
+
+
+def _key(phrase: Phrase) -> bytes | None:
+    """A word that must stand whole in any text the phrase matches: a run of word bytes of
+    the needle closed on both sides, by a non-word byte of the needle or by a boundary the
+    phrase requires (the longest such run). ``None`` when there is none (``throttl*``)."""
+    needle = phrase.needle
+    best = None
+    for m in _WORD_RUN.finditer(needle):
+        a, b = m.span()
+        closed = (a > 0 or phrase.bound_start) and (b < len(needle) or phrase.bound_end)
+        if closed and (best is None or b - a > len(best)):
+            best = needle[a:b]
+    return best
+
+
+class RuleSet:
+    """Rules in the order they are tried, with a prefilter: most phrases name a word that
+    must stand whole in the text (``_key``), so one regular-expression pass splits the text
+    into its words, a set intersection finds the phrases that can occur, and only those
+    (and the few without such a word) are searched, each with ``bytes.find``.
+
+    Each phrase of ``any`` has an id, ``rule index * 1024 + phrase index``, so that sorting
+    the ids of the candidates gives the order in which the rules and their phrases are tried.
+    """
+
+    def __init__(self, rules: Sequence[Rule]) -> None:
+        self.rules: tuple[Rule, ...] = tuple(rules)
+        by_key: dict[bytes, list[int]] = {}
+        always: list[int] = []
+        self._phrases: dict[int, Phrase] = {}
+        for r, rule in enumerate(self.rules):
+            if len(rule._any) >= _ID_SPAN:
+                raise ValueError(f"rule `{rule.id}` has more than {_ID_SPAN - 1} phrases")
+            for p, phrase in enumerate(rule._any):
+                ident = r * _ID_SPAN + p
+                self._phrases[ident] = phrase
+                key = _key(phrase)
+                if key is None:
+                    always.append(ident)
+                else:
+                    by_key.setdefault(key, []).append(ident)
+        self._by_key: dict[bytes, tuple[int, ...]] = {k: tuple(v) for k, v in by_key.items()}
+        self._always: tuple[int, ...] = tuple(always)
+        self._scopes: dict[tuple[int, tuple[int, int] | None, bool], frozenset[int]] = {}
+
+    def _in_scope(self, code: int, enhanced: EnhancedCode | None, generic: bool) -> frozenset[int]:
+        """The rules whose scopes admit a reply, remembered per (code, enhanced, generic)."""
+        key = (code, None if enhanced is None else (enhanced.subject, enhanced.detail), generic)
+        found = self._scopes.get(key)
+        if found is None:
+            found = frozenset(
+                r for r, rule in enumerate(self.rules) if rule.in_scope(code, enhanced, generic)
+            )
+            if len(self._scopes) >= 4096:
+                self._scopes.clear()
+            self._scopes[key] = found
+        return found
+
+    def first_match(
+        self, code: int, enhanced: EnhancedCode | None, text: bytes, generic: bool
+    ) -> tuple[Rule, str] | None:
+        """The first rule that applies to the reply, and the phrase it found."""
+        by_key = self._by_key
+        ids = list(self._always)
+        for word in by_key.keys() & set(_WORD_RUN.findall(text)):
+            ids.extend(by_key[word])
+        ids.sort()
+        in_scope = self._in_scope(code, enhanced, generic)
+        phrases = self._phrases
+        done = -1
+        for ident in ids:
+            r = ident // _ID_SPAN
+            if r == done or r not in in_scope:
+                continue
+            if not has_phrase(text, phrases[ident]):
+                continue
+            # The first phrase of the rule that occurs: the rule applies if `all` and `none`
+            # agree, and otherwise not at all.
+            rule = self.rules[r]
+            if all(has_phrase(text, p) for p in rule._all) and not any(
+                has_phrase(text, p) for p in rule._none
+            ):
+                return rule, phrases[ident].text
+            done = r
+        return None
+
+
+_ID_SPAN = 1024

@@ -35,7 +35,7 @@ from enum import Enum
 from ._codes import EnhancedCode, EnhancedLike, as_enhanced
 from ._match import TEXT_CAPACITY, contains_phrase, fold
 from ._reason import Bounce, Side
-from ._rule import Rule
+from ._rule import Rule, RuleSet
 from ._tables.classifier import (
     BASIC_DEFAULTS,
     ENHANCED_DEFAULTS,
@@ -211,6 +211,7 @@ class Classifier:
 
     def __init__(self, rules: Sequence[Rule] = ()) -> None:
         self.rules: tuple[Rule, ...] = tuple(rules)
+        self._rules = RuleSet(self.rules)
 
     def classify(self, reply: Reply) -> Classification:
         """Classifies a parsed reply: its code, its enhanced code (the RFC 2034 one, else
@@ -266,10 +267,10 @@ class Classifier:
             or (enhanced.subject, enhanced.detail) not in ENHANCED
             or (enhanced.subject, enhanced.detail) in GENERIC_ENHANCED
         )
-        for rule in self.rules:
-            phrase = rule.match_folded(code, enhanced, text, generic)
-            if phrase is not None:
-                return rule.reason, DecidedBy(Evidence.USER_RULE, rule=rule, phrase=phrase)
+        mine = self._rules.first_match(code, enhanced, text, generic) if self.rules else None
+        if mine is not None:
+            rule, phrase = mine
+            return rule.reason, DecidedBy(Evidence.USER_RULE, rule=rule, phrase=phrase)
         # Success and intermediate replies need no text evidence: their code says it all.
         if code < 400:
             reason = BASIC_DEFAULTS.get(code)
@@ -286,10 +287,10 @@ class Classifier:
         if by_text is not None and by_text.vendor.kind is VendorKind.PROVIDER:
             assert by_text.reason is not None
             return by_text.reason, DecidedBy(Evidence.VENDOR_TEXT, vendor=by_text)
-        for rule in RULES:
-            phrase = rule.match_folded(code, enhanced, text, generic)
-            if phrase is not None:
-                return rule.reason, DecidedBy(Evidence.TEXT_RULE, rule=rule, phrase=phrase)
+        built_in = _BUILT_IN.first_match(code, enhanced, text, generic)
+        if built_in is not None:
+            rule, phrase = built_in
+            return rule.reason, DecidedBy(Evidence.TEXT_RULE, rule=rule, phrase=phrase)
         if by_text is not None:
             assert by_text.reason is not None
             return by_text.reason, DecidedBy(Evidence.VENDOR_TEXT, vendor=by_text)
@@ -299,6 +300,7 @@ class Classifier:
         return _code_default(code, enhanced)
 
 
+_BUILT_IN = RuleSet(RULES)
 _DEFAULT = Classifier()
 
 

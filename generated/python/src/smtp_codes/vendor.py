@@ -12,6 +12,7 @@ Entries come from ``data/vendors/``, each citing the vendor's page and the date 
 from __future__ import annotations
 
 from enum import IntEnum
+from typing import NamedTuple
 
 from ._codes import EnhancedCode, EnhancedLike, as_enhanced
 from ._match import fold
@@ -57,35 +58,54 @@ def vendor(slug: str) -> Vendor | None:
     return VENDORS.get(slug)
 
 
-# Each entry with its table position and the lower-cased evidence its text must hold,
-# grouped by the codes it names, so that a reply only looks at entries that can match it.
-_Candidate = tuple[int, VendorEntry, tuple[bytes, ...]]
-_BY_CODES: dict[tuple[int | None, EnhancedCode | None], list[_Candidate]] = {}
+class _Candidate(NamedTuple):
+    entry: VendorEntry
+    needles: tuple[bytes, ...]
+    """The lower-cased evidence (token, pattern) the text must hold; empty for a code entry."""
+    registered: bool
+    """A code entry whose enhanced code IANA registers: it never selects the vendor alone."""
+
+
+# The entries grouped by the codes they name, in table order, so that a reply only looks at
+# entries that can match it; the candidates of each (reply code, enhanced code) seen are
+# kept, up to a bound.
+_BY_CODES: dict[tuple[int | None, EnhancedCode | None], list[tuple[int, _Candidate]]] = {}
 for _i, _e in enumerate(VENDOR_ENTRIES):
     _needles = tuple(f.encode("utf-8").lower() for f in (_e.token, _e.pattern) if f is not None)
-    _BY_CODES.setdefault((_e.basic, _e.enhanced), []).append((_i, _e, _needles))
+    _registered = not _needles and _e.enhanced is not None and _e.enhanced.is_registered
+    _BY_CODES.setdefault((_e.basic, _e.enhanced), []).append(
+        (_i, _Candidate(_e, _needles, _registered))
+    )
+_CACHE: dict[tuple[int, EnhancedCode | None], tuple[_Candidate, ...]] = {}
+_CACHE_LIMIT = 4096
 
 
-def _candidates(code: int, enhanced: EnhancedCode | None) -> list[_Candidate]:
+def _candidates(code: int, enhanced: EnhancedCode | None) -> tuple[_Candidate, ...]:
+    key = (code, enhanced)
+    cached = _CACHE.get(key)
+    if cached is not None:
+        return cached
     keys: list[tuple[int | None, EnhancedCode | None]] = [(None, None), (code, None)]
     if enhanced is not None:
         keys += [(None, enhanced), (code, enhanced)]
-    found: list[_Candidate] = []
-    for key in keys:
-        group = _BY_CODES.get(key)
-        if group:
-            found.extend(group)
+    found: list[tuple[int, _Candidate]] = []
+    for k in keys:
+        found.extend(_BY_CODES.get(k, ()))
     found.sort(key=lambda c: c[0])
-    return found
+    result = tuple(c for _, c in found)
+    if len(_CACHE) >= _CACHE_LIMIT:
+        _CACHE.clear()
+    _CACHE[key] = result
+    return result
 
 
-def _kind(entry: VendorEntry, needles: tuple[bytes, ...], text: bytes) -> MatchKind | None:
-    if needles:
-        for needle in needles:
+def _kind(candidate: _Candidate, text: bytes) -> MatchKind | None:
+    if candidate.needles:
+        for needle in candidate.needles:
             if needle not in text:
                 return None
         return MatchKind.TEXT
-    return MatchKind.CODE if entry.enhanced is not None else None
+    return MatchKind.CODE if candidate.entry.enhanced is not None else None
 
 
 def matches_folded(
@@ -93,26 +113,30 @@ def matches_folded(
 ) -> list[tuple[VendorEntry, MatchKind]]:
     """``matches`` on folded text."""
     out = []
-    for _, entry, needles in _candidates(code, enhanced):
-        kind = _kind(entry, needles, text)
+    for candidate in _candidates(code, enhanced):
+        kind = _kind(candidate, text)
         if kind is not None:
-            out.append((entry, kind))
+            out.append((candidate.entry, kind))
     return out
 
 
 def best_match_folded(code: int, enhanced: EnhancedCode | None, text: bytes) -> VendorEntry | None:
     """``best_match`` on folded text."""
     best: VendorEntry | None = None
-    best_rank = (-1, -1)
-    for _, entry, needles in _candidates(code, enhanced):
-        kind = _kind(entry, needles, text)
-        if kind is None:
-            continue
-        if kind is MatchKind.CODE and entry.enhanced is not None and entry.enhanced.is_registered:
-            continue
-        rank = (int(kind), entry.specificity)
-        if rank > best_rank:
-            best, best_rank = entry, rank
+    best_kind = -1
+    best_size = -1
+    for entry, needles, registered in _candidates(code, enhanced):
+        if needles:
+            for needle in needles:
+                if needle not in text:
+                    break
+            else:
+                size = entry.specificity
+                if best_kind < 1 or size > best_size:
+                    best, best_kind, best_size = entry, 1, size
+        elif best_kind < 0 and not registered and entry.enhanced is not None:
+            # A code entry's evidence has length 0: it wins only over nothing.
+            best, best_kind, best_size = entry, 0, 0
     return best
 
 
