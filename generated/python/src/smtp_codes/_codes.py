@@ -16,6 +16,8 @@ class ReplyCodeError(ValueError):
     (RFC 5321 section 4.2). ``kind`` is ``empty``, ``wrong_length``, ``not_a_digit``,
     ``invalid_first_digit`` or ``out_of_range``."""
 
+    __module__ = "smtp_codes"
+
     def __init__(self, kind: str, message: str) -> None:
         super().__init__(message)
         self.kind = kind
@@ -142,6 +144,8 @@ class EnhancedCodeError(ValueError):
     class 2, 4 or 5, subject and detail 1 to 3 digits without leading zeros). ``kind`` is
     ``empty``, ``invalid_class``, ``missing_part``, ``empty_part``, ``not_a_digit``,
     ``leading_zero``, ``too_many_digits``, ``trailing_characters`` or ``out_of_range``."""
+
+    __module__ = "smtp_codes"
 
     def __init__(self, kind: str, message: str) -> None:
         super().__init__(message)

@@ -56,6 +56,8 @@ class ReplyError(ValueError):
     ``str(error)`` is ``"line L, byte B: what is wrong"``; ``message`` is the last part.
     """
 
+    __module__ = "smtp_codes"
+
     def __init__(self, kind: ReplyErrorKind, line: int, position: int, message: str) -> None:
         super().__init__(f"line {line}, byte {position}: {message}")
         self.kind = kind

@@ -34,6 +34,8 @@ class WriteError(ValueError):
     ``invalid_character``, ``line_too_long``, ``class_mismatch``, ``ambiguous_text`` or
     ``code_outside_grammar``; ``line`` counts from 1 (0 when the whole reply is at fault)."""
 
+    __module__ = "smtp_codes"
+
     def __init__(self, kind: str, line: int, message: str) -> None:
         super().__init__(message)
         self.kind = kind
