@@ -8,10 +8,12 @@
 use askama::Template;
 
 use crate::model::*;
-use crate::names::{screaming_snake, upper_camel};
+use crate::names::{
+    rust_command_variant as command_variant, rust_enhanced_const, rust_reason_variant,
+    rust_reply_const,
+};
 use crate::outputs::{Outputs, MARKER};
-use crate::render::json::replies_to;
-use crate::render::text::{finish, one_line, rust_doc, rust_str};
+use crate::views::text::{finish, one_line, rust_doc, rust_str};
 
 /// A reference as Rust expressions.
 pub struct RefV {
@@ -84,26 +86,6 @@ fn doc_links(refs: &[Reference]) -> String {
         .map(|r| format!("[{}]({})", r, r.url()))
         .collect::<Vec<_>>()
         .join(", ")
-}
-
-/// The `EnhancedCode` constant for the code `name` reported as `outcome`:
-/// `PERMANENT_BAD_DESTINATION_MAILBOX_ADDRESS`. The site shows the same names.
-pub fn enhanced_const_name(outcome: Outcome, name: &str) -> String {
-    let prefix = match outcome {
-        Outcome::Success => "Success",
-        Outcome::Transient => "Transient",
-        Outcome::Permanent => "Permanent",
-    };
-    format!("{}_{}", screaming_snake(prefix), screaming_snake(name))
-}
-
-/// `RCPT` -> `Rcpt`, `STARTTLS` -> `Starttls`.
-pub fn command_variant(name: &str) -> String {
-    let mut s = name.to_ascii_lowercase();
-    if let Some(f) = s.get_mut(0..1) {
-        f.make_ascii_uppercase();
-    }
-    s
 }
 
 pub struct ClassV {
@@ -356,7 +338,8 @@ impl RustView {
             .iter()
             .map(|c| CommandV {
                 replies_arm: {
-                    let items: Vec<String> = replies_to(reg, &c.name)
+                    let items: Vec<String> = reg
+                        .replies_to(&c.name)
                         .into_iter()
                         .filter_map(known_reply)
                         .map(|b| format!("KnownReplyCode::{}", b.name))
@@ -384,7 +367,7 @@ impl RustView {
             ReplyV {
                 code: b.code,
                 variant: b.name.clone(),
-                const_name: screaming_snake(&b.name),
+                const_name: rust_reply_const(&b.name),
                 name: rust_str(&b.name),
                 text: rust_str(&b.text),
                 text_note: opt_str(b.text_note.as_deref()),
@@ -540,7 +523,7 @@ impl RustView {
                         .usable_as
                         .iter()
                         .map(|o| {
-                            let name = enhanced_const_name(*o, &e.name);
+                            let name = rust_enhanced_const(*o, &e.name);
                             let class_variant = class_variant(o.class());
                             let head = format!("pub const {name}: EnhancedCode =");
                             let value = format!(
@@ -572,7 +555,7 @@ impl RustView {
                 }
             })
             .collect();
-        let reason_variant = |id: &str| format!("Reason::{}", upper_camel(id));
+        let reason_variant = |id: &str| format!("Reason::{}", rust_reason_variant(id));
         // Rule fields sit at 8 columns, after `any: ` and the like.
         let lits = |v: &[String], field: &str| {
             let items: Vec<String> = v.iter().map(|x| rust_str(x)).collect();
@@ -589,7 +572,7 @@ impl RustView {
             .reasons
             .iter()
             .map(|r| ReasonV {
-                variant: upper_camel(&r.id),
+                variant: rust_reason_variant(&r.id),
                 id: rust_str(&r.id),
                 id_plain: r.id.clone(),
                 title: rust_str(&r.title),
@@ -840,7 +823,7 @@ rust_template!(ReplyCodeRs, "rust/tables/reply_code.rs");
 rust_template!(VendorRs, "rust/tables/vendor.rs");
 
 /// The folder of the crate the generator owns; everything else in the crate is hand-written.
-pub const TABLES_DIR: &str = "generated/rust/src/tables";
+pub const TABLES_DIR: &str = "generated/rust/src/tables/";
 
 /// Renders the crate's generated files.
 pub fn render(reg: &Registry, out: &mut Outputs) -> Result<(), askama::Error> {
@@ -859,7 +842,7 @@ pub fn render(reg: &Registry, out: &mut Outputs) -> Result<(), askama::Error> {
     ];
 
     for (path, text) in files {
-        out.add(format!("{TABLES_DIR}/{path}"), finish(text));
+        out.add(format!("{TABLES_DIR}{path}"), finish(text));
     }
     Ok(())
 }
