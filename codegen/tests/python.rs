@@ -271,3 +271,19 @@ fn read_version() -> String {
         .trim_matches('"')
         .to_string()
 }
+
+/// The package's version is the Rust crate's.
+#[test]
+fn package_version_is_the_crates() {
+    let cargo = fs::read_to_string(root().join("generated/rust/Cargo.toml")).unwrap();
+    let line = cargo
+        .lines()
+        .find(|l| l.starts_with("version = "))
+        .expect("the crate has a version");
+    assert_eq!(
+        line,
+        format!("version = \"{}\"", codegen::model::PACKAGE_VERSION),
+        "model::PACKAGE_VERSION must follow generated/rust/Cargo.toml"
+    );
+    read_version();
+}

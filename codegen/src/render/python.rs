@@ -10,12 +10,12 @@
 use std::fmt::Write as _;
 
 use crate::model::{Registry, PACKAGE_VERSION};
-use crate::names::{python_constant, python_member_from_id};
+use crate::names::{python_const, python_id_member};
 use crate::outputs::{Outputs, MARKER};
-use crate::render::json::{Ref, Root};
+use crate::views::document::{Ref, Root};
 
-/// Where the generated tables go.
-const DIR: &str = "generated/python/src/smtp_codes/_tables";
+/// The folder the generator owns in the Python package: its tables.
+pub const TABLES_DIR: &str = "generated/python/src/smtp_codes/_tables/";
 
 /// A Python string literal: double quotes; `\` and `"` escaped; control characters as
 /// `\n`, `\r`, `\t` or `\xNN`; everything else (non-ASCII included) written as is, the file
@@ -92,10 +92,10 @@ fn arg(out: &mut String, indent: &str, name: &str, value: &str) {
 
 /// Renders the package's tables.
 pub fn render(reg: &Registry, json: &Root<'_>, out: &mut Outputs) {
-    out.add(format!("{DIR}/__init__.py"), init(reg, json));
-    out.add(format!("{DIR}/codes.py"), codes(json));
-    out.add(format!("{DIR}/classifier.py"), classifier(json));
-    out.add(format!("{DIR}/vendors.py"), vendors(json));
+    out.add(format!("{TABLES_DIR}__init__.py"), init(reg, json));
+    out.add(format!("{TABLES_DIR}codes.py"), codes(json));
+    out.add(format!("{TABLES_DIR}classifier.py"), classifier(json));
+    out.add(format!("{TABLES_DIR}vendors.py"), vendors(json));
 }
 
 fn init(reg: &Registry, json: &Root<'_>) -> String {
@@ -130,7 +130,7 @@ fn codes(json: &Root<'_>) -> String {
     s.push_str("class ReplyCode(ReplyCodeBase):\n");
     s.push_str("    \"\"\"The standard and historic SMTP reply codes, by name.\"\"\"\n\n");
     for b in json.basic.iter().filter(|b| b.status != "nonstandard") {
-        let _ = writeln!(s, "    {} = {}", python_constant(b.name), b.code);
+        let _ = writeln!(s, "    {} = {}", python_const(b.name), b.code);
         let _ = writeln!(s, "    {}", py_str(&format!("`{}` {}", b.code, b.text)));
     }
     s.push('\n');
@@ -301,7 +301,7 @@ fn classifier(json: &Root<'_>) -> String {
     s.push_str("class Reason(ReasonBase):\n");
     s.push_str("    \"\"\"Why a reply failed (or what it means when it did not).\"\"\"\n\n");
     for r in &c.reasons {
-        let _ = writeln!(s, "    {} = {}", python_member_from_id(r.id), py_str(r.id));
+        let _ = writeln!(s, "    {} = {}", python_id_member(r.id), py_str(r.id));
         let _ = writeln!(s, "    {}", py_str(r.title));
     }
     s.push('\n');
@@ -325,7 +325,7 @@ fn classifier(json: &Root<'_>) -> String {
             s,
             "    {}: Reason.{},",
             x_code(&d.code),
-            python_member_from_id(d.reason)
+            python_id_member(d.reason)
         );
     }
     s.push_str("}\n\n");
@@ -337,13 +337,13 @@ fn classifier(json: &Root<'_>) -> String {
             s,
             "    {}: Reason.{},",
             x_code(&d.code),
-            python_member_from_id(d.reason)
+            python_id_member(d.reason)
         );
     }
     s.push_str("}\n\n");
     s.push_str("BASIC_DEFAULTS: dict[int, Reason] = {\n");
     for d in &c.basic_defaults {
-        let _ = writeln!(s, "    {}: Reason.{},", d.code, python_member_from_id(d.reason));
+        let _ = writeln!(s, "    {}: Reason.{},", d.code, python_id_member(d.reason));
     }
     s.push_str("}\n\n");
     s.push_str("RULES: tuple[Rule, ...] = (\n");
@@ -351,7 +351,7 @@ fn classifier(json: &Root<'_>) -> String {
         s.push_str("    Rule(\n");
         let i = "        ";
         arg(&mut s, i, "id", &py_str(r.id));
-        arg(&mut s, i, "reason", &format!("Reason.{}", python_member_from_id(r.reason)));
+        arg(&mut s, i, "reason", &format!("Reason.{}", python_id_member(r.reason)));
         arg(&mut s, i, "any", &strs(r.any));
         arg(&mut s, i, "all", &strs(r.all));
         arg(&mut s, i, "none", &strs(r.none));
@@ -425,7 +425,7 @@ fn vendors(json: &Root<'_>) -> String {
             "reason",
             &e.reason.map_or_else(
                 || "None".to_string(),
-                |r| format!("Reason.{}", python_member_from_id(r)),
+                |r| format!("Reason.{}", python_id_member(r)),
             ),
         );
         arg(&mut s, i, "source_title", &py_str(e.source_title));

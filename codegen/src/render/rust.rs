@@ -8,10 +8,12 @@
 use askama::Template;
 
 use crate::model::*;
-use crate::names::{screaming_snake, upper_camel};
+use crate::names::{
+    rust_command_variant as command_variant, rust_enhanced_const, rust_reason_variant,
+    rust_reply_const,
+};
 use crate::outputs::{Outputs, MARKER};
-use crate::render::json::replies_to;
-use crate::render::text::{finish, one_line, rust_doc, rust_str};
+use crate::views::text::{finish, one_line, rust_doc, rust_str};
 
 /// A reference as Rust expressions.
 pub struct RefV {
@@ -84,26 +86,6 @@ fn doc_links(refs: &[Reference]) -> String {
         .map(|r| format!("[{}]({})", r, r.url()))
         .collect::<Vec<_>>()
         .join(", ")
-}
-
-/// The `EnhancedCode` constant for the code `name` reported as `outcome`:
-/// `PERMANENT_BAD_DESTINATION_MAILBOX_ADDRESS`. The site shows the same names.
-pub fn enhanced_const_name(outcome: Outcome, name: &str) -> String {
-    let prefix = match outcome {
-        Outcome::Success => "Success",
-        Outcome::Transient => "Transient",
-        Outcome::Permanent => "Permanent",
-    };
-    format!("{}_{}", screaming_snake(prefix), screaming_snake(name))
-}
-
-/// `RCPT` -> `Rcpt`, `STARTTLS` -> `Starttls`.
-pub fn command_variant(name: &str) -> String {
-    let mut s = name.to_ascii_lowercase();
-    if let Some(f) = s.get_mut(0..1) {
-        f.make_ascii_uppercase();
-    }
-    s
 }
 
 pub struct ClassV {
@@ -184,6 +166,12 @@ pub struct EnhancedConstV {
     /// The whole `pub const` item, laid out as rustfmt would.
     pub declaration: String,
     pub wire: String,
+    pub doc_title: String,
+    pub doc: Vec<String>,
+    pub links: String,
+    pub deprecated: bool,
+    pub key: String,
+    pub replaced_by_key: String,
 }
 
 pub struct EnhancedV {
@@ -350,7 +338,8 @@ impl RustView {
             .iter()
             .map(|c| CommandV {
                 replies_arm: {
-                    let items: Vec<String> = replies_to(reg, &c.name)
+                    let items: Vec<String> = reg
+                        .replies_to(&c.name)
                         .into_iter()
                         .filter_map(known_reply)
                         .map(|b| format!("KnownReplyCode::{}", b.name))
@@ -378,7 +367,7 @@ impl RustView {
             ReplyV {
                 code: b.code,
                 variant: b.name.clone(),
-                const_name: screaming_snake(&b.name),
+                const_name: rust_reply_const(&b.name),
                 name: rust_str(&b.name),
                 text: rust_str(&b.text),
                 text_note: opt_str(b.text_note.as_deref()),
@@ -477,6 +466,16 @@ impl RustView {
             .enumerate()
             .map(|(index, e)| {
                 let deprecated = e.status == Lifecycle::Deprecated;
+                let doc_title = format!(
+                    "`X.{}.{}` {}",
+                    e.code.subject,
+                    e.code.detail,
+                    if e.sample_text.is_empty() {
+                        "(no sample text)".to_string()
+                    } else {
+                        rust_doc(&e.sample_text).join(" ")
+                    }
+                );
                 EnhancedV {
                     index,
                     subject: e.code.subject,
@@ -517,23 +516,14 @@ impl RustView {
                     references: e.references.iter().map(ref_v).collect(),
                     notes: opt_str(e.notes.as_deref().map(one_line).as_deref()),
                     troubleshooting: trouble_ref(CodeRef::Enhanced(e.code)),
-                    doc_title: format!(
-                        "`X.{}.{}` {}",
-                        e.code.subject,
-                        e.code.detail,
-                        if e.sample_text.is_empty() {
-                            "(no sample text)".to_string()
-                        } else {
-                            rust_doc(&e.sample_text).join(" ")
-                        }
-                    ),
+                    doc_title: doc_title.clone(),
                     doc: doc(&e.description),
                     links: doc_links(&e.references),
                     constants: e
                         .usable_as
                         .iter()
                         .map(|o| {
-                            let name = enhanced_const_name(*o, &e.name);
+                            let name = rust_enhanced_const(*o, &e.name);
                             let class_variant = class_variant(o.class());
                             let head = format!("pub const {name}: EnhancedCode =");
                             let value = format!(
@@ -550,13 +540,22 @@ impl RustView {
                             EnhancedConstV {
                                 declaration,
                                 wire: format!("{}.{}.{}", o.class(), e.code.subject, e.code.detail),
+                                doc_title: doc_title.clone(),
+                                doc: doc(&e.description),
+                                links: doc_links(&e.references),
+                                deprecated,
+                                key: e.code.to_string(),
+                                replaced_by_key: e
+                                    .replaced_by
+                                    .map(|k| k.to_string())
+                                    .unwrap_or_default(),
                             }
                         })
                         .collect(),
                 }
             })
             .collect();
-        let reason_variant = |id: &str| format!("Reason::{}", upper_camel(id));
+        let reason_variant = |id: &str| format!("Reason::{}", rust_reason_variant(id));
         // Rule fields sit at 8 columns, after `any: ` and the like.
         let lits = |v: &[String], field: &str| {
             let items: Vec<String> = v.iter().map(|x| rust_str(x)).collect();
@@ -573,7 +572,7 @@ impl RustView {
             .reasons
             .iter()
             .map(|r| ReasonV {
-                variant: upper_camel(&r.id),
+                variant: rust_reason_variant(&r.id),
                 id: rust_str(&r.id),
                 id_plain: r.id.clone(),
                 title: rust_str(&r.title),
@@ -793,6 +792,11 @@ impl RustView {
         (200..=599).map(|n: u16| n.to_string()).collect()
     }
 
+    /// Every `EnhancedCode` constant, in order of code and class.
+    pub fn enhanced_constants(&self) -> impl Iterator<Item = &EnhancedConstV> {
+        self.enhanced.iter().flat_map(|e| &e.constants)
+    }
+
     pub fn standard_count(&self) -> usize {
         self.replies.iter().filter(|r| !r.historic).count()
     }
@@ -808,41 +812,37 @@ macro_rules! rust_template {
     };
 }
 
-rust_template!(CargoToml, "rust/Cargo.toml");
-rust_template!(Readme, "rust/README.md");
-rust_template!(LibRs, "rust/lib.rs");
-rust_template!(ErrorRs, "rust/error.rs");
-rust_template!(ReplyCodeRs, "rust/reply_code.rs");
-rust_template!(EnhancedCodeRs, "rust/enhanced_code.rs");
-rust_template!(ClassRs, "rust/class.rs");
-rust_template!(CommandRs, "rust/command.rs");
-rust_template!(KnownRs, "rust/known.rs");
-rust_template!(InfoRs, "rust/info.rs");
-rust_template!(SerdeRs, "rust/serde_impl.rs");
-rust_template!(ClassifyTablesRs, "rust/classify_tables.rs");
-rust_template!(VendorTablesRs, "rust/vendor_tables.rs");
+rust_template!(TablesMod, "rust/tables/mod.rs");
+rust_template!(ClassRs, "rust/tables/class.rs");
+rust_template!(ClassifyRs, "rust/tables/classify.rs");
+rust_template!(CommandRs, "rust/tables/command.rs");
+rust_template!(EnhancedCodeRs, "rust/tables/enhanced_code.rs");
+rust_template!(InfoRs, "rust/tables/info.rs");
+rust_template!(KnownRs, "rust/tables/known.rs");
+rust_template!(ReplyCodeRs, "rust/tables/reply_code.rs");
+rust_template!(VendorRs, "rust/tables/vendor.rs");
+
+/// The folder of the crate the generator owns; everything else in the crate is hand-written.
+pub const TABLES_DIR: &str = "generated/rust/src/tables/";
 
 /// Renders the crate's generated files.
 pub fn render(reg: &Registry, out: &mut Outputs) -> Result<(), askama::Error> {
     let v = RustView::new(reg);
     let v = &v;
     let files = [
-        ("Cargo.toml", CargoToml { v }.render()?),
-        ("README.md", Readme { v }.render()?),
-        ("src/lib.rs", LibRs { v }.render()?),
-        ("src/error.rs", ErrorRs { v }.render()?),
-        ("src/reply_code.rs", ReplyCodeRs { v }.render()?),
-        ("src/enhanced_code.rs", EnhancedCodeRs { v }.render()?),
-        ("src/class.rs", ClassRs { v }.render()?),
-        ("src/command.rs", CommandRs { v }.render()?),
-        ("src/known.rs", KnownRs { v }.render()?),
-        ("src/info.rs", InfoRs { v }.render()?),
-        ("src/serde_impl.rs", SerdeRs { v }.render()?),
-        ("src/classify_tables.rs", ClassifyTablesRs { v }.render()?),
-        ("src/vendor_tables.rs", VendorTablesRs { v }.render()?),
+        ("mod.rs", TablesMod { v }.render()?),
+        ("class.rs", ClassRs { v }.render()?),
+        ("classify.rs", ClassifyRs { v }.render()?),
+        ("command.rs", CommandRs { v }.render()?),
+        ("enhanced_code.rs", EnhancedCodeRs { v }.render()?),
+        ("info.rs", InfoRs { v }.render()?),
+        ("known.rs", KnownRs { v }.render()?),
+        ("reply_code.rs", ReplyCodeRs { v }.render()?),
+        ("vendor.rs", VendorRs { v }.render()?),
     ];
+
     for (path, text) in files {
-        out.add(format!("generated/rust/{path}"), finish(text));
+        out.add(format!("{TABLES_DIR}{path}"), finish(text));
     }
     Ok(())
 }
