@@ -28,7 +28,10 @@ fn in_ci() -> bool {
 
 /// Skips (or, in CI, fails) with `why`.
 fn unavailable(why: &str) -> Option<PathBuf> {
-    assert!(!in_ci(), "the Python package cannot be checked in CI: {why}");
+    assert!(
+        !in_ci(),
+        "the Python package cannot be checked in CI: {why}"
+    );
     eprintln!("skipping the Python package's checks: {why}");
     None
 }
@@ -74,10 +77,21 @@ fn make_venv() -> Option<PathBuf> {
             .arg(&venv)
             .output()
             .expect("python3 runs");
-        assert!(out.status.success(), "python3 -m venv failed\n{}", show(&out));
+        assert!(
+            out.status.success(),
+            "python3 -m venv failed\n{}",
+            show(&out)
+        );
     }
     let out = Command::new(&python)
-        .args(["-m", "pip", "install", "--quiet", "--disable-pip-version-check", "-r"])
+        .args([
+            "-m",
+            "pip",
+            "install",
+            "--quiet",
+            "--disable-pip-version-check",
+            "-r",
+        ])
         .arg(&requirements)
         .output()
         .expect("pip runs");
@@ -234,7 +248,10 @@ fn wheel_and_sdist_hold_the_package() {
         .iter()
         .filter(|n| !n.starts_with("smtp_codes/") && !n.starts_with(&info))
         .collect();
-    assert!(others.is_empty(), "unexpected files in the wheel: {others:?}");
+    assert!(
+        others.is_empty(),
+        "unexpected files in the wheel: {others:?}"
+    );
 
     let prefix = format!("smtp_codes-{version}/");
     let names: BTreeSet<String> = archive_names(python, &sdist)

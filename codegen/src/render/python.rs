@@ -217,7 +217,12 @@ fn codes(json: &Root<'_>) -> String {
         arg(&mut s, i, "meanings", &meanings);
         arg(&mut s, i, "commands", &strs(b.commands));
         arg(&mut s, i, "references", &references(&b.references));
-        arg(&mut s, i, "associated_enhanced", &strs(&b.associated_enhanced));
+        arg(
+            &mut s,
+            i,
+            "associated_enhanced",
+            &strs(&b.associated_enhanced),
+        );
         arg(&mut s, i, "notes", &opt_str(b.notes));
         let trouble = json
             .troubleshooting
@@ -240,7 +245,12 @@ fn codes(json: &Root<'_>) -> String {
         arg(&mut s, i, "description", &py_str(e.description));
         arg(&mut s, i, "basic_codes", &ints(e.basic_codes));
         arg(&mut s, i, "basic_codes_text", &py_str(e.basic_codes_text));
-        arg(&mut s, i, "basic_code_classes", &ints(e.basic_codes_classes));
+        arg(
+            &mut s,
+            i,
+            "basic_code_classes",
+            &ints(e.basic_codes_classes),
+        );
         arg(
             &mut s,
             i,
@@ -330,7 +340,10 @@ fn classifier(json: &Root<'_>) -> String {
     }
     s.push_str("}\n\n");
     let generic = tuple(c.generic_enhanced.iter().map(|g| x_code(g)));
-    let _ = writeln!(s, "GENERIC_ENHANCED: frozenset[tuple[int, int]] = frozenset({generic})\n");
+    let _ = writeln!(
+        s,
+        "GENERIC_ENHANCED: frozenset[tuple[int, int]] = frozenset({generic})\n"
+    );
     s.push_str("SUBJECT_DEFAULTS: dict[int, Reason] = {\n");
     for d in &c.subject_defaults {
         let _ = writeln!(
@@ -351,7 +364,12 @@ fn classifier(json: &Root<'_>) -> String {
         s.push_str("    Rule(\n");
         let i = "        ";
         arg(&mut s, i, "id", &py_str(r.id));
-        arg(&mut s, i, "reason", &format!("Reason.{}", python_id_member(r.reason)));
+        arg(
+            &mut s,
+            i,
+            "reason",
+            &format!("Reason.{}", python_id_member(r.reason)),
+        );
         arg(&mut s, i, "any", &strs(r.any));
         arg(&mut s, i, "all", &strs(r.all));
         arg(&mut s, i, "none", &strs(r.none));
@@ -398,12 +416,18 @@ fn vendors(json: &Root<'_>) -> String {
     for e in &json.vendors {
         s.push_str("    VendorEntry(\n");
         let i = "        ";
-        arg(&mut s, i, "vendor", &format!("VENDORS[{}]", py_str(e.vendor)));
+        arg(
+            &mut s,
+            i,
+            "vendor",
+            &format!("VENDORS[{}]", py_str(e.vendor)),
+        );
         arg(
             &mut s,
             i,
             "basic",
-            &e.basic.map_or_else(|| "None".to_string(), |b| b.to_string()),
+            &e.basic
+                .map_or_else(|| "None".to_string(), |b| b.to_string()),
         );
         arg(&mut s, i, "enhanced", &enhanced_code(e.enhanced.as_deref()));
         arg(&mut s, i, "token", &opt_str(e.token));
