@@ -273,6 +273,129 @@ fn wheel_and_sdist_hold_the_package() {
     let _ = fs::remove_dir_all(&dist);
 }
 
+/// `python3` for the checks that need no tools; `None` (outside CI) when it is missing.
+fn python3() -> Option<PathBuf> {
+    match Command::new("python3").arg("--version").output() {
+        Ok(o) if o.status.success() => Some(PathBuf::from("python3")),
+        _ => unavailable("`python3` is not installed"),
+    }
+}
+
+/// Strings that are hard to write as Python literals come back from the interpreter with
+/// exactly their bytes when written by the renderer's `py_str`.
+#[test]
+fn string_literals_round_trip_through_python() {
+    let Some(python) = python3() else { return };
+    let hostile = [
+        "plain",
+        "quote \" and backslash \\ and \\\"",
+        "line\nbreak\r\ttab\u{0}nul\u{1b}esc\u{7f}del",
+        "caf\u{e9} \u{2028} \u{2029} \u{85} \u{fffd} \u{1f600}",
+        "'single' \"\"\" triple {braces} %s \\N{DASH}",
+        "",
+    ];
+    let mut program = String::from("import sys\nout = [\n");
+    for h in hostile {
+        program.push_str(&format!("    {},\n", codegen::render::python::py_str(h)));
+    }
+    program.push_str("]\nsys.stdout.buffer.write('\\x1e'.join(out).encode('utf-8'))\n");
+    let out = Command::new(python)
+        .args(["-c", &program])
+        .output()
+        .expect("python3 runs");
+    assert!(out.status.success(), "{}", show(&out));
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap(),
+        hostile.join("\u{1e}")
+    );
+}
+
+/// The generated tables say what `generated/json/smtp-codes.json` says.
+#[test]
+fn tables_match_the_json() {
+    let Some(python) = python3() else { return };
+    let script = "import json, sys\n\
+        from smtp_codes._tables import codes, classifier, vendors\n\
+        print(json.dumps({\n\
+          'basic': [[i.code, i.name, i.text, i.status.value, i.description] for i in codes.REPLIES.values()],\n\
+          'enhanced': [[i.code, i.sample_text, i.status.value, i.replaced_by, list(i.basic_codes)] for i in codes.ENHANCED.values()],\n\
+          'troubleshooting': sorted(codes.TROUBLESHOOTING),\n\
+          'reasons': [[r.value, r.title, r.side.value, r.permanent_bounce.value] for r in classifier.Reason],\n\
+          'rules': [[r.id, r.reason.value, list(r.any), list(r.all), list(r.none), r.weak] for r in classifier.RULES],\n\
+          'vendors': [[e.vendor.slug, e.basic, None if e.enhanced is None else str(e.enhanced), e.token, e.pattern, e.meaning, e.retry.value, None if e.reason is None else e.reason.value] for e in vendors.VENDOR_ENTRIES],\n\
+        }))";
+    let out = Command::new(python)
+        .args(["-c", script])
+        .env("PYTHONPATH", package().join("src"))
+        .env("PYTHONDONTWRITEBYTECODE", "1")
+        .output()
+        .expect("python3 runs");
+    assert!(out.status.success(), "{}", show(&out));
+    let got: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let doc: serde_json::Value = serde_json::from_str(
+        &fs::read_to_string(root().join("generated/json/smtp-codes.json")).unwrap(),
+    )
+    .unwrap();
+    let pick = |items: &serde_json::Value, keys: &[&str]| -> serde_json::Value {
+        items
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|i| serde_json::Value::Array(keys.iter().map(|k| i[*k].clone()).collect()))
+            .collect()
+    };
+    assert_eq!(
+        got["basic"],
+        pick(
+            &doc["basic"],
+            &["code", "name", "text", "status", "description"]
+        )
+    );
+    assert_eq!(
+        got["enhanced"],
+        pick(
+            &doc["enhanced"],
+            &[
+                "code",
+                "sample_text",
+                "status",
+                "replaced_by",
+                "basic_codes"
+            ]
+        )
+    );
+    let mut trouble: Vec<String> = doc["troubleshooting"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["code"].as_str().unwrap().to_string())
+        .collect();
+    trouble.sort();
+    assert_eq!(got["troubleshooting"], serde_json::json!(trouble));
+    let classifier = &doc["classifier"];
+    let reasons: serde_json::Value = classifier["reasons"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| serde_json::json!([r["id"], r["title"], r["side"], r["bounce"]]))
+        .collect();
+    assert_eq!(got["reasons"], reasons);
+    assert_eq!(
+        got["rules"],
+        pick(
+            &classifier["rules"],
+            &["id", "reason", "any", "all", "none", "weak"]
+        )
+    );
+    assert_eq!(
+        got["vendors"],
+        pick(
+            &doc["vendors"],
+            &["vendor", "basic", "enhanced", "token", "pattern", "meaning", "retry", "reason"]
+        )
+    );
+}
+
 /// The package version the generator wrote.
 fn read_version() -> String {
     let init = fs::read_to_string(package().join("src/smtp_codes/_tables/__init__.py")).unwrap();
