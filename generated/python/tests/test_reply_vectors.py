@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from smtp_codes import EnhancedCode, EnhancedState, Reply, ReplyError
+from smtp_codes import EnhancedCode, EnhancedState, Reply, ReplyBuffer, ReplyError
 
 VECTORS: list[dict[str, Any]] = json.loads(
     (Path(__file__).parent / "reply-vectors.json").read_text(encoding="utf-8")
@@ -75,3 +75,57 @@ def test_classification(v: dict[str, Any]) -> None:
     want = v["classification"]
     got = (c.outcome.value, c.reason.id, c.bounce.value)
     assert got == (want["class"], want["reason"], want["bounce"]), str(c.decided_by)
+
+
+@pytest.mark.parametrize("v", VECTORS, ids=[v["name"] for v in VECTORS])
+def test_vector_fed_one_byte_at_a_time(v: dict[str, Any]) -> None:
+    """The same input through ``ReplyBuffer``, a byte at a time, until it says the reply is
+    complete: the same reply or the same error as parsing it whole."""
+    data = v["input"].encode("utf-8")
+    buf = ReplyBuffer(
+        len(data) + 1, strict=v["mode"] == "strict", max_line_length=v["max_line_length"]
+    )
+    try:
+        for i in range(len(data)):
+            if buf.feed(data[i : i + 1]) is not None:
+                break
+        whole = buf.data == data
+        result: Reply | ReplyError = buf.reply()
+    except ReplyError as e:
+        result = e
+        whole = True
+    try:
+        expected: Reply | ReplyError = parse(v)
+    except ReplyError as e:
+        expected = e
+    if not whole:
+        # The buffer stopped at the end of the first reply; the vector holds more.
+        return
+    if isinstance(expected, ReplyError):
+        assert isinstance(result, ReplyError)
+        assert (result.kind, result.line, result.position) == (
+            expected.kind,
+            expected.line,
+            expected.position,
+        )
+    else:
+        assert isinstance(result, Reply), result
+        assert result.raw == expected.raw
+        assert result.code == expected.code
+        assert result.enhanced_state is expected.enhanced_state
+
+
+def test_buffer_limits() -> None:
+    buf = ReplyBuffer(8)
+    with pytest.raises(ReplyError) as e:
+        buf.feed(b"250 0123456789\r\n")
+    assert e.value.kind.value == "too_large"
+    buf = ReplyBuffer(4096, max_line_length=10)
+    with pytest.raises(ReplyError) as e:
+        buf.feed(b"250 0123456789")
+    assert e.value.kind.value == "line_too_long"
+    buf = ReplyBuffer()
+    assert buf.feed(b"250 ok\r\n250 next\r\n") == 8
+    assert buf.feed(b"more") == 0 and buf.is_complete and len(buf) == 8
+    buf.clear()
+    assert not buf.is_complete and len(buf) == 0

@@ -36,6 +36,7 @@ from ._reason import Bounce, Side
 from ._tables import IANA_UPDATED, REGISTRY_VERSION, SITE_URL, __version__
 from ._tables.classifier import Reason
 from ._tables.codes import REPLIES, TROUBLESHOOTING, ReplyCode
+from .buffer import ReplyBuffer
 from .classify import Classification, Classifier, DecidedBy, Outcome, RetryAdvice, Rule, classify
 from .reply import (
     EnhancedState,
@@ -70,6 +71,7 @@ __all__ = [
     "Reason",
     "Reference",
     "Reply",
+    "ReplyBuffer",
     "ReplyCode",
     "ReplyCodeError",
     "ReplyContext",

@@ -174,10 +174,10 @@ def _finite(text: str) -> float:
 
 def _integer(text: str) -> Any:
     # serde_json reads an integer too large for 64 bits as a float, and fails on one too
-    # large for that.
+    # large for that (which also keeps int() below its digit limit).
     if len(text) > 20:
         _finite(text)
-    return int(text) if len(text) <= 4000 else 0
+    return int(text)
 
 
 _DECODER = json.JSONDecoder(
