@@ -108,11 +108,21 @@ def _key(phrase: Phrase) -> bytes | None:
     return best
 
 
+def _prefix(phrase: Phrase) -> bytes | None:
+    """For a phrase without a ``_key`` that must start at a word boundary (``throttl*``):
+    the run of word bytes it starts with, which must begin a word of the text."""
+    m = _WORD_RUN.match(phrase.needle)
+    return m.group() if m is not None and phrase.bound_start else None
+
+
 class RuleSet:
     """Rules in the order they are tried, with a prefilter: most phrases name a word that
     must stand whole in the text (``_key``), so one regular-expression pass splits the text
     into its words, a set intersection finds the phrases that can occur, and only those
-    (and the few without such a word) are searched, each with ``bytes.find``.
+    are searched, each with ``bytes.find``. Phrases that only begin a word (``throttl*``)
+    are found by a second pass, one alternation of those beginnings anchored at word starts
+    (longest first, so a shorter beginning is read off the longest one found); the rest, if
+    any, are always searched.
 
     Each phrase of ``any`` has an id, ``rule index * 1024 + phrase index``, so that sorting
     the ids of the candidates gives the order in which the rules and their phrases are tried.
@@ -121,6 +131,7 @@ class RuleSet:
     def __init__(self, rules: Sequence[Rule]) -> None:
         self.rules: tuple[Rule, ...] = tuple(rules)
         by_key: dict[bytes, list[int]] = {}
+        by_prefix: dict[bytes, list[int]] = {}
         always: list[int] = []
         self._phrases: dict[int, Phrase] = {}
         for r, rule in enumerate(self.rules):
@@ -130,12 +141,27 @@ class RuleSet:
                 ident = r * _ID_SPAN + p
                 self._phrases[ident] = phrase
                 key = _key(phrase)
-                if key is None:
-                    always.append(ident)
-                else:
+                prefix = _prefix(phrase) if key is None else None
+                if key is not None:
                     by_key.setdefault(key, []).append(ident)
+                elif prefix is not None:
+                    by_prefix.setdefault(prefix, []).append(ident)
+                else:
+                    always.append(ident)
         self._by_key: dict[bytes, tuple[int, ...]] = {k: tuple(v) for k, v in by_key.items()}
         self._always: tuple[int, ...] = tuple(always)
+        prefixes = sorted(by_prefix, key=len, reverse=True)
+        self._prefix_run = (
+            re.compile(
+                rb"(?<![0-9a-z\x80-\xff])(?:" + b"|".join(re.escape(p) for p in prefixes) + b")"
+            )
+            if prefixes
+            else None
+        )
+        # For each beginning the pass can report, the phrases of every beginning it holds.
+        self._by_prefix: dict[bytes, tuple[int, ...]] = {
+            p: tuple(i for q in prefixes if p.startswith(q) for i in by_prefix[q]) for p in prefixes
+        }
         self._scopes: dict[tuple[int, tuple[int, int] | None, bool], frozenset[int]] = {}
 
     def _in_scope(self, code: int, enhanced: EnhancedCode | None, generic: bool) -> frozenset[int]:
@@ -159,6 +185,9 @@ class RuleSet:
         ids = list(self._always)
         for word in by_key.keys() & set(_WORD_RUN.findall(text)):
             ids.extend(by_key[word])
+        if self._prefix_run is not None:
+            for found in set(self._prefix_run.findall(text)):
+                ids.extend(self._by_prefix[found])
         ids.sort()
         in_scope = self._in_scope(code, enhanced, generic)
         phrases = self._phrases

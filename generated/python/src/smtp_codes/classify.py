@@ -31,6 +31,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import Enum
+from typing import Any
 
 from ._codes import EnhancedCode, EnhancedLike, as_enhanced
 from ._match import TEXT_CAPACITY, contains_phrase, fold
@@ -184,21 +185,40 @@ class Classification:
     """The vendor entry that best explains the reply, whether or not it decided the reason."""
 
 
+_EVIDENCE: dict[tuple[object, ...], DecidedBy] = {}
+
+
+def _decided_by(evidence: Evidence, key: object, **fields: Any) -> DecidedBy:
+    """The ``DecidedBy`` for built-in evidence, made once and shared (it is immutable).
+    ``key`` identifies the evidence cheaply: a code, or the ``id`` of a built-in rule or
+    vendor entry (those live as long as the module)."""
+    key = (evidence, key, fields.get("phrase"))
+    found = _EVIDENCE.get(key)
+    if found is None:
+        found = DecidedBy(evidence, **fields)
+        if len(_EVIDENCE) >= 4096:
+            _EVIDENCE.clear()
+        _EVIDENCE[key] = found
+    return found
+
+
 def _code_default(code: int, enhanced: EnhancedCode | None) -> tuple[Reason, DecidedBy]:
     if enhanced is not None:
         key = (enhanced.subject, enhanced.detail)
         if key in ENHANCED:
             reason = ENHANCED_DEFAULTS.get(key)
             if reason is not None:
-                return reason, DecidedBy(Evidence.ENHANCED_CODE, enhanced=enhanced)
+                return reason, _decided_by(Evidence.ENHANCED_CODE, enhanced, enhanced=enhanced)
         else:
             reason = SUBJECT_DEFAULTS.get(enhanced.subject)
             if reason is not None:
-                return reason, DecidedBy(Evidence.SUBJECT, subject=enhanced.subject)
+                return reason, _decided_by(
+                    Evidence.SUBJECT, enhanced.subject, subject=enhanced.subject
+                )
     reason = BASIC_DEFAULTS.get(code)
     if reason is not None:
-        return reason, DecidedBy(Evidence.REPLY_CODE, code=code)
-    return Reason.UNKNOWN, DecidedBy(Evidence.NOTHING)
+        return reason, _decided_by(Evidence.REPLY_CODE, code, code=code)
+    return Reason.UNKNOWN, _decided_by(Evidence.NOTHING, None)
 
 
 class Classifier:
@@ -247,17 +267,21 @@ class Classifier:
             bounce = reason.permanent_bounce
             if bounce is Bounce.NONE:
                 bounce = Bounce.SOFT
-        return Classification(
-            code,
-            enhanced,
-            _OUTCOMES[first],
-            _RETRIES[first],
-            bounce,
-            reason,
-            reason.side,
-            decided_by,
-            vendor,
+        # The frozen dataclass, filled without its __init__ (which sets each field through
+        # object.__setattr__, a quarter of the classifier's time).
+        c = object.__new__(Classification)
+        c.__dict__.update(
+            code=code,
+            enhanced=enhanced,
+            outcome=_OUTCOMES[first],
+            retry=_RETRIES[first],
+            bounce=bounce,
+            reason=reason,
+            side=reason.side,
+            decided_by=decided_by,
+            vendor=vendor,
         )
+        return c
 
     def _decide(
         self, code: int, enhanced: EnhancedCode | None, text: bytes, vendor: VendorEntry | None
@@ -275,7 +299,7 @@ class Classifier:
         if code < 400:
             reason = BASIC_DEFAULTS.get(code)
             if reason is not None:
-                return reason, DecidedBy(Evidence.REPLY_CODE, code=code)
+                return reason, _decided_by(Evidence.REPLY_CODE, code, code=code)
             return _code_default(code, enhanced)
         # A provider's own wording is the most specific evidence there is. Mail server
         # software's wordings are generic frames that the text rules may read more
@@ -286,17 +310,17 @@ class Classifier:
                 by_text = vendor
         if by_text is not None and by_text.vendor.kind is VendorKind.PROVIDER:
             assert by_text.reason is not None
-            return by_text.reason, DecidedBy(Evidence.VENDOR_TEXT, vendor=by_text)
+            return by_text.reason, _decided_by(Evidence.VENDOR_TEXT, id(by_text), vendor=by_text)
         built_in = _BUILT_IN.first_match(code, enhanced, text, generic)
         if built_in is not None:
             rule, phrase = built_in
-            return rule.reason, DecidedBy(Evidence.TEXT_RULE, rule=rule, phrase=phrase)
+            return rule.reason, _decided_by(Evidence.TEXT_RULE, id(rule), rule=rule, phrase=phrase)
         if by_text is not None:
             assert by_text.reason is not None
-            return by_text.reason, DecidedBy(Evidence.VENDOR_TEXT, vendor=by_text)
+            return by_text.reason, _decided_by(Evidence.VENDOR_TEXT, id(by_text), vendor=by_text)
         if vendor is not None and vendor.reason is not None:
             if vendor.pattern is None and vendor.token is None:
-                return vendor.reason, DecidedBy(Evidence.VENDOR_CODE, vendor=vendor)
+                return vendor.reason, _decided_by(Evidence.VENDOR_CODE, id(vendor), vendor=vendor)
         return _code_default(code, enhanced)
 
 
