@@ -296,7 +296,7 @@ fn string_literals_round_trip_through_python() {
     ];
     let mut program = String::from("import sys\nout = [\n");
     for h in hostile {
-        program.push_str(&format!("    {},\n", codegen::render::python::py_str(h)));
+        program.push_str(&format!("    {},\n", codegen::views::text::py_str(h)));
     }
     program.push_str("]\nsys.stdout.buffer.write('\\x1e'.join(out).encode('utf-8'))\n");
     let out = Command::new(python)

@@ -5,7 +5,7 @@
 //! JSON view as `generated/json/smtp-codes.json`, so both say the same. Each file is plain
 //! Python: constructor calls of the package's own frozen dataclasses and two `Enum` classes
 //! (`ReplyCode`, `Reason`) whose members are data. Every string reaches the output through
-//! [`py_str`], the one function that escapes for Python.
+//! [`py_str`](crate::views::text::py_str), the one function that escapes for Python.
 
 use std::fmt::Write as _;
 
@@ -13,35 +13,10 @@ use crate::model::{Registry, PACKAGE_VERSION};
 use crate::names::{python_const, python_id_member};
 use crate::outputs::{Outputs, MARKER};
 use crate::views::document::{Ref, Root};
+use crate::views::text::py_str;
 
 /// The folder the generator owns in the Python package: its tables.
 pub const TABLES_DIR: &str = "generated/python/src/smtp_codes/_tables/";
-
-/// A Python string literal: double quotes; `\` and `"` escaped; control characters as
-/// `\n`, `\r`, `\t` or `\xNN`; everything else (non-ASCII included) written as is, the file
-/// being UTF-8.
-pub fn py_str(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 2);
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '\\' => out.push_str("\\\\"),
-            '"' => out.push_str("\\\""),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if (c as u32) < 0x20 || c as u32 == 0x7f => {
-                let _ = write!(out, "\\x{:02x}", c as u32);
-            }
-            c if matches!(c as u32, 0x2028 | 0x2029 | 0x85) => {
-                let _ = write!(out, "\\u{:04x}", c as u32);
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
-}
 
 fn opt_str(s: Option<&str>) -> String {
     s.map_or_else(|| "None".to_string(), py_str)

@@ -66,6 +66,9 @@ def test_modes(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--json", "--site", "https://example.org", "hello"]) == 1
     o = json.loads(capsys.readouterr().out)
     assert o["error_kind"] == "bad_code"
+    # The reply's lines are echoed as Rust's str::lines gives them: a final CR stays.
+    assert main(["550 a\r\n550 b\r"]) == 0
+    assert capsys.readouterr().out.startswith("550 a\n550 b\r\n\n")
     assert main(["--bogus"]) == 2
     assert main(["--version"]) == 0
     assert capsys.readouterr().out.startswith("smtp-explain ")

@@ -354,11 +354,13 @@ def explain_text(input: str, site: str) -> tuple[str, bool]:
     c = reply.classify()
     code = int(reply.code)
     out: list[str] = []
+    # The input's lines as Rust's str::lines gives them: split at LF, a CR before the LF
+    # dropped, no empty line after a final LF, and a final CR without LF kept.
     lines = input.split("\n")
-    if lines and lines[-1] == "":
-        lines.pop()
-    for line in lines:
-        out.append(line[:-1] if line.endswith("\r") else line)
+    last = lines.pop()
+    out.extend(line[:-1] if line.endswith("\r") else line for line in lines)
+    if last:
+        out.append(last)
     out.append("")
     r = c.reason
     out.append(f"  {r.title} ({r.id})")
