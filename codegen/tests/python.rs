@@ -427,3 +427,27 @@ fn package_version_is_the_crates() {
     );
     read_version();
 }
+
+/// The tables rendered from the small fixture registry (its golden copy, which
+/// `tests/fixtures.rs` keeps equal to the rendering) are valid Python too.
+#[test]
+fn fixture_tables_are_valid_python() {
+    let Some(python) = python3() else { return };
+    let dir =
+        root().join("codegen/tests/fixtures/small/golden/generated/python/src/smtp_codes/_tables");
+    let files: Vec<PathBuf> = fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "py"))
+        .collect();
+    assert_eq!(files.len(), 4, "{files:?}");
+    let out = Command::new(python)
+        .args([
+            "-c",
+            "import ast, sys\nfor f in sys.argv[1:]:\n    ast.parse(open(f, encoding='utf-8').read(), f)",
+        ])
+        .args(&files)
+        .output()
+        .expect("python3 runs");
+    assert!(out.status.success(), "{}", show(&out));
+}
