@@ -65,6 +65,11 @@ fn make_venv() -> Option<PathBuf> {
     }
     let venv = root().join("target/python-venv");
     let python = venv.join("bin/python");
+    // Test runners that use one process per test (cargo-nextest) would otherwise make the
+    // venv several times at once.
+    fs::create_dir_all(root().join("target")).expect("target/ is writable");
+    let lock = fs::File::create(root().join("target/python-venv.lock")).expect("lock file");
+    lock.lock().expect("the venv lock");
     let requirements = package().join("requirements-dev.txt");
     let stamp = venv.join("requirements-dev.txt");
     let wanted = fs::read(&requirements).expect("requirements-dev.txt is readable");
