@@ -96,8 +96,3 @@ def contains_phrase(text: str | bytes, phrase: str) -> bool:
     """
     raw = text.encode("utf-8") if isinstance(text, str) else text
     return has_phrase(fold([raw]), Phrase.compile(phrase))
-
-
-def contains(text: bytes, needle: bytes) -> bool:
-    """Whether a lower-cased ``needle`` occurs anywhere in folded ``text``."""
-    return needle in text
