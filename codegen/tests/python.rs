@@ -445,7 +445,7 @@ fn fixture_tables_are_valid_python() {
         .map(|e| e.unwrap().path())
         .filter(|p| p.extension().is_some_and(|x| x == "py"))
         .collect();
-    assert_eq!(files.len(), 4, "{files:?}");
+    assert_eq!(files.len(), 5, "{files:?}");
     let out = Command::new(python)
         .args([
             "-c",

@@ -10,7 +10,7 @@
 use std::fmt::Write as _;
 
 use crate::model::{Registry, PACKAGE_VERSION};
-use crate::names::{python_const, python_id_member};
+use crate::names::{python_const, python_enhanced_const, python_id_member};
 use crate::outputs::{Outputs, MARKER};
 use crate::views::document::{Ref, Root};
 use crate::views::text::py_str;
@@ -69,6 +69,10 @@ fn arg(out: &mut String, indent: &str, name: &str, value: &str) {
 pub fn render(reg: &Registry, json: &Root<'_>, out: &mut Outputs) {
     out.add(format!("{TABLES_DIR}__init__.py"), init(reg, json));
     out.add(format!("{TABLES_DIR}codes.py"), codes(json));
+    out.add(
+        format!("{TABLES_DIR}enhanced_codes.py"),
+        enhanced_codes(json),
+    );
     out.add(format!("{TABLES_DIR}classifier.py"), classifier(json));
     out.add(format!("{TABLES_DIR}vendors.py"), vendors(json));
 }
@@ -251,6 +255,55 @@ fn codes(json: &Root<'_>) -> String {
         s.push_str("    ),\n");
     }
     s.push_str("}\n");
+    s
+}
+
+/// A named constant for each registered enhanced code in each class it suits.
+fn enhanced_codes(json: &Root<'_>) -> String {
+    let mut s = String::new();
+    header(
+        &mut s,
+        "A constant for every registered enhanced code in each class it suits, from `data/`.",
+    );
+    s.push_str(
+        "from .._codes import EnhancedCode
+
+",
+    );
+    let mut names = Vec::new();
+    for e in &json.enhanced {
+        for usable in &e.usable_as {
+            let class = match *usable {
+                "success" => 2,
+                "transient" => 4,
+                _ => 5,
+            };
+            let name = python_enhanced_const(usable, e.name);
+            let _ = writeln!(
+                s,
+                "{name} = EnhancedCode({class}, {}, {})",
+                e.subject, e.detail
+            );
+            let title = if e.sample_text.is_empty() {
+                "(no sample text)"
+            } else {
+                e.sample_text
+            };
+            let _ = writeln!(
+                s,
+                "{}",
+                py_str(&format!("`{class}.{}.{}` {title}", e.subject, e.detail))
+            );
+            names.push(name);
+        }
+    }
+    // Sorted, as ruff wants `__all__`.
+    names.sort();
+    s.push_str("\n__all__ = [\n");
+    for n in &names {
+        let _ = writeln!(s, "    {},", py_str(n));
+    }
+    s.push_str("]\n");
     s
 }
 

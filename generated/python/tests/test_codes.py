@@ -132,3 +132,19 @@ def test_records_are_frozen() -> None:
         info.text = "x"  # type: ignore[misc]
     with pytest.raises(AttributeError):
         EnhancedCode(5, 1, 1).detail = 2  # type: ignore[misc]
+
+
+def test_enhanced_code_constants() -> None:
+    from smtp_codes import enhanced_codes
+
+    names = enhanced_codes.__all__
+    assert len(names) > len(ENHANCED)
+    for name in names:
+        code = getattr(enhanced_codes, name)
+        assert isinstance(code, EnhancedCode)
+        info = code.info
+        assert info is not None
+        prefix = {2: "SUCCESS_", 4: "TRANSIENT_", 5: "PERMANENT_"}[code.class_]
+        assert name.startswith(prefix)
+        assert name[len(prefix) :].replace("_", "") == info.name.upper()
+    assert enhanced_codes.PERMANENT_BAD_DESTINATION_MAILBOX_ADDRESS == EnhancedCode(5, 1, 1)
