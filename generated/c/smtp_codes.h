@@ -596,9 +596,9 @@ enum smtp_reply_code {
 /**
  * X.1.4 Destination mailbox address ambiguous
  *
- * The recipient address as given matches more than one mailbox at the destination,
- * typically because the server maps addresses to local mailboxes heuristically, so it
- * cannot tell where to deliver.
+ * The recipient address as given could match one or more recipients at the destination.
+ * This can happen when the server maps addresses to local mailbox names with a heuristic,
+ * so it cannot tell which mailbox is meant.
  *
  * IANA's associated basic codes: "Not given".
  * Defined in RFC 3463, section 3.2.
@@ -1293,9 +1293,10 @@ enum smtp_reply_code {
 /**
  * X.7.11 Encryption required for requested authentication mechanism
  *
- * The chosen AUTH mechanism may only be used over an encrypted connection. The registry
- * keeps it for historical reasons: current servers should not advertise mechanisms they
- * would refuse for lack of encryption. RFC 4954 sends it as `538 5.7.11`.
+ * The chosen AUTH mechanism may only be used over an encrypted connection. RFC 4954 sends
+ * it as `538 5.7.11`; what RFC 4954 keeps only for historical purposes is the 538 reply
+ * code, since current servers should not advertise mechanisms they would refuse for lack
+ * of encryption. The X.7.11 registration itself is current.
  *
  * IANA's associated basic codes: "524, 538".
  * Defined in RFC 4954, section 6; RFC 5248, section 2.4.
@@ -1486,11 +1487,11 @@ enum smtp_reply_code {
  * X.7.26 Multiple authentication checks failed
  *
  * The message failed more than one authentication check (for example SPF and DKIM) and
- * local policy rejects it; which checks failed is not said. A server should prefer this
- * code to reporting only the first check that failed.
+ * local policy rejects or defers it; which checks failed is not said. RFC 7372 section 4
+ * asks a server to prefer this code to reporting only the first check that failed.
  *
  * IANA's associated basic codes: "550".
- * Defined in RFC 7372, section 3.4.
+ * Defined in RFC 7372, section 3.4; RFC 7372, section 4.
  */
 #define SMTP_ENHANCED_MULTIPLE_AUTHENTICATION_CHECKS_FAILED_SUBJECT 7
 #define SMTP_ENHANCED_MULTIPLE_AUTHENTICATION_CHECKS_FAILED_DETAIL 26
@@ -1525,10 +1526,10 @@ enum smtp_reply_code {
  *
  * The message failed ARC (Authenticated Received Chain) validation. RFC 8617 lets a
  * validator report this during the SMTP transaction, or use the more general `X.7.26`
- * instead, and it treats ARC failures as permanent.
+ * instead (section 5.2.2); section 5.2.1 treats every ARC failure as permanent.
  *
  * IANA's associated basic codes: "550".
- * Defined in RFC 8617, section 5.2.2; RFC 8617, section 10.4.
+ * Defined in RFC 8617, section 5.2.1; RFC 8617, section 5.2.2; RFC 8617, section 10.4.
  */
 #define SMTP_ENHANCED_ARC_VALIDATION_FAILURE_SUBJECT 7
 #define SMTP_ENHANCED_ARC_VALIDATION_FAILURE_DETAIL 29
@@ -2610,7 +2611,7 @@ static const struct smtp_reference smtp_codes_reply_references[81 + 1] = {
     { SMTP_CODES_NULL, SMTP_CODES_NULL, SMTP_CODES_NULL } /* end */
 };
 
-static const struct smtp_reference smtp_codes_enhanced_references[109 + 1] = {
+static const struct smtp_reference smtp_codes_enhanced_references[111 + 1] = {
     { "RFC 3463", "3.1", "https://www.rfc-editor.org/rfc/rfc3463.html#section-3.1" },
     { "RFC 3463", "3.2", "https://www.rfc-editor.org/rfc/rfc3463.html#section-3.2" },
     { "RFC 3463", "3.2", "https://www.rfc-editor.org/rfc/rfc3463.html#section-3.2" },
@@ -2713,9 +2714,11 @@ static const struct smtp_reference smtp_codes_enhanced_references[109 + 1] = {
     { "RFC 7208", "8.7", "https://www.rfc-editor.org/rfc/rfc7208.html#section-8.7" },
     { "RFC 7372", "3.3", "https://www.rfc-editor.org/rfc/rfc7372.html#section-3.3" },
     { "RFC 7372", "3.4", "https://www.rfc-editor.org/rfc/rfc7372.html#section-3.4" },
+    { "RFC 7372", "4", "https://www.rfc-editor.org/rfc/rfc7372.html#section-4" },
     { "RFC 7505", "4.1", "https://www.rfc-editor.org/rfc/rfc7505.html#section-4.1" },
     { "RFC 7505", "6", "https://www.rfc-editor.org/rfc/rfc7505.html#section-6" },
     { "draft-levine-mailbomb-header-00", SMTP_CODES_NULL, "https://datatracker.ietf.org/doc/html/draft-levine-mailbomb-header-00" },
+    { "RFC 8617", "5.2.1", "https://www.rfc-editor.org/rfc/rfc8617.html#section-5.2.1" },
     { "RFC 8617", "5.2.2", "https://www.rfc-editor.org/rfc/rfc8617.html#section-5.2.2" },
     { "RFC 8617", "10.4", "https://www.rfc-editor.org/rfc/rfc8617.html#section-10.4" },
     { "RFC 8689", "4.2.1", "https://www.rfc-editor.org/rfc/rfc8689.html#section-4.2.1" },
@@ -4002,9 +4005,9 @@ static const struct smtp_enhanced_info smtp_codes_enhanced[SMTP_CODES_ENHANCED_C
         1, 4,
         "DestinationMailboxAddressAmbiguous",
         "Destination mailbox address ambiguous",
-        "The recipient address as given matches more than one mailbox at the destination, "
-        "typically because the server maps addresses to local mailboxes heuristically, "
-        "so it cannot tell where to deliver.",
+        "The recipient address as given could match one or more recipients at the "
+        "destination. This can happen when the server maps addresses to local mailbox "
+        "names with a heuristic, so it cannot tell which mailbox is meant.",
         smtp_codes_basic_codes + 3, 0,
         "Not given",
         0,
@@ -4028,9 +4031,10 @@ static const struct smtp_enhanced_info smtp_codes_enhanced[SMTP_CODES_ENHANCED_C
         SMTP_CODES_CLASS_BIT(2),
         0,
         SMTP_CODES_NULL,
-        "RFC 1893's summary appendix (section 8) called this code \"Destination mailbox "
-        "address valid\"; the body of RFC 1893, RFC 3463 and IANA all use \"Destination "
-        "address valid\", which is the registered sample text kept here.",
+        "The summary appendices of RFC 1893 (section 8) and of RFC 3463 (Appendix "
+        "A) both call this code \"Destination mailbox address valid\"; the body of "
+        "each RFC (RFC 3463 section 3.2) and IANA use \"Destination address valid\", "
+        "which is the registered sample text kept here.",
         smtp_codes_enhanced_references + 6, 1
     },
     { /* X.1.6 */
@@ -4047,9 +4051,9 @@ static const struct smtp_enhanced_info smtp_codes_enhanced[SMTP_CODES_ENHANCED_C
         SMTP_CODES_CLASS_BIT(5),
         0,
         SMTP_CODES_NULL,
-        "RFC 1893's summary appendix (section 8) shortened the sample text to \"Mailbox "
-        "has moved\"; IANA's registered text, from RFC 3463 section 3.2, is the one "
-        "kept here.",
+        "The summary appendices of RFC 1893 (section 8) and of RFC 3463 (Appendix "
+        "A) both shorten the sample text to \"Mailbox has moved\"; IANA's registered "
+        "text, from RFC 3463 section 3.2, is the one kept here.",
         smtp_codes_enhanced_references + 7, 1
     },
     { /* X.1.7 */
@@ -4396,9 +4400,10 @@ static const struct smtp_enhanced_info smtp_codes_enhanced[SMTP_CODES_ENHANCED_C
         SMTP_CODES_NULL,
         "IANA associates 550 as well as 451 (from RFC 5248 section 2.4, Table 1), "
         "although RFC 3463 section 3.5 limits the code to persistent transient failures; "
-        "`usable_as` follows the defining text. RFC 1893's summary appendix (section "
-        "8) called the code \"Routing server failure\"; RFC 1893's body, RFC 3463 and "
-        "IANA say \"Directory server failure\", kept here.",
+        "`usable_as` follows the defining text. The summary appendices of RFC 1893 "
+        "(section 8) and of RFC 3463 (Appendix A) both call the code \"Routing server "
+        "failure\"; the body of each RFC (RFC 3463 section 3.5) and IANA say \"Directory "
+        "server failure\", which is kept here.",
         smtp_codes_enhanced_references + 33, 1
     },
     { /* X.4.4 */
@@ -4431,9 +4436,10 @@ static const struct smtp_enhanced_info smtp_codes_enhanced[SMTP_CODES_ENHANCED_C
         SMTP_CODES_CLASS_BIT(4),
         0,
         SMTP_CODES_NULL,
-        "RFC 1893's summary appendix (section 8) called this code \"Network congestion\"; "
-        "RFC 1893's body, RFC 3463 and IANA say \"Mail system congestion\", which is "
-        "the registered sample text kept here.",
+        "The summary appendices of RFC 1893 (section 8) and of RFC 3463 (Appendix "
+        "A) both call this code \"Network congestion\"; the body of each RFC (RFC 3463 "
+        "section 3.5) and IANA say \"Mail system congestion\", which is the registered "
+        "sample text kept here.",
         smtp_codes_enhanced_references + 35, 1
     },
     { /* X.4.6 */
@@ -4535,10 +4541,13 @@ static const struct smtp_enhanced_info smtp_codes_enhanced[SMTP_CODES_ENHANCED_C
         "451",
         0,
         0,
-        SMTP_CODES_CLASS_BIT(4),
+        SMTP_CODES_CLASS_BIT(4) | SMTP_CODES_CLASS_BIT(5),
         0,
         SMTP_CODES_NULL,
-        SMTP_CODES_NULL,
+        "RFC 3463 section 3.6 does not say which failure class this code suits. IANA's "
+        "associated basic code (451) does not settle it either, because RFC 5248 "
+        "section 2.1 makes that column a non-exclusive list; so, by the rule in data/README.md, "
+        "`usable_as` names both failure classes.",
         smtp_codes_enhanced_references + 41, 1
     },
     { /* X.5.4 */
@@ -4654,10 +4663,13 @@ static const struct smtp_enhanced_info smtp_codes_enhanced[SMTP_CODES_ENHANCED_C
         "554",
         0,
         0,
-        SMTP_CODES_CLASS_BIT(5),
+        SMTP_CODES_CLASS_BIT(4) | SMTP_CODES_CLASS_BIT(5),
         0,
         SMTP_CODES_NULL,
-        SMTP_CODES_NULL,
+        "RFC 3463 section 3.7 does not say which failure class this code suits. IANA's "
+        "associated basic code (554) does not settle it either, because RFC 5248 "
+        "section 2.1 makes that column a non-exclusive list; so, by the rule in data/README.md, "
+        "`usable_as` names both failure classes.",
         smtp_codes_enhanced_references + 48, 1
     },
     { /* X.6.4 */
@@ -4978,7 +4990,7 @@ static const struct smtp_enhanced_info smtp_codes_enhanced[SMTP_CODES_ENHANCED_C
         "523",
         0,
         0,
-        SMTP_CODES_CLASS_BIT(5),
+        SMTP_CODES_CLASS_BIT(4) | SMTP_CODES_CLASS_BIT(5),
         0,
         SMTP_CODES_NULL,
         "Registered by RFC 5248 section 2.4 as a code \"used in the industry without "
@@ -4986,7 +4998,11 @@ static const struct smtp_enhanced_info smtp_codes_enhanced[SMTP_CODES_ENHANCED_C
         "basic code 523 is not defined as an SMTP reply by any RFC and exists only "
         "as this registry association. RFC 8689 section 4.2.1 later uses `5.7.10` "
         "(\"Encryption needed\") in non-delivery notices when a TLS-protected session "
-        "cannot be set up for a REQUIRETLS message.",
+        "cannot be set up for a REQUIRETLS message. RFC 5248 section 2.4 does not "
+        "say which failure class this code suits. IANA's associated basic code (523) "
+        "does not settle it either, because RFC 5248 section 2.1 makes that column "
+        "a non-exclusive list; so, by the rule in data/README.md, `usable_as` names "
+        "both failure classes.",
         smtp_codes_enhanced_references + 72, 1
     },
     { /* X.7.11 */
@@ -4994,9 +5010,10 @@ static const struct smtp_enhanced_info smtp_codes_enhanced[SMTP_CODES_ENHANCED_C
         "EncryptionRequiredForAuthenticationMechanism",
         "Encryption required for requested authentication mechanism",
         "The chosen AUTH mechanism may only be used over an encrypted connection. "
-        "The registry keeps it for historical reasons: current servers should not "
-        "advertise mechanisms they would refuse for lack of encryption. RFC 4954 "
-        "sends it as `538 5.7.11`.",
+        "RFC 4954 sends it as `538 5.7.11`; what RFC 4954 keeps only for historical "
+        "purposes is the 538 reply code, since current servers should not advertise "
+        "mechanisms they would refuse for lack of encryption. The X.7.11 registration "
+        "itself is current.",
         smtp_codes_basic_codes + 98, 2,
         "524, 538",
         0,
@@ -5006,8 +5023,9 @@ static const struct smtp_enhanced_info smtp_codes_enhanced[SMTP_CODES_ENHANCED_C
         SMTP_CODES_NULL,
         "IANA lists \"524, 538\". RFC 4954 section 6 (like RFC 2554 before it) uses "
         "538; 524 was added by RFC 5248 section 2.4 (Table 1), and no RFC defines "
-        "524 as an SMTP reply. The registered description itself marks the code as "
-        "documented for historical purposes only.",
+        "524 as an SMTP reply. The registered description's \"documented here for "
+        "historical purposes only\" is about the response (538), which RFC 4954 sections "
+        "1 and 6 deprecate; the enhanced code stays current.",
         smtp_codes_enhanced_references + 73, 2
     },
     { /* X.7.12 */
@@ -5060,13 +5078,17 @@ static const struct smtp_enhanced_info smtp_codes_enhanced[SMTP_CODES_ENHANCED_C
         "535, 554",
         0,
         0,
-        SMTP_CODES_CLASS_BIT(5),
+        SMTP_CODES_CLASS_BIT(4) | SMTP_CODES_CLASS_BIT(5),
         0,
         SMTP_CODES_NULL,
         "Created by RFC 5248 section 2.4 to take over the meaning RFC 4468 section "
         "5 had given to `X.7.8` (see there). IANA's description reads \"condition. "
         "thereby updating\" where RFC 5248 has \"condition, thereby updating\"; the "
-        "`iana` block keeps IANA's text verbatim.",
+        "`iana` block keeps IANA's text verbatim. RFC 5248 section 2.4 does not say "
+        "which failure class this code suits. IANA's associated basic code (535 and "
+        "554) does not settle it either, because RFC 5248 section 2.1 makes that "
+        "column a non-exclusive list; so, by the rule in data/README.md, `usable_as` "
+        "names both failure classes.",
         smtp_codes_enhanced_references + 78, 2
     },
     { /* X.7.15 */
@@ -5134,7 +5156,9 @@ static const struct smtp_enhanced_info smtp_codes_enhanced[SMTP_CODES_ENHANCED_C
         SMTP_CODES_CLASS_BIT(5),
         0,
         SMTP_CODES_NULL,
-        SMTP_CODES_NULL,
+        "RFC 7293 describes no reply for this disclosure outside its own registration "
+        "(section 15.3), which gives the code with \"5XX\" only; `usable_as` follows "
+        "that defining text.",
         smtp_codes_enhanced_references + 86, 1
     },
     { /* X.7.19 */
@@ -5165,10 +5189,14 @@ static const struct smtp_enhanced_info smtp_codes_enhanced[SMTP_CODES_ENHANCED_C
         "550",
         0,
         0,
-        SMTP_CODES_CLASS_BIT(5),
+        SMTP_CODES_CLASS_BIT(4) | SMTP_CODES_CLASS_BIT(5),
         0,
         SMTP_CODES_NULL,
-        SMTP_CODES_NULL,
+        "RFC 7372 (section 1 and the abstract) introduces its codes for a message "
+        "that is \"rejected or deferred\" for a local policy reason tied to an authentication "
+        "check, so the code suits both failure classes. The 550 that section 3 and "
+        "IANA give is an associated basic code, which RFC 5248 section 2.1 makes "
+        "a non-exclusive list.",
         smtp_codes_enhanced_references + 89, 2
     },
     { /* X.7.21 */
@@ -5183,10 +5211,14 @@ static const struct smtp_enhanced_info smtp_codes_enhanced[SMTP_CODES_ENHANCED_C
         "550",
         0,
         0,
-        SMTP_CODES_CLASS_BIT(5),
+        SMTP_CODES_CLASS_BIT(4) | SMTP_CODES_CLASS_BIT(5),
         0,
         SMTP_CODES_NULL,
-        SMTP_CODES_NULL,
+        "RFC 7372 (section 1 and the abstract) introduces its codes for a message "
+        "that is \"rejected or deferred\" for a local policy reason tied to an authentication "
+        "check, so the code suits both failure classes. The 550 that section 3 and "
+        "IANA give is an associated basic code, which RFC 5248 section 2.1 makes "
+        "a non-exclusive list.",
         smtp_codes_enhanced_references + 91, 2
     },
     { /* X.7.22 */
@@ -5201,10 +5233,14 @@ static const struct smtp_enhanced_info smtp_codes_enhanced[SMTP_CODES_ENHANCED_C
         "550",
         0,
         0,
-        SMTP_CODES_CLASS_BIT(5),
+        SMTP_CODES_CLASS_BIT(4) | SMTP_CODES_CLASS_BIT(5),
         0,
         SMTP_CODES_NULL,
-        SMTP_CODES_NULL,
+        "RFC 7372 (section 1 and the abstract) introduces its codes for a message "
+        "that is \"rejected or deferred\" for a local policy reason tied to an authentication "
+        "check, so the code suits both failure classes. The 550 that section 3 and "
+        "IANA give is an associated basic code, which RFC 5248 section 2.1 makes "
+        "a non-exclusive list.",
         smtp_codes_enhanced_references + 93, 2
     },
     { /* X.7.23 */
@@ -5218,10 +5254,14 @@ static const struct smtp_enhanced_info smtp_codes_enhanced[SMTP_CODES_ENHANCED_C
         "550",
         0,
         0,
-        SMTP_CODES_CLASS_BIT(5),
+        SMTP_CODES_CLASS_BIT(4) | SMTP_CODES_CLASS_BIT(5),
         0,
         SMTP_CODES_NULL,
-        SMTP_CODES_NULL,
+        "RFC 7372 (section 1 and the abstract) introduces its codes for a message "
+        "that is \"rejected or deferred\" for a local policy reason tied to an authentication "
+        "check, so the code suits both failure classes. The 550 that section 3 and "
+        "IANA give is an associated basic code, which RFC 5248 section 2.1 makes "
+        "a non-exclusive list.",
         smtp_codes_enhanced_references + 95, 2
     },
     { /* X.7.24 */
@@ -5254,14 +5294,19 @@ static const struct smtp_enhanced_info smtp_codes_enhanced[SMTP_CODES_ENHANCED_C
         "550",
         0,
         0,
-        SMTP_CODES_CLASS_BIT(5),
+        SMTP_CODES_CLASS_BIT(4) | SMTP_CODES_CLASS_BIT(5),
         0,
         SMTP_CODES_NULL,
         "RFC 7372 section 3.3 registered the reference as \"[RFC7372]; Section 3 of "
         "[RFC7001]\" (the reverse DNS check is defined in RFC 7001 section 3). A 2017 "
         "copy of IANA's export shows \"[RFC7372] (Standards Track); [RFC7601] (Standards "
         "Track)\", RFC 7601 having replaced RFC 7001; on 2019-02-07 IANA changed it "
-        "to \"[RFC7372], Section 3.3\". The current IANA text is kept verbatim.",
+        "to \"[RFC7372], Section 3.3\". The current IANA text is kept verbatim. RFC "
+        "7372 (section 1 and the abstract) introduces its codes for a message that "
+        "is \"rejected or deferred\" for a local policy reason tied to an authentication "
+        "check, so the code suits both failure classes. The 550 that section 3 and "
+        "IANA give is an associated basic code, which RFC 5248 section 2.1 makes "
+        "a non-exclusive list.",
         smtp_codes_enhanced_references + 100, 1
     },
     { /* X.7.26 */
@@ -5269,17 +5314,22 @@ static const struct smtp_enhanced_info smtp_codes_enhanced[SMTP_CODES_ENHANCED_C
         "MultipleAuthenticationChecksFailed",
         "Multiple authentication checks failed",
         "The message failed more than one authentication check (for example SPF and "
-        "DKIM) and local policy rejects it; which checks failed is not said. A server "
-        "should prefer this code to reporting only the first check that failed.",
+        "DKIM) and local policy rejects or defers it; which checks failed is not "
+        "said. RFC 7372 section 4 asks a server to prefer this code to reporting "
+        "only the first check that failed.",
         smtp_codes_basic_codes + 115, 1,
         "550",
         0,
         0,
-        SMTP_CODES_CLASS_BIT(5),
+        SMTP_CODES_CLASS_BIT(4) | SMTP_CODES_CLASS_BIT(5),
         0,
         SMTP_CODES_NULL,
-        SMTP_CODES_NULL,
-        smtp_codes_enhanced_references + 101, 1
+        "RFC 7372 (section 1 and the abstract) introduces its codes for a message "
+        "that is \"rejected or deferred\" for a local policy reason tied to an authentication "
+        "check, so the code suits both failure classes. The 550 that section 3 and "
+        "IANA give is an associated basic code, which RFC 5248 section 2.1 makes "
+        "a non-exclusive list.",
+        smtp_codes_enhanced_references + 101, 2
     },
     { /* X.7.27 */
         7, 27,
@@ -5297,7 +5347,7 @@ static const struct smtp_enhanced_info smtp_codes_enhanced[SMTP_CODES_ENHANCED_C
         0,
         SMTP_CODES_NULL,
         SMTP_CODES_NULL,
-        smtp_codes_enhanced_references + 102, 2
+        smtp_codes_enhanced_references + 103, 2
     },
     { /* X.7.28 */
         7, 28,
@@ -5320,7 +5370,7 @@ static const struct smtp_enhanced_info smtp_codes_enhanced[SMTP_CODES_ENHANCED_C
         "on 2019-02-25), and until 2024-12-06 the reference read \"[draft-levine-mailbomb-header]\" "
         "without \"-00\". The text of the -00 draft could not be found, so no section "
         "is given.",
-        smtp_codes_enhanced_references + 104, 1
+        smtp_codes_enhanced_references + 105, 1
     },
     { /* X.7.29 */
         7, 29,
@@ -5328,7 +5378,8 @@ static const struct smtp_enhanced_info smtp_codes_enhanced[SMTP_CODES_ENHANCED_C
         "ARC validation failure",
         "The message failed ARC (Authenticated Received Chain) validation. RFC 8617 "
         "lets a validator report this during the SMTP transaction, or use the more "
-        "general `X.7.26` instead, and it treats ARC failures as permanent.",
+        "general `X.7.26` instead (section 5.2.2); section 5.2.1 treats every ARC "
+        "failure as permanent.",
         smtp_codes_basic_codes + 117, 1,
         "550",
         0,
@@ -5337,7 +5388,7 @@ static const struct smtp_enhanced_info smtp_codes_enhanced[SMTP_CODES_ENHANCED_C
         0,
         SMTP_CODES_NULL,
         SMTP_CODES_NULL,
-        smtp_codes_enhanced_references + 105, 2
+        smtp_codes_enhanced_references + 106, 3
     },
     { /* X.7.30 */
         7, 30,
@@ -5356,7 +5407,7 @@ static const struct smtp_enhanced_info smtp_codes_enhanced[SMTP_CODES_ENHANCED_C
         SMTP_CODES_NULL,
         "RFC 8689 section 4.2.1 names only the enhanced code (`5.7.30`) for the non-delivery "
         "notice; the basic code 550 comes from its IANA registration in section 7.",
-        smtp_codes_enhanced_references + 107, 2
+        smtp_codes_enhanced_references + 109, 2
     },
     { /* end */
         0, 0, SMTP_CODES_NULL, SMTP_CODES_NULL, SMTP_CODES_NULL, smtp_codes_basic_codes, 0,

@@ -3691,7 +3691,7 @@ pub static ENHANCED: [EnhancedInfo; 81] = [
         detail: 4,
         name: "DestinationMailboxAddressAmbiguous",
         sample_text: "Destination mailbox address ambiguous",
-        description: "The recipient address as given matches more than one mailbox at the destination, typically because the server maps addresses to local mailboxes heuristically, so it cannot tell where to deliver.",
+        description: "The recipient address as given could match one or more recipients at the destination. This can happen when the server maps addresses to local mailbox names with a heuristic, so it cannot tell which mailbox is meant.",
         basic_codes: &[],
         basic_codes_text: "Not given",
         basic_code_classes: &[],
@@ -3730,7 +3730,7 @@ pub static ENHANCED: [EnhancedInfo; 81] = [
                 url: "https://www.rfc-editor.org/rfc/rfc3463.html#section-3.2",
             },
         ],
-        notes: Some("RFC 1893's summary appendix (section 8) called this code \"Destination mailbox address valid\"; the body of RFC 1893, RFC 3463 and IANA all use \"Destination address valid\", which is the registered sample text kept here."),
+        notes: Some("The summary appendices of RFC 1893 (section 8) and of RFC 3463 (Appendix A) both call this code \"Destination mailbox address valid\"; the body of each RFC (RFC 3463 section 3.2) and IANA use \"Destination address valid\", which is the registered sample text kept here."),
         troubleshooting: Some(&TROUBLESHOOTING[4]),
     },
     EnhancedInfo {
@@ -3754,7 +3754,7 @@ pub static ENHANCED: [EnhancedInfo; 81] = [
                 url: "https://www.rfc-editor.org/rfc/rfc3463.html#section-3.2",
             },
         ],
-        notes: Some("RFC 1893's summary appendix (section 8) shortened the sample text to \"Mailbox has moved\"; IANA's registered text, from RFC 3463 section 3.2, is the one kept here."),
+        notes: Some("The summary appendices of RFC 1893 (section 8) and of RFC 3463 (Appendix A) both shorten the sample text to \"Mailbox has moved\"; IANA's registered text, from RFC 3463 section 3.2, is the one kept here."),
         troubleshooting: Some(&TROUBLESHOOTING[5]),
     },
     EnhancedInfo {
@@ -4264,7 +4264,7 @@ pub static ENHANCED: [EnhancedInfo; 81] = [
                 url: "https://www.rfc-editor.org/rfc/rfc3463.html#section-3.5",
             },
         ],
-        notes: Some("IANA associates 550 as well as 451 (from RFC 5248 section 2.4, Table 1), although RFC 3463 section 3.5 limits the code to persistent transient failures; `usable_as` follows the defining text. RFC 1893's summary appendix (section 8) called the code \"Routing server failure\"; RFC 1893's body, RFC 3463 and IANA say \"Directory server failure\", kept here."),
+        notes: Some("IANA associates 550 as well as 451 (from RFC 5248 section 2.4, Table 1), although RFC 3463 section 3.5 limits the code to persistent transient failures; `usable_as` follows the defining text. The summary appendices of RFC 1893 (section 8) and of RFC 3463 (Appendix A) both call the code \"Routing server failure\"; the body of each RFC (RFC 3463 section 3.5) and IANA say \"Directory server failure\", which is kept here."),
         troubleshooting: None,
     },
     EnhancedInfo {
@@ -4312,7 +4312,7 @@ pub static ENHANCED: [EnhancedInfo; 81] = [
                 url: "https://www.rfc-editor.org/rfc/rfc3463.html#section-3.5",
             },
         ],
-        notes: Some("RFC 1893's summary appendix (section 8) called this code \"Network congestion\"; RFC 1893's body, RFC 3463 and IANA say \"Mail system congestion\", which is the registered sample text kept here."),
+        notes: Some("The summary appendices of RFC 1893 (section 8) and of RFC 3463 (Appendix A) both call this code \"Network congestion\"; the body of each RFC (RFC 3463 section 3.5) and IANA say \"Mail system congestion\", which is the registered sample text kept here."),
         troubleshooting: Some(&TROUBLESHOOTING[21]),
     },
     EnhancedInfo {
@@ -4446,7 +4446,7 @@ pub static ENHANCED: [EnhancedInfo; 81] = [
         basic_codes_text: "451",
         basic_code_classes: &[],
         any_basic_code: false,
-        usable_as: &[Class::PersistentTransientFailure],
+        usable_as: &[Class::PersistentTransientFailure, Class::PermanentFailure],
         status: Lifecycle::Current,
         replaced_by: None,
         references: &[
@@ -4456,7 +4456,7 @@ pub static ENHANCED: [EnhancedInfo; 81] = [
                 url: "https://www.rfc-editor.org/rfc/rfc3463.html#section-3.6",
             },
         ],
-        notes: None,
+        notes: Some("RFC 3463 section 3.6 does not say which failure class this code suits. IANA's associated basic code (451) does not settle it either, because RFC 5248 section 2.1 makes that column a non-exclusive list; so, by the rule in data/README.md, `usable_as` names both failure classes."),
         troubleshooting: Some(&TROUBLESHOOTING[27]),
     },
     EnhancedInfo {
@@ -4614,7 +4614,7 @@ pub static ENHANCED: [EnhancedInfo; 81] = [
         basic_codes_text: "554",
         basic_code_classes: &[],
         any_basic_code: false,
-        usable_as: &[Class::PermanentFailure],
+        usable_as: &[Class::PersistentTransientFailure, Class::PermanentFailure],
         status: Lifecycle::Current,
         replaced_by: None,
         references: &[
@@ -4624,7 +4624,7 @@ pub static ENHANCED: [EnhancedInfo; 81] = [
                 url: "https://www.rfc-editor.org/rfc/rfc3463.html#section-3.7",
             },
         ],
-        notes: None,
+        notes: Some("RFC 3463 section 3.7 does not say which failure class this code suits. IANA's associated basic code (554) does not settle it either, because RFC 5248 section 2.1 makes that column a non-exclusive list; so, by the rule in data/README.md, `usable_as` names both failure classes."),
         troubleshooting: None,
     },
     EnhancedInfo {
@@ -5076,7 +5076,7 @@ pub static ENHANCED: [EnhancedInfo; 81] = [
         basic_codes_text: "523",
         basic_code_classes: &[],
         any_basic_code: false,
-        usable_as: &[Class::PermanentFailure],
+        usable_as: &[Class::PersistentTransientFailure, Class::PermanentFailure],
         status: Lifecycle::Current,
         replaced_by: None,
         references: &[
@@ -5086,7 +5086,7 @@ pub static ENHANCED: [EnhancedInfo; 81] = [
                 url: "https://www.rfc-editor.org/rfc/rfc5248.html#section-2.4",
             },
         ],
-        notes: Some("Registered by RFC 5248 section 2.4 as a code \"used in the industry without any published specification\"; RFC 5248 is the only defining document. Its basic code 523 is not defined as an SMTP reply by any RFC and exists only as this registry association. RFC 8689 section 4.2.1 later uses `5.7.10` (\"Encryption needed\") in non-delivery notices when a TLS-protected session cannot be set up for a REQUIRETLS message."),
+        notes: Some("Registered by RFC 5248 section 2.4 as a code \"used in the industry without any published specification\"; RFC 5248 is the only defining document. Its basic code 523 is not defined as an SMTP reply by any RFC and exists only as this registry association. RFC 8689 section 4.2.1 later uses `5.7.10` (\"Encryption needed\") in non-delivery notices when a TLS-protected session cannot be set up for a REQUIRETLS message. RFC 5248 section 2.4 does not say which failure class this code suits. IANA's associated basic code (523) does not settle it either, because RFC 5248 section 2.1 makes that column a non-exclusive list; so, by the rule in data/README.md, `usable_as` names both failure classes."),
         troubleshooting: None,
     },
     EnhancedInfo {
@@ -5095,7 +5095,7 @@ pub static ENHANCED: [EnhancedInfo; 81] = [
         detail: 11,
         name: "EncryptionRequiredForAuthenticationMechanism",
         sample_text: "Encryption required for requested authentication mechanism",
-        description: "The chosen AUTH mechanism may only be used over an encrypted connection. The registry keeps it for historical reasons: current servers should not advertise mechanisms they would refuse for lack of encryption. RFC 4954 sends it as `538 5.7.11`.",
+        description: "The chosen AUTH mechanism may only be used over an encrypted connection. RFC 4954 sends it as `538 5.7.11`; what RFC 4954 keeps only for historical purposes is the 538 reply code, since current servers should not advertise mechanisms they would refuse for lack of encryption. The X.7.11 registration itself is current.",
         basic_codes: &[524, 538],
         basic_codes_text: "524, 538",
         basic_code_classes: &[],
@@ -5115,7 +5115,7 @@ pub static ENHANCED: [EnhancedInfo; 81] = [
                 url: "https://www.rfc-editor.org/rfc/rfc5248.html#section-2.4",
             },
         ],
-        notes: Some("IANA lists \"524, 538\". RFC 4954 section 6 (like RFC 2554 before it) uses 538; 524 was added by RFC 5248 section 2.4 (Table 1), and no RFC defines 524 as an SMTP reply. The registered description itself marks the code as documented for historical purposes only."),
+        notes: Some("IANA lists \"524, 538\". RFC 4954 section 6 (like RFC 2554 before it) uses 538; 524 was added by RFC 5248 section 2.4 (Table 1), and no RFC defines 524 as an SMTP reply. The registered description's \"documented here for historical purposes only\" is about the response (538), which RFC 4954 sections 1 and 6 deprecate; the enhanced code stays current."),
         troubleshooting: None,
     },
     EnhancedInfo {
@@ -5182,7 +5182,7 @@ pub static ENHANCED: [EnhancedInfo; 81] = [
         basic_codes_text: "535, 554",
         basic_code_classes: &[],
         any_basic_code: false,
-        usable_as: &[Class::PermanentFailure],
+        usable_as: &[Class::PersistentTransientFailure, Class::PermanentFailure],
         status: Lifecycle::Current,
         replaced_by: None,
         references: &[
@@ -5197,7 +5197,7 @@ pub static ENHANCED: [EnhancedInfo; 81] = [
                 url: "https://www.rfc-editor.org/rfc/rfc4468.html#section-5",
             },
         ],
-        notes: Some("Created by RFC 5248 section 2.4 to take over the meaning RFC 4468 section 5 had given to `X.7.8` (see there). IANA's description reads \"condition. thereby updating\" where RFC 5248 has \"condition, thereby updating\"; the `iana` block keeps IANA's text verbatim."),
+        notes: Some("Created by RFC 5248 section 2.4 to take over the meaning RFC 4468 section 5 had given to `X.7.8` (see there). IANA's description reads \"condition. thereby updating\" where RFC 5248 has \"condition, thereby updating\"; the `iana` block keeps IANA's text verbatim. RFC 5248 section 2.4 does not say which failure class this code suits. IANA's associated basic code (535 and 554) does not settle it either, because RFC 5248 section 2.1 makes that column a non-exclusive list; so, by the rule in data/README.md, `usable_as` names both failure classes."),
         troubleshooting: None,
     },
     EnhancedInfo {
@@ -5308,7 +5308,7 @@ pub static ENHANCED: [EnhancedInfo; 81] = [
                 url: "https://www.rfc-editor.org/rfc/rfc7293.html#section-15.3",
             },
         ],
-        notes: None,
+        notes: Some("RFC 7293 describes no reply for this disclosure outside its own registration (section 15.3), which gives the code with \"5XX\" only; `usable_as` follows that defining text."),
         troubleshooting: None,
     },
     EnhancedInfo {
@@ -5351,7 +5351,7 @@ pub static ENHANCED: [EnhancedInfo; 81] = [
         basic_codes_text: "550",
         basic_code_classes: &[],
         any_basic_code: false,
-        usable_as: &[Class::PermanentFailure],
+        usable_as: &[Class::PersistentTransientFailure, Class::PermanentFailure],
         status: Lifecycle::Current,
         replaced_by: None,
         references: &[
@@ -5366,7 +5366,7 @@ pub static ENHANCED: [EnhancedInfo; 81] = [
                 url: "https://www.rfc-editor.org/rfc/rfc6376.html#section-6.1",
             },
         ],
-        notes: None,
+        notes: Some("RFC 7372 (section 1 and the abstract) introduces its codes for a message that is \"rejected or deferred\" for a local policy reason tied to an authentication check, so the code suits both failure classes. The 550 that section 3 and IANA give is an associated basic code, which RFC 5248 section 2.1 makes a non-exclusive list."),
         troubleshooting: None,
     },
     EnhancedInfo {
@@ -5380,7 +5380,7 @@ pub static ENHANCED: [EnhancedInfo; 81] = [
         basic_codes_text: "550",
         basic_code_classes: &[],
         any_basic_code: false,
-        usable_as: &[Class::PermanentFailure],
+        usable_as: &[Class::PersistentTransientFailure, Class::PermanentFailure],
         status: Lifecycle::Current,
         replaced_by: None,
         references: &[
@@ -5395,7 +5395,7 @@ pub static ENHANCED: [EnhancedInfo; 81] = [
                 url: "https://www.rfc-editor.org/rfc/rfc6376.html#section-6.1",
             },
         ],
-        notes: None,
+        notes: Some("RFC 7372 (section 1 and the abstract) introduces its codes for a message that is \"rejected or deferred\" for a local policy reason tied to an authentication check, so the code suits both failure classes. The 550 that section 3 and IANA give is an associated basic code, which RFC 5248 section 2.1 makes a non-exclusive list."),
         troubleshooting: None,
     },
     EnhancedInfo {
@@ -5409,7 +5409,7 @@ pub static ENHANCED: [EnhancedInfo; 81] = [
         basic_codes_text: "550",
         basic_code_classes: &[],
         any_basic_code: false,
-        usable_as: &[Class::PermanentFailure],
+        usable_as: &[Class::PersistentTransientFailure, Class::PermanentFailure],
         status: Lifecycle::Current,
         replaced_by: None,
         references: &[
@@ -5424,7 +5424,7 @@ pub static ENHANCED: [EnhancedInfo; 81] = [
                 url: "https://www.rfc-editor.org/rfc/rfc6376.html#section-6.1",
             },
         ],
-        notes: None,
+        notes: Some("RFC 7372 (section 1 and the abstract) introduces its codes for a message that is \"rejected or deferred\" for a local policy reason tied to an authentication check, so the code suits both failure classes. The 550 that section 3 and IANA give is an associated basic code, which RFC 5248 section 2.1 makes a non-exclusive list."),
         troubleshooting: None,
     },
     EnhancedInfo {
@@ -5438,7 +5438,7 @@ pub static ENHANCED: [EnhancedInfo; 81] = [
         basic_codes_text: "550",
         basic_code_classes: &[],
         any_basic_code: false,
-        usable_as: &[Class::PermanentFailure],
+        usable_as: &[Class::PersistentTransientFailure, Class::PermanentFailure],
         status: Lifecycle::Current,
         replaced_by: None,
         references: &[
@@ -5453,7 +5453,7 @@ pub static ENHANCED: [EnhancedInfo; 81] = [
                 url: "https://www.rfc-editor.org/rfc/rfc7208.html#section-8.4",
             },
         ],
-        notes: None,
+        notes: Some("RFC 7372 (section 1 and the abstract) introduces its codes for a message that is \"rejected or deferred\" for a local policy reason tied to an authentication check, so the code suits both failure classes. The 550 that section 3 and IANA give is an associated basic code, which RFC 5248 section 2.1 makes a non-exclusive list."),
         troubleshooting: Some(&TROUBLESHOOTING[38]),
     },
     EnhancedInfo {
@@ -5501,7 +5501,7 @@ pub static ENHANCED: [EnhancedInfo; 81] = [
         basic_codes_text: "550",
         basic_code_classes: &[],
         any_basic_code: false,
-        usable_as: &[Class::PermanentFailure],
+        usable_as: &[Class::PersistentTransientFailure, Class::PermanentFailure],
         status: Lifecycle::Current,
         replaced_by: None,
         references: &[
@@ -5511,7 +5511,7 @@ pub static ENHANCED: [EnhancedInfo; 81] = [
                 url: "https://www.rfc-editor.org/rfc/rfc7372.html#section-3.3",
             },
         ],
-        notes: Some("RFC 7372 section 3.3 registered the reference as \"[RFC7372]; Section 3 of [RFC7001]\" (the reverse DNS check is defined in RFC 7001 section 3). A 2017 copy of IANA's export shows \"[RFC7372] (Standards Track); [RFC7601] (Standards Track)\", RFC 7601 having replaced RFC 7001; on 2019-02-07 IANA changed it to \"[RFC7372], Section 3.3\". The current IANA text is kept verbatim."),
+        notes: Some("RFC 7372 section 3.3 registered the reference as \"[RFC7372]; Section 3 of [RFC7001]\" (the reverse DNS check is defined in RFC 7001 section 3). A 2017 copy of IANA's export shows \"[RFC7372] (Standards Track); [RFC7601] (Standards Track)\", RFC 7601 having replaced RFC 7001; on 2019-02-07 IANA changed it to \"[RFC7372], Section 3.3\". The current IANA text is kept verbatim. RFC 7372 (section 1 and the abstract) introduces its codes for a message that is \"rejected or deferred\" for a local policy reason tied to an authentication check, so the code suits both failure classes. The 550 that section 3 and IANA give is an associated basic code, which RFC 5248 section 2.1 makes a non-exclusive list."),
         troubleshooting: Some(&TROUBLESHOOTING[39]),
     },
     EnhancedInfo {
@@ -5520,12 +5520,12 @@ pub static ENHANCED: [EnhancedInfo; 81] = [
         detail: 26,
         name: "MultipleAuthenticationChecksFailed",
         sample_text: "Multiple authentication checks failed",
-        description: "The message failed more than one authentication check (for example SPF and DKIM) and local policy rejects it; which checks failed is not said. A server should prefer this code to reporting only the first check that failed.",
+        description: "The message failed more than one authentication check (for example SPF and DKIM) and local policy rejects or defers it; which checks failed is not said. RFC 7372 section 4 asks a server to prefer this code to reporting only the first check that failed.",
         basic_codes: &[550],
         basic_codes_text: "550",
         basic_code_classes: &[],
         any_basic_code: false,
-        usable_as: &[Class::PermanentFailure],
+        usable_as: &[Class::PersistentTransientFailure, Class::PermanentFailure],
         status: Lifecycle::Current,
         replaced_by: None,
         references: &[
@@ -5534,8 +5534,13 @@ pub static ENHANCED: [EnhancedInfo; 81] = [
                 section: Some("3.4"),
                 url: "https://www.rfc-editor.org/rfc/rfc7372.html#section-3.4",
             },
+            Reference {
+                document: Document::Rfc(7372),
+                section: Some("4"),
+                url: "https://www.rfc-editor.org/rfc/rfc7372.html#section-4",
+            },
         ],
-        notes: None,
+        notes: Some("RFC 7372 (section 1 and the abstract) introduces its codes for a message that is \"rejected or deferred\" for a local policy reason tied to an authentication check, so the code suits both failure classes. The 550 that section 3 and IANA give is an associated basic code, which RFC 5248 section 2.1 makes a non-exclusive list."),
         troubleshooting: Some(&TROUBLESHOOTING[40]),
     },
     EnhancedInfo {
@@ -5597,7 +5602,7 @@ pub static ENHANCED: [EnhancedInfo; 81] = [
         detail: 29,
         name: "ArcValidationFailure",
         sample_text: "ARC validation failure",
-        description: "The message failed ARC (Authenticated Received Chain) validation. RFC 8617 lets a validator report this during the SMTP transaction, or use the more general `X.7.26` instead, and it treats ARC failures as permanent.",
+        description: "The message failed ARC (Authenticated Received Chain) validation. RFC 8617 lets a validator report this during the SMTP transaction, or use the more general `X.7.26` instead (section 5.2.2); section 5.2.1 treats every ARC failure as permanent.",
         basic_codes: &[550],
         basic_codes_text: "550",
         basic_code_classes: &[],
@@ -5606,6 +5611,11 @@ pub static ENHANCED: [EnhancedInfo; 81] = [
         status: Lifecycle::Current,
         replaced_by: None,
         references: &[
+            Reference {
+                document: Document::Rfc(8617),
+                section: Some("5.2.1"),
+                url: "https://www.rfc-editor.org/rfc/rfc8617.html#section-5.2.1",
+            },
             Reference {
                 document: Document::Rfc(8617),
                 section: Some("5.2.2"),
