@@ -255,7 +255,7 @@ enum smtp_reply_code {
      * Reply to ATRN in On-Demand Mail Relay: the customer may collect mail for the requested
      * domains, but none is queued. Nothing is wrong; ask again later when mail is expected.
      *
-     * Defined in RFC 2645, section 7; RFC 5248, section 2.4.
+     * Defined in RFC 2645, section 7.
      */
     SMTP_REPLY_NO_MAIL_WAITING = 453,
     /**
@@ -356,7 +356,7 @@ enum smtp_reply_code {
      * that senders fail at once instead of queueing and retrying. Permanent: do not retry this
      * host; check the recipient domain's MX records.
      *
-     * Defined in RFC 7504, section 5.1; RFC 1846.
+     * Defined in RFC 7504, section 5.1; RFC 1846, section 4.1.
      */
     SMTP_REPLY_DOES_NOT_ACCEPT_MAIL = 521,
     /**
@@ -392,8 +392,9 @@ enum smtp_reply_code {
      * Historic: kept by its RFC for historical reasons only.
      *
      * The chosen AUTH mechanism may only be used over an encrypted connection. RFC 4954 keeps
-     * this code for historical purposes only, since modern servers do not offer such
-     * mechanisms before TLS; a client seeing it should start TLS and retry.
+     * this code for historical purposes only: instead of refusing such a mechanism with 538, a
+     * modern server should not advertise it until the connection is encrypted. The RFC
+     * prescribes no client action for 538.
      *
      * Defined in RFC 4954, section 6.
      */
@@ -1777,7 +1778,7 @@ extern "C" {
 #endif
 
 /* Every meaning of every reply code, by code; each entry points at its own run. */
-static const struct smtp_meaning smtp_codes_meanings[88 + 1] = {
+static const struct smtp_meaning smtp_codes_meanings[87 + 1] = {
     { /* 101 meaning 1 */
         "Error opening a connection to the server; the client cannot open an SMTP "
         "stream",
@@ -2087,16 +2088,6 @@ static const struct smtp_meaning smtp_codes_meanings[88 + 1] = {
         SMTP_CODES_NULL,
         1
     },
-    { /* 453 meaning 2 */
-        "System not accepting network messages",
-        "Enhanced-code registry pairing only: RFC 5248's table, and IANA today (\"453, "
-        "521\"), list 453 as an associated basic code of X.3.2, whose sample text "
-        "this is. No RFC defines a 453 reply with this meaning.",
-        "RFC 5248", "2.4",
-        "https://www.rfc-editor.org/rfc/rfc5248.html#section-2.4",
-        SMTP_CODES_NULL,
-        1
-    },
     { /* 454 meaning 1 */
         "Temporary authentication failure",
         "Reply to AUTH, paired with enhanced code 4.7.0: a server-side failure; the "
@@ -2282,12 +2273,13 @@ static const struct smtp_meaning smtp_codes_meanings[88 + 1] = {
         1
     },
     { /* 521 meaning 2 */
-        "<domain> does not accept mail",
-        "The experimental RFC 1846 (1995) proposal that RFC 7504 turned into a standard. "
-        "Its wording is taken from a secondary source; the RFC text itself was not "
-        "available to check.",
-        "RFC 1846", SMTP_CODES_NULL,
-        "https://www.rfc-editor.org/rfc/rfc1846.html",
+        "Host does not accept mail",
+        "The experimental RFC 1846 (1995) proposal that RFC 7504 turned into a standard: "
+        "a host that takes no mail may greet with 521, naming itself (server name "
+        "or IP address) as the first word after the code, as in its example \"521 "
+        "canon.inria.fr does not accept mail\".",
+        "RFC 1846", "4.1",
+        "https://www.rfc-editor.org/rfc/rfc1846.html#section-4.1",
         SMTP_CODES_NULL,
         1
     },
@@ -3052,8 +3044,10 @@ static const struct smtp_reply_info smtp_codes_replies[SMTP_CODES_REPLY_COUNT + 
         SMTP_STATUS_STANDARD,
         SMTP_CODES_NULL,
         "No RFC gives 334 a reply wording, because its text part must contain nothing "
-        "but the BASE64 challenge (RFC 4954 section 4). The `text` here is the comment "
-        "RFC 4954 section 8 attaches to its continue-req grammar rule. RFC 2554 used "
+        "but the BASE64 challenge (RFC 4954 section 4). The `text` here is therefore "
+        "the RFC's own label for the reply, verbatim: the comment RFC 4954 section "
+        "8 attaches to its continue-req grammar rule (data/README.md allows this "
+        "where the RFC gives no wording). A server never sends it. RFC 2554 used "
         "334 the same way.",
         smtp_codes_meanings + 15, 1,
         smtp_codes_reply_references + 20, 2
@@ -3310,8 +3304,10 @@ static const struct smtp_reply_info smtp_codes_replies[SMTP_CODES_REPLY_COUNT + 
         "code registry, taken from RFC 5248; it says that a server reporting X.3.2 "
         "may use 453, not that the 453 reply means \"not accepting messages\". For "
         "a 453 answering ATRN the RFC 2645 meaning wins; a 453 carrying X.3.2 elsewhere "
-        "should be read by its enhanced code.",
-        smtp_codes_meanings + 36, 2,
+        "should be read by its enhanced code. For that reason the X.3.2 pairing (RFC "
+        "5248 section 2.4, Table 1, whose sample text is \"System not accepting network "
+        "messages\") is not listed among the meanings.",
+        smtp_codes_meanings + 36, 1,
         smtp_codes_reply_references + 34, 2
     },
     { /* 454 */
@@ -3331,7 +3327,7 @@ static const struct smtp_reply_info smtp_codes_replies[SMTP_CODES_REPLY_COUNT + 
         "6. Both are current and neither replaces the other: the command being answered "
         "tells them apart. The `text` field quotes RFC 4954. IANA also lists 454 "
         "among the basic codes of X.7.0 and X.7.1.",
-        smtp_codes_meanings + 38, 2,
+        smtp_codes_meanings + 37, 2,
         smtp_codes_reply_references + 36, 3
     },
     { /* 455 */
@@ -3348,7 +3344,7 @@ static const struct smtp_reply_info smtp_codes_replies[SMTP_CODES_REPLY_COUNT + 
         "(and with the spelling \"accomodate\"). RFC 2821 left both codes out of its "
         "reply lists; RFC 5321 restored them in sections 4.1.1.11, 4.2.2, 4.2.3 and "
         "4.3.2 with the wording quoted here.",
-        smtp_codes_meanings + 40, 1,
+        smtp_codes_meanings + 39, 1,
         smtp_codes_reply_references + 39, 2
     },
     { /* 458 */
@@ -3361,7 +3357,7 @@ static const struct smtp_reply_info smtp_codes_replies[SMTP_CODES_REPLY_COUNT + 
         SMTP_STATUS_STANDARD,
         SMTP_CODES_NULL,
         SMTP_CODES_NULL,
-        smtp_codes_meanings + 41, 1,
+        smtp_codes_meanings + 40, 1,
         smtp_codes_reply_references + 41, 1
     },
     { /* 459 */
@@ -3376,7 +3372,7 @@ static const struct smtp_reply_info smtp_codes_replies[SMTP_CODES_REPLY_COUNT + 
         SMTP_STATUS_STANDARD,
         SMTP_CODES_NULL,
         SMTP_CODES_NULL,
-        smtp_codes_meanings + 42, 1,
+        smtp_codes_meanings + 41, 1,
         smtp_codes_reply_references + 42, 1
     },
     { /* 471 */
@@ -3390,7 +3386,7 @@ static const struct smtp_reply_info smtp_codes_replies[SMTP_CODES_REPLY_COUNT + 
         SMTP_STATUS_NONSTANDARD,
         "vendor",
         SMTP_CODES_NULL,
-        smtp_codes_meanings + 43, 1,
+        smtp_codes_meanings + 42, 1,
         smtp_codes_reply_references + 43, 0
     },
     { /* 499 */
@@ -3406,7 +3402,7 @@ static const struct smtp_reply_info smtp_codes_replies[SMTP_CODES_REPLY_COUNT + 
         SMTP_STATUS_NONSTANDARD,
         "client_error",
         SMTP_CODES_NULL,
-        smtp_codes_meanings + 44, 1,
+        smtp_codes_meanings + 43, 1,
         smtp_codes_reply_references + 43, 0
     },
     { /* 500 */
@@ -3423,7 +3419,7 @@ static const struct smtp_reply_info smtp_codes_replies[SMTP_CODES_REPLY_COUNT + 
         "recognised but not implemented). Section 4.3.2 adds that answering \"command "
         "not recognized\" to a required command, or \"line too long\" to a line under "
         "512 characters, violates the specification.",
-        smtp_codes_meanings + 45, 1,
+        smtp_codes_meanings + 44, 1,
         smtp_codes_reply_references + 43, 3
     },
     { /* 501 */
@@ -3440,7 +3436,7 @@ static const struct smtp_reply_info smtp_codes_replies[SMTP_CODES_REPLY_COUNT + 
         "QUIT should return it when given arguments. For DATA after BODY=BINARYMIME "
         "the experimental RFC 1830 said 501, but RFC 3030 (which obsoletes it) requires "
         "503; RFC 3030 wins.",
-        smtp_codes_meanings + 46, 1,
+        smtp_codes_meanings + 45, 1,
         smtp_codes_reply_references + 46, 2
     },
     { /* 502 */
@@ -3457,7 +3453,7 @@ static const struct smtp_reply_info smtp_codes_replies[SMTP_CODES_REPLY_COUNT + 
         "and 500 when it is not recognised; a server must not advertise in its EHLO "
         "reply a capability it answers with 502 or 500. Section 4.3.2 allows 502 "
         "to EHLO or HELO only from old servers that do not support EHLO.",
-        smtp_codes_meanings + 47, 1,
+        smtp_codes_meanings + 46, 1,
         smtp_codes_reply_references + 48, 2
     },
     { /* 503 */
@@ -3473,7 +3469,7 @@ static const struct smtp_reply_info smtp_codes_replies[SMTP_CODES_REPLY_COUNT + 
         SMTP_CODES_NULL,
         "RFC 1830 (experimental) refused DATA after BODY=BINARYMIME with 501; RFC "
         "3030, which obsoletes it, uses 503, and RFC 3030 wins.",
-        smtp_codes_meanings + 48, 1,
+        smtp_codes_meanings + 47, 1,
         smtp_codes_reply_references + 50, 2
     },
     { /* 504 */
@@ -3488,7 +3484,7 @@ static const struct smtp_reply_info smtp_codes_replies[SMTP_CODES_REPLY_COUNT + 
         SMTP_CODES_NULL,
         "RFC 5321 section 4.3.2 notes that a conforming server could return 504 to "
         "EHLO or HELO only in fairly obscure cases.",
-        smtp_codes_meanings + 49, 1,
+        smtp_codes_meanings + 48, 1,
         smtp_codes_reply_references + 52, 2
     },
     { /* 510 */
@@ -3506,7 +3502,7 @@ static const struct smtp_reply_info smtp_codes_replies[SMTP_CODES_REPLY_COUNT + 
         SMTP_STATUS_NONSTANDARD,
         "shortened_enhanced",
         SMTP_CODES_NULL,
-        smtp_codes_meanings + 50, 2,
+        smtp_codes_meanings + 49, 2,
         smtp_codes_reply_references + 54, 0
     },
     { /* 511 */
@@ -3525,7 +3521,7 @@ static const struct smtp_reply_info smtp_codes_replies[SMTP_CODES_REPLY_COUNT + 
         SMTP_STATUS_NONSTANDARD,
         "shortened_enhanced",
         SMTP_CODES_NULL,
-        smtp_codes_meanings + 52, 1,
+        smtp_codes_meanings + 51, 1,
         smtp_codes_reply_references + 54, 0
     },
     { /* 512 */
@@ -3543,7 +3539,7 @@ static const struct smtp_reply_info smtp_codes_replies[SMTP_CODES_REPLY_COUNT + 
         SMTP_STATUS_NONSTANDARD,
         "shortened_enhanced",
         SMTP_CODES_NULL,
-        smtp_codes_meanings + 53, 2,
+        smtp_codes_meanings + 52, 2,
         smtp_codes_reply_references + 54, 0
     },
     { /* 513 */
@@ -3561,7 +3557,7 @@ static const struct smtp_reply_info smtp_codes_replies[SMTP_CODES_REPLY_COUNT + 
         SMTP_STATUS_NONSTANDARD,
         "shortened_enhanced",
         SMTP_CODES_NULL,
-        smtp_codes_meanings + 55, 2,
+        smtp_codes_meanings + 54, 2,
         smtp_codes_reply_references + 54, 0
     },
     { /* 517 */
@@ -3579,7 +3575,7 @@ static const struct smtp_reply_info smtp_codes_replies[SMTP_CODES_REPLY_COUNT + 
         SMTP_STATUS_NONSTANDARD,
         "shortened_enhanced",
         SMTP_CODES_NULL,
-        smtp_codes_meanings + 57, 2,
+        smtp_codes_meanings + 56, 2,
         smtp_codes_reply_references + 54, 0
     },
     { /* 521 */
@@ -3599,7 +3595,7 @@ static const struct smtp_reply_info smtp_codes_replies[SMTP_CODES_REPLY_COUNT + 
         "section 6). Some bounce tables write enhanced code 5.2.1 as \"521\"; that "
         "has nothing to do with this reply (see the shortened_enhanced entries in "
         "nonstandard.yaml).",
-        smtp_codes_meanings + 59, 2,
+        smtp_codes_meanings + 58, 2,
         smtp_codes_reply_references + 54, 3
     },
     { /* 523 */
@@ -3614,7 +3610,7 @@ static const struct smtp_reply_info smtp_codes_replies[SMTP_CODES_REPLY_COUNT + 
         SMTP_STATUS_NONSTANDARD,
         "registry_association",
         SMTP_CODES_NULL,
-        smtp_codes_meanings + 61, 4,
+        smtp_codes_meanings + 60, 4,
         smtp_codes_reply_references + 57, 0
     },
     { /* 524 */
@@ -3630,7 +3626,7 @@ static const struct smtp_reply_info smtp_codes_replies[SMTP_CODES_REPLY_COUNT + 
         SMTP_STATUS_NONSTANDARD,
         "registry_association",
         SMTP_CODES_NULL,
-        smtp_codes_meanings + 65, 2,
+        smtp_codes_meanings + 64, 2,
         smtp_codes_reply_references + 57, 0
     },
     { /* 525 */
@@ -3646,7 +3642,7 @@ static const struct smtp_reply_info smtp_codes_replies[SMTP_CODES_REPLY_COUNT + 
         SMTP_STATUS_NONSTANDARD,
         "registry_association",
         SMTP_CODES_NULL,
-        smtp_codes_meanings + 67, 1,
+        smtp_codes_meanings + 66, 1,
         smtp_codes_reply_references + 57, 0
     },
     { /* 530 */
@@ -3666,7 +3662,7 @@ static const struct smtp_reply_info smtp_codes_replies[SMTP_CODES_REPLY_COUNT + 
         "the reply text and the commands still allowed tell them apart. IANA also "
         "lists 530 among the basic codes of X.5.1 \"Invalid command\" and X.7.0. Bounce "
         "tables that shorten enhanced codes use \"530\" for 5.3.0, which is unrelated.",
-        smtp_codes_meanings + 68, 3,
+        smtp_codes_meanings + 67, 3,
         smtp_codes_reply_references + 57, 3
     },
     { /* 533 */
@@ -3682,7 +3678,7 @@ static const struct smtp_reply_info smtp_codes_replies[SMTP_CODES_REPLY_COUNT + 
         SMTP_STATUS_NONSTANDARD,
         "registry_association",
         SMTP_CODES_NULL,
-        smtp_codes_meanings + 71, 2,
+        smtp_codes_meanings + 70, 2,
         smtp_codes_reply_references + 60, 0
     },
     { /* 534 */
@@ -3697,7 +3693,7 @@ static const struct smtp_reply_info smtp_codes_replies[SMTP_CODES_REPLY_COUNT + 
         SMTP_CODES_NULL,
         "Bounce tables that shorten enhanced codes use \"534\" for 5.3.4 (message too "
         "big for system), which is unrelated to this reply.",
-        smtp_codes_meanings + 73, 1,
+        smtp_codes_meanings + 72, 1,
         smtp_codes_reply_references + 60, 1
     },
     { /* 535 */
@@ -3714,7 +3710,7 @@ static const struct smtp_reply_info smtp_codes_replies[SMTP_CODES_REPLY_COUNT + 
         "wording; RFC 4954 section 6 named it. IANA lists 535 (with 554) for X.7.8 "
         "and for X.7.14 \"Trust relationship required\", which RFC 5248 split off from "
         "X.7.8 after RFC 4468 had used X.7.8 for that condition.",
-        smtp_codes_meanings + 74, 1,
+        smtp_codes_meanings + 73, 1,
         smtp_codes_reply_references + 61, 2
     },
     { /* 538 */
@@ -3723,15 +3719,15 @@ static const struct smtp_reply_info smtp_codes_replies[SMTP_CODES_REPLY_COUNT + 
         "Encryption required for requested authentication mechanism",
         SMTP_CODES_NULL,
         "The chosen AUTH mechanism may only be used over an encrypted connection. "
-        "RFC 4954 keeps this code for historical purposes only, since modern servers "
-        "do not offer such mechanisms before TLS; a client seeing it should start "
-        "TLS and retry.",
+        "RFC 4954 keeps this code for historical purposes only: instead of refusing "
+        "such a mechanism with 538, a modern server should not advertise it until "
+        "the connection is encrypted. The RFC prescribes no client action for 538.",
         SMTP_STATUS_HISTORIC,
         SMTP_CODES_NULL,
         "Marked historic because RFC 4954 section 6 documents it \"for historical "
         "purposes only\". IANA (from RFC 5248) lists both 524 and 538 for X.7.11; "
         "no RFC defines 524 as a reply (see nonstandard.yaml).",
-        smtp_codes_meanings + 75, 1,
+        smtp_codes_meanings + 74, 1,
         smtp_codes_reply_references + 63, 2
     },
     { /* 541 */
@@ -3751,7 +3747,7 @@ static const struct smtp_reply_info smtp_codes_replies[SMTP_CODES_REPLY_COUNT + 
         SMTP_STATUS_NONSTANDARD,
         "shortened_enhanced",
         SMTP_CODES_NULL,
-        smtp_codes_meanings + 76, 2,
+        smtp_codes_meanings + 75, 2,
         smtp_codes_reply_references + 65, 0
     },
     { /* 550 */
@@ -3775,7 +3771,7 @@ static const struct smtp_reply_info smtp_codes_replies[SMTP_CODES_REPLY_COUNT + 
         "may get to ETRN, an odd choice since its section 5.1 lists 500 and 501 as "
         "the ETRN error replies. Bounce tables that shorten enhanced codes use \"550\" "
         "for 5.5.0, which is unrelated.",
-        smtp_codes_meanings + 78, 1,
+        smtp_codes_meanings + 77, 1,
         smtp_codes_reply_references + 65, 3
     },
     { /* 551 */
@@ -3792,7 +3788,7 @@ static const struct smtp_reply_info smtp_codes_replies[SMTP_CODES_REPLY_COUNT + 
         "RFC 6531 section 3.7.4.1 requires 550 instead of 551 when the forward path "
         "would be non-ASCII and the client did not use SMTPUTF8. Bounce tables that "
         "shorten enhanced codes use \"551\" for 5.5.1, which is unrelated.",
-        smtp_codes_meanings + 79, 1,
+        smtp_codes_meanings + 78, 1,
         smtp_codes_reply_references + 68, 2
     },
     { /* 552 */
@@ -3811,7 +3807,7 @@ static const struct smtp_reply_info smtp_codes_replies[SMTP_CODES_REPLY_COUNT + 
         "size\". RFC 821 wrongly gave 552 for too many recipients; RFC 5321 section "
         "4.5.3.1.10 says 452 and asks clients to treat such a 552 as temporary. Bounce "
         "tables that shorten enhanced codes use \"552\" for 5.5.2, which is unrelated.",
-        smtp_codes_meanings + 80, 1,
+        smtp_codes_meanings + 79, 1,
         smtp_codes_reply_references + 70, 2
     },
     { /* 553 */
@@ -3827,7 +3823,7 @@ static const struct smtp_reply_info smtp_codes_replies[SMTP_CODES_REPLY_COUNT + 
         "RFC 821 listed 553 for RCPT and VRFY; RFC 2821 added MAIL. IANA also lists "
         "553 for X.6.8. Bounce tables that shorten enhanced codes use \"553\" for 5.5.3, "
         "which is unrelated.",
-        smtp_codes_meanings + 81, 1,
+        smtp_codes_meanings + 80, 1,
         smtp_codes_reply_references + 72, 2
     },
     { /* 554 */
@@ -3848,7 +3844,7 @@ static const struct smtp_reply_info smtp_codes_replies[SMTP_CODES_REPLY_COUNT + 
         "4.2); see 550. RFC 4468's use of 5.7.8 for a missing trust relationship "
         "was replaced by X.7.14 (RFC 5248). Bounce tables that shorten enhanced codes "
         "use \"554\" for 5.5.4, which is unrelated.",
-        smtp_codes_meanings + 82, 2,
+        smtp_codes_meanings + 81, 2,
         smtp_codes_reply_references + 74, 3
     },
     { /* 555 */
@@ -3865,7 +3861,7 @@ static const struct smtp_reply_info smtp_codes_replies[SMTP_CODES_REPLY_COUNT + 
         "RFC 1869 section 6.1 created 555 with 455, without reply wording. RFC 2821 "
         "left both out of its lists; RFC 5321 restored them. Bounce tables that shorten "
         "enhanced codes use \"555\" for 5.5.5, which is unrelated.",
-        smtp_codes_meanings + 84, 1,
+        smtp_codes_meanings + 83, 1,
         smtp_codes_reply_references + 77, 2
     },
     { /* 556 */
@@ -3884,7 +3880,7 @@ static const struct smtp_reply_info smtp_codes_replies[SMTP_CODES_REPLY_COUNT + 
         "5321's lists, which is why its text is used here; RFC 7505 applies the code "
         "to null MX in the style of RFC 5321's \"Requested action not taken:\" replies "
         "and pairs it with X.1.10. IANA's X.1.10 entry references both.",
-        smtp_codes_meanings + 85, 2,
+        smtp_codes_meanings + 84, 2,
         smtp_codes_reply_references + 79, 2
     },
     { /* 571 */
@@ -3902,7 +3898,7 @@ static const struct smtp_reply_info smtp_codes_replies[SMTP_CODES_REPLY_COUNT + 
         SMTP_STATUS_NONSTANDARD,
         "shortened_enhanced",
         SMTP_CODES_NULL,
-        smtp_codes_meanings + 87, 1,
+        smtp_codes_meanings + 86, 1,
         smtp_codes_reply_references + 81, 0
     },
     { /* end */

@@ -272,7 +272,6 @@ impl Command {
                 KnownReplyCode::CommandNotImplemented,
                 KnownReplyCode::BadSequenceOfCommands,
                 KnownReplyCode::DoesNotAcceptMail,
-                KnownReplyCode::AuthenticationOrTlsRequired,
                 KnownReplyCode::TransactionFailed,
             ],
             Command::Atrn => &[
@@ -363,7 +362,6 @@ impl Command {
                 KnownReplyCode::BadSequenceOfCommands,
                 KnownReplyCode::ParameterNotImplemented,
                 KnownReplyCode::DoesNotAcceptMail,
-                KnownReplyCode::AuthenticationOrTlsRequired,
                 KnownReplyCode::MailboxUnavailable,
                 KnownReplyCode::TransactionFailed,
             ],
@@ -431,7 +429,6 @@ impl Command {
                 KnownReplyCode::CommandNotImplemented,
                 KnownReplyCode::BadSequenceOfCommands,
                 KnownReplyCode::DoesNotAcceptMail,
-                KnownReplyCode::AuthenticationOrTlsRequired,
                 KnownReplyCode::TransactionFailed,
             ],
             Command::Mail => &[
@@ -461,7 +458,6 @@ impl Command {
                 KnownReplyCode::CommandNotImplemented,
                 KnownReplyCode::BadSequenceOfCommands,
                 KnownReplyCode::DoesNotAcceptMail,
-                KnownReplyCode::AuthenticationOrTlsRequired,
                 KnownReplyCode::TransactionFailed,
             ],
             Command::Quit => &[
@@ -472,7 +468,6 @@ impl Command {
                 KnownReplyCode::CommandNotImplemented,
                 KnownReplyCode::BadSequenceOfCommands,
                 KnownReplyCode::DoesNotAcceptMail,
-                KnownReplyCode::AuthenticationOrTlsRequired,
                 KnownReplyCode::TransactionFailed,
             ],
             Command::Rcpt => &[
@@ -519,7 +514,6 @@ impl Command {
                 KnownReplyCode::CommandNotImplemented,
                 KnownReplyCode::BadSequenceOfCommands,
                 KnownReplyCode::DoesNotAcceptMail,
-                KnownReplyCode::AuthenticationOrTlsRequired,
                 KnownReplyCode::ExceededStorageAllocation,
                 KnownReplyCode::TransactionFailed,
             ],
@@ -533,7 +527,6 @@ impl Command {
                 KnownReplyCode::CommandNotImplemented,
                 KnownReplyCode::BadSequenceOfCommands,
                 KnownReplyCode::DoesNotAcceptMail,
-                KnownReplyCode::AuthenticationOrTlsRequired,
                 KnownReplyCode::ExceededStorageAllocation,
                 KnownReplyCode::TransactionFailed,
             ],
@@ -547,7 +540,6 @@ impl Command {
                 KnownReplyCode::CommandNotImplemented,
                 KnownReplyCode::BadSequenceOfCommands,
                 KnownReplyCode::DoesNotAcceptMail,
-                KnownReplyCode::AuthenticationOrTlsRequired,
                 KnownReplyCode::ExceededStorageAllocation,
                 KnownReplyCode::TransactionFailed,
             ],
@@ -571,7 +563,6 @@ impl Command {
                 KnownReplyCode::CommandNotImplemented,
                 KnownReplyCode::BadSequenceOfCommands,
                 KnownReplyCode::DoesNotAcceptMail,
-                KnownReplyCode::AuthenticationOrTlsRequired,
                 KnownReplyCode::TransactionFailed,
             ],
             Command::Vrfy => &[

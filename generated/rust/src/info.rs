@@ -906,7 +906,7 @@ pub static REPLIES: [ReplyInfo; 38] = [
             },
         ],
         associated_enhanced: &[],
-        notes: Some("No RFC gives 334 a reply wording, because its text part must contain nothing but the BASE64 challenge (RFC 4954 section 4). The `text` here is the comment RFC 4954 section 8 attaches to its continue-req grammar rule. RFC 2554 used 334 the same way."),
+        notes: Some("No RFC gives 334 a reply wording, because its text part must contain nothing but the BASE64 challenge (RFC 4954 section 4). The `text` here is therefore the RFC's own label for the reply, verbatim: the comment RFC 4954 section 8 attaches to its continue-req grammar rule (data/README.md allows this where the RFC gives no wording). A server never sends it. RFC 2554 used 334 the same way."),
         troubleshooting: Some(&TROUBLESHOOTING[46]),
     },
     ReplyInfo {
@@ -1223,8 +1223,18 @@ pub static REPLIES: [ReplyInfo; 38] = [
                     section: Some("6.1"),
                     url: "https://www.rfc-editor.org/rfc/rfc1870.html#section-6.1",
                 },
-                context: "SIZE: the server cannot take a message of the declared size now but may later (RFC text \"452 insufficient system storage\"); in reply to RCPT (section 6.4) it refuses the size for that recipient only, and the client may requeue.",
-                commands: &[Command::Mail, Command::Rcpt],
+                context: "SIZE: in reply to MAIL, the server cannot take a message of the declared size now but may later (RFC text \"452 insufficient system storage\").",
+                commands: &[Command::Mail],
+                enhanced: &[],
+            },
+            Use {
+                reference: Reference {
+                    document: Document::Rfc(1870),
+                    section: Some("6.4"),
+                    url: "https://www.rfc-editor.org/rfc/rfc1870.html#section-6.4",
+                },
+                context: "SIZE: in reply to RCPT, the server will not take a message of the declared size for this recipient for now; the client may requeue it for that recipient.",
+                commands: &[Command::Rcpt],
                 enhanced: &[],
             },
             Use {
@@ -1275,15 +1285,6 @@ pub static REPLIES: [ReplyInfo; 38] = [
                 standard: true,
                 commands: &[Command::Atrn],
             },
-            Meaning {
-                text: "System not accepting network messages",
-                summary: Some("Enhanced-code registry pairing only: RFC 5248's table, and IANA today (\"453, 521\"), list 453 as an associated basic code of X.3.2, whose sample text this is. No RFC defines a 453 reply with this meaning."),
-                reference: Some(Reference { document: Document::Rfc(5248), section: Some("2.4"), url: "https://www.rfc-editor.org/rfc/rfc5248.html#section-2.4" }),
-                vendor: None,
-                sources: &[],
-                standard: true,
-                commands: &[],
-            },
         ],
         uses: &[
         ],
@@ -1302,7 +1303,7 @@ pub static REPLIES: [ReplyInfo; 38] = [
             },
         ],
         associated_enhanced: &[KnownEnhancedCode::SystemNotAcceptingNetworkMessages],
-        notes: Some("Which is which: the reply meaning comes from RFC 2645 (\"You have no mail\", a reply to ATRN). The X.3.2 pairing is an entry in IANA's enhanced status code registry, taken from RFC 5248; it says that a server reporting X.3.2 may use 453, not that the 453 reply means \"not accepting messages\". For a 453 answering ATRN the RFC 2645 meaning wins; a 453 carrying X.3.2 elsewhere should be read by its enhanced code."),
+        notes: Some("Which is which: the reply meaning comes from RFC 2645 (\"You have no mail\", a reply to ATRN). The X.3.2 pairing is an entry in IANA's enhanced status code registry, taken from RFC 5248; it says that a server reporting X.3.2 may use 453, not that the 453 reply means \"not accepting messages\". For a 453 answering ATRN the RFC 2645 meaning wins; a 453 carrying X.3.2 elsewhere should be read by its enhanced code. For that reason the X.3.2 pairing (RFC 5248 section 2.4, Table 1, whose sample text is \"System not accepting network messages\") is not listed among the meanings."),
         troubleshooting: None,
     },
     ReplyInfo {
@@ -1974,9 +1975,9 @@ pub static REPLIES: [ReplyInfo; 38] = [
                 commands: &[Command::Connect, Command::Any],
             },
             Meaning {
-                text: "<domain> does not accept mail",
-                summary: Some("The experimental RFC 1846 (1995) proposal that RFC 7504 turned into a standard. Its wording is taken from a secondary source; the RFC text itself was not available to check."),
-                reference: Some(Reference { document: Document::Rfc(1846), section: None, url: "https://www.rfc-editor.org/rfc/rfc1846.html" }),
+                text: "Host does not accept mail",
+                summary: Some("The experimental RFC 1846 (1995) proposal that RFC 7504 turned into a standard: a host that takes no mail may greet with 521, naming itself (server name or IP address) as the first word after the code, as in its example \"521 canon.inria.fr does not accept mail\"."),
+                reference: Some(Reference { document: Document::Rfc(1846), section: Some("4.1"), url: "https://www.rfc-editor.org/rfc/rfc1846.html#section-4.1" }),
                 vendor: None,
                 sources: &[],
                 standard: true,
@@ -1984,9 +1985,29 @@ pub static REPLIES: [ReplyInfo; 38] = [
             },
         ],
         uses: &[
+            Use {
+                reference: Reference {
+                    document: Document::Rfc(1846),
+                    section: Some("3"),
+                    url: "https://www.rfc-editor.org/rfc/rfc1846.html#section-3",
+                },
+                context: "MX relays for a host that takes no mail may answer RCPT for that host with 521 (example text \"nomail.imag.fr does not accept mail\"). RFC 7504 section 4 later gave a relay reporting that a recipient's domain accepts no mail its own code, 556.",
+                commands: &[Command::Rcpt],
+                enhanced: &[],
+            },
+            Use {
+                reference: Reference {
+                    document: Document::Rfc(1846),
+                    section: Some("4.2"),
+                    url: "https://www.rfc-editor.org/rfc/rfc1846.html#section-4.2",
+                },
+                context: "After a 521 greeting the server either closes the connection or reads commands and answers every one except QUIT with 521, timing out if the client never quits.",
+                commands: &[Command::Any],
+                enhanced: &[],
+            },
         ],
-        commands: &[Command::Connect, Command::Any],
-        introduced: Some(Reference { document: Document::Rfc(1846), section: None, url: "https://www.rfc-editor.org/rfc/rfc1846.html" }),
+        commands: &[Command::Connect, Command::Rcpt, Command::Any],
+        introduced: Some(Reference { document: Document::Rfc(1846), section: Some("4.1"), url: "https://www.rfc-editor.org/rfc/rfc1846.html#section-4.1" }),
         references: &[
             Reference {
                 document: Document::Rfc(7504),
@@ -2025,7 +2046,7 @@ pub static REPLIES: [ReplyInfo; 38] = [
                 vendor: None,
                 sources: &[],
                 standard: true,
-                commands: &[Command::Any],
+                commands: &[Command::Mail, Command::Rcpt, Command::Data, Command::Bdat, Command::Burl, Command::Vrfy, Command::Expn, Command::Help, Command::Etrn, Command::Atrn, Command::Starttls],
             },
             Meaning {
                 text: "Must issue a STARTTLS command first",
@@ -2034,7 +2055,7 @@ pub static REPLIES: [ReplyInfo; 38] = [
                 vendor: None,
                 sources: &[],
                 standard: true,
-                commands: &[Command::Any],
+                commands: &[Command::Helo, Command::Auth, Command::Mail, Command::Rcpt, Command::Data, Command::Bdat, Command::Burl, Command::Rset, Command::Vrfy, Command::Expn, Command::Help, Command::Etrn, Command::Atrn],
             },
             Meaning {
                 text: "Authentication required [AUTH]",
@@ -2048,7 +2069,7 @@ pub static REPLIES: [ReplyInfo; 38] = [
         ],
         uses: &[
         ],
-        commands: &[Command::Atrn, Command::Any],
+        commands: &[Command::Helo, Command::Auth, Command::Mail, Command::Rcpt, Command::Data, Command::Bdat, Command::Burl, Command::Rset, Command::Vrfy, Command::Expn, Command::Help, Command::Etrn, Command::Atrn, Command::Starttls],
         introduced: Some(Reference { document: Document::Rfc(2487), section: Some("5"), url: "https://www.rfc-editor.org/rfc/rfc2487.html#section-5" }),
         references: &[
             Reference {
@@ -2151,7 +2172,7 @@ pub static REPLIES: [ReplyInfo; 38] = [
         name: "EncryptionRequiredForAuthentication",
         text: "Encryption required for requested authentication mechanism",
         text_note: None,
-        description: "The chosen AUTH mechanism may only be used over an encrypted connection. RFC 4954 keeps this code for historical purposes only, since modern servers do not offer such mechanisms before TLS; a client seeing it should start TLS and retry.",
+        description: "The chosen AUTH mechanism may only be used over an encrypted connection. RFC 4954 keeps this code for historical purposes only: instead of refusing such a mechanism with 538, a modern server should not advertise it until the connection is encrypted. The RFC prescribes no client action for 538.",
         status: ReplyStatus::Historic,
         nonstandard_kind: None,
         confidence: None,
@@ -2418,8 +2439,28 @@ pub static REPLIES: [ReplyInfo; 38] = [
                     section: Some("6.1"),
                     url: "https://www.rfc-editor.org/rfc/rfc1870.html#section-6.1",
                 },
-                context: "SIZE: the declared or actual size is above the server's fixed limit, a permanent refusal (RFC text \"552 message size exceeds fixed maximium message size\"). It may come in reply to MAIL, per recipient to RCPT (section 6.4), or after the data (section 6.3).",
-                commands: &[Command::Mail, Command::Rcpt, Command::Data],
+                context: "SIZE: in reply to MAIL, the declared size is above the server's fixed limit, a permanent refusal (RFC text \"552 message size exceeds fixed maximium message size\").",
+                commands: &[Command::Mail],
+                enhanced: &[],
+            },
+            Use {
+                reference: Reference {
+                    document: Document::Rfc(1870),
+                    section: Some("6.4"),
+                    url: "https://www.rfc-editor.org/rfc/rfc1870.html#section-6.4",
+                },
+                context: "SIZE: in reply to RCPT, the server will not take a message of the declared size for this recipient; the client may not requeue it for that recipient.",
+                commands: &[Command::Rcpt],
+                enhanced: &[],
+            },
+            Use {
+                reference: Reference {
+                    document: Document::Rfc(1870),
+                    section: Some("6.3"),
+                    url: "https://www.rfc-editor.org/rfc/rfc1870.html#section-6.3",
+                },
+                context: "SIZE: after the data, only when the message turned out larger than the size the client declared.",
+                commands: &[Command::Data],
                 enhanced: &[],
             },
             Use {
