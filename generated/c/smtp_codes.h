@@ -1778,7 +1778,7 @@ extern "C" {
 #endif
 
 /* Every meaning of every reply code, by code; each entry points at its own run. */
-static const struct smtp_meaning smtp_codes_meanings[87 + 1] = {
+static const struct smtp_meaning smtp_codes_meanings[89 + 1] = {
     { /* 101 meaning 1 */
         "Error opening a connection to the server; the client cannot open an SMTP "
         "stream",
@@ -2426,6 +2426,15 @@ static const struct smtp_meaning smtp_codes_meanings[87 + 1] = {
         SMTP_CODES_NULL,
         0
     },
+    { /* 541 meaning 3 */
+        "Sent by Zoho as a real reply with enhanced code 5.4.1: the destination domain "
+        "rejected the mail",
+        SMTP_CODES_NULL,
+        SMTP_CODES_NULL, SMTP_CODES_NULL,
+        "https://github.com/sisimai/set-of-emails/blob/master/maildir/bsd/rhost-zoho-04.eml",
+        "Zoho Mail",
+        0
+    },
     { /* 550 meaning 1 */
         "Requested action not taken: mailbox unavailable",
         SMTP_CODES_NULL,
@@ -2509,6 +2518,15 @@ static const struct smtp_meaning smtp_codes_meanings[87 + 1] = {
         SMTP_CODES_NULL,
         SMTP_CODES_NULL, SMTP_CODES_NULL,
         "https://www.evosuite.com/PicsHotel/ReserveGroup/CustomPages/evoSuite/FullNewsItem.aspx?EventPage=1&rqEventID=177",
+        SMTP_CODES_NULL,
+        0
+    },
+    { /* 571 meaning 2 */
+        "Sent at connection time to a client whose IP address has no reverse DNS "
+        "name (\"571 No PTR Record found. Reverse DNS required\")",
+        SMTP_CODES_NULL,
+        SMTP_CODES_NULL, SMTP_CODES_NULL,
+        "https://github.com/sisimai/set-of-emails/blob/master/maildir/bsd/lhost-exim-32.eml",
         SMTP_CODES_NULL,
         0
     },
@@ -3396,9 +3414,10 @@ static const struct smtp_reply_info smtp_codes_replies[SMTP_CODES_REPLY_COUNT + 
         SMTP_CODES_NULL,
         "A single bounce-code page uses 499 when the sending system could not connect "
         "to the recipient's MX servers (wrong address or destination down). It is "
-        "not an SMTP reply: no connection existed to carry one, and RFC 5321 section "
-        "4.3.2 forbids codes outside its scheme. Check the recipient domain and its "
-        "MX records.",
+        "not an SMTP reply: no connection existed, so no server can have sent it, "
+        "even though the number itself has the form RFC 5321 section 4.2 gives replies "
+        "(three digits, first digit 2 to 5). Check the recipient domain and its MX "
+        "records.",
         SMTP_STATUS_NONSTANDARD,
         "client_error",
         SMTP_CODES_NULL,
@@ -3496,9 +3515,9 @@ static const struct smtp_reply_info smtp_codes_replies[SMTP_CODES_REPLY_COUNT + 
         "tables squeeze the three digits of an enhanced status code into one number "
         "(5.1.1 becomes 511); the same pattern runs through 510-518, 520-524, 530-534, "
         "540-547, 550-555 and 560-563, and several of those numbers collide with "
-        "real RFC reply codes (521, 530, 534, 550-555). No server sends this number "
-        "as its reply code: look in the bounce for the actual three-digit reply and "
-        "the enhanced code (here 5.1.0).",
+        "real RFC reply codes (521, 530, 534, 550-555). In a bounce it is usually "
+        "not the reply code a server sent: look for the actual three-digit reply "
+        "and the enhanced code (here 5.1.0).",
         SMTP_STATUS_NONSTANDARD,
         "shortened_enhanced",
         SMTP_CODES_NULL,
@@ -3516,7 +3535,7 @@ static const struct smtp_reply_info smtp_codes_replies[SMTP_CODES_REPLY_COUNT + 
         "status code into one number (5.1.1 becomes 511); the same pattern runs through "
         "510-518, 520-524, 530-534, 540-547, 550-555 and 560-563, and several of "
         "those numbers collide with real RFC reply codes (521, 530, 534, 550-555). "
-        "No server sends this number as its reply code: look in the bounce for the "
+        "In a bounce it is usually not the reply code a server sent: look for the "
         "actual three-digit reply and the enhanced code (here 5.1.1).",
         SMTP_STATUS_NONSTANDARD,
         "shortened_enhanced",
@@ -3533,9 +3552,9 @@ static const struct smtp_reply_info smtp_codes_replies[SMTP_CODES_REPLY_COUNT + 
         "bounce-code tables squeeze the three digits of an enhanced status code into "
         "one number (5.1.1 becomes 511); the same pattern runs through 510-518, 520-524, "
         "530-534, 540-547, 550-555 and 560-563, and several of those numbers collide "
-        "with real RFC reply codes (521, 530, 534, 550-555). No server sends this "
-        "number as its reply code: look in the bounce for the actual three-digit "
-        "reply and the enhanced code (here 5.1.2).",
+        "with real RFC reply codes (521, 530, 534, 550-555). In a bounce it is usually "
+        "not the reply code a server sent: look for the actual three-digit reply "
+        "and the enhanced code (here 5.1.2).",
         SMTP_STATUS_NONSTANDARD,
         "shortened_enhanced",
         SMTP_CODES_NULL,
@@ -3551,8 +3570,8 @@ static const struct smtp_reply_info smtp_codes_replies[SMTP_CODES_REPLY_COUNT + 
         "Some bounce-code tables squeeze the three digits of an enhanced status code "
         "into one number (5.1.1 becomes 511); the same pattern runs through 510-518, "
         "520-524, 530-534, 540-547, 550-555 and 560-563, and several of those numbers "
-        "collide with real RFC reply codes (521, 530, 534, 550-555). No server sends "
-        "this number as its reply code: look in the bounce for the actual three-digit "
+        "collide with real RFC reply codes (521, 530, 534, 550-555). In a bounce "
+        "it is usually not the reply code a server sent: look for the actual three-digit "
         "reply and the enhanced code (here 5.1.3).",
         SMTP_STATUS_NONSTANDARD,
         "shortened_enhanced",
@@ -3569,8 +3588,8 @@ static const struct smtp_reply_info smtp_codes_replies[SMTP_CODES_REPLY_COUNT + 
         "Some bounce-code tables squeeze the three digits of an enhanced status code "
         "into one number (5.1.1 becomes 511); the same pattern runs through 510-518, "
         "520-524, 530-534, 540-547, 550-555 and 560-563, and several of those numbers "
-        "collide with real RFC reply codes (521, 530, 534, 550-555). No server sends "
-        "this number as its reply code: look in the bounce for the actual three-digit "
+        "collide with real RFC reply codes (521, 530, 534, 550-555). In a bounce "
+        "it is usually not the reply code a server sent: look for the actual three-digit "
         "reply and the enhanced code (here 5.1.7).",
         SMTP_STATUS_NONSTANDARD,
         "shortened_enhanced",
@@ -3741,13 +3760,16 @@ static const struct smtp_reply_info smtp_codes_replies[SMTP_CODES_REPLY_COUNT + 
         "bounce-code tables squeeze the three digits of an enhanced status code into "
         "one number (5.1.1 becomes 511); the same pattern runs through 510-518, 520-524, "
         "530-534, 540-547, 550-555 and 560-563, and several of those numbers collide "
-        "with real RFC reply codes (521, 530, 534, 550-555). No server sends this "
-        "number as its reply code: look in the bounce for the actual three-digit "
-        "reply and the enhanced code (here 5.4.1, if the table follows the pattern).",
+        "with real RFC reply codes (521, 530, 534, 550-555). At least one server "
+        "also sends 541 as its reply code, with the enhanced code whose digits it "
+        "repeats: a Zoho bounce reads `541 5.4.1 Mail rejected by destination domain`. "
+        "Read such a reply by its enhanced code and its text; in a bounce table, "
+        "look for the actual three-digit reply and the enhanced code (here 5.4.1, "
+        "if the table follows the pattern).",
         SMTP_STATUS_NONSTANDARD,
         "shortened_enhanced",
         SMTP_CODES_NULL,
-        smtp_codes_meanings + 75, 2,
+        smtp_codes_meanings + 75, 3,
         smtp_codes_reply_references + 65, 0
     },
     { /* 550 */
@@ -3771,7 +3793,7 @@ static const struct smtp_reply_info smtp_codes_replies[SMTP_CODES_REPLY_COUNT + 
         "may get to ETRN, an odd choice since its section 5.1 lists 500 and 501 as "
         "the ETRN error replies. Bounce tables that shorten enhanced codes use \"550\" "
         "for 5.5.0, which is unrelated.",
-        smtp_codes_meanings + 77, 1,
+        smtp_codes_meanings + 78, 1,
         smtp_codes_reply_references + 65, 3
     },
     { /* 551 */
@@ -3788,7 +3810,7 @@ static const struct smtp_reply_info smtp_codes_replies[SMTP_CODES_REPLY_COUNT + 
         "RFC 6531 section 3.7.4.1 requires 550 instead of 551 when the forward path "
         "would be non-ASCII and the client did not use SMTPUTF8. Bounce tables that "
         "shorten enhanced codes use \"551\" for 5.5.1, which is unrelated.",
-        smtp_codes_meanings + 78, 1,
+        smtp_codes_meanings + 79, 1,
         smtp_codes_reply_references + 68, 2
     },
     { /* 552 */
@@ -3807,7 +3829,7 @@ static const struct smtp_reply_info smtp_codes_replies[SMTP_CODES_REPLY_COUNT + 
         "size\". RFC 821 wrongly gave 552 for too many recipients; RFC 5321 section "
         "4.5.3.1.10 says 452 and asks clients to treat such a 552 as temporary. Bounce "
         "tables that shorten enhanced codes use \"552\" for 5.5.2, which is unrelated.",
-        smtp_codes_meanings + 79, 1,
+        smtp_codes_meanings + 80, 1,
         smtp_codes_reply_references + 70, 2
     },
     { /* 553 */
@@ -3823,7 +3845,7 @@ static const struct smtp_reply_info smtp_codes_replies[SMTP_CODES_REPLY_COUNT + 
         "RFC 821 listed 553 for RCPT and VRFY; RFC 2821 added MAIL. IANA also lists "
         "553 for X.6.8. Bounce tables that shorten enhanced codes use \"553\" for 5.5.3, "
         "which is unrelated.",
-        smtp_codes_meanings + 80, 1,
+        smtp_codes_meanings + 81, 1,
         smtp_codes_reply_references + 72, 2
     },
     { /* 554 */
@@ -3844,7 +3866,7 @@ static const struct smtp_reply_info smtp_codes_replies[SMTP_CODES_REPLY_COUNT + 
         "4.2); see 550. RFC 4468's use of 5.7.8 for a missing trust relationship "
         "was replaced by X.7.14 (RFC 5248). Bounce tables that shorten enhanced codes "
         "use \"554\" for 5.5.4, which is unrelated.",
-        smtp_codes_meanings + 81, 2,
+        smtp_codes_meanings + 82, 2,
         smtp_codes_reply_references + 74, 3
     },
     { /* 555 */
@@ -3861,7 +3883,7 @@ static const struct smtp_reply_info smtp_codes_replies[SMTP_CODES_REPLY_COUNT + 
         "RFC 1869 section 6.1 created 555 with 455, without reply wording. RFC 2821 "
         "left both out of its lists; RFC 5321 restored them. Bounce tables that shorten "
         "enhanced codes use \"555\" for 5.5.5, which is unrelated.",
-        smtp_codes_meanings + 83, 1,
+        smtp_codes_meanings + 84, 1,
         smtp_codes_reply_references + 77, 2
     },
     { /* 556 */
@@ -3880,25 +3902,27 @@ static const struct smtp_reply_info smtp_codes_replies[SMTP_CODES_REPLY_COUNT + 
         "5321's lists, which is why its text is used here; RFC 7505 applies the code "
         "to null MX in the style of RFC 5321's \"Requested action not taken:\" replies "
         "and pairs it with X.1.10. IANA's X.1.10 entry references both.",
-        smtp_codes_meanings + 84, 2,
+        smtp_codes_meanings + 85, 2,
         smtp_codes_reply_references + 79, 2
     },
     { /* 571 */
         571,
         "ShortenedDeliveryNotAuthorized",
-        "The digits of enhanced code 5.7.1 \"Delivery not authorized, message refused\"",
+        "A policy refusal, numbered after enhanced code 5.7.1 \"Delivery not authorized, "
+        "message refused\"",
         SMTP_CODES_NULL,
-        "The message was refused by policy, for example relaying denied (\"ERROR 571 "
-        "Message refused\"). Some bounce-code tables squeeze the three digits of an "
-        "enhanced status code into one number (5.1.1 becomes 511); the same pattern "
-        "runs through 510-518, 520-524, 530-534, 540-547, 550-555 and 560-563, and "
-        "several of those numbers collide with real RFC reply codes (521, 530, 534, "
-        "550-555). No server sends this number as its reply code: look in the bounce "
-        "for the actual three-digit reply and the enhanced code (here 5.7.1).",
+        "Some servers refuse mail by policy with 571, a number that repeats the digits "
+        "of enhanced code 5.7.1 \"Delivery not authorized, message refused\": one vendor "
+        "page quotes \"ERROR 571 Message refused\" for refused relaying, and a real "
+        "Exim bounce shows a remote server answering the connection with `571 No "
+        "PTR Record found` because the client's IP address had no reverse DNS name. "
+        "No RFC defines 571 as a reply code. Treat it as a permanent policy refusal "
+        "and read the text for the reason; bounce-code tables that squeeze enhanced "
+        "codes into one number (5.1.1 becomes 511) also list it.",
         SMTP_STATUS_NONSTANDARD,
-        "shortened_enhanced",
+        "vendor",
         SMTP_CODES_NULL,
-        smtp_codes_meanings + 86, 1,
+        smtp_codes_meanings + 87, 2,
         smtp_codes_reply_references + 81, 0
     },
     { /* end */
