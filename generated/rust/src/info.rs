@@ -6033,18 +6033,18 @@ pub static TROUBLESHOOTING: [Troubleshooting; 67] = [
     },
     Troubleshooting {
         code: "X.2.3",
-        summary: "The message is larger than the recipient's mailbox or this server allows. Make it smaller.",
+        summary: "The message is larger than this recipient's mailbox accepts: the mailbox has a size limit below the server's general one. Make the message smaller.",
         causes: &[
             "Large attachments; base64 encoding makes attachments about a third larger than the files.",
             "A per-mailbox size limit lower than the server's general limit.",
-            "Sendmail reports its server-wide `MaxMessageSize` with 552 5.2.3.",
+            "A server-wide limit reported with this code: RFC 3463 gives the server's own limit `X.3.4` (section 3.4), but Sendmail reports its `MaxMessageSize` with `552 5.2.3`.",
         ],
         sender_fixes: &[
             "Compress the files, send them as links to a file-sharing service, or split them over several messages.",
             "Check the size of the message including encoding, not just the size of the files.",
         ],
         admin_fixes: &[
-            "Raise the per-mailbox or server limit if larger mail should be accepted (Postfix `message_size_limit`, Sendmail `confMAX_MESSAGE_SIZE`, Exchange `MaxReceiveSize`).",
+            "Raise the mailbox's limit if larger mail should be accepted for it (Exchange `MaxReceiveSize` on the mailbox). Server-wide limits (Postfix `message_size_limit`, Sendmail `confMAX_MESSAGE_SIZE`) belong to `X.3.4`, though Sendmail reports them with this code.",
         ],
         references: &[
             Reference {
@@ -6554,7 +6554,7 @@ pub static TROUBLESHOOTING: [Troubleshooting; 67] = [
     },
     Troubleshooting {
         code: "X.7.3",
-        summary: "Registered for a failed conversion between secure message formats, but servers mostly use it to say that TLS is required. Read the text.",
+        summary: "Registered for a failed conversion between secure messaging formats; some servers also use it to say that TLS is required. Read the text.",
         causes: &[
             "The server requires STARTTLS and the client did not use it (`451 5.7.3 STARTTLS is required to send mail`).",
             "A gateway could not convert a signed or encrypted message (S/MIME, PGP) for the next system.",
@@ -6646,7 +6646,7 @@ pub static TROUBLESHOOTING: [Troubleshooting; 67] = [
     },
     Troubleshooting {
         code: "X.7.9",
-        summary: "The server wants a stronger login method than the one used, for example OAuth or an app password instead of the account password. Yahoo also uses 5.7.9 for policy and authentication rejections.",
+        summary: "The authentication mechanism the client chose is weaker than the server's policy allows for this user; the client should try a stronger mechanism. Google also uses 5.7.9 to ask for an app password instead of the account password, and Yahoo for policy and authentication rejections.",
         causes: &[
             "Google requires an application-specific password (`534 5.7.9 Application-specific password required`).",
             "A plain-text mechanism refused by policy.",
@@ -6681,8 +6681,8 @@ pub static TROUBLESHOOTING: [Troubleshooting; 67] = [
         references: &[
             Reference {
                 document: Document::Rfc(5248),
-                section: None,
-                url: "https://www.rfc-editor.org/rfc/rfc5248.html",
+                section: Some("2.4"),
+                url: "https://www.rfc-editor.org/rfc/rfc5248.html#section-2.4",
             },
         ],
     },
@@ -6739,7 +6739,7 @@ pub static TROUBLESHOOTING: [Troubleshooting; 67] = [
     },
     Troubleshooting {
         code: "X.7.26",
-        summary: "The message failed more than one authentication check, typically both SPF and DKIM, which also means DMARC failed. Gmail uses 5.7.26 for unauthenticated mail and DMARC rejections; Microsoft uses 4.7.26 for unauthenticated mail over IPv6.",
+        summary: "The message failed more than one authentication check, typically both SPF and DKIM; where the From: domain publishes DMARC, DMARC failed too. Gmail uses 5.7.26 for unauthenticated mail and DMARC rejections; Microsoft uses 4.7.26 for unauthenticated mail over IPv6.",
         causes: &[
             "The message passed neither SPF nor DKIM.",
             "The From: domain publishes DMARC with `p=reject` (or quarantine) and neither SPF nor DKIM passed in alignment with it.",
@@ -6749,7 +6749,7 @@ pub static TROUBLESHOOTING: [Troubleshooting; 67] = [
         sender_fixes: &[
             "Publish SPF for all sending sources and sign with DKIM using the From: domain.",
             "Publish a DMARC record and read its reports to find unauthenticated sources.",
-            "Mailing lists should rewrite From: or keep messages unchanged.",
+            "If the mail went through a mailing list, tell the list's operator: lists that change messages need to rewrite From: to their own domain, or leave messages unchanged.",
         ],
         admin_fixes: &[
             "Evaluate ARC for trusted forwarders; allow exceptions only for senders you can vouch for.",
@@ -6759,6 +6759,11 @@ pub static TROUBLESHOOTING: [Troubleshooting; 67] = [
                 document: Document::Rfc(7372),
                 section: Some("3.4"),
                 url: "https://www.rfc-editor.org/rfc/rfc7372.html#section-3.4",
+            },
+            Reference {
+                document: Document::Rfc(7372),
+                section: Some("4"),
+                url: "https://www.rfc-editor.org/rfc/rfc7372.html#section-4",
             },
         ],
     },
@@ -6778,6 +6783,11 @@ pub static TROUBLESHOOTING: [Troubleshooting; 67] = [
             "Note that Google uses 4.7.27/5.7.27 for SPF failures instead.",
         ],
         references: &[
+            Reference {
+                document: Document::Rfc(7505),
+                section: Some("4.1"),
+                url: "https://www.rfc-editor.org/rfc/rfc7505.html#section-4.1",
+            },
             Reference {
                 document: Document::Rfc(7505),
                 section: Some("4.2"),
@@ -7064,10 +7074,11 @@ pub static TROUBLESHOOTING: [Troubleshooting; 67] = [
         ],
         sender_fixes: &[
             "Update the client or library; check that it uses the right port and TLS mode.",
-            "Disable SMTP inspection (\"fixup\") on firewalls between client and server.",
+            "Disable SMTP inspection (\"fixup\") on your own firewall; if the firewall is in front of the receiving server, ask its administrator.",
         ],
         admin_fixes: &[
             "Check the server's log of the session to see what it received.",
+            "Disable SMTP inspection (\"fixup\") on a firewall in front of the server.",
         ],
         references: &[
             Reference {
@@ -7184,10 +7195,10 @@ pub static TROUBLESHOOTING: [Troubleshooting; 67] = [
     },
     Troubleshooting {
         code: "521",
-        summary: "Given when the connection opens: this host does not accept mail at all (RFC 7504). Some servers also use it to refuse a blocked client. Permanent.",
+        summary: "Given when the connection opens: this host does not accept mail at all (RFC 7504). Some servers also use it to refuse a blocked client, which RFC 7504 section 3 says not to do (554 is the code for that). Permanent.",
         causes: &[
             "The host listed in MX never receives mail (a dummy or send-only server).",
-            "A block list rejection at connection time (`521 5.7.1 ... blocked using ...`).",
+            "A block list rejection at connection time (`521 5.7.1 ... blocked using ...`), against RFC 7504 section 3, which keeps 521 for hosts that accept no mail at all.",
         ],
         sender_fixes: &[
             "Check that you are delivering to the domain's real MX.",
@@ -7195,6 +7206,7 @@ pub static TROUBLESHOOTING: [Troubleshooting; 67] = [
         ],
         admin_fixes: &[
             "Do not list hosts that refuse all mail as MX; publish a null MX if the domain takes no mail.",
+            "To refuse particular clients, answer with 554, not 521 (RFC 7504 section 3).",
         ],
         references: &[
             Reference {
@@ -7210,7 +7222,7 @@ pub static TROUBLESHOOTING: [Troubleshooting; 67] = [
         causes: &[
             "The client sends without SMTP authentication (`530 5.7.0 Authentication required`).",
             "TLS must be started first (`530 5.7.0 Must issue a STARTTLS command first`).",
-            "Microsoft 365's `530 5.7.1 Client was not authenticated`.",
+            "Microsoft 365's `5.7.1 Client was not authenticated` (its documentation gives no reply code for it; the vendor data keeps none).",
         ],
         sender_fixes: &[
             "Turn on SMTP authentication and STARTTLS in the client; use port 587 for submission.",
