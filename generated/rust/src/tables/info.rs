@@ -5481,6 +5481,8 @@ pub static TROUBLESHOOTING: [Troubleshooting; 67] = [
                 url: "https://www.rfc-editor.org/rfc/rfc3463.html#section-3.1",
             },
         ],
+        nonconforming: &[
+        ],
     },
     Troubleshooting {
         code: "X.1.1",
@@ -5509,6 +5511,8 @@ pub static TROUBLESHOOTING: [Troubleshooting; 67] = [
                 url: "https://www.rfc-editor.org/rfc/rfc3463.html#section-3.2",
             },
         ],
+        nonconforming: &[
+        ],
     },
     Troubleshooting {
         code: "X.1.2",
@@ -5532,6 +5536,12 @@ pub static TROUBLESHOOTING: [Troubleshooting; 67] = [
                 document: Document::Rfc(3463),
                 section: Some("3.2"),
                 url: "https://www.rfc-editor.org/rfc/rfc3463.html#section-3.2",
+            },
+        ],
+        nonconforming: &[
+            Nonconforming {
+                code: "4.1.2",
+                note: "Postfix answers `450 4.1.2 ... Recipient address rejected: Domain not found` while the domain's DNS lookup may be failing only for now. RFC 3463 section 3.2 makes X.1.2 a code for permanent failures only; a DNS failure that may clear is `4.4.3` (directory server failure, section 3.5) by the RFC.",
             },
         ],
     },
@@ -5563,6 +5573,8 @@ pub static TROUBLESHOOTING: [Troubleshooting; 67] = [
                 url: "https://www.rfc-editor.org/rfc/rfc5321.html#section-4.1.2",
             },
         ],
+        nonconforming: &[
+        ],
     },
     Troubleshooting {
         code: "X.1.5",
@@ -5582,6 +5594,8 @@ pub static TROUBLESHOOTING: [Troubleshooting; 67] = [
                 section: Some("3.2"),
                 url: "https://www.rfc-editor.org/rfc/rfc3463.html#section-3.2",
             },
+        ],
+        nonconforming: &[
         ],
     },
     Troubleshooting {
@@ -5612,6 +5626,8 @@ pub static TROUBLESHOOTING: [Troubleshooting; 67] = [
                 url: "https://www.rfc-editor.org/rfc/rfc5321.html#section-3.4",
             },
         ],
+        nonconforming: &[
+        ],
     },
     Troubleshooting {
         code: "X.1.7",
@@ -5635,6 +5651,8 @@ pub static TROUBLESHOOTING: [Troubleshooting; 67] = [
                 section: Some("3.2"),
                 url: "https://www.rfc-editor.org/rfc/rfc3463.html#section-3.2",
             },
+        ],
+        nonconforming: &[
         ],
     },
     Troubleshooting {
@@ -5661,6 +5679,8 @@ pub static TROUBLESHOOTING: [Troubleshooting; 67] = [
                 section: Some("3.2"),
                 url: "https://www.rfc-editor.org/rfc/rfc3463.html#section-3.2",
             },
+        ],
+        nonconforming: &[
         ],
     },
     Troubleshooting {
@@ -5690,6 +5710,8 @@ pub static TROUBLESHOOTING: [Troubleshooting; 67] = [
                 url: "https://www.rfc-editor.org/rfc/rfc7504.html#section-4",
             },
         ],
+        nonconforming: &[
+        ],
     },
     Troubleshooting {
         code: "X.2.0",
@@ -5712,6 +5734,8 @@ pub static TROUBLESHOOTING: [Troubleshooting; 67] = [
                 section: Some("3.3"),
                 url: "https://www.rfc-editor.org/rfc/rfc3463.html#section-3.3",
             },
+        ],
+        nonconforming: &[
         ],
     },
     Troubleshooting {
@@ -5737,6 +5761,8 @@ pub static TROUBLESHOOTING: [Troubleshooting; 67] = [
                 section: Some("3.3"),
                 url: "https://www.rfc-editor.org/rfc/rfc3463.html#section-3.3",
             },
+        ],
+        nonconforming: &[
         ],
     },
     Troubleshooting {
@@ -5765,6 +5791,12 @@ pub static TROUBLESHOOTING: [Troubleshooting; 67] = [
                 url: "https://www.rfc-editor.org/rfc/rfc3463.html#section-3.3",
             },
         ],
+        nonconforming: &[
+            Nonconforming {
+                code: "5.2.2",
+                note: "Servers commonly answer a full mailbox with `552 5.2.2`, and Microsoft 365 uses 5.2.2 for a sender's submission quota. RFC 3463 section 3.3 makes X.2.2 a persistent transient failure: the mailbox may have room later. Treat a 5.2.2 as a failure to retry much later, not as a dead address.",
+            },
+        ],
     },
     Troubleshooting {
         code: "X.2.3",
@@ -5787,6 +5819,8 @@ pub static TROUBLESHOOTING: [Troubleshooting; 67] = [
                 section: Some("3.3"),
                 url: "https://www.rfc-editor.org/rfc/rfc3463.html#section-3.3",
             },
+        ],
+        nonconforming: &[
         ],
     },
     Troubleshooting {
@@ -5811,6 +5845,8 @@ pub static TROUBLESHOOTING: [Troubleshooting; 67] = [
                 section: Some("3.4"),
                 url: "https://www.rfc-editor.org/rfc/rfc3463.html#section-3.4",
             },
+        ],
+        nonconforming: &[
         ],
     },
     Troubleshooting {
@@ -5839,6 +5875,12 @@ pub static TROUBLESHOOTING: [Troubleshooting; 67] = [
                 document: Document::Rfc(5321),
                 section: Some("4.2.3"),
                 url: "https://www.rfc-editor.org/rfc/rfc5321.html#section-4.2.3",
+            },
+        ],
+        nonconforming: &[
+            Nonconforming {
+                code: "5.3.1",
+                note: "Some servers send 5.3.1 for a full mail system. RFC 3463 section 3.4 makes X.3.1 useful only as a persistent transient failure, so the standard form is 4.3.1.",
             },
         ],
     },
@@ -5872,6 +5914,8 @@ pub static TROUBLESHOOTING: [Troubleshooting; 67] = [
                 url: "https://www.rfc-editor.org/rfc/rfc7504.html#section-3",
             },
         ],
+        nonconforming: &[
+        ],
     },
     Troubleshooting {
         code: "X.3.4",
@@ -5900,6 +5944,8 @@ pub static TROUBLESHOOTING: [Troubleshooting; 67] = [
                 url: "https://www.rfc-editor.org/rfc/rfc1870.html#section-6.1",
             },
         ],
+        nonconforming: &[
+        ],
     },
     Troubleshooting {
         code: "X.3.5",
@@ -5921,6 +5967,8 @@ pub static TROUBLESHOOTING: [Troubleshooting; 67] = [
                 section: Some("3.4"),
                 url: "https://www.rfc-editor.org/rfc/rfc3463.html#section-3.4",
             },
+        ],
+        nonconforming: &[
         ],
     },
     Troubleshooting {
@@ -5948,6 +5996,8 @@ pub static TROUBLESHOOTING: [Troubleshooting; 67] = [
                 url: "https://www.rfc-editor.org/rfc/rfc3463.html#section-3.5",
             },
         ],
+        nonconforming: &[
+        ],
     },
     Troubleshooting {
         code: "X.4.2",
@@ -5971,6 +6021,8 @@ pub static TROUBLESHOOTING: [Troubleshooting; 67] = [
                 section: Some("3.5"),
                 url: "https://www.rfc-editor.org/rfc/rfc3463.html#section-3.5",
             },
+        ],
+        nonconforming: &[
         ],
     },
     Troubleshooting {
@@ -5996,6 +6048,8 @@ pub static TROUBLESHOOTING: [Troubleshooting; 67] = [
                 url: "https://www.rfc-editor.org/rfc/rfc3463.html#section-3.5",
             },
         ],
+        nonconforming: &[
+        ],
     },
     Troubleshooting {
         code: "X.4.5",
@@ -6015,6 +6069,12 @@ pub static TROUBLESHOOTING: [Troubleshooting; 67] = [
                 document: Document::Rfc(3463),
                 section: Some("3.5"),
                 url: "https://www.rfc-editor.org/rfc/rfc3463.html#section-3.5",
+            },
+        ],
+        nonconforming: &[
+            Nonconforming {
+                code: "5.4.5",
+                note: "Google uses `550 5.4.5` for an account's daily sending limit. RFC 3463 section 3.5 defines X.4.5 as congestion and only as a persistent transient failure.",
             },
         ],
     },
@@ -6043,6 +6103,12 @@ pub static TROUBLESHOOTING: [Troubleshooting; 67] = [
                 document: Document::Rfc(5321),
                 section: Some("6.3"),
                 url: "https://www.rfc-editor.org/rfc/rfc5321.html#section-6.3",
+            },
+        ],
+        nonconforming: &[
+            Nonconforming {
+                code: "5.4.6",
+                note: "Exchange (in hybrid setups) and Gmail report a mail loop with `554 5.4.6`. RFC 3463 section 3.5 defines X.4.6 only as a persistent transient failure, so the standard form is 4.4.6.",
             },
         ],
     },
@@ -6075,6 +6141,8 @@ pub static TROUBLESHOOTING: [Troubleshooting; 67] = [
                 url: "https://www.rfc-editor.org/rfc/rfc5321.html#section-4.5.4.1",
             },
         ],
+        nonconforming: &[
+        ],
     },
     Troubleshooting {
         code: "X.5.0",
@@ -6094,6 +6162,8 @@ pub static TROUBLESHOOTING: [Troubleshooting; 67] = [
                 section: Some("3.6"),
                 url: "https://www.rfc-editor.org/rfc/rfc3463.html#section-3.6",
             },
+        ],
+        nonconforming: &[
         ],
     },
     Troubleshooting {
@@ -6123,6 +6193,8 @@ pub static TROUBLESHOOTING: [Troubleshooting; 67] = [
                 url: "https://www.rfc-editor.org/rfc/rfc5321.html#section-4.1.4",
             },
         ],
+        nonconforming: &[
+        ],
     },
     Troubleshooting {
         code: "X.5.2",
@@ -6151,6 +6223,8 @@ pub static TROUBLESHOOTING: [Troubleshooting; 67] = [
                 url: "https://www.rfc-editor.org/rfc/rfc5321.html#section-4.1.2",
             },
         ],
+        nonconforming: &[
+        ],
     },
     Troubleshooting {
         code: "X.5.3",
@@ -6178,6 +6252,8 @@ pub static TROUBLESHOOTING: [Troubleshooting; 67] = [
                 url: "https://www.rfc-editor.org/rfc/rfc5321.html#section-4.5.3.1.10",
             },
         ],
+        nonconforming: &[
+        ],
     },
     Troubleshooting {
         code: "X.6.0",
@@ -6201,6 +6277,8 @@ pub static TROUBLESHOOTING: [Troubleshooting; 67] = [
                 url: "https://www.rfc-editor.org/rfc/rfc3463.html#section-3.7",
             },
         ],
+        nonconforming: &[
+        ],
     },
     Troubleshooting {
         code: "X.6.9",
@@ -6223,6 +6301,8 @@ pub static TROUBLESHOOTING: [Troubleshooting; 67] = [
                 section: Some("3.5"),
                 url: "https://www.rfc-editor.org/rfc/rfc6531.html#section-3.5",
             },
+        ],
+        nonconforming: &[
         ],
     },
     Troubleshooting {
@@ -6258,6 +6338,8 @@ pub static TROUBLESHOOTING: [Troubleshooting; 67] = [
                 url: "https://www.rfc-editor.org/rfc/rfc3207.html#section-4",
             },
         ],
+        nonconforming: &[
+        ],
     },
     Troubleshooting {
         code: "X.7.1",
@@ -6286,6 +6368,8 @@ pub static TROUBLESHOOTING: [Troubleshooting; 67] = [
                 url: "https://www.rfc-editor.org/rfc/rfc3463.html#section-3.8",
             },
         ],
+        nonconforming: &[
+        ],
     },
     Troubleshooting {
         code: "X.7.3",
@@ -6307,6 +6391,8 @@ pub static TROUBLESHOOTING: [Troubleshooting; 67] = [
                 section: Some("3.8"),
                 url: "https://www.rfc-editor.org/rfc/rfc3463.html#section-3.8",
             },
+        ],
+        nonconforming: &[
         ],
     },
     Troubleshooting {
@@ -6336,6 +6422,8 @@ pub static TROUBLESHOOTING: [Troubleshooting; 67] = [
                 url: "https://www.rfc-editor.org/rfc/rfc4954.html#section-4",
             },
         ],
+        nonconforming: &[
+        ],
     },
     Troubleshooting {
         code: "X.7.7",
@@ -6354,6 +6442,8 @@ pub static TROUBLESHOOTING: [Troubleshooting; 67] = [
                 section: Some("3.8"),
                 url: "https://www.rfc-editor.org/rfc/rfc3463.html#section-3.8",
             },
+        ],
+        nonconforming: &[
         ],
     },
     Troubleshooting {
@@ -6378,6 +6468,8 @@ pub static TROUBLESHOOTING: [Troubleshooting; 67] = [
                 url: "https://www.rfc-editor.org/rfc/rfc4954.html#section-6",
             },
         ],
+        nonconforming: &[
+        ],
     },
     Troubleshooting {
         code: "X.7.9",
@@ -6399,6 +6491,8 @@ pub static TROUBLESHOOTING: [Troubleshooting; 67] = [
                 url: "https://www.rfc-editor.org/rfc/rfc4954.html#section-6",
             },
         ],
+        nonconforming: &[
+        ],
     },
     Troubleshooting {
         code: "X.7.13",
@@ -6419,6 +6513,8 @@ pub static TROUBLESHOOTING: [Troubleshooting; 67] = [
                 section: Some("2.4"),
                 url: "https://www.rfc-editor.org/rfc/rfc5248.html#section-2.4",
             },
+        ],
+        nonconforming: &[
         ],
     },
     Troubleshooting {
@@ -6448,6 +6544,8 @@ pub static TROUBLESHOOTING: [Troubleshooting; 67] = [
                 url: "https://www.rfc-editor.org/rfc/rfc7208.html#section-8.4",
             },
         ],
+        nonconforming: &[
+        ],
     },
     Troubleshooting {
         code: "X.7.25",
@@ -6470,6 +6568,8 @@ pub static TROUBLESHOOTING: [Troubleshooting; 67] = [
                 section: Some("3.3"),
                 url: "https://www.rfc-editor.org/rfc/rfc7372.html#section-3.3",
             },
+        ],
+        nonconforming: &[
         ],
     },
     Troubleshooting {
@@ -6501,6 +6601,8 @@ pub static TROUBLESHOOTING: [Troubleshooting; 67] = [
                 url: "https://www.rfc-editor.org/rfc/rfc7372.html#section-4",
             },
         ],
+        nonconforming: &[
+        ],
     },
     Troubleshooting {
         code: "X.7.27",
@@ -6529,6 +6631,12 @@ pub static TROUBLESHOOTING: [Troubleshooting; 67] = [
                 url: "https://www.rfc-editor.org/rfc/rfc7505.html#section-4.2",
             },
         ],
+        nonconforming: &[
+            Nonconforming {
+                code: "4.7.27",
+                note: "Google sends `4.7.27` (with `5.7.27`) for SPF failures. RFC 7505 section 4.1 pairs this code with 550 and calls it a permanent failure, for a sender domain with a null MX.",
+            },
+        ],
     },
     Troubleshooting {
         code: "X.7.28",
@@ -6550,6 +6658,8 @@ pub static TROUBLESHOOTING: [Troubleshooting; 67] = [
                 section: None,
                 url: "https://datatracker.ietf.org/doc/html/draft-levine-mailbomb-header-00",
             },
+        ],
+        nonconforming: &[
         ],
     },
     Troubleshooting {
@@ -6583,6 +6693,8 @@ pub static TROUBLESHOOTING: [Troubleshooting; 67] = [
                 url: "https://www.rfc-editor.org/rfc/rfc3207.html#section-4",
             },
         ],
+        nonconforming: &[
+        ],
     },
     Troubleshooting {
         code: "235",
@@ -6601,6 +6713,8 @@ pub static TROUBLESHOOTING: [Troubleshooting; 67] = [
                 section: Some("6"),
                 url: "https://www.rfc-editor.org/rfc/rfc4954.html#section-6",
             },
+        ],
+        nonconforming: &[
         ],
     },
     Troubleshooting {
@@ -6625,6 +6739,8 @@ pub static TROUBLESHOOTING: [Troubleshooting; 67] = [
                 url: "https://www.rfc-editor.org/rfc/rfc5321.html#section-4.2.2",
             },
         ],
+        nonconforming: &[
+        ],
     },
     Troubleshooting {
         code: "334",
@@ -6643,6 +6759,8 @@ pub static TROUBLESHOOTING: [Troubleshooting; 67] = [
                 section: Some("4"),
                 url: "https://www.rfc-editor.org/rfc/rfc4954.html#section-4",
             },
+        ],
+        nonconforming: &[
         ],
     },
     Troubleshooting {
@@ -6663,6 +6781,8 @@ pub static TROUBLESHOOTING: [Troubleshooting; 67] = [
                 section: Some("4.1.1.4"),
                 url: "https://www.rfc-editor.org/rfc/rfc5321.html#section-4.1.1.4",
             },
+        ],
+        nonconforming: &[
         ],
     },
     Troubleshooting {
@@ -6694,6 +6814,8 @@ pub static TROUBLESHOOTING: [Troubleshooting; 67] = [
                 url: "https://www.rfc-editor.org/rfc/rfc5321.html#section-3.8",
             },
         ],
+        nonconforming: &[
+        ],
     },
     Troubleshooting {
         code: "450",
@@ -6715,6 +6837,12 @@ pub static TROUBLESHOOTING: [Troubleshooting; 67] = [
                 document: Document::Rfc(5321),
                 section: Some("4.2.3"),
                 url: "https://www.rfc-editor.org/rfc/rfc5321.html#section-4.2.3",
+            },
+        ],
+        nonconforming: &[
+            Nonconforming {
+                code: "4.7.1",
+                note: "Postfix defers a client whose IP address it cannot look up with `450 4.7.1`. RFC 3463 section 3.8 makes X.7.1 useful only as a permanent error; a temporary refusal for policy reasons is `4.7.0` by the RFC.",
             },
         ],
     },
@@ -6739,6 +6867,12 @@ pub static TROUBLESHOOTING: [Troubleshooting; 67] = [
                 document: Document::Rfc(5321),
                 section: Some("4.2.3"),
                 url: "https://www.rfc-editor.org/rfc/rfc5321.html#section-4.2.3",
+            },
+        ],
+        nonconforming: &[
+            Nonconforming {
+                code: "4.7.1",
+                note: "Greylisting servers often defer with `451 4.7.1`. RFC 3463 section 3.8 makes X.7.1 useful only as a permanent error; a temporary refusal for policy reasons is `4.7.0` by the RFC.",
             },
         ],
     },
@@ -6769,6 +6903,8 @@ pub static TROUBLESHOOTING: [Troubleshooting; 67] = [
                 url: "https://www.rfc-editor.org/rfc/rfc5321.html#section-4.5.3.1.10",
             },
         ],
+        nonconforming: &[
+        ],
     },
     Troubleshooting {
         code: "454",
@@ -6796,6 +6932,8 @@ pub static TROUBLESHOOTING: [Troubleshooting; 67] = [
                 section: Some("6"),
                 url: "https://www.rfc-editor.org/rfc/rfc4954.html#section-6",
             },
+        ],
+        nonconforming: &[
         ],
     },
     Troubleshooting {
@@ -6827,6 +6965,8 @@ pub static TROUBLESHOOTING: [Troubleshooting; 67] = [
                 url: "https://www.rfc-editor.org/rfc/rfc5321.html#section-4.5.3.1.4",
             },
         ],
+        nonconforming: &[
+        ],
     },
     Troubleshooting {
         code: "501",
@@ -6846,6 +6986,8 @@ pub static TROUBLESHOOTING: [Troubleshooting; 67] = [
                 section: Some("4.2.3"),
                 url: "https://www.rfc-editor.org/rfc/rfc5321.html#section-4.2.3",
             },
+        ],
+        nonconforming: &[
         ],
     },
     Troubleshooting {
@@ -6873,6 +7015,8 @@ pub static TROUBLESHOOTING: [Troubleshooting; 67] = [
                 url: "https://www.rfc-editor.org/rfc/rfc5321.html#section-4.2.4",
             },
         ],
+        nonconforming: &[
+        ],
     },
     Troubleshooting {
         code: "503",
@@ -6898,6 +7042,8 @@ pub static TROUBLESHOOTING: [Troubleshooting; 67] = [
                 section: Some("4.1.4"),
                 url: "https://www.rfc-editor.org/rfc/rfc5321.html#section-4.1.4",
             },
+        ],
+        nonconforming: &[
         ],
     },
     Troubleshooting {
@@ -6927,6 +7073,8 @@ pub static TROUBLESHOOTING: [Troubleshooting; 67] = [
                 url: "https://www.rfc-editor.org/rfc/rfc4954.html#section-4",
             },
         ],
+        nonconforming: &[
+        ],
     },
     Troubleshooting {
         code: "521",
@@ -6949,6 +7097,8 @@ pub static TROUBLESHOOTING: [Troubleshooting; 67] = [
                 section: Some("3"),
                 url: "https://www.rfc-editor.org/rfc/rfc7504.html#section-3",
             },
+        ],
+        nonconforming: &[
         ],
     },
     Troubleshooting {
@@ -6977,6 +7127,8 @@ pub static TROUBLESHOOTING: [Troubleshooting; 67] = [
                 url: "https://www.rfc-editor.org/rfc/rfc3207.html#section-4",
             },
         ],
+        nonconforming: &[
+        ],
     },
     Troubleshooting {
         code: "535",
@@ -6999,6 +7151,8 @@ pub static TROUBLESHOOTING: [Troubleshooting; 67] = [
                 section: Some("6"),
                 url: "https://www.rfc-editor.org/rfc/rfc4954.html#section-6",
             },
+        ],
+        nonconforming: &[
         ],
     },
     Troubleshooting {
@@ -7023,6 +7177,8 @@ pub static TROUBLESHOOTING: [Troubleshooting; 67] = [
                 section: Some("4.2.3"),
                 url: "https://www.rfc-editor.org/rfc/rfc5321.html#section-4.2.3",
             },
+        ],
+        nonconforming: &[
         ],
     },
     Troubleshooting {
@@ -7052,6 +7208,8 @@ pub static TROUBLESHOOTING: [Troubleshooting; 67] = [
                 url: "https://www.rfc-editor.org/rfc/rfc5321.html#section-3.4",
             },
         ],
+        nonconforming: &[
+        ],
     },
     Troubleshooting {
         code: "552",
@@ -7079,6 +7237,12 @@ pub static TROUBLESHOOTING: [Troubleshooting; 67] = [
                 url: "https://www.rfc-editor.org/rfc/rfc5321.html#section-4.5.3.1.10",
             },
         ],
+        nonconforming: &[
+            Nonconforming {
+                code: "5.2.2",
+                note: "Servers commonly answer a full mailbox with `552 5.2.2`, although RFC 3463 section 3.3 makes X.2.2 a persistent transient failure; the mailbox may have room later.",
+            },
+        ],
     },
     Troubleshooting {
         code: "553",
@@ -7099,6 +7263,8 @@ pub static TROUBLESHOOTING: [Troubleshooting; 67] = [
                 section: Some("4.2.3"),
                 url: "https://www.rfc-editor.org/rfc/rfc5321.html#section-4.2.3",
             },
+        ],
+        nonconforming: &[
         ],
     },
     Troubleshooting {
@@ -7129,6 +7295,8 @@ pub static TROUBLESHOOTING: [Troubleshooting; 67] = [
                 url: "https://www.rfc-editor.org/rfc/rfc5321.html#section-3.1",
             },
         ],
+        nonconforming: &[
+        ],
     },
     Troubleshooting {
         code: "555",
@@ -7153,6 +7321,8 @@ pub static TROUBLESHOOTING: [Troubleshooting; 67] = [
                 section: Some("4.1.1.11"),
                 url: "https://www.rfc-editor.org/rfc/rfc5321.html#section-4.1.1.11",
             },
+        ],
+        nonconforming: &[
         ],
     },
 ];
