@@ -5,7 +5,6 @@
 //! disk ([`outputs`]). One direction only: nothing reads the outputs back.
 
 pub mod check_standards;
-pub mod classifier;
 pub mod diag;
 pub mod iana;
 pub mod load;
@@ -13,7 +12,7 @@ pub mod model;
 pub mod names;
 pub mod outputs;
 pub mod render;
-pub mod vectors;
+pub mod views;
 pub mod yaml;
 
 use std::path::Path;

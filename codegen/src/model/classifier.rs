@@ -1,10 +1,10 @@
-//! The classifier's data (`data/classifier.yaml`): the reason taxonomy, the default reason of
-//! each code, and the text rules that refine them. The file's own header documents the
-//! algorithm; this module only holds and checks the data.
+//! `classifier.yaml`: the reason taxonomy, the default reason of each code, and the text rules
+//! that refine them. The file's own header documents the algorithm; this module only holds
+//! the data (`load::classifier` checks it).
 
 use serde::Deserialize;
 
-use crate::model::EnhancedKey;
+use super::EnhancedKey;
 
 /// Whose side a problem is on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -162,26 +162,4 @@ impl Classifier {
             .find(|b| b.code == code)
             .map(|b| b.reason.as_str())
     }
-}
-
-/// Whether a phrase is well formed: lower-case, no surrounding spaces, `*` only at the ends.
-pub fn check_phrase(p: &str) -> Result<(), String> {
-    let inner = p.trim_start_matches('*').trim_end_matches('*');
-    if inner.is_empty() {
-        return Err(format!("phrase `{p}` is empty"));
-    }
-    if inner.contains('*') {
-        return Err(format!(
-            "phrase `{p}` has `*` inside; it may only start or end a phrase"
-        ));
-    }
-    if inner != inner.trim() {
-        return Err(format!("phrase `{p}` has surrounding spaces"));
-    }
-    if inner.chars().any(|c| c.is_ascii_uppercase()) {
-        return Err(format!(
-            "phrase `{p}` has capitals; write it in lower case (matching ignores case)"
-        ));
-    }
-    Ok(())
 }
