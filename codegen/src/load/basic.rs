@@ -44,6 +44,12 @@ impl Validator<'_> {
 
         for it in standard {
             let b = &it.value;
+            if b.status != BasicStatus::Nonstandard {
+                if let Err(e) = names::check_c_reply_name(&b.name) {
+                    let loc = self.docs.item(it, "name");
+                    self.err(loc, e);
+                }
+            }
             if b.status == BasicStatus::Nonstandard {
                 let loc = self.docs.item(it, "status");
                 self.err(loc, format!("code `{}` is marked nonstandard: move it to nonstandard.yaml, which keeps such codes apart", b.code));

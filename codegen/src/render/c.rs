@@ -252,9 +252,6 @@ pub struct CView {
     pub basic_codes: Vec<u16>,
 }
 
-/// `X(...)` arguments and macro names that the header itself uses after `SMTP_REPLY_`.
-const RESERVED_REPLY_MACROS: [&str; 1] = ["MAP"];
-
 /// Bitmask of class digits, as C.
 fn class_bits(classes: impl IntoIterator<Item = u8>) -> String {
     let mut digits: Vec<u8> = classes.into_iter().collect();
@@ -278,20 +275,15 @@ fn reference_list(refs: &[Reference]) -> String {
 }
 
 impl CView {
-    pub fn new(reg: &Registry) -> Result<Self, String> {
+    /// The view of a validated registry (validation refuses names the header reserves, see
+    /// [`names::check_c_reply_name`](crate::names::check_c_reply_name)).
+    pub fn new(reg: &Registry) -> Self {
         let mut meanings = Vec::new();
         let mut reply_references = Vec::new();
         let mut replies = Vec::new();
         for b in &reg.basic {
             let macro_name = c_macro_stem(&b.name);
             let registered = b.status != BasicStatus::Nonstandard;
-            if registered && RESERVED_REPLY_MACROS.contains(&macro_name.as_str()) {
-                return Err(format!(
-                    "reply code {} is named `{}`, which becomes SMTP_REPLY_{macro_name} in C, a \
-                     name the header already uses for its own macro; rename it in data/",
-                    b.code, b.name
-                ));
-            }
             let meanings_at = meanings.len();
             for (i, m) in b.meanings.iter().enumerate() {
                 meanings.push(MeaningC {
@@ -398,7 +390,7 @@ impl CView {
             });
         }
 
-        Ok(CView {
+        CView {
             marker: MARKER,
             registry_version_plain: c_comment(&reg.meta.registry_version),
             registry_version: c_str(&reg.meta.registry_version),
@@ -416,7 +408,7 @@ impl CView {
             reply_references,
             enhanced_references,
             basic_codes,
-        })
+        }
     }
 
     /// The standard and historic codes: the enum and `SMTP_REPLY_MAP`.
@@ -433,7 +425,7 @@ struct Header<'a> {
 
 /// Renders the C header.
 pub fn render(reg: &Registry, out: &mut Outputs) -> Result<(), askama::Error> {
-    let v = CView::new(reg).map_err(askama::Error::custom)?;
+    let v = CView::new(reg);
     out.add(HEADER_PATH, finish(Header { v: &v }.render()?));
     Ok(())
 }
@@ -538,23 +530,9 @@ mod tests {
     }
 
     #[test]
-    fn a_reply_named_like_the_map_macro_is_refused() {
-        let mut reg =
-            crate::load::load(&crate::project_root().join("data")).expect("registry loads");
-        let standard = reg
-            .basic
-            .iter()
-            .position(|b| b.status != BasicStatus::Nonstandard)
-            .expect("a standard code");
-        reg.basic[standard].name = "Map".into();
-        let err = CView::new(&reg).err().expect("SMTP_REPLY_MAP is taken");
-        assert!(err.contains("SMTP_REPLY_MAP"), "{err}");
-    }
-
-    #[test]
     fn the_registry_renders() {
         let reg = crate::load::load(&crate::project_root().join("data")).expect("registry loads");
-        let v = CView::new(&reg).expect("no reserved names");
+        let v = CView::new(&reg);
         assert_eq!(v.replies.len(), reg.basic.len());
         assert_eq!(v.registered_count, reg.standard_basic().count());
         assert_eq!(v.enhanced.len(), reg.enhanced.len());
