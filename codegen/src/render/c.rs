@@ -345,12 +345,7 @@ impl CView {
             basic_codes.extend(e.basic_codes.codes.iter().copied());
             let references_at = enhanced_references.len();
             enhanced_references.extend(e.references.iter().map(ref_c));
-            let sample = if e.sample_text.is_empty() {
-                "(no sample text)"
-            } else {
-                e.sample_text.as_str()
-            };
-            let mut doc = comment_lines(&format!("{} {}", e.code, sample));
+            let mut doc = comment_lines(&format!("{} {}", e.code, e.title()));
             if let Some(r) = e.replaced_by {
                 doc.push(format!("Deprecated: use {r} instead."));
             }

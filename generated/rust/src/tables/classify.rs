@@ -3,7 +3,8 @@
 //! The classifier's data, from `data/classifier.yaml`: the reason taxonomy, the default reason
 //! of each code, and the text rules. The engine is in [`crate::classify`].
 
-use crate::classify::rule::{Bounce, Rule, Side};
+use crate::classify::rule::Rule;
+use crate::tables::vocabulary::{Bounce, Side};
 
 /// Why a reply failed (or what it means when it did not), from the project's taxonomy.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]

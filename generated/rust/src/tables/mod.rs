@@ -12,6 +12,7 @@ pub(crate) mod info;
 pub(crate) mod known;
 pub(crate) mod reply_code;
 pub(crate) mod vendor;
+pub(crate) mod vocabulary;
 
 /// The edition of the registry this crate was generated from.
 pub const REGISTRY_VERSION: &str = "2026.11.29";

@@ -71,20 +71,7 @@ pub(crate) fn typical_reason<'r>(ctx: &Ctx<'r>, code: CodeRef) -> Option<&'r Rea
 
 /// Whose side a classifier reason puts the problem on, in words.
 pub(crate) fn side_words(side: Side) -> Option<&'static str> {
-    Some(match side {
-        Side::Recipient => "The recipient's side: their address or mailbox.",
-        Side::Sender => {
-            "The sender's side: the address, the message, the account or the sending domain's \
-             DNS records."
-        }
-        Side::SendingServer => {
-            "The sending server's side: its IP address, DNS names, TLS, volume or SMTP \
-             behaviour."
-        }
-        Side::ReceivingServer => "The receiving server's side: a fault, its load or its policy.",
-        Side::Network => "The network between the servers: connections, DNS or routing.",
-        Side::None => return None,
-    })
+    Some(side.term().words).filter(|w| !w.is_empty())
 }
 
 /// The answer box's reason line: the classifier's typical reason and its bounce type.
@@ -283,10 +270,10 @@ fn forms_and_examples(ctx: &Ctx, b: &BasicEntry) -> (Vec<Item>, Vec<Example>, &'
             let full = format!("{}.{}.{}", b.code / 100, e.code.subject, e.code.detail);
             // The catch-all X.s.0 codes' sample texts ("Other or undefined ...") are no
             // reply text; the reply code's own text reads better with them.
-            let first_line = if e.sample_text.is_empty() || e.code.detail == 0 {
+            let first_line = if e.code.detail == 0 {
                 text.clone()
             } else {
-                e.sample_text.clone()
+                e.example_text(&text).to_string()
             };
             examples.push(example(
                 ctx,
