@@ -274,6 +274,62 @@ fn reference_list(refs: &[Reference]) -> String {
         .join("; ")
 }
 
+/// One meaning of reply code `code`, the `i`-th.
+fn meaning_c(code: u16, i: usize, m: &Meaning) -> MeaningC {
+    MeaningC {
+        label: format!("{} meaning {}", code, i + 1),
+        text: c_str_wrapped(&m.text, 8),
+        summary: c_opt_wrapped(m.summary.as_deref()),
+        document: c_opt(m.document.as_ref().map(|d| d.to_string()).as_deref()),
+        section: c_opt(m.section.as_ref().map(|s| s.0.as_str())),
+        url: c_opt(m.url().as_deref()),
+        vendor: c_opt(m.vendor.as_deref()),
+        standard: u8::from(!m.is_nonstandard()),
+    }
+}
+
+/// The doc comment above a reply code: code and text, status, description, where defined.
+fn reply_doc(b: &BasicEntry) -> Vec<String> {
+    let mut doc = comment_lines(&format!("{} {}", b.code, b.text));
+    if b.status == BasicStatus::Historic {
+        doc.push("Historic: kept by its RFC for historical reasons only.".into());
+    }
+    doc.push(String::new());
+    doc.extend(comment_lines(&b.description));
+    let defining = b.defining_references();
+    if !defining.is_empty() {
+        doc.push(String::new());
+        doc.extend(comment_lines(&format!(
+            "Defined in {}.",
+            reference_list(&defining)
+        )));
+    }
+    doc
+}
+
+/// The doc comment above an enhanced code: code and title, description, association, where
+/// defined.
+fn enhanced_doc(e: &EnhancedEntry) -> Vec<String> {
+    let mut doc = comment_lines(&format!("{} {}", e.code, e.title()));
+    if let Some(r) = e.replaced_by {
+        doc.push(format!("Deprecated: use {r} instead."));
+    }
+    doc.push(String::new());
+    doc.extend(comment_lines(&e.description));
+    doc.push(String::new());
+    doc.extend(comment_lines(&format!(
+        "IANA's associated basic codes: \"{}\".",
+        e.basic_codes.iana
+    )));
+    if !e.references.is_empty() {
+        doc.extend(comment_lines(&format!(
+            "Defined in {}.",
+            reference_list(&e.references)
+        )));
+    }
+    doc
+}
+
 impl CView {
     /// The view of a validated registry (validation refuses names the header reserves, see
     /// [`names::check_c_reply_name`](crate::names::check_c_reply_name)).
@@ -286,33 +342,11 @@ impl CView {
             let registered = b.status != BasicStatus::Nonstandard;
             let meanings_at = meanings.len();
             for (i, m) in b.meanings.iter().enumerate() {
-                meanings.push(MeaningC {
-                    label: format!("{} meaning {}", b.code, i + 1),
-                    text: c_str_wrapped(&m.text, 8),
-                    summary: c_opt_wrapped(m.summary.as_deref()),
-                    document: c_opt(m.document.as_ref().map(|d| d.to_string()).as_deref()),
-                    section: c_opt(m.section.as_ref().map(|s| s.0.as_str())),
-                    url: c_opt(m.url().as_deref()),
-                    vendor: c_opt(m.vendor.as_deref()),
-                    standard: u8::from(!m.is_nonstandard()),
-                });
+                meanings.push(meaning_c(b.code, i, m));
             }
             let references_at = reply_references.len();
             reply_references.extend(b.references.iter().map(ref_c));
-            let mut doc = comment_lines(&format!("{} {}", b.code, b.text));
-            if b.status == BasicStatus::Historic {
-                doc.push("Historic: kept by its RFC for historical reasons only.".into());
-            }
-            doc.push(String::new());
-            doc.extend(comment_lines(&b.description));
-            let defining = b.defining_references();
-            if !defining.is_empty() {
-                doc.push(String::new());
-                doc.extend(comment_lines(&format!(
-                    "Defined in {}.",
-                    reference_list(&defining)
-                )));
-            }
+            let doc = reply_doc(b);
             replies.push(ReplyC {
                 code: b.code,
                 macro_name,
@@ -345,23 +379,7 @@ impl CView {
             basic_codes.extend(e.basic_codes.codes.iter().copied());
             let references_at = enhanced_references.len();
             enhanced_references.extend(e.references.iter().map(ref_c));
-            let mut doc = comment_lines(&format!("{} {}", e.code, e.title()));
-            if let Some(r) = e.replaced_by {
-                doc.push(format!("Deprecated: use {r} instead."));
-            }
-            doc.push(String::new());
-            doc.extend(comment_lines(&e.description));
-            doc.push(String::new());
-            doc.extend(comment_lines(&format!(
-                "IANA's associated basic codes: \"{}\".",
-                e.basic_codes.iana
-            )));
-            if !e.references.is_empty() {
-                doc.extend(comment_lines(&format!(
-                    "Defined in {}.",
-                    reference_list(&e.references)
-                )));
-            }
+            let doc = enhanced_doc(e);
             enhanced.push(EnhancedC {
                 subject: e.code.subject,
                 detail: e.code.detail,
