@@ -272,7 +272,7 @@ impl EnhancedInfo {
     /// ```
     pub const fn title(&self) -> &'static str {
         if self.sample_text.is_empty() {
-            crate::tables::info::NO_SAMPLE_TEXT
+            crate::tables::NO_SAMPLE_TEXT
         } else {
             self.sample_text
         }

@@ -276,6 +276,7 @@ rust_template!(CommandRs, "rust/tables/command.rs");
 rust_template!(EnhancedCodeRs, "rust/tables/enhanced_code.rs");
 rust_template!(InfoRs, "rust/tables/info.rs");
 rust_template!(KnownRs, "rust/tables/known.rs");
+rust_template!(ReasonRs, "rust/tables/reason.rs");
 rust_template!(ReplyCodeRs, "rust/tables/reply_code.rs");
 rust_template!(VendorRs, "rust/tables/vendor.rs");
 rust_template!(VocabularyRs, "rust/tables/vocabulary.rs");
@@ -295,6 +296,7 @@ pub fn render(reg: &Registry, out: &mut Outputs) -> Result<(), askama::Error> {
         ("enhanced_code.rs", EnhancedCodeRs { v }.render()?),
         ("info.rs", InfoRs { v }.render()?),
         ("known.rs", KnownRs { v }.render()?),
+        ("reason.rs", ReasonRs { v }.render()?),
         ("reply_code.rs", ReplyCodeRs { v }.render()?),
         ("vendor.rs", VendorRs { v }.render()?),
         ("vocabulary.rs", VocabularyRs { v }.render()?),

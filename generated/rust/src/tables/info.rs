@@ -6,9 +6,6 @@
 use crate::info::*;
 use crate::{Class, Command, KnownEnhancedCode};
 
-/// What stands in for an empty sample text in a code's title ([`EnhancedInfo::title`]).
-pub(crate) const NO_SAMPLE_TEXT: &str = "(no sample text)";
-
 /// What the registry says about a 3-digit code: standard, historic or non-standard
 /// (including numbers no server sends, such as `101`). `None` when nobody documents it.
 ///
