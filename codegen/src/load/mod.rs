@@ -25,6 +25,7 @@ mod commands;
 mod enhanced;
 mod meta;
 mod read;
+mod standards;
 mod subjects;
 mod troubleshooting;
 pub mod vectors;
@@ -51,9 +52,15 @@ pub fn load_as(data_dir: &Path, shown_dir: &str) -> Result<Registry, Invalid> {
     if !diags.is_empty() {
         return Err(Invalid(diags.into_sorted()));
     }
-    entries
-        .into_registry()
-        .ok_or_else(|| Invalid(diags.into_sorted()))
+    let Some(registry) = entries.into_registry() else {
+        return Err(Invalid(diags.into_sorted()));
+    };
+    // Rules that read the whole registry (the standards' own rules); see standards.rs.
+    standards::check(&registry, shown_dir, &|f, p| docs.at(f, p), &mut diags);
+    if !diags.is_empty() {
+        return Err(Invalid(diags.into_sorted()));
+    }
+    Ok(registry)
 }
 
 /// The data files, as the names they are shown by; `None` for a file that could not be read

@@ -109,6 +109,14 @@ pub struct TroubleV {
     pub sender_fixes: Vec<String>,
     pub admin_fixes: Vec<String>,
     pub references: Vec<Link>,
+    /// Codes shown in a class their definition excludes, each with its note.
+    pub nonconforming: Vec<NonconformingV>,
+}
+
+/// A nonconforming use of a code: the full code and the note (Markdown, one line).
+pub struct NonconformingV {
+    pub code: String,
+    pub note: String,
 }
 
 pub(crate) fn trouble(ctx: &Ctx, code: CodeRef) -> Option<TroubleV> {
@@ -120,6 +128,14 @@ pub(crate) fn trouble(ctx: &Ctx, code: CodeRef) -> Option<TroubleV> {
         sender_fixes: items(&t.sender_fixes),
         admin_fixes: items(&t.admin_fixes),
         references: t.references.iter().map(|r| ctx.reference(r)).collect(),
+        nonconforming: t
+            .nonconforming
+            .iter()
+            .map(|n| NonconformingV {
+                code: n.code.to_string(),
+                note: ctx.markdown_inline(&n.note),
+            })
+            .collect(),
     })
 }
 
