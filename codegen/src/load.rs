@@ -262,6 +262,11 @@ pub fn load_as(data_dir: &Path, shown_dir: &str) -> Result<Registry, Invalid> {
     let Some(meta) = meta else {
         return Err(Invalid(diags.into_sorted()));
     };
+    let mut classifier = classifier;
+    classifier.complete_defaults(
+        &enhanced.iter().map(|i| i.value.code).collect::<Vec<_>>(),
+        &basic.iter().map(|i| i.value.code).collect::<Vec<_>>(),
+    );
     let mut all_basic: Vec<BasicEntry> = basic.into_iter().chain(nonstd).map(|i| i.value).collect();
     all_basic.sort_by_key(|b| b.code);
     let mut vendors: Vec<VendorFile> = vendors.into_iter().map(|i| i.value).collect();
@@ -1048,10 +1053,11 @@ impl Validator<'_> {
                 );
             }
         }
+        // A registered code without a default of its own takes its subject's.
         for k in enhanced {
-            if !seen.contains_key(k) {
-                let loc = self.docs.at(file, &root.key("enhanced"));
-                self.err(loc, format!("registered code `{k}` has no default reason; add `- {{ code: {k}, reason: ... }}`"));
+            if !seen.contains_key(k) && c.subject_default(k.subject).is_none() {
+                let loc = self.docs.at(file, &root.key("subjects"));
+                self.err(loc, format!("registered code `{k}` has no default reason and subject {} has none either; add `- {{ subject: {}, reason: ... }}` to `subjects` (or `- {{ code: {k}, reason: ... }}` to `enhanced`)", k.subject, k.subject));
             }
         }
         for (i, k) in c.generic_enhanced.iter().enumerate() {
@@ -1076,6 +1082,7 @@ impl Validator<'_> {
             }
             seen_subjects.push(s.subject);
         }
+        self.class_defaults(c, file, basic);
         let mut seen_basic = Vec::new();
         for (i, b) in c.basic.iter().enumerate() {
             let p = root.key("basic").index(i);
@@ -1162,6 +1169,53 @@ impl Validator<'_> {
                     }
                 }
             }
+        }
+    }
+}
+
+impl Validator<'_> {
+    /// `classes` in classifier.yaml: one default reason per reply class, and every reply code
+    /// of `basic.yaml` has a default, its own (`basic`) or its class's.
+    fn class_defaults(&mut self, c: &Classifier, file: &str, basic: &BTreeMap<u16, BasicStatus>) {
+        let root = YamlPath::root();
+        let ids: BTreeSet<&str> = c.reasons.iter().map(|r| r.id.as_str()).collect();
+        let mut seen = BTreeSet::new();
+        for (i, d) in c.classes.iter().enumerate() {
+            let p = root.key("classes").index(i);
+            if !ids.contains(d.reason.as_str()) {
+                let loc = self.docs.at(file, &p.key("reason"));
+                self.err(
+                    loc,
+                    format!("reason `{}` is not defined under `reasons`", d.reason),
+                );
+            }
+            if !(2..=5).contains(&d.class) || !seen.insert(d.class) {
+                let loc = self.docs.at(file, &p.key("class"));
+                self.err(
+                    loc,
+                    format!(
+                        "class `{}` must be a reply class (2, 3, 4 or 5), given once",
+                        d.class
+                    ),
+                );
+            }
+        }
+        for (&code, &status) in basic {
+            if status == BasicStatus::Nonstandard
+                || c.basic_default(code).is_some()
+                || c.class_default(code / 100).is_some()
+            {
+                continue;
+            }
+            let loc = self.docs.at(file, &root.key("basic"));
+            self.err(
+                loc,
+                format!(
+                    "reply code `{code}` has no default reason and class {} has none either; add `- {{ class: {}, reason: ... }}` to `classes` (or `- {{ code: {code}, reason: ... }}` to `basic`)",
+                    code / 100,
+                    code / 100
+                ),
+            );
         }
     }
 }

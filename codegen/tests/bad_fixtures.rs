@@ -63,7 +63,7 @@ fn unsorted_codes() {
         ],
         &[
             "data/basic.yaml:15:3: code `451` is out of order: it must come before `552`; keep the file sorted by code",
-            "data/classifier.yaml:40:7: code `250` must be a reply code in the registry, given once",
+            "data/classifier.yaml:45:7: code `250` must be a reply code in the registry, given once",
         ],
     );
 }
@@ -391,12 +391,45 @@ fn classifier_reason_not_defined() {
 }
 
 #[test]
-fn classifier_default_missing_for_a_registered_code() {
+fn classifier_default_missing_for_a_registered_code_and_its_subject() {
+    // Without an entry of its own a registered code takes its subject's default; with neither,
+    // the message says where to add one.
     assert_errors(
-        "classifier_default_missing_for_a_registered_code",
-        &[("classifier.yaml", "  - { code: X.1.3, reason: unknown_user }\n", "")],
+        "classifier_default_missing_for_a_registered_code_and_its_subject",
         &[
-            "data/classifier.yaml:28:1: registered code `X.1.3` has no default reason; add `- { code: X.1.3, reason: ... }`",
+            ("classifier.yaml", "  - { code: X.1.3, reason: unknown_user }\n", ""),
+            ("classifier.yaml", "  - { subject: 1, reason: unknown_user }\n", ""),
+        ],
+        &[
+            "data/classifier.yaml:35:1: registered code `X.1.3` has no default reason and subject 1 has none either; add `- { subject: 1, reason: ... }` to `subjects` (or `- { code: X.1.3, reason: ... }` to `enhanced`)",
+        ],
+    );
+}
+
+#[test]
+fn classifier_default_missing_for_a_reply_code_and_its_class() {
+    assert_errors(
+        "classifier_default_missing_for_a_reply_code_and_its_class",
+        &[("classifier.yaml", "  - { class: 5, reason: unknown }\n", "")],
+        &[
+            "data/classifier.yaml:43:1: reply code `550` has no default reason and class 5 has none either; add `- { class: 5, reason: ... }` to `classes` (or `- { code: 550, reason: ... }` to `basic`)",
+        ],
+    );
+}
+
+#[test]
+fn classifier_class_default_twice_or_not_a_class() {
+    assert_errors(
+        "classifier_class_default_twice_or_not_a_class",
+        &[(
+            "classifier.yaml",
+            "  - { class: 4, reason: unknown }\n",
+            "  - { class: 4, reason: unknown }\n  - { class: 4, reason: nonsense }\n  - { class: 6, reason: unknown }\n",
+        )],
+        &[
+            "data/classifier.yaml:42:7: class `4` must be a reply class (2, 3, 4 or 5), given once",
+            "data/classifier.yaml:42:17: reason `nonsense` is not defined under `reasons`",
+            "data/classifier.yaml:43:7: class `6` must be a reply class (2, 3, 4 or 5), given once",
         ],
     );
 }
@@ -407,7 +440,7 @@ fn classifier_phrase_malformed() {
         "classifier_phrase_malformed",
         &[("classifier.yaml", "any: [spamhaus, ", "any: [Spam*haus, ")],
         &[
-            "data/classifier.yaml:45:11: phrase `Spam*haus` has `*` inside; it may only start or end a phrase",
+            "data/classifier.yaml:50:11: phrase `Spam*haus` has `*` inside; it may only start or end a phrase",
         ],
     );
 }
