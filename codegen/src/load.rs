@@ -314,6 +314,10 @@ impl Validator<'_> {
             let loc = self.docs.item(item, field);
             self.err(loc, format!("`{field}` is empty; write it"));
         }
+        if let Some(what) = crate::iana_import::placeholder(value) {
+            let loc = self.docs.item(item, field);
+            self.err(loc, format!("`{field}` is still to be written: {what}"));
+        }
     }
 
     /// Reports keys out of order and keys given twice. `show` renders a key for messages.
