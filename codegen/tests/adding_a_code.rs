@@ -114,8 +114,8 @@ const NEW_RECORD: &str = r#"<record date="2027-01-15"><code>X.1.9</code><sample>
 /// The generated files that lack the new enhanced code X.1.9 (by its code or its name).
 fn outputs_lacking_x_1_9(root: &Path) -> Vec<String> {
     [
-        ("generated/rust/src/known.rs", "X.1.9"),
-        ("generated/rust/src/info.rs", "HypotheticalExampleRefusal"),
+        ("generated/rust/src/tables/known.rs", "X.1.9"),
+        ("generated/rust/src/tables/info.rs", "HypotheticalExampleRefusal"),
         ("generated/c/smtp_codes.h", "X.1.9"),
         ("generated/json/smtp-codes.json", "X.1.9"),
     ]
@@ -259,7 +259,7 @@ fn adding_a_registered_code_and_a_reply_code() {
         "a reply code without a default of its own takes its class's"
     );
     for (path, needle) in [
-        ("generated/rust/src/reply_code.rs", "HYPOTHETICAL_REFUSAL"),
+        ("generated/rust/src/tables/reply_code.rs", "HYPOTHETICAL_REFUSAL"),
         (
             "generated/c/smtp_codes.h",
             "SMTP_REPLY_HYPOTHETICAL_REFUSAL",

@@ -7,6 +7,7 @@ pub mod markdown;
 pub mod rust;
 pub mod site;
 pub mod text;
+pub mod vectors;
 
 use askama::Template;
 
@@ -32,6 +33,6 @@ pub fn render_all(reg: &Registry) -> Result<Outputs, askama::Error> {
     rust::render(reg, &mut out)?;
     c::render(reg, &mut out)?;
     site::render_with(reg, &json, &mut out)?;
-    crate::vectors::render(&reg.reply_vectors, &mut out);
+    vectors::render(&reg.reply_vectors, &mut out);
     Ok(out)
 }

@@ -1,0 +1,214 @@
+//! `classifier.yaml`: the reason taxonomy, the default reason of each code, and the text rules
+//! that refine them. The file's own header documents the algorithm; this module only holds
+//! the data (`load::classifier` checks it).
+
+use serde::Deserialize;
+
+use super::EnhancedKey;
+
+/// Whose side a problem is on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Side {
+    Recipient,
+    Sender,
+    SendingServer,
+    ReceivingServer,
+    Network,
+    None,
+}
+
+impl Side {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Side::Recipient => "recipient",
+            Side::Sender => "sender",
+            Side::SendingServer => "sending_server",
+            Side::ReceivingServer => "receiving_server",
+            Side::Network => "network",
+            Side::None => "none",
+        }
+    }
+
+    pub fn variant(self) -> &'static str {
+        match self {
+            Side::Recipient => "Recipient",
+            Side::Sender => "Sender",
+            Side::SendingServer => "SendingServer",
+            Side::ReceivingServer => "ReceivingServer",
+            Side::Network => "Network",
+            Side::None => "None",
+        }
+    }
+}
+
+/// Bounce type of a permanent failure with this reason.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Bounce {
+    Hard,
+    Soft,
+    None,
+}
+
+impl Bounce {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Bounce::Hard => "hard",
+            Bounce::Soft => "soft",
+            Bounce::None => "none",
+        }
+    }
+
+    pub fn variant(self) -> &'static str {
+        match self {
+            Bounce::Hard => "Hard",
+            Bounce::Soft => "Soft",
+            Bounce::None => "None",
+        }
+    }
+}
+
+/// One reason of the taxonomy.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReasonEntry {
+    pub id: String,
+    pub title: String,
+    pub side: Side,
+    pub bounce: Bounce,
+    #[serde(default)]
+    pub sisimai: Option<String>,
+    pub advice: String,
+}
+
+/// The default reason of a registered enhanced code.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EnhancedDefault {
+    pub code: EnhancedKey,
+    pub reason: String,
+}
+
+/// The default reason of an unregistered enhanced code's subject.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SubjectDefault {
+    pub subject: u16,
+    pub reason: String,
+}
+
+/// The default reason of the reply codes of a class (2, 3, 4 or 5) that have none of their own.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ClassDefault {
+    pub class: u16,
+    pub reason: String,
+}
+
+/// The default reason of a reply code.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BasicDefault {
+    pub code: u16,
+    pub reason: String,
+}
+
+/// A text rule.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Rule {
+    pub id: String,
+    pub reason: String,
+    pub any: Vec<String>,
+    #[serde(default)]
+    pub all: Vec<String>,
+    #[serde(default)]
+    pub none: Vec<String>,
+    #[serde(default)]
+    pub classes: Vec<u8>,
+    #[serde(default)]
+    pub codes: Vec<u16>,
+    #[serde(default)]
+    pub enhanced: Vec<EnhancedKey>,
+    #[serde(default)]
+    pub weak: bool,
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+/// `classifier.yaml`; empty when the file is absent.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Classifier {
+    pub reasons: Vec<ReasonEntry>,
+    pub enhanced: Vec<EnhancedDefault>,
+    #[serde(default)]
+    pub generic_enhanced: Vec<EnhancedKey>,
+    pub subjects: Vec<SubjectDefault>,
+    #[serde(default)]
+    pub classes: Vec<ClassDefault>,
+    pub basic: Vec<BasicDefault>,
+    pub rules: Vec<Rule>,
+}
+
+impl Classifier {
+    pub fn reason(&self, id: &str) -> Option<&ReasonEntry> {
+        self.reasons.iter().find(|r| r.id == id)
+    }
+
+    /// The default reason of a registered enhanced code.
+    pub fn enhanced_default(&self, key: EnhancedKey) -> Option<&str> {
+        self.enhanced
+            .iter()
+            .find(|e| e.code == key)
+            .map(|e| e.reason.as_str())
+    }
+
+    /// The default reason of a reply code.
+    pub fn basic_default(&self, code: u16) -> Option<&str> {
+        self.basic
+            .iter()
+            .find(|b| b.code == code)
+            .map(|b| b.reason.as_str())
+    }
+
+    /// The default reason of an unregistered enhanced code's subject.
+    pub fn subject_default(&self, subject: u16) -> Option<&str> {
+        self.subjects
+            .iter()
+            .find(|s| s.subject == subject)
+            .map(|s| s.reason.as_str())
+    }
+
+    /// The default reason of the reply codes of `class` that have none of their own.
+    pub fn class_default(&self, class: u16) -> Option<&str> {
+        self.classes
+            .iter()
+            .find(|c| c.class == class)
+            .map(|c| c.reason.as_str())
+    }
+
+    /// Gives every registered enhanced code without a default of its own its subject's, and
+    /// every reply code in `basic.yaml` without one its class's, so that adding a code is one
+    /// entry in `enhanced.yaml` or `basic.yaml`. Run once, after validation: the renderers
+    /// then see one complete table and never apply a fallback themselves.
+    pub fn complete_defaults(&mut self, enhanced: &[EnhancedKey], reply_codes: &[u16]) {
+        for &k in enhanced {
+            if self.enhanced_default(k).is_none() {
+                if let Some(r) = self.subject_default(k.subject).map(str::to_string) {
+                    self.enhanced.push(EnhancedDefault { code: k, reason: r });
+                }
+            }
+        }
+        self.enhanced.sort_by_key(|e| e.code);
+        for &code in reply_codes {
+            if self.basic_default(code).is_none() {
+                if let Some(r) = self.class_default(code / 100).map(str::to_string) {
+                    self.basic.push(BasicDefault { code, reason: r });
+                }
+            }
+        }
+        self.basic.sort_by_key(|b| b.code);
+    }
+}
