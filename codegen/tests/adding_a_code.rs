@@ -115,7 +115,10 @@ const NEW_RECORD: &str = r#"<record date="2027-01-15"><code>X.1.9</code><sample>
 fn outputs_lacking_x_1_9(root: &Path) -> Vec<String> {
     [
         ("generated/rust/src/tables/known.rs", "X.1.9"),
-        ("generated/rust/src/tables/info.rs", "HypotheticalExampleRefusal"),
+        (
+            "generated/rust/src/tables/info.rs",
+            "HypotheticalExampleRefusal",
+        ),
         ("generated/c/smtp_codes.h", "X.1.9"),
         ("generated/json/smtp-codes.json", "X.1.9"),
     ]
@@ -259,7 +262,10 @@ fn adding_a_registered_code_and_a_reply_code() {
         "a reply code without a default of its own takes its class's"
     );
     for (path, needle) in [
-        ("generated/rust/src/tables/reply_code.rs", "HYPOTHETICAL_REFUSAL"),
+        (
+            "generated/rust/src/tables/reply_code.rs",
+            "HYPOTHETICAL_REFUSAL",
+        ),
         (
             "generated/c/smtp_codes.h",
             "SMTP_REPLY_HYPOTHETICAL_REFUSAL",

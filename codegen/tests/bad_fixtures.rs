@@ -455,3 +455,16 @@ fn vendor_reason_not_in_the_taxonomy() {
         ],
     );
 }
+
+#[test]
+fn history_cites_an_undescribed_document() {
+    assert_errors(
+        "history_cites_an_undescribed_document",
+        &[(
+            "basic.yaml",
+            "  introduced: { document: RFC 821, section: \"4.2.2\" }\n",
+            "  introduced: { document: RFC 821, section: \"4.2.2\" }\n  history:\n    - { document: RFC 2821, section: \"4.2.3\" }\n",
+        )],
+        &["data/basic.yaml:8:9: `RFC 2821` is not described in documents.yaml; add it there (title, status, obsoleted_by)"],
+    );
+}

@@ -138,6 +138,99 @@ fn every_rfc_reply_code_is_present_and_standard() {
 }
 
 #[test]
+fn every_code_document_pair_of_the_rfcs_is_recorded() {
+    // Each code an RFC defines, uses or introduces is recorded with that RFC: as the text's
+    // source, the first definition, a meaning, a use, a reference, or an earlier (obsoleted)
+    // definition in `history`. Examples in the RFCs' prose are not pairs.
+    let reg = registry();
+    let mut missing = Vec::new();
+    let mut pairs = BTreeSet::new();
+    for row in rfc_basic_codes() {
+        let Ok(code) = row["code"].parse::<u16>() else {
+            continue;
+        };
+        if !matches!(row["kind"].as_str(), "defined" | "use" | "new-code") {
+            continue;
+        }
+        let doc = row["rfc"].replacen("RFC", "RFC ", 1);
+        pairs.insert((code, doc.clone()));
+        let Some(b) = reg.basic(code) else {
+            missing.push(format!("{code} {doc}"));
+            continue;
+        };
+        let cited = b
+            .text_source
+            .iter()
+            .chain(&b.introduced)
+            .chain(&b.references)
+            .chain(&b.history)
+            .map(|r| r.document.to_string())
+            .chain(
+                b.meanings
+                    .iter()
+                    .filter_map(|m| m.document.as_ref().map(|d| d.to_string())),
+            )
+            .chain(b.uses.iter().map(|u| u.document.to_string()))
+            .any(|d| d == doc);
+        if !cited {
+            missing.push(format!("{code} {doc}"));
+        }
+    }
+    assert!(!pairs.is_empty());
+    assert!(
+        missing.is_empty(),
+        "code-document pairs not recorded: {missing:?}"
+    );
+}
+
+#[test]
+fn lineage_follows_the_documents() {
+    let reg = registry();
+    // Every document cited in a history is described and was obsoleted; its successors lead
+    // to a current document.
+    for b in &reg.basic {
+        for h in &b.history {
+            let chain = reg.successors(&h.document);
+            assert!(
+                chain.len() > 1,
+                "{}: {} is not obsoleted",
+                b.code,
+                h.document
+            );
+            let last = reg.document(chain.last().unwrap()).unwrap();
+            assert!(last.obsoleted_by.is_none());
+        }
+    }
+    let names = |code: u16| -> Vec<String> {
+        reg.basic(code)
+            .unwrap()
+            .history
+            .iter()
+            .map(|r| r.document.to_string())
+            .collect()
+    };
+    assert_eq!(names(250), ["RFC 2821"]);
+    assert_eq!(
+        reg.basic(250)
+            .unwrap()
+            .introduced
+            .as_ref()
+            .unwrap()
+            .document
+            .to_string(),
+        "RFC 821"
+    );
+    assert_eq!(names(530), ["RFC 2554"]);
+    assert_eq!(
+        reg.successors(&"RFC 821".parse().unwrap())
+            .iter()
+            .map(|d| d.to_string())
+            .collect::<Vec<_>>(),
+        ["RFC 821", "RFC 2821", "RFC 5321"]
+    );
+}
+
+#[test]
 fn disagreeing_rfcs_keep_every_meaning() {
     let reg = registry();
     let docs = |code: u16| -> BTreeSet<String> {

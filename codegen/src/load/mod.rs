@@ -22,6 +22,7 @@ mod basic;
 mod classes;
 mod classifier;
 mod commands;
+mod documents;
 mod enhanced;
 mod meta;
 mod subjects;
@@ -145,6 +146,7 @@ pub fn load_as(data_dir: &Path, shown_dir: &str) -> Result<Registry, Invalid> {
     let f_commands = read("commands.yaml", true, &mut docs, &mut diags);
     let f_trouble = read("troubleshooting.yaml", false, &mut docs, &mut diags);
     let f_classifier = read("classifier.yaml", true, &mut docs, &mut diags);
+    let f_documents = read("documents.yaml", false, &mut docs, &mut diags);
 
     let mut vendor_files = Vec::new();
     if let Ok(rd) = fs::read_dir(data_dir.join("vendors")) {
@@ -173,6 +175,8 @@ pub fn load_as(data_dir: &Path, shown_dir: &str) -> Result<Registry, Invalid> {
     let commands: Vec<Item<CommandEntry>> = items(&docs, &f_commands, YamlPath::root(), &mut diags);
     let trouble: Vec<Item<TroubleshootingEntry>> =
         items(&docs, &f_trouble, YamlPath::root(), &mut diags);
+    let documents: Vec<Item<DocumentEntry>> =
+        items(&docs, &f_documents, YamlPath::root(), &mut diags);
     let classifier: Classifier = f_classifier
         .as_ref()
         .and_then(|f| docs.docs[f].deserialize_at(&YamlPath::root(), &mut diags))
@@ -211,6 +215,8 @@ pub fn load_as(data_dir: &Path, shown_dir: &str) -> Result<Registry, Invalid> {
     let command_names: Option<Vec<String>> =
         parsed(&f_commands).then(|| raw_keys(&docs, &f_commands, "name"));
     v.basic(&basic, &nonstd, command_names.as_deref());
+    v.documents(&documents);
+    v.basic_history(basic.iter().chain(&nonstd), &documents);
     let mut basic_codes: BTreeMap<u16, BasicStatus> = BTreeMap::new();
     // Non-standard first: where a number is in both files (itself an error), the standard
     // entry is the one other files may refer to.
@@ -293,6 +299,7 @@ pub fn load_as(data_dir: &Path, shown_dir: &str) -> Result<Registry, Invalid> {
         troubleshooting: trouble.into_iter().map(|i| i.value).collect(),
         vendors,
         classifier,
+        documents: documents.into_iter().map(|i| i.value).collect(),
         reply_vectors,
     })
 }

@@ -50,6 +50,7 @@ fn scalar_text<'de, D: Deserializer<'de>>(d: D, what: &'static str) -> Result<St
 mod basic;
 mod classifier;
 mod codes;
+mod documents;
 mod enhanced;
 mod meta;
 mod refs;
@@ -60,6 +61,7 @@ mod vendor;
 pub use basic::*;
 pub use classifier::*;
 pub use codes::*;
+pub use documents::*;
 pub use enhanced::*;
 pub use meta::*;
 pub use refs::*;
@@ -84,6 +86,8 @@ pub struct Registry {
     /// Sorted by slug.
     pub vendors: Vec<VendorFile>,
     pub classifier: Classifier,
+    /// The documents cited, each described once (`data/documents.yaml`), sorted.
+    pub documents: Vec<DocumentEntry>,
     /// Conformance vectors for reply parsers (`data/reply-vectors.yaml`), in file order.
     pub reply_vectors: Vec<ReplyVector>,
 }

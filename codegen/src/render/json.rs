@@ -22,6 +22,17 @@ pub struct Root<'a> {
     pub vendors: Vec<VendorEntryJson<'a>>,
     pub vendor_sources: Vec<VendorJson<'a>>,
     pub classifier: ClassifierJson<'a>,
+    pub documents: Vec<DocumentJson<'a>>,
+}
+
+/// A document the registry cites (`data/documents.yaml`).
+#[derive(Serialize)]
+pub struct DocumentJson<'a> {
+    pub document: String,
+    pub title: &'a str,
+    pub status: &'static str,
+    pub obsoleted_by: Option<String>,
+    pub url: String,
 }
 
 #[derive(Serialize)]
@@ -242,6 +253,7 @@ pub struct Basic<'a> {
     pub uses: Vec<UseJson<'a>>,
     pub text_source: Option<Ref>,
     pub introduced: Option<Ref>,
+    pub history: Vec<Ref>,
     pub references: Vec<Ref>,
     pub associated_enhanced: Vec<String>,
     pub confidence: Option<&'a str>,
@@ -446,6 +458,7 @@ pub fn build(reg: &Registry) -> Root<'_> {
                     .collect(),
                 text_source: b.text_source.as_ref().map(reference),
                 introduced: b.introduced.as_ref().map(reference),
+                history: refs(&b.history),
                 references: refs(&b.references),
                 associated_enhanced: reg
                     .enhanced_associated_with(b.code)
@@ -520,6 +533,17 @@ pub fn build(reg: &Registry) -> Root<'_> {
             })
             .collect(),
         classifier: classifier(&reg.classifier),
+        documents: reg
+            .documents
+            .iter()
+            .map(|d| DocumentJson {
+                document: d.document.to_string(),
+                title: &d.title,
+                status: d.status.as_str(),
+                obsoleted_by: d.obsoleted_by.as_ref().map(ToString::to_string),
+                url: d.document.url(None),
+            })
+            .collect(),
     }
 }
 
