@@ -219,7 +219,7 @@ fn unknown_key() {
         ("basic.yaml", "  name: Ok\n", "  name: Ok\n  colour: red\n"),
         ],
         &[
-            "data/basic.yaml:3:3: unknown field `colour`, expected one of `code`, `name`, `status`, `kind`, `text`, `text_note`, `text_source`, `introduced`, `description`, `confidence`, `commands`, `meanings`, `uses`, `references`, `notes`, `conflicts`; remove it or fix its spelling (see data/README.md)",
+            "data/basic.yaml:3:3: unknown field `colour`, expected one of `code`, `name`, `status`, `kind`, `text`, `text_note`, `text_source`, `introduced`, `history`, `description`, `confidence`, `commands`, `meanings`, `uses`, `references`, `notes`, `conflicts`; remove it or fix its spelling (see data/README.md)",
         ],
     );
 }
@@ -364,7 +364,7 @@ fn every_problem_at_once() {
         ("commands.yaml", "- name: RCPT", "- name: Rcpt"),
         ],
         &[
-            "data/basic.yaml:3:3: unknown field `colour`, expected one of `code`, `name`, `status`, `kind`, `text`, `text_note`, `text_source`, `introduced`, `description`, `confidence`, `commands`, `meanings`, `uses`, `references`, `notes`, `conflicts`; remove it or fix its spelling (see data/README.md)",
+            "data/basic.yaml:3:3: unknown field `colour`, expected one of `code`, `name`, `status`, `kind`, `text`, `text_note`, `text_source`, `introduced`, `history`, `description`, `confidence`, `commands`, `meanings`, `uses`, `references`, `notes`, `conflicts`; remove it or fix its spelling (see data/README.md)",
             "data/basic.yaml:23:20: unknown command `RCPT`; define it in data/commands.yaml or use one of: ANY, MAIL, Rcpt",
             "data/basic.yaml:28:24: unknown command `RCPT`; define it in data/commands.yaml or use one of: ANY, MAIL, Rcpt",
             "data/basic.yaml:38:20: unknown command `RCPT`; define it in data/commands.yaml or use one of: ANY, MAIL, Rcpt",
