@@ -69,7 +69,8 @@ fn rust_slice(items: &[String], indent: usize, line_prefix: usize) -> String {
 /// `pub const ALL: [Ty; N] = [...]` at 4 columns, for enum variants.
 fn all_array<'a>(ty: &str, variants: impl Iterator<Item = &'a String>) -> String {
     let items: Vec<String> = variants.map(|v| format!("{ty}::{v}")).collect();
-    let prefix = format!("pub const ALL: [{ty}; {}] = ", items.len());
+    // A slice, not an array: the type must not change when the registry grows.
+    let prefix = format!("pub const ALL: &'static [{ty}] = &");
     format!("{prefix}{};", rust_array(&items, 4, prefix.len()))
 }
 

@@ -7,6 +7,7 @@ use crate::classify::rule::{Bounce, Rule, Side};
 
 /// Why a reply failed (or what it means when it did not), from the project's taxonomy.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[non_exhaustive]
 pub enum Reason {
 {%- for r in v.reasons %}
     /// `{{ r.id_plain }}`: {{ r.title_plain }}.
@@ -120,7 +121,7 @@ pub(crate) const fn basic_default(code: u16) -> Option<Reason> {
 
 /// The built-in text rules, in the order they are tried.
 #[rustfmt::skip] // a data table, laid out by the generator one field per line
-pub static RULES: [Rule<'static>; {{ v.rules.len() }}] = [
+pub static RULES: &[Rule<'static>] = &[
 {%- for r in v.rules %}
     Rule {
         id: {{ r.id }},

@@ -7,6 +7,7 @@ use crate::classify::rule::{Bounce, Rule, Side};
 
 /// Why a reply failed (or what it means when it did not), from the project's taxonomy.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[non_exhaustive]
 pub enum Reason {
     /// `accepted`: Accepted.
     ///
@@ -172,7 +173,7 @@ pub enum Reason {
 
 impl Reason {
     /// Every reason, in the taxonomy's order.
-    pub const ALL: [Reason; 40] = [
+    pub const ALL: &'static [Reason] = &[
         Reason::Accepted,
         Reason::StartMailInput,
         Reason::AuthChallenge,
@@ -650,7 +651,7 @@ pub(crate) const fn basic_default(code: u16) -> Option<Reason> {
 
 /// The built-in text rules, in the order they are tried.
 #[rustfmt::skip] // a data table, laid out by the generator one field per line
-pub static RULES: [Rule<'static>; 40] = [
+pub static RULES: &[Rule<'static>] = &[
     Rule {
         id: "mailbox-inactive",
         reason: Reason::MailboxDisabled,
