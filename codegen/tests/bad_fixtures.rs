@@ -468,3 +468,28 @@ fn history_cites_an_undescribed_document() {
         &["data/basic.yaml:8:9: `RFC 2821` is not described in documents.yaml; add it there (title, status, obsoleted_by)"],
     );
 }
+
+#[test]
+fn editions_out_of_step() {
+    assert_errors(
+        "editions_out_of_step",
+        &[
+            (
+                "editions.yaml",
+                "- edition: \"1.2.3\"",
+                "- edition: \"1.2.4\"",
+            ),
+            (
+                "editions.yaml",
+                "crate_version: \"0.3.0\"",
+                "crate_version: \"0.1.0\"",
+            ),
+            ("editions.yaml", "    - code: 550\n", "    - code: 557\n"),
+        ],
+        &[
+            "data/editions.yaml:1:3: the newest edition is `1.2.4` but registry.yaml says registry_version `1.2.3`; they must be equal (add an edition for `1.2.3` at the top, or set registry_version)",
+            "data/editions.yaml:3:3: crate_version `0.1.0` must be greater than the older edition's `0.2.0`",
+            "data/editions.yaml:11:7: code `557` is not in the registry",
+        ],
+    );
+}

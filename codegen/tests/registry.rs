@@ -464,3 +464,81 @@ fn every_vendored_file_exists_and_has_its_origin() {
         assert!(!v.origin.trim().is_empty(), "{} has no origin", v.path);
     }
 }
+
+#[test]
+fn the_crate_the_header_and_the_json_carry_the_same_edition() {
+    let reg = registry();
+    let newest = reg
+        .editions
+        .first()
+        .expect("data/editions.yaml lists the editions");
+    assert_eq!(newest.edition, reg.meta.registry_version);
+    // The crate's version is the edition's.
+    let toml = std::fs::read_to_string(project_root().join("generated/rust/Cargo.toml")).unwrap();
+    let version = toml
+        .lines()
+        .find_map(|l| l.strip_prefix("version = \""))
+        .and_then(|v| v.strip_suffix('"'))
+        .expect("a version line");
+    assert_eq!(
+        version, newest.crate_version,
+        "generated/rust/Cargo.toml must carry the crate_version of the newest edition in data/editions.yaml"
+    );
+    let outs = codegen::build(&project_root()).unwrap();
+    let text = |p: &str| String::from_utf8(outs.files[p].clone()).unwrap();
+    assert!(text("generated/rust/src/tables/mod.rs").contains(&format!(
+        "pub const REGISTRY_VERSION: &str = \"{}\";",
+        newest.edition
+    )));
+    assert!(text("generated/c/smtp_codes.h").contains(&format!(
+        "#define SMTP_CODES_REGISTRY_VERSION \"{}\"",
+        newest.edition
+    )));
+    let json: serde_json::Value =
+        serde_json::from_str(&text("generated/json/smtp-codes.json")).unwrap();
+    assert_eq!(json["registry_version"], newest.edition.as_str());
+    // The changelog starts with it.
+    let changelog = text("generated/rust/CHANGELOG.md");
+    assert!(changelog.contains(&format!(
+        "\n## {} (registry edition {}, {})\n",
+        newest.crate_version, newest.edition, newest.date.0
+    )));
+}
+
+#[test]
+fn the_feed_is_atom_with_one_entry_per_edition() {
+    let reg = registry();
+    let outs = codegen::build(&project_root()).unwrap();
+    let feed = String::from_utf8(outs.files["site/feed.xml"].clone()).unwrap();
+    let doc = roxmltree::Document::parse(&feed).expect("well-formed XML");
+    let root = doc.root_element();
+    assert_eq!(
+        root.tag_name().namespace(),
+        Some("http://www.w3.org/2005/Atom")
+    );
+    let child = |n: roxmltree::Node<'_, '_>, name: &str| {
+        n.children()
+            .find(|c| c.tag_name().name() == name)
+            .and_then(|c| c.text())
+            .map(str::to_string)
+    };
+    let entries: Vec<_> = root
+        .children()
+        .filter(|c| c.tag_name().name() == "entry")
+        .collect();
+    assert_eq!(entries.len(), reg.editions.len());
+    for (e, edition) in entries.iter().zip(&reg.editions) {
+        assert_eq!(
+            child(*e, "updated").unwrap(),
+            format!("{}T00:00:00Z", edition.date.0),
+            "dates come from the data"
+        );
+        assert!(child(*e, "id").is_some() && child(*e, "title").is_some());
+        let page = format!("site/changes/{}.html", edition.edition);
+        assert!(outs.files.contains_key(&page), "{page}");
+    }
+    assert_eq!(
+        child(root, "updated").unwrap(),
+        format!("{}T00:00:00Z", reg.editions[0].date.0)
+    );
+}

@@ -23,6 +23,7 @@ mod classes;
 mod classifier;
 mod commands;
 mod documents;
+mod editions;
 mod enhanced;
 mod meta;
 mod subjects;
@@ -147,6 +148,7 @@ pub fn load_as(data_dir: &Path, shown_dir: &str) -> Result<Registry, Invalid> {
     let f_trouble = read("troubleshooting.yaml", false, &mut docs, &mut diags);
     let f_classifier = read("classifier.yaml", true, &mut docs, &mut diags);
     let f_documents = read("documents.yaml", false, &mut docs, &mut diags);
+    let f_editions = read("editions.yaml", false, &mut docs, &mut diags);
 
     let mut vendor_files = Vec::new();
     if let Ok(rd) = fs::read_dir(data_dir.join("vendors")) {
@@ -177,6 +179,7 @@ pub fn load_as(data_dir: &Path, shown_dir: &str) -> Result<Registry, Invalid> {
         items(&docs, &f_trouble, YamlPath::root(), &mut diags);
     let documents: Vec<Item<DocumentEntry>> =
         items(&docs, &f_documents, YamlPath::root(), &mut diags);
+    let editions: Vec<Item<Edition>> = items(&docs, &f_editions, YamlPath::root(), &mut diags);
     let classifier: Classifier = f_classifier
         .as_ref()
         .and_then(|f| docs.docs[f].deserialize_at(&YamlPath::root(), &mut diags))
@@ -262,6 +265,19 @@ pub fn load_as(data_dir: &Path, shown_dir: &str) -> Result<Registry, Invalid> {
             .map(|it| (it.value.code, it.value.sample_text.to_ascii_lowercase()))
             .collect();
         v.vendors(&vendors, e, b, &sample_texts);
+        // From the file names: a vendor file that failed to load still exists.
+        let slugs: Vec<String> = vendor_files
+            .iter()
+            .filter_map(|f| f.rsplit('/').next()?.strip_suffix(".yaml"))
+            .map(str::to_string)
+            .collect();
+        v.editions(
+            &editions,
+            meta.as_ref().map(|m| m.registry_version.as_str()),
+            e,
+            b,
+            &slugs,
+        );
         if let Some(f) = &f_classifier {
             v.classifier(
                 &classifier,
@@ -300,6 +316,7 @@ pub fn load_as(data_dir: &Path, shown_dir: &str) -> Result<Registry, Invalid> {
         vendors,
         classifier,
         documents: documents.into_iter().map(|i| i.value).collect(),
+        editions: editions.into_iter().map(|i| i.value).collect(),
         reply_vectors,
     })
 }

@@ -51,6 +51,7 @@ mod basic;
 mod classifier;
 mod codes;
 mod documents;
+mod editions;
 mod enhanced;
 mod meta;
 mod refs;
@@ -62,6 +63,7 @@ pub use basic::*;
 pub use classifier::*;
 pub use codes::*;
 pub use documents::*;
+pub use editions::*;
 pub use enhanced::*;
 pub use meta::*;
 pub use refs::*;
@@ -88,6 +90,8 @@ pub struct Registry {
     pub classifier: Classifier,
     /// The documents cited, each described once (`data/documents.yaml`), sorted.
     pub documents: Vec<DocumentEntry>,
+    /// The registry's editions, newest first (`data/editions.yaml`).
+    pub editions: Vec<Edition>,
     /// Conformance vectors for reply parsers (`data/reply-vectors.yaml`), in file order.
     pub reply_vectors: Vec<ReplyVector>,
 }

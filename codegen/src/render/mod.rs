@@ -2,6 +2,7 @@
 //! its files to an [`Outputs`] set; none of them reads YAML or touches the disk.
 
 pub mod c;
+pub mod changelog;
 pub mod json;
 pub mod markdown;
 pub mod rust;
@@ -34,5 +35,6 @@ pub fn render_all(reg: &Registry) -> Result<Outputs, askama::Error> {
     c::render(reg, &mut out)?;
     site::render_with(reg, &json, &mut out)?;
     vectors::render(&reg.reply_vectors, &mut out);
+    changelog::render(reg, &mut out);
     Ok(out)
 }

@@ -36,7 +36,7 @@ pub struct Chrome {
     pub page: String,
 }
 
-fn chrome(ctx: &Ctx, page: &str, title: &str, description: &str) -> Chrome {
+pub(super) fn chrome(ctx: &Ctx, page: &str, title: &str, description: &str) -> Chrome {
     let canonical = match (&ctx.reg.meta.site_url, ctx.flavor) {
         (Some(base), Flavor::Html) => Some(format!("{}/{}.html", base.trim_end_matches('/'), page)),
         _ => None,
@@ -1645,6 +1645,9 @@ pub struct AboutPage {
     pub command_count: usize,
     pub troubleshooting_count: usize,
     pub vendors: Vec<Link>,
+    /// "What changed" of every edition, newest first.
+    pub editions: Vec<Link>,
+    pub feed: String,
 }
 
 pub fn about_page(ctx: &Ctx) -> AboutPage {
@@ -1679,6 +1682,17 @@ pub fn about_page(ctx: &Ctx) -> AboutPage {
             .iter()
             .map(|v| ctx.link(&paths::vendor(&v.vendor), &v.name))
             .collect(),
+        editions: reg
+            .editions
+            .iter()
+            .map(|e| {
+                ctx.link(
+                    &super::changes::path(&e.edition),
+                    &format!("{} ({}, crate {})", e.edition, e.date.0, e.crate_version),
+                )
+            })
+            .collect(),
+        feed: format!("{}feed.xml", ctx.root),
     }
 }
 
