@@ -82,15 +82,13 @@ pub fn changes_page(ctx: &Ctx, i: usize) -> ChangesPage {
                         link: match (c.code, &c.vendor) {
                             (Some(CodeRef::Basic(b)), _) => Some(ctx.basic_link(b)),
                             (Some(CodeRef::Enhanced(k)), _) => Some(ctx.enhanced_link(k)),
-                            (None, Some(v)) => {
-                                let name = ctx
-                                    .reg
-                                    .vendors
-                                    .iter()
-                                    .find(|f| &f.vendor == v)
-                                    .map_or(v.as_str(), |f| f.name.as_str());
-                                Some(ctx.link(&super::paths::vendor(v), name))
-                            }
+                            // A vendor file may be removed later; the note stays.
+                            (None, Some(v)) => ctx
+                                .reg
+                                .vendors
+                                .iter()
+                                .find(|f| &f.vendor == v)
+                                .map(|f| ctx.link(&super::paths::vendor(v), &f.name)),
                             (None, None) => None,
                         },
                         note: ctx.markdown_inline(c.note.trim()),
@@ -148,7 +146,7 @@ fn feed(reg: &Registry) -> String {
         None => format!("urn:smtp-codes:{}", tail.replace('/', ":")),
     };
     let mut s = format!(
-        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<!-- {MARKER} (data/editions.yaml) -->\n\
+        "<!-- {MARKER} -->\n\
          <feed xmlns=\"http://www.w3.org/2005/Atom\">\n  <title>SMTP status codes: new editions</title>\n  \
          <subtitle>Codes and meanings added, changed and deprecated in each edition of the smtp-codes registry.</subtitle>\n  \
          <id>{}</id>\n  <link rel=\"self\" href=\"{}feed.xml\"/>\n  <link href=\"{}index.html\"/>\n  \
