@@ -273,25 +273,19 @@ fn entry_text(rec: &XmlRecord) -> Result<String, ImportError> {
     if basic.any {
         let _ = writeln!(t, "    any: true");
     }
-    // Which outcomes the code suits, as a first guess from the associated codes.
-    let mut usable = Vec::new();
-    let has = |class: u16| {
-        basic.any
-            || basic.classes.contains(&(class as u8))
-            || basic.codes.iter().any(|c| c / 100 == class)
+    // Which outcomes the code suits: by the rule in data/README.md, both failure classes
+    // unless the defining text says otherwise (IANA's basic codes never narrow it); success
+    // too when IANA associates a success code. Validation checks IANA's own class statements.
+    let success =
+        basic.any || basic.classes.contains(&2) || basic.codes.iter().any(|c| c / 100 == 2);
+    let usable = if success {
+        "success, transient, permanent"
+    } else {
+        "transient, permanent"
     };
-    for (class, word) in [(2, "success"), (4, "transient"), (5, "permanent")] {
-        if has(class) {
-            usable.push(word);
-        }
-    }
-    if usable.is_empty() {
-        usable = vec!["transient", "permanent"];
-    }
     let _ = writeln!(
         t,
-        "  usable_as: [{}]   # guessed from the basic codes; check the defining text",
-        usable.join(", ")
+        "  usable_as: [{usable}]   # check the defining text: it decides (data/README.md)"
     );
     let _ = writeln!(
         t,

@@ -113,7 +113,7 @@ const NEW_ENHANCED: &str = r#"
   basic_codes:
     iana: "550"
     codes: [550]
-  usable_as: [permanent]
+  usable_as: [transient, permanent]
   description: A code invented for this test.
   status: current
   references:

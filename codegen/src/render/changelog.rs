@@ -6,8 +6,8 @@ use std::fmt::Write as _;
 
 use crate::model::{CodeRef, Registry};
 use crate::outputs::{Outputs, MARKER};
-use crate::render::markdown;
-use crate::render::text::{finish, one_line};
+use crate::views::markdown;
+use crate::views::text::{finish, one_line};
 
 /// Where the crate's changelog is written.
 pub const CHANGELOG: &str = "generated/rust/CHANGELOG.md";

@@ -118,6 +118,16 @@ fn jsonl_keeps_order_and_reports_bad_lines() {
     assert!(lines[4]["error"].is_string(), "not a reply");
     assert_eq!(lines[5]["class"], "intermediate");
     assert_eq!(lines[5]["enhanced"], Value::Null);
+    // Every line has the same keys, whatever path it took.
+    let keys = |v: &Value| v.as_object().unwrap().keys().cloned().collect::<Vec<_>>();
+    for (i, l) in lines.iter().enumerate() {
+        assert_eq!(keys(l), keys(&lines[0]), "line {}", i + 1);
+        assert_eq!(l["line"], i + 1);
+    }
+    assert_eq!(lines[1]["error_kind"], "not_json");
+    assert_eq!(lines[3]["error_kind"], "not_string");
+    assert!(lines[4]["error_kind"].is_string() && lines[4]["input"] == "hello");
+    assert!(lines[0]["error"].is_null() && lines[0]["error_kind"].is_null());
 }
 
 #[test]

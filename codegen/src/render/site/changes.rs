@@ -8,7 +8,7 @@ use super::views::{chrome, Chrome};
 use super::{Ctx, Link, SITE_DIR};
 use crate::model::{Change, CodeRef, Edition, Registry};
 use crate::outputs::{Outputs, MARKER};
-use crate::render::markdown;
+use crate::views::markdown;
 
 /// The page path of an edition.
 pub fn path(edition: &str) -> String {

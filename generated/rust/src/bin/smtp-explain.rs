@@ -100,7 +100,7 @@ fn main() -> ExitCode {
             let mut failed = false;
             for r in &replies {
                 let v = explain_json(&unescape_arg(r), &site);
-                failed |= v.get("error").is_some();
+                failed |= !v["error"].is_null();
                 println!("{}", serde_json::to_string_pretty(&v).unwrap_or_default());
             }
             if failed {
@@ -387,22 +387,47 @@ fn wrap(text: &str, indent: usize) -> String {
     out
 }
 
-/// Explains one reply as a JSON object; a reply that does not parse gives `{"error": ...}`.
+/// Every key of an explanation object, in output order (serde_json sorts keys). Each object
+/// that `--json` and `--jsonl` write has all of them; those that do not apply are `null`.
+const KEYS: [&str; 21] = [
+    "input",
+    "error",
+    "error_kind",
+    "basic",
+    "enhanced",
+    "enhanced_state",
+    "enhanced_in_text",
+    "class",
+    "retry",
+    "bounce",
+    "reason",
+    "reason_title",
+    "side",
+    "advice",
+    "decided_by",
+    "text",
+    "basic_info",
+    "enhanced_info",
+    "vendor",
+    "troubleshooting",
+    "violations",
+];
+
+/// An object with every key of [`KEYS`] set to `null`, then `error` and `error_kind` set.
+fn error_object(input: Option<&str>, error: String, kind: &str) -> Value {
+    let mut o: Map<String, Value> = KEYS.iter().map(|k| (k.to_string(), Value::Null)).collect();
+    o.insert("input".into(), input.map(str::to_string).into());
+    o.insert("error".into(), error.into());
+    o.insert("error_kind".into(), kind.into());
+    Value::Object(o)
+}
+
+/// Explains one reply as a JSON object with every key of [`KEYS`]; a reply that does not
+/// parse gives `error` and `error_kind` (the parser's error kind) and `null` elsewhere.
 fn explain_json(input: &str, site: &str) -> Value {
     let reply = match Reply::parse(input) {
         Ok(r) => r,
-        Err(e) => {
-            return json!({
-                "input": input,
-                "error": e.to_string(),
-                "error_kind": e.kind().name(),
-                "basic": Value::Null,
-                "enhanced": Value::Null,
-                "class": Value::Null,
-                "bounce": Value::Null,
-                "reason": Value::Null,
-            })
-        }
+        Err(e) => return error_object(Some(input), e.to_string(), e.kind().name()),
     };
     // The classification carries the enhanced code it read the reply by: the one in the
     // RFC 2034 position, else one found in the text.
@@ -410,6 +435,8 @@ fn explain_json(input: &str, site: &str) -> Value {
     let code = reply.code();
     let mut o = Map::new();
     o.insert("input".into(), input.into());
+    o.insert("error".into(), Value::Null);
+    o.insert("error_kind".into(), Value::Null);
     o.insert("basic".into(), code.as_u16().into());
     o.insert(
         "enhanced".into(),
@@ -512,37 +539,65 @@ fn explain_json(input: &str, site: &str) -> Value {
     Value::Object(o)
 }
 
-/// `--jsonl`: one JSON string in, one JSON object out, per line; bad lines get an object
-/// with `error` and processing goes on.
+/// `--jsonl`: one JSON string in, one JSON object out, per line; every object has `line`
+/// and the keys of [`KEYS`]. A line that is not UTF-8, not JSON, or not a JSON string gets
+/// `error` and `error_kind` (`not_utf8`, `not_json`, `not_string`) and processing goes on.
 fn jsonl(site: &str) -> ExitCode {
     let stdin = io::stdin();
     let stdout = io::stdout();
+    let mut input = stdin.lock();
     let mut out = io::BufWriter::new(stdout.lock());
-    for (n, line) in stdin.lock().lines().enumerate() {
-        let line = match line {
-            Ok(l) => l,
+    let mut buf = Vec::new();
+    let mut n = 0usize;
+    loop {
+        buf.clear();
+        match input.read_until(b'\n', &mut buf) {
+            Ok(0) => break,
+            Ok(_) => {}
             Err(e) => {
-                let _ = writeln!(
-                    out,
-                    "{}",
-                    json!({"line": n + 1, "error": format!("cannot read input: {e}")})
-                );
-                continue;
+                let _ = out.flush();
+                eprintln!("smtp-explain: cannot read standard input: {e}");
+                return ExitCode::FAILURE;
             }
+        }
+        n += 1;
+        if buf.last() == Some(&b'\n') {
+            buf.pop();
+            if buf.last() == Some(&b'\r') {
+                buf.pop();
+            }
+        }
+        let mut value = match std::str::from_utf8(&buf) {
+            Err(_) => error_object(None, "the line is not UTF-8".into(), "not_utf8"),
+            Ok(line) => match serde_json::from_str::<Value>(line) {
+                Ok(Value::String(s)) => explain_json(&s, site),
+                Ok(_) => error_object(
+                    None,
+                    "expected a JSON string holding one reply".into(),
+                    "not_string",
+                ),
+                Err(_) => error_object(None, "the line is not JSON".into(), "not_json"),
+            },
         };
-        let value = match serde_json::from_str::<Value>(&line) {
-            Ok(Value::String(s)) => explain_json(&s, site),
-            Ok(_) => json!({"line": n + 1, "error": "expected a JSON string holding one reply",
-                "basic": Value::Null, "enhanced": Value::Null, "class": Value::Null,
-                "bounce": Value::Null, "reason": Value::Null}),
-            Err(e) => json!({"line": n + 1, "error": format!("not JSON: {e}"),
-                "basic": Value::Null, "enhanced": Value::Null, "class": Value::Null,
-                "bounce": Value::Null, "reason": Value::Null}),
-        };
-        if writeln!(out, "{value}").is_err() {
-            return ExitCode::FAILURE;
+        if let Value::Object(o) = &mut value {
+            o.insert("line".into(), n.into());
+        }
+        if let Err(e) = writeln!(out, "{value}") {
+            return write_failed(&e);
         }
     }
-    let _ = out.flush();
-    ExitCode::SUCCESS
+    match out.flush() {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => write_failed(&e),
+    }
+}
+
+/// A closed pipe ends the run quietly, as Unix tools do; any other write error is reported.
+fn write_failed(e: &io::Error) -> ExitCode {
+    if e.kind() == io::ErrorKind::BrokenPipe {
+        ExitCode::SUCCESS
+    } else {
+        eprintln!("smtp-explain: cannot write standard output: {e}");
+        ExitCode::FAILURE
+    }
 }

@@ -271,7 +271,6 @@ impl Command {
                 KnownReplyCode::CommandNotImplemented,
                 KnownReplyCode::BadSequenceOfCommands,
                 KnownReplyCode::DoesNotAcceptMail,
-                KnownReplyCode::AuthenticationOrTlsRequired,
                 KnownReplyCode::TransactionFailed,
             ],
             Command::Atrn => &[
@@ -362,7 +361,6 @@ impl Command {
                 KnownReplyCode::BadSequenceOfCommands,
                 KnownReplyCode::ParameterNotImplemented,
                 KnownReplyCode::DoesNotAcceptMail,
-                KnownReplyCode::AuthenticationOrTlsRequired,
                 KnownReplyCode::MailboxUnavailable,
                 KnownReplyCode::TransactionFailed,
             ],
@@ -430,7 +428,6 @@ impl Command {
                 KnownReplyCode::CommandNotImplemented,
                 KnownReplyCode::BadSequenceOfCommands,
                 KnownReplyCode::DoesNotAcceptMail,
-                KnownReplyCode::AuthenticationOrTlsRequired,
                 KnownReplyCode::TransactionFailed,
             ],
             Command::Mail => &[
@@ -460,7 +457,6 @@ impl Command {
                 KnownReplyCode::CommandNotImplemented,
                 KnownReplyCode::BadSequenceOfCommands,
                 KnownReplyCode::DoesNotAcceptMail,
-                KnownReplyCode::AuthenticationOrTlsRequired,
                 KnownReplyCode::TransactionFailed,
             ],
             Command::Quit => &[
@@ -471,7 +467,6 @@ impl Command {
                 KnownReplyCode::CommandNotImplemented,
                 KnownReplyCode::BadSequenceOfCommands,
                 KnownReplyCode::DoesNotAcceptMail,
-                KnownReplyCode::AuthenticationOrTlsRequired,
                 KnownReplyCode::TransactionFailed,
             ],
             Command::Rcpt => &[
@@ -518,7 +513,6 @@ impl Command {
                 KnownReplyCode::CommandNotImplemented,
                 KnownReplyCode::BadSequenceOfCommands,
                 KnownReplyCode::DoesNotAcceptMail,
-                KnownReplyCode::AuthenticationOrTlsRequired,
                 KnownReplyCode::ExceededStorageAllocation,
                 KnownReplyCode::TransactionFailed,
             ],
@@ -532,7 +526,6 @@ impl Command {
                 KnownReplyCode::CommandNotImplemented,
                 KnownReplyCode::BadSequenceOfCommands,
                 KnownReplyCode::DoesNotAcceptMail,
-                KnownReplyCode::AuthenticationOrTlsRequired,
                 KnownReplyCode::ExceededStorageAllocation,
                 KnownReplyCode::TransactionFailed,
             ],
@@ -546,7 +539,6 @@ impl Command {
                 KnownReplyCode::CommandNotImplemented,
                 KnownReplyCode::BadSequenceOfCommands,
                 KnownReplyCode::DoesNotAcceptMail,
-                KnownReplyCode::AuthenticationOrTlsRequired,
                 KnownReplyCode::ExceededStorageAllocation,
                 KnownReplyCode::TransactionFailed,
             ],
@@ -570,7 +562,6 @@ impl Command {
                 KnownReplyCode::CommandNotImplemented,
                 KnownReplyCode::BadSequenceOfCommands,
                 KnownReplyCode::DoesNotAcceptMail,
-                KnownReplyCode::AuthenticationOrTlsRequired,
                 KnownReplyCode::TransactionFailed,
             ],
             Command::Vrfy => &[
