@@ -306,3 +306,51 @@ fn a_record_registered_twice_is_an_error() {
     );
     fs::remove_dir_all(&root).unwrap();
 }
+
+#[test]
+fn changed_and_withdrawn_records_are_reported_field_by_field_never_applied() {
+    let root = scratch("changed");
+    let reg = codegen::load::load_as(&root.join("data"), "data").unwrap();
+    let mut changed = reg.clone();
+    let x11 = changed
+        .enhanced
+        .iter_mut()
+        .find(|e| e.code.to_string() == "X.1.1")
+        .unwrap();
+    x11.iana.submitter = "Someone Else".into();
+    x11.sample_text = "Bad destination mailbox".into();
+    changed.enhanced.retain(|e| e.code.to_string() != "X.1.2");
+    let newer = root.join("newer.xml");
+    fs::write(&newer, iana_xml(&changed, "2027-02-01", "")).unwrap();
+    let before = fs::read_to_string(root.join("data/enhanced.yaml")).unwrap();
+    let i = codegen(&root, &["iana-import", newer.to_str().unwrap()]);
+    assert!(i.status.success(), "{}", text(&i));
+    let out = text(&i);
+    assert_eq!(
+        fs::read_to_string(root.join("data/enhanced.yaml")).unwrap(),
+        before,
+        "changes are reported, not applied"
+    );
+    let line_of = |needle: &str, after: usize| {
+        before
+            .lines()
+            .enumerate()
+            .skip(after)
+            .find(|(_, l)| l.starts_with(needle))
+            .map(|(n, _)| n + 1)
+            .unwrap()
+    };
+    let x11_start = line_of("- code: X.1.1", 0);
+    let sample = line_of("  sample_text:", x11_start);
+    let submitter = line_of("    submitter:", x11_start);
+    let x12 = line_of("- code: X.1.2", 0);
+    for expected in [
+        format!("data/enhanced.yaml:{sample}: X.1.1 `sample_text` changed at IANA"),
+        format!("data/enhanced.yaml:{submitter}: X.1.1 `submitter` changed at IANA"),
+        "IANA:  \"Someone Else\"".to_string(),
+        format!("data/enhanced.yaml:{x12}: X.1.2 is no longer in IANA's registry; keep the entry"),
+    ] {
+        assert!(out.contains(&expected), "missing `{expected}` in:\n{out}");
+    }
+    fs::remove_dir_all(&root).unwrap();
+}
