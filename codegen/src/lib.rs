@@ -6,6 +6,7 @@
 
 pub mod diag;
 pub mod iana;
+pub mod iana_import;
 pub mod load;
 pub mod model;
 pub mod names;

@@ -22,6 +22,8 @@ mod basic;
 mod classes;
 mod classifier;
 mod commands;
+mod documents;
+mod editions;
 mod enhanced;
 mod meta;
 mod read;
@@ -75,6 +77,8 @@ struct Files {
     commands: Option<String>,
     troubleshooting: Option<String>,
     classifier: Option<String>,
+    documents: Option<String>,
+    editions: Option<String>,
     vendors: Vec<String>,
     vectors: Option<String>,
 }
@@ -93,6 +97,8 @@ impl Files {
             commands: read("commands.yaml", true),
             troubleshooting: read("troubleshooting.yaml", false),
             classifier: read("classifier.yaml", true),
+            documents: read("documents.yaml", false),
+            editions: read("editions.yaml", false),
             vendors: Vec::new(),
             vectors: read(vectors::FILE, false),
         };
@@ -125,6 +131,8 @@ struct Usable {
     commands: bool,
     troubleshooting: bool,
     classifier: bool,
+    documents: bool,
+    editions: bool,
     vendors: Vec<bool>,
 }
 
@@ -147,6 +155,8 @@ impl Usable {
                 diags,
             ),
             classifier: check_shape(docs, &files.classifier, classifier::SHAPE, diags),
+            documents: list(&files.documents, "a list of documents", diags),
+            editions: list(&files.editions, "a list of editions", diags),
             vendors: files
                 .vendors
                 .iter()
@@ -167,6 +177,8 @@ struct Entries {
     commands: Vec<Item<CommandEntry>>,
     troubleshooting: Vec<Item<TroubleshootingEntry>>,
     classifier: Option<classifier::Loaded>,
+    documents: Vec<Item<DocumentEntry>>,
+    editions: Vec<Item<Edition>>,
     vendors: Vec<vendors::Loaded>,
     reply_vectors: Vec<ReplyVector>,
 }
@@ -203,6 +215,13 @@ impl Entries {
                 diags,
             ),
             classifier,
+            documents: items(
+                docs,
+                &pick(usable.documents, &files.documents),
+                root(),
+                diags,
+            ),
+            editions: items(docs, &pick(usable.editions, &files.editions), root(), diags),
             vendors: files
                 .vendors
                 .iter()
@@ -219,6 +238,8 @@ impl Entries {
 
     /// The registry, once nothing is wrong; `None` when a part is missing.
     fn into_registry(self) -> Option<Registry> {
+        let enhanced_keys: Vec<EnhancedKey> = self.enhanced.iter().map(|i| i.value.code).collect();
+        let reply_codes: Vec<u16> = self.basic.iter().map(|i| i.value.code).collect();
         let mut basic: Vec<BasicEntry> = self
             .basic
             .into_iter()
@@ -232,6 +253,10 @@ impl Entries {
             .map(vendors::Loaded::into_model)
             .collect::<Option<Vec<VendorFile>>>()?;
         vendors.sort_by(|a, b| a.vendor.cmp(&b.vendor));
+        // A code without a default reason of its own takes its subject's or its class's,
+        // once, here: the renderers see one complete table and never apply a fallback.
+        let mut classifier = self.classifier?.into_model();
+        classifier.complete_defaults(&enhanced_keys, &reply_codes);
         Some(Registry {
             meta: self.meta?,
             classes: self.classes.into_iter().map(|i| i.value).collect(),
@@ -241,7 +266,9 @@ impl Entries {
             commands: self.commands.into_iter().map(|i| i.value).collect(),
             troubleshooting: self.troubleshooting.into_iter().map(|i| i.value).collect(),
             vendors,
-            classifier: self.classifier?.into_model(),
+            classifier,
+            documents: self.documents.into_iter().map(|i| i.value).collect(),
+            editions: self.editions.into_iter().map(|i| i.value).collect(),
             reply_vectors: self.reply_vectors,
         })
     }
@@ -303,6 +330,8 @@ fn validate(docs: &Docs, files: &Files, e: &Entries, keys: &Keys, diags: &mut Di
     v.subjects(&e.subjects);
     v.commands(&e.commands);
     v.basic(&e.basic, &e.nonstandard, keys.command_names.as_deref());
+    v.documents(&e.documents);
+    v.basic_history(e.basic.iter().chain(&e.nonstandard), &e.documents);
     v.enhanced(
         &e.enhanced,
         keys.basic_codes.as_ref(),
@@ -328,6 +357,22 @@ fn validate(docs: &Docs, files: &Files, e: &Entries, keys: &Keys, diags: &mut Di
     };
     for vendor in &e.vendors {
         v.vendor(vendor, &codes);
+    }
+    if let (Some(k), Some(b)) = (&keys.enhanced_keys, &keys.basic_codes) {
+        // From the file names: a vendor file that failed to load still exists.
+        let slugs: Vec<String> = files
+            .vendors
+            .iter()
+            .filter_map(|f| f.rsplit('/').next()?.strip_suffix(".yaml"))
+            .map(str::to_string)
+            .collect();
+        v.editions(
+            &e.editions,
+            e.meta.as_ref().map(|m| m.registry_version.as_str()),
+            k,
+            b,
+            &slugs,
+        );
     }
     if let Some(c) = &e.classifier {
         v.classifier(c, keys);
@@ -361,6 +406,10 @@ impl Validator<'_> {
         if value.trim().is_empty() {
             let loc = self.docs.item(item, field);
             self.err(loc, format!("`{field}` is empty; write it"));
+        }
+        if let Some(what) = crate::iana_import::placeholder(value) {
+            let loc = self.docs.item(item, field);
+            self.err(loc, format!("`{field}` is still to be written: {what}"));
         }
     }
 

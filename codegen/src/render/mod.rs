@@ -6,6 +6,7 @@
 //! writes to [`OWNED_ROOTS`].
 
 pub mod c;
+pub mod changelog;
 pub mod json;
 pub mod python;
 pub mod rust;
@@ -34,6 +35,8 @@ pub const OWNED_ROOTS: &[&str] = &[
     "generated/python/tests/reply-vectors.json",
     // render::site
     "site/",
+    // render::changelog: the crate's changelog, from data/editions.yaml
+    "generated/rust/CHANGELOG.md",
 ];
 
 /// Whether `path` (relative to the project root, with `/`) lies in an owned root.
@@ -56,6 +59,7 @@ pub fn render_all(reg: &Registry) -> Result<Outputs, askama::Error> {
     python::render(reg, &doc, &mut out);
     site::render_with(reg, &doc, &mut out)?;
     vectors::render(&reg.reply_vectors, &mut out);
+    changelog::render(reg, &mut out);
     Ok(out)
 }
 
