@@ -15,6 +15,7 @@ use serde::de::DeserializeOwned;
 use crate::classifier::Classifier;
 use crate::diag::{Diagnostics, Invalid, Location};
 use crate::iana::parse_basic_text;
+use crate::manifest;
 use crate::model::*;
 use crate::names;
 use crate::yaml::{Document, YamlPath};
@@ -49,25 +50,31 @@ impl Docs {
     }
 }
 
-/// Reads `data_dir/name` (shown as `shown_dir/name`) into a document.
+/// Reads `data_dir/name` (shown as `shown_dir/name`) into a document. Every file the
+/// loader reads is declared in [`manifest`] and required.
 fn read_doc(
     data_dir: &Path,
     shown_dir: &str,
     name: &str,
-    required: bool,
     docs: &mut Docs,
     diags: &mut Diagnostics,
 ) -> Option<String> {
     let shown = format!("{shown_dir}/{name}");
-    let text = match fs::read_to_string(data_dir.join(name)) {
-        Ok(t) => t,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound && !required => return None,
+    let bytes = match fs::read(data_dir.join(name)) {
+        Ok(b) => b,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            diags.push(
+                Location::file(&shown),
+                "the file is missing; the registry needs it (see data/README.md)",
+            );
+            return None;
+        }
         Err(e) => {
             diags.push(Location::file(&shown), format!("cannot read the file: {e}"));
             return None;
         }
     };
-    let doc = Document::parse(&shown, &text, diags)?;
+    let doc = Document::read(&shown, &bytes, diags)?;
     docs.docs.insert(shown.clone(), doc);
     Some(shown)
 }
@@ -121,33 +128,23 @@ pub fn load(data_dir: &Path) -> Result<Registry, Invalid> {
 pub fn load_as(data_dir: &Path, shown_dir: &str) -> Result<Registry, Invalid> {
     let mut diags = Diagnostics::default();
     let mut docs = Docs::default();
-    let read = |name: &str, required: bool, docs: &mut Docs, diags: &mut Diagnostics| {
-        read_doc(data_dir, shown_dir, name, required, docs, diags)
+    let read = |name: &str, docs: &mut Docs, diags: &mut Diagnostics| {
+        read_doc(data_dir, shown_dir, name, docs, diags)
     };
-    let f_meta = read("registry.yaml", true, &mut docs, &mut diags);
-    let f_classes = read("classes.yaml", true, &mut docs, &mut diags);
-    let f_subjects = read("subjects.yaml", true, &mut docs, &mut diags);
-    let f_enhanced = read("enhanced.yaml", true, &mut docs, &mut diags);
-    let f_basic = read("basic.yaml", true, &mut docs, &mut diags);
-    let f_nonstd = read("nonstandard.yaml", true, &mut docs, &mut diags);
-    let f_commands = read("commands.yaml", true, &mut docs, &mut diags);
-    let f_trouble = read("troubleshooting.yaml", false, &mut docs, &mut diags);
-    let f_classifier = read("classifier.yaml", true, &mut docs, &mut diags);
-
-    let mut vendor_files = Vec::new();
-    if let Ok(rd) = fs::read_dir(data_dir.join("vendors")) {
-        let mut names: Vec<String> = rd
-            .filter_map(|e| e.ok())
-            .map(|e| e.file_name().to_string_lossy().into_owned())
-            .filter(|n| n.ends_with(".yaml"))
-            .collect();
-        names.sort();
-        for n in names {
-            if let Some(f) = read(&format!("vendors/{n}"), true, &mut docs, &mut diags) {
-                vendor_files.push(f);
-            }
-        }
-    }
+    let vendor_names = manifest::survey(data_dir, shown_dir, &mut diags);
+    let f_meta = read(manifest::REGISTRY, &mut docs, &mut diags);
+    let f_classes = read(manifest::CLASSES, &mut docs, &mut diags);
+    let f_subjects = read(manifest::SUBJECTS, &mut docs, &mut diags);
+    let f_enhanced = read(manifest::ENHANCED, &mut docs, &mut diags);
+    let f_basic = read(manifest::BASIC, &mut docs, &mut diags);
+    let f_nonstd = read(manifest::NONSTANDARD, &mut docs, &mut diags);
+    let f_commands = read(manifest::COMMANDS, &mut docs, &mut diags);
+    let f_trouble = read(manifest::TROUBLESHOOTING, &mut docs, &mut diags);
+    let f_classifier = read(manifest::CLASSIFIER, &mut docs, &mut diags);
+    let vendor_files: Vec<String> = vendor_names
+        .iter()
+        .filter_map(|n| read(n, &mut docs, &mut diags))
+        .collect();
 
     let meta: Option<Meta> = f_meta
         .as_ref()
@@ -176,7 +173,7 @@ pub fn load_as(data_dir: &Path, shown_dir: &str) -> Result<Registry, Invalid> {
         }
     }
 
-    let f_vectors = read(crate::vectors::FILE, false, &mut docs, &mut diags);
+    let f_vectors = read(manifest::REPLY_VECTORS, &mut docs, &mut diags);
     let reply_vectors = f_vectors.map_or_else(Vec::new, |f| {
         let reasons: Vec<&str> = classifier.reasons.iter().map(|r| r.id.as_str()).collect();
         crate::vectors::load(&docs.docs[&f], &reasons, &mut diags)

@@ -242,7 +242,7 @@ fn yaml_syntax_error() {
             "description: Starts a transaction.",
             "description: [Starts a transaction.",
         )],
-        &["data/commands.yaml:9:9: YAML syntax error: illegal placement of ':' indicator"],
+        &["data/commands.yaml:8:16: this `[` is never closed: add `]` where it should end (the YAML parser stopped at line 9, column 9: illegal placement of ':' indicator)"],
     );
 }
 
