@@ -4,7 +4,7 @@
 //! memory into every output file ([`render`]), and then either written or compared with the
 //! disk ([`outputs`]). One direction only: nothing reads the outputs back.
 
-pub mod classifier;
+pub mod check_standards;
 pub mod diag;
 pub mod iana;
 pub mod load;
@@ -13,7 +13,7 @@ pub mod model;
 pub mod names;
 pub mod outputs;
 pub mod render;
-pub mod vectors;
+pub mod views;
 pub mod yaml;
 
 use std::path::Path;

@@ -125,11 +125,16 @@ fn an_argument_that_is_not_utf8_is_read_lossily() {
     let out = explain().arg("--json").arg(arg).output().unwrap();
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let v: Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(v["input"], "550 5.1.1 <b\u{fffd}b@example.com> User unknown");
+    assert_eq!(
+        v["input"],
+        "550 5.1.1 <b\u{fffd}b@example.com> User unknown"
+    );
     assert_eq!(v["enhanced"], "5.1.1");
     let words = explain().arg(arg).output().unwrap();
     assert_eq!(words.status.code(), Some(0));
-    assert!(String::from_utf8(words.stdout).unwrap().contains("b\u{fffd}b@example.com"));
+    assert!(String::from_utf8(words.stdout)
+        .unwrap()
+        .contains("b\u{fffd}b@example.com"));
     let option = explain()
         .arg(OsStr::from_bytes(b"--\xff"))
         .output()
