@@ -10,7 +10,7 @@
 //!
 //! Before parsing, [`Document::read`] turns a file's bytes into text ([`input`]: a size limit,
 //! UTF-8 with the bad byte located, a byte-order mark accepted); after it, every string is
-//! held to the length the outputs can carry, and an empty file is an error. Syntax errors the
+//! held to the length the outputs can carry. Syntax errors the
 //! parser places badly (a tab in the indentation, a bracket left open) are explained at their
 //! cause ([`syntax`]).
 //!
@@ -104,13 +104,6 @@ impl Document {
     /// names every repeated key, where `serde_yaml` stops at the first).
     pub fn parse(file: &str, text: &str, diags: &mut Diagnostics) -> Option<Document> {
         match serde_yaml::from_str::<Value>(text) {
-            Ok(Value::Null) => {
-                diags.push(
-                    Location::file(file),
-                    "the file is empty: it holds no entries (see data/README.md for what it must hold)",
-                );
-                None
-            }
             Ok(value) => {
                 let doc = Document {
                     file: file.to_string(),

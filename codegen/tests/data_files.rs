@@ -55,9 +55,15 @@ fn an_empty_data_file() {
         assert_errors(
             case,
             |d| fs::write(d.join("troubleshooting.yaml"), contents).unwrap(),
-            &["data/troubleshooting.yaml: the file is empty: it holds no entries (see data/README.md for what it must hold)"],
+            &["data/troubleshooting.yaml: the file is empty; it should hold a list of troubleshooting entries (see data/README.md)"],
         );
     }
+    // The vectors would otherwise vanish from the outputs without a word.
+    assert_errors(
+        "empty-vectors",
+        |d| fs::write(d.join("reply-vectors.yaml"), "").unwrap(),
+        &["data/reply-vectors.yaml: the file is empty; it should hold a list of reply vectors (see data/README.md)"],
+    );
 }
 
 #[test]

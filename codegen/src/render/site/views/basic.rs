@@ -71,20 +71,7 @@ pub(crate) fn typical_reason<'r>(ctx: &Ctx<'r>, code: CodeRef) -> Option<&'r Rea
 
 /// Whose side a classifier reason puts the problem on, in words.
 pub(crate) fn side_words(side: Side) -> Option<&'static str> {
-    Some(match side {
-        Side::Recipient => "The recipient's side: their address or mailbox.",
-        Side::Sender => {
-            "The sender's side: the address, the message, the account or the sending domain's \
-             DNS records."
-        }
-        Side::SendingServer => {
-            "The sending server's side: its IP address, DNS names, TLS, volume or SMTP \
-             behaviour."
-        }
-        Side::ReceivingServer => "The receiving server's side: a fault, its load or its policy.",
-        Side::Network => "The network between the servers: connections, DNS or routing.",
-        Side::None => return None,
-    })
+    Some(side.term().words).filter(|w| !w.is_empty())
 }
 
 /// The answer box's reason line: the classifier's typical reason and its bounce type.
@@ -281,41 +268,7 @@ fn forms_and_examples(ctx: &Ctx, b: &BasicEntry) -> (Vec<Item>, Vec<Example>, &'
         ));
         if let Some(e) = enh {
             let full = format!("{}.{}.{}", b.code / 100, e.code.subject, e.code.detail);
-            // The catch-all X.s.0 codes' sample texts ("Other or undefined ...") are no
-            // reply text; the reply code's own text reads better with them.
-            let first_line = if e.sample_text.is_empty() || e.code.detail == 0 {
-                text.clone()
-            } else {
-                e.sample_text.clone()
-            };
-            examples.push(example(
-                ctx,
-                if b.commands.iter().any(|c| c == "CONNECT") {
-                    "With an enhanced status code (RFC 2034), in reply to a command: the \
-                     greeting carries none"
-                } else {
-                    "With an enhanced status code (RFC 2034)"
-                },
-                vec![format!("{} {} {}", b.code, full, first_line)],
-            ));
-            examples.push(example(
-                ctx,
-                "A multi-line reply: every line but the last has a hyphen after the code",
-                vec![
-                    format!("{}-{} {}", b.code, full, first_line),
-                    format!("{} {} {}", b.code, full, text),
-                ],
-            ));
-            if b.code >= 400 {
-                examples.push(example(
-                    ctx,
-                    "In a bounce message (DSN, RFC 3464)",
-                    vec![
-                        format!("Status: {full}"),
-                        format!("Diagnostic-Code: smtp; {} {} {}", b.code, full, text),
-                    ],
-                ));
-            }
+            examples.extend(examples_with_enhanced(ctx, b, e, &full, &text));
             forms.push(Item {
                 label: ctx.text("With an enhanced code"),
                 code: format!("{} {}", b.code, full),
@@ -334,6 +287,54 @@ fn forms_and_examples(ctx: &Ctx, b: &BasicEntry) -> (Vec<Item>, Vec<Example>, &'
     }
 
     (forms, examples, examples_note)
+}
+
+/// The example replies of a code that carries `e` (written `full` in its class): one line,
+/// multi-line, and in a bounce message for a failure.
+fn examples_with_enhanced(
+    ctx: &Ctx,
+    b: &BasicEntry,
+    e: &EnhancedEntry,
+    full: &str,
+    text: &str,
+) -> Vec<Example> {
+    let mut examples = Vec::new();
+    // The catch-all X.s.0 codes' sample texts ("Other or undefined ...") are no
+    // reply text; the reply code's own text reads better with them.
+    let first_line = if e.code.detail == 0 {
+        text.to_string()
+    } else {
+        e.example_text(text).to_string()
+    };
+    examples.push(example(
+        ctx,
+        if b.commands.iter().any(|c| c == "CONNECT") {
+            "With an enhanced status code (RFC 2034), in reply to a command: the \
+             greeting carries none"
+        } else {
+            "With an enhanced status code (RFC 2034)"
+        },
+        vec![format!("{} {} {}", b.code, full, first_line)],
+    ));
+    examples.push(example(
+        ctx,
+        "A multi-line reply: every line but the last has a hyphen after the code",
+        vec![
+            format!("{}-{} {}", b.code, full, first_line),
+            format!("{} {} {}", b.code, full, text),
+        ],
+    ));
+    if b.code >= 400 {
+        examples.push(example(
+            ctx,
+            "In a bounce message (DSN, RFC 3464)",
+            vec![
+                format!("Status: {full}"),
+                format!("Diagnostic-Code: smtp; {} {} {}", b.code, full, text),
+            ],
+        ));
+    }
+    examples
 }
 
 /// How to name the code in Rust, C and JSON.
