@@ -218,9 +218,12 @@ fn a_target_that_cannot_be_written_leaves_the_old_tree() {
         "a person's notes\n"
     );
     assert_eq!(leftovers(&root), Vec::<PathBuf>::new());
-    // Out of the way, the next run writes everything.
+    // Out of the way, the next run writes everything, and clears what a killed run left.
     fs::remove_file(root.join("site/basic")).unwrap();
+    let killed = root.join("generated/json/.smtp-codes.json.codegen-tmp");
+    fs::write(&killed, "half a file").unwrap();
     assert!(codegen(&root, &[]).status.success());
+    assert_eq!(leftovers(&root), Vec::<PathBuf>::new());
     assert!(codegen(&root, &["check"]).status.success());
     assert_ne!(fs::read(&json).unwrap(), before);
     fs::remove_dir_all(&root).unwrap();

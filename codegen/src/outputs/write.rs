@@ -95,6 +95,8 @@ struct Plan<'a> {
     changes: Vec<Change<'a>>,
     unchanged: usize,
     orphans: Vec<String>,
+    /// Temporary and set-aside files an interrupted run left behind.
+    leftovers: Vec<PathBuf>,
 }
 
 impl<'a> Plan<'a> {
@@ -103,6 +105,7 @@ impl<'a> Plan<'a> {
             changes: Vec::new(),
             unchanged: 0,
             orphans: Vec::new(),
+            leftovers: Vec::new(),
         };
         let mut refused = Vec::new();
         for (path, contents) in &outputs.files {
@@ -143,6 +146,9 @@ impl<'a> Plan<'a> {
             .into_iter()
             .filter(|p| !outputs.files.contains_key(p))
             .collect();
+        for r in &outputs.owned_roots {
+            find_leftovers(&root.join(r.trim_end_matches('/')), &mut plan.leftovers);
+        }
         Ok(plan)
     }
 }
@@ -285,7 +291,29 @@ impl Stage {
         for (full, _) in &self.aside {
             remove_empty_parents(root, full);
         }
+        for l in &plan.leftovers {
+            let _ = fs::remove_file(l);
+        }
         Ok(())
+    }
+}
+
+/// The hidden `.name.codegen-tmp` and `.name.codegen-old` files under `dir` (a run killed
+/// between staging and commit leaves them; they are the generator's own).
+fn find_leftovers(dir: &Path, found: &mut Vec<PathBuf>) {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    for e in entries.flatten() {
+        let name = e.file_name().to_string_lossy().into_owned();
+        let is_dir = e.file_type().is_ok_and(|t| t.is_dir());
+        if is_dir && name != "target" {
+            find_leftovers(&e.path(), found);
+        } else if name.starts_with('.')
+            && (name.ends_with(".codegen-tmp") || name.ends_with(".codegen-old"))
+        {
+            found.push(e.path());
+        }
     }
 }
 
