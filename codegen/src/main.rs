@@ -79,7 +79,7 @@ fn generate(root: &std::path::Path) -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(e) => {
-            eprintln!("error: writing outputs failed: {e}");
+            eprintln!("error: writing outputs failed:\n{e}");
             ExitCode::FAILURE
         }
     }

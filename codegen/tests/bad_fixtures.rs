@@ -248,7 +248,7 @@ fn yaml_syntax_error() {
             "description: Starts a transaction.",
             "description: [Starts a transaction.",
         )],
-        &["data/commands.yaml:9:9: YAML syntax error: illegal placement of ':' indicator"],
+        &["data/commands.yaml:8:16: this `[` is never closed: add `]` where it should end (the YAML parser stopped at line 9, column 9: illegal placement of ':' indicator)"],
     );
 }
 
@@ -577,7 +577,7 @@ fn classifier_rule_with_a_misspelt_key() {
         "classifier_rule_with_a_misspelt_key",
         &[("classifier.yaml", "    weak: true\n", "    waek: true\n")],
         &[
-            "data/classifier.yaml:50:5: unknown field `waek`, expected one of `id`, `reason`, `any`, `all`, `none`, `classes`, `codes`, `enhanced`, `weak`, `note`; remove it or fix its spelling (see data/README.md)",
+            "data/classifier.yaml:55:5: unknown field `waek`, expected one of `id`, `reason`, `any`, `all`, `none`, `classes`, `codes`, `enhanced`, `weak`, `note`; remove it or fix its spelling (see data/README.md)",
         ],
     );
 }
@@ -588,7 +588,7 @@ fn classifier_with_an_unknown_section() {
         "classifier_with_an_unknown_section",
         &[("classifier.yaml", "rules:\n", "ruels:\n")],
         &[
-            "data/classifier.yaml:42:1: unknown field `ruels`; did you mean `rules`, which this file requires? (see data/README.md)",
+            "data/classifier.yaml:47:1: unknown field `ruels`; did you mean `rules`, which this file requires? (see data/README.md)",
         ],
     );
 }

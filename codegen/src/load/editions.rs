@@ -23,7 +23,7 @@ impl Validator<'_> {
         registry_version: Option<&str>,
         enhanced: &BTreeSet<EnhancedKey>,
         basic: &BTreeMap<u16, BasicStatus>,
-        vendors: &[String],
+        vendors: Option<&[String]>,
     ) {
         // A malformed registry_version is reported by itself (registry.yaml), not here too.
         let well_formed = |v: &str| {
@@ -102,7 +102,8 @@ impl Validator<'_> {
                         );
                     }
                     if let Some(v) = &c.vendor {
-                        if !vendors.contains(v) {
+                        // Skipped when the vendors folder itself is wrong (reported there).
+                        if vendors.is_some_and(|vs| !vs.contains(v)) {
                             let loc = self.docs.at(&it.file, &p.key("vendor"));
                             self.err(
                                 loc,

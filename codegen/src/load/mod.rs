@@ -7,13 +7,13 @@
 //! located at its `file:line:column`.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
-use std::fs;
 use std::path::Path;
 
 use serde::de::DeserializeOwned;
 
 use crate::diag::{Diagnostics, Invalid, Location};
 use crate::iana::parse_basic_text;
+use crate::manifest;
 use crate::model::*;
 use crate::names;
 use crate::yaml::{Document, YamlPath};
@@ -66,7 +66,7 @@ pub fn load_as(data_dir: &Path, shown_dir: &str) -> Result<Registry, Invalid> {
 }
 
 /// The data files, as the names they are shown by; `None` for a file that could not be read
-/// or parsed (already reported), or an optional file that is absent.
+/// or parsed (already reported).
 struct Files {
     meta: Option<String>,
     classes: Option<String>,
@@ -80,41 +80,45 @@ struct Files {
     documents: Option<String>,
     editions: Option<String>,
     vendors: Vec<String>,
+    /// The names in `vendors/` without their extension (a misnamed or broken vendor file
+    /// still names its vendor), or `None` when the folder cannot be listed or is empty.
+    vendor_stems: Option<Vec<String>>,
     vectors: Option<String>,
 }
 
 impl Files {
+    /// Reads every file the manifest declares (each one required) and the vendor files; a
+    /// missing, unexpected or unreadable file is reported here.
     fn read(data_dir: &Path, shown_dir: &str, docs: &mut Docs, diags: &mut Diagnostics) -> Self {
-        let mut read =
-            |name: &str, required: bool| read_doc(data_dir, shown_dir, name, required, docs, diags);
-        let mut files = Files {
-            meta: read("registry.yaml", true),
-            classes: read("classes.yaml", true),
-            subjects: read("subjects.yaml", true),
-            enhanced: read("enhanced.yaml", true),
-            basic: read("basic.yaml", true),
-            nonstandard: read("nonstandard.yaml", true),
-            commands: read("commands.yaml", true),
-            troubleshooting: read("troubleshooting.yaml", false),
-            classifier: read("classifier.yaml", true),
-            documents: read("documents.yaml", false),
-            editions: read("editions.yaml", false),
-            vendors: Vec::new(),
-            vectors: read(vectors::FILE, false),
-        };
-        if let Ok(rd) = fs::read_dir(data_dir.join("vendors")) {
-            let mut names: Vec<String> = rd
-                .filter_map(|e| e.ok())
-                .map(|e| e.file_name().to_string_lossy().into_owned())
-                .filter(|n| n.ends_with(".yaml"))
-                .collect();
-            names.sort();
-            files.vendors = names
-                .iter()
-                .filter_map(|n| read(&format!("vendors/{n}"), true))
-                .collect();
+        let vendor_names = manifest::survey(data_dir, shown_dir, diags);
+        let vendor_stems = std::fs::read_dir(data_dir.join(manifest::VENDORS))
+            .ok()
+            .map(|rd| {
+                rd.filter_map(|e| e.ok())
+                    .filter_map(|e| {
+                        let name = e.file_name().to_string_lossy().into_owned();
+                        Some(name.split_once('.')?.0.to_string())
+                    })
+                    .collect::<Vec<String>>()
+            })
+            .filter(|stems| !stems.is_empty());
+        let mut read = |name: &str| read_doc(data_dir, shown_dir, name, docs, diags);
+        Files {
+            meta: read(manifest::REGISTRY),
+            classes: read(manifest::CLASSES),
+            subjects: read(manifest::SUBJECTS),
+            enhanced: read(manifest::ENHANCED),
+            basic: read(manifest::BASIC),
+            nonstandard: read(manifest::NONSTANDARD),
+            commands: read(manifest::COMMANDS),
+            troubleshooting: read(manifest::TROUBLESHOOTING),
+            classifier: read(manifest::CLASSIFIER),
+            documents: read(manifest::DOCUMENTS),
+            editions: read(manifest::EDITIONS),
+            vectors: read(manifest::REPLY_VECTORS),
+            vendors: vendor_names.iter().filter_map(|n| read(n)).collect(),
+            vendor_stems,
         }
-        files
     }
 }
 
@@ -133,6 +137,7 @@ struct Usable {
     classifier: bool,
     documents: bool,
     editions: bool,
+    vectors: bool,
     vendors: Vec<bool>,
 }
 
@@ -157,6 +162,7 @@ impl Usable {
             classifier: check_shape(docs, &files.classifier, classifier::SHAPE, diags),
             documents: list(&files.documents, "a list of documents", diags),
             editions: list(&files.editions, "a list of editions", diags),
+            vectors: list(&files.vectors, "a list of reply vectors", diags),
             vendors: files
                 .vendors
                 .iter()
@@ -232,6 +238,7 @@ impl Entries {
             reply_vectors: files
                 .vectors
                 .as_ref()
+                .filter(|_| usable.vectors)
                 .map_or_else(Vec::new, |f| vectors::load(&docs.docs[f], &reasons, diags)),
         }
     }
@@ -359,19 +366,12 @@ fn validate(docs: &Docs, files: &Files, e: &Entries, keys: &Keys, diags: &mut Di
         v.vendor(vendor, &codes);
     }
     if let (Some(k), Some(b)) = (&keys.enhanced_keys, &keys.basic_codes) {
-        // From the file names: a vendor file that failed to load still exists.
-        let slugs: Vec<String> = files
-            .vendors
-            .iter()
-            .filter_map(|f| f.rsplit('/').next()?.strip_suffix(".yaml"))
-            .map(str::to_string)
-            .collect();
         v.editions(
             &e.editions,
             e.meta.as_ref().map(|m| m.registry_version.as_str()),
             k,
             b,
-            &slugs,
+            files.vendor_stems.as_deref(),
         );
     }
     if let Some(c) = &e.classifier {

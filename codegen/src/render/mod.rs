@@ -41,17 +41,12 @@ pub const OWNED_ROOTS: &[&str] = &[
 
 /// Whether `path` (relative to the project root, with `/`) lies in an owned root.
 pub fn is_owned(path: &str) -> bool {
-    OWNED_ROOTS.iter().any(|root| match root.strip_suffix('/') {
-        Some(dir) => path
-            .strip_prefix(dir)
-            .is_some_and(|rest| rest.starts_with('/')),
-        None => path == *root,
-    })
+    Outputs::owning(OWNED_ROOTS).owns(path)
 }
 
 /// Renders every output of the registry, in memory.
 pub fn render_all(reg: &Registry) -> Result<Outputs, askama::Error> {
-    let mut out = Outputs::default();
+    let mut out = Outputs::owning(OWNED_ROOTS);
     let doc = document::build(reg);
     json::render(&doc, &mut out)?;
     rust::render(reg, &mut out)?;
