@@ -67,6 +67,18 @@ pub fn snake(name: &str) -> String {
         .join("_")
 }
 
+/// A Go reply code constant: `MailboxUnavailable` -> `CodeMailboxUnavailable` (as
+/// `http.StatusNotFound` names HTTP's).
+pub fn go_reply_const(name: &str) -> String {
+    format!("Code{name}")
+}
+
+/// A Go enhanced code constant: the class word and the stored name,
+/// `PermanentBadDestinationMailboxAddress`.
+pub fn go_enhanced_const(class_word: &str, name: &str) -> String {
+    format!("{class_word}{name}")
+}
+
 /// `unknown_user` or `block-lists` -> `UnknownUser` / `BlockLists` (for ids stored in
 /// `snake_case` or `kebab-case`).
 pub fn upper_camel(id: &str) -> String {

@@ -2,6 +2,7 @@
 //! its files to an [`Outputs`] set; none of them reads YAML or touches the disk.
 
 pub mod c;
+pub mod go;
 pub mod json;
 pub mod markdown;
 pub mod rust;
@@ -33,5 +34,7 @@ pub fn render_all(reg: &Registry) -> Result<Outputs, askama::Error> {
     c::render(reg, &mut out)?;
     site::render_with(reg, &json, &mut out)?;
     crate::vectors::render(&reg.reply_vectors, &mut out);
+    let vectors = out.files.get("generated/json/reply-vectors.json").cloned();
+    go::render(reg, &json, vectors.as_deref(), &mut out);
     Ok(out)
 }
