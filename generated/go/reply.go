@@ -107,6 +107,12 @@ func (r *Reply) Lines() []Line {
 	return lines
 }
 
+// EachLine calls f with each line in turn until f returns false; unlike Lines it allocates
+// nothing.
+func (r *Reply) EachLine(f func(Line) bool) {
+	r.eachLine(func(p *lineParts, n int) bool { return f(p.line(r.input, n)) })
+}
+
 // Texts gives each line's text, in order.
 func (r *Reply) Texts() []string {
 	texts := make([]string, 0, r.lineCount)
