@@ -264,7 +264,7 @@ func TestPhrases(t *testing.T) {
 		m.push("ab")
 	}
 	m.index()
-	if len(m.text) > TextCapacity {
+	if m.end > TextCapacity {
 		t.Error("the folded text outgrew its capacity")
 	}
 }

@@ -187,7 +187,7 @@ func basicDefault(code ReplyCode) (Reason, bool) {
 // Rule is a text rule: if the reply's text has one of Any, all of All and none of None
 // (case-insensitive, on word boundaries; a '*' at either end of a phrase drops that
 // boundary), and the reply fits the optional scopes, the reply gets Reason. The built-in
-// rules (Rules) come from data/classifier.yaml; a Classifier tries its own first.
+// rules (BuiltinRules) come from data/classifier.yaml; a Classifier tries its own first.
 type Rule struct {
 	ID       string      // shown when the rule decides
 	Reason   Reason      // the reason the rule gives
@@ -209,10 +209,32 @@ func (r *Rule) Matches(code ReplyCode, enhanced EnhancedCode, text string) (stri
 	var t matchText
 	t.fold(text)
 	t.index()
-	return r.matchesIn(code, enhanced, &t)
+	return r.matchesIn(code, enhanced, &t, nil)
 }
 
-func (r *Rule) matchesIn(code ReplyCode, enhanced EnhancedCode, t *matchText) (string, bool) {
+// BuiltinRules gives a copy of the built-in text rules (data/classifier.yaml), in the order
+// they are tried.
+func BuiltinRules() []Rule {
+	return append([]Rule(nil), builtinRules...)
+}
+
+// preparedRule holds a rule's phrases prepared for matching.
+type preparedRule struct {
+	any, all, none []phrase
+}
+
+// preparedRules are the built-in rules' phrases, prepared once.
+var preparedRules = func() []preparedRule {
+	out := make([]preparedRule, len(builtinRules))
+	for i, r := range builtinRules {
+		out[i] = preparedRule{compileAll(r.Any), compileAll(r.All), compileAll(r.None)}
+	}
+	return out
+}()
+
+// matchesIn applies the rule to indexed text; prepared holds its phrases ready for matching
+// (nil for the caller's rules, whose phrases are read as they are).
+func (r *Rule) matchesIn(code ReplyCode, enhanced EnhancedCode, t *matchText, prepared *preparedRule) (string, bool) {
 	if len(r.Classes) > 0 && !containsU8(r.Classes, code.FirstDigit()) {
 		return "", false
 	}
@@ -225,6 +247,24 @@ func (r *Rule) matchesIn(code ReplyCode, enhanced EnhancedCode, t *matchText) (s
 		}
 	}
 	if r.Weak && enhanced != 0 && enhanced.IsRegistered() && !genericIndex[uint32(enhanced)&(1<<20-1)] {
+		return "", false
+	}
+	if prepared != nil {
+		for i := range prepared.all {
+			if !t.has(&prepared.all[i]) {
+				return "", false
+			}
+		}
+		for i := range prepared.none {
+			if t.has(&prepared.none[i]) {
+				return "", false
+			}
+		}
+		for i := range prepared.any {
+			if t.has(&prepared.any[i]) {
+				return r.Any[i], true
+			}
+		}
 		return "", false
 	}
 	for _, p := range r.All {
@@ -349,7 +389,7 @@ type Classification struct {
 //
 //  1. the caller's own rules;
 //  2. a provider's entry whose pattern or token is in the text;
-//  3. the built-in text rules (Rules), in order;
+//  3. the built-in text rules (BuiltinRules), in order;
 //  4. a mail server's (Postfix, Exim, ...) entry whose wording is in the text;
 //  5. a vendor entry for the reply's exact, unregistered enhanced code (5.7.606);
 //  6. the default reason of the registered enhanced code (X.1.1: unknown user);
@@ -372,10 +412,16 @@ func (c *Classifier) Classify(r *Reply) Classification {
 		enhanced, _ = r.EnhancedInText()
 	}
 	var t matchText
-	r.eachLine(func(p *lineParts, _ int) bool {
+	scan := r.enhanced.Kind != StateAbsent
+	var p lineParts
+	pos := 0
+	for n := 1; n <= r.lineCount; n++ {
+		if readLine(r.input, pos, n, scan, &p) != nil {
+			break
+		}
 		t.push(r.input[p.textStart:p.end])
-		return true
-	})
+		pos = p.next
+	}
 	t.index()
 	return c.classifyIn(r.code, enhanced, &t)
 }
@@ -429,7 +475,7 @@ func (c *Classifier) classifyIn(code ReplyCode, enhanced EnhancedCode, t *matchT
 func (c *Classifier) decide(code ReplyCode, enhanced EnhancedCode, t *matchText, vendor *VendorEntry) (Reason, DecidedBy) {
 	for i := range c.Rules {
 		rule := &c.Rules[i]
-		if phrase, ok := rule.matchesIn(code, enhanced, t); ok {
+		if phrase, ok := rule.matchesIn(code, enhanced, t, nil); ok {
 			return rule.Reason, DecidedBy{Kind: ByUserRule, Rule: rule, Phrase: phrase}
 		}
 	}
@@ -447,9 +493,9 @@ func (c *Classifier) decide(code ReplyCode, enhanced EnhancedCode, t *matchText,
 	if byText && vendor.Vendor.Kind == VendorProvider {
 		return vendor.Reason, DecidedBy{Kind: ByVendorText, Entry: vendor}
 	}
-	for i := range Rules {
-		rule := &Rules[i]
-		if phrase, ok := rule.matchesIn(code, enhanced, t); ok {
+	for i := range builtinRules {
+		rule := &builtinRules[i]
+		if phrase, ok := rule.matchesIn(code, enhanced, t, &preparedRules[i]); ok {
 			return rule.Reason, DecidedBy{Kind: ByTextRule, Rule: rule, Phrase: phrase}
 		}
 	}

@@ -278,8 +278,8 @@ var basicDefaults = []codeDefault{
 	{556, 0, ReasonDomainNotAcceptingMail},
 }
 
-// Rules are the built-in text rules, in the order they are tried.
-var Rules = []Rule{
+// builtinRules are the text rules from data/classifier.yaml, in the order they are tried.
+var builtinRules = []Rule{
 	{ID: "mailbox-inactive", Reason: ReasonMailboxDisabled, Any: []string{"inactive", "inactivity", "account disabled", "account is disabled", "mailbox disabled", "mailbox is disabled", "is disabled", "been disabled", "user disabled", "account has been suspended", "account suspended", "mailbox suspended", "deactivated", "account is locked", "account locked", "mailbox is frozen", "account expired", "mailbox is inactive", "not active"}, None: []string{"sender", "sending", "authentication"}},
 	{ID: "mailbox-over-quota", Reason: ReasonMailboxFull, Any: []string{"over quota", "overquota", "mailbox full", "mailbox is full", "mailbox has exceeded", "exceeded storage", "storage allocation", "quota exceeded", "exceeded quota", "quota full", "exceeds quota", "mailbox size limit", "account is full", "inbox is full", "too much mail data", "boite du destinataire pleine", "disk quota", "full mailbox", "mailbox quota", "insufficient storage for"}, None: []string{"sending quota", "daily", "hourly", "per hour", "per day", "relay quota", "sending limit", "email quota", "send quota", "message quota"}},
 	{ID: "mailbox-moved", Reason: ReasonMailboxMoved, Any: []string{"no longer on server", "has moved", "mailbox moved", "address has changed", "no forwarding address", "user has moved", "recipient has moved"}},

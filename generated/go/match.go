@@ -11,8 +11,8 @@ const TextCapacity = 4096
 type matchText struct {
 	buf   [TextCapacity]byte
 	len   int
-	text  []byte // buf[:len] without trailing spaces, set by index
-	pairs [1024]uint64
+	end   int // len without trailing spaces, set by index
+	pairs [256]uint64 // one bit per pair of 7-bit bytes (non-ASCII bytes share bits)
 }
 
 func isASCIISpace(b byte) bool {
@@ -57,21 +57,28 @@ func (t *matchText) index() {
 	for end > 0 && t.buf[end-1] == ' ' {
 		end--
 	}
-	t.text = t.buf[:end]
-	for i := 0; i+1 < len(t.text); i++ {
-		bit := uint(t.text[i])<<8 | uint(t.text[i+1])
+	t.end = end
+	text := t.buf[:end]
+	for i := 0; i+1 < len(text); i++ {
+		bit := pairBit(text[i], text[i+1])
 		t.pairs[bit>>6] |= 1 << (bit & 63)
 	}
 }
 
+// pairBit gives a pair's bit in the index. Bytes are folded to 7 bits, so a non-ASCII pair
+// shares its bit with an ASCII one: the index can only say "maybe", never a wrong "no".
+func pairBit(a, b byte) uint16 {
+	return uint16(a&0x7f)<<7 | uint16(b&0x7f)
+}
+
 func (t *matchText) hasPair(a, b byte) bool {
-	bit := uint(lower(a))<<8 | uint(lower(b))
+	bit := pairBit(lower(a), lower(b))
 	return t.pairs[bit>>6]&(1<<(bit&63)) != 0
 }
 
 // possible reports whether needle could occur: it fits, and every adjacent pair occurs.
 func (t *matchText) possible(needle string) bool {
-	if len(needle) > len(t.text) {
+	if len(needle) > t.end {
 		return false
 	}
 	for i := 0; i+1 < len(needle); i++ {
@@ -84,7 +91,7 @@ func (t *matchText) possible(needle string) bool {
 
 // next gives where needle (compared ignoring ASCII case) next starts at or after from, or -1.
 func (t *matchText) next(needle string, from int) int {
-	text := t.text
+	text := t.buf[:t.end]
 	first := lower(needle[0])
 	last := len(text) - len(needle)
 outer:
@@ -106,7 +113,83 @@ func isWord(b byte) bool {
 	return isAlnum(b) || b >= 0x80
 }
 
-// containsPhrase: see ContainsPhrase.
+// phrase is a rule phrase or vendor fragment prepared for matching: the needle without its
+// '*' marks, in lower case, whether each end may touch a word, and the byte pairs the text
+// must hold for it to occur (the prefilter).
+type phrase struct {
+	needle             string
+	openStart, openEnd bool
+	pairs              []uint16
+}
+
+// compilePhrase prepares a phrase; word boundaries apply unless it starts or ends with '*'.
+func compilePhrase(p string) phrase {
+	ph := phrase{
+		openStart: len(p) > 0 && p[0] == '*',
+		openEnd:   len(p) > 1 && p[len(p)-1] == '*',
+	}
+	needle := p
+	for len(needle) > 0 && needle[0] == '*' {
+		needle = needle[1:]
+	}
+	for len(needle) > 0 && needle[len(needle)-1] == '*' {
+		needle = needle[:len(needle)-1]
+	}
+	b := []byte(needle)
+	for i := range b {
+		b[i] = lower(b[i])
+	}
+	ph.needle = string(b)
+	seen := map[uint16]bool{}
+	for i := 0; i+1 < len(b); i++ {
+		bit := pairBit(b[i], b[i+1])
+		if !seen[bit] {
+			seen[bit] = true
+			ph.pairs = append(ph.pairs, bit)
+		}
+	}
+	return ph
+}
+
+// compileAll prepares a list of phrases.
+func compileAll(ps []string) []phrase {
+	out := make([]phrase, len(ps))
+	for i, p := range ps {
+		out[i] = compilePhrase(p)
+	}
+	return out
+}
+
+// has reports whether a prepared phrase occurs: the prefilter first, then a scan.
+func (t *matchText) has(ph *phrase) bool {
+	needle := ph.needle
+	if needle == "" || len(needle) > t.end {
+		return false
+	}
+	for _, bit := range ph.pairs {
+		if t.pairs[bit>>6]&(1<<(bit&63)) == 0 {
+			return false
+		}
+	}
+	return t.scan(needle, ph.openStart, ph.openEnd)
+}
+
+// scan looks for needle (lower case) on word boundaries, each end unless open.
+func (t *matchText) scan(needle string, openStart, openEnd bool) bool {
+	first, last := needle[0], needle[len(needle)-1]
+	text := t.buf[:t.end]
+	for i := t.next(needle, 0); i >= 0; i = t.next(needle, i+1) {
+		after := i + len(needle)
+		if (openStart || !isWord(first) || i == 0 || !isWord(text[i-1])) &&
+			(openEnd || !isWord(last) || after == len(text) || !isWord(text[after])) {
+			return true
+		}
+	}
+	return false
+}
+
+// containsPhrase: see ContainsPhrase. It prepares nothing, for phrases used once (the
+// caller's rules).
 func (t *matchText) containsPhrase(phrase string) bool {
 	openStart := len(phrase) > 0 && phrase[0] == '*'
 	openEnd := len(phrase) > 1 && phrase[len(phrase)-1] == '*'
@@ -120,16 +203,7 @@ func (t *matchText) containsPhrase(phrase string) bool {
 	if needle == "" || !t.possible(needle) {
 		return false
 	}
-	first, lastb := needle[0], needle[len(needle)-1]
-	text := t.text
-	for i := t.next(needle, 0); i >= 0; i = t.next(needle, i+1) {
-		after := i + len(needle)
-		if (openStart || !isWord(first) || i == 0 || !isWord(text[i-1])) &&
-			(openEnd || !isWord(lastb) || after == len(text) || !isWord(text[after])) {
-			return true
-		}
-	}
-	return false
+	return t.scan(needle, openStart, openEnd)
 }
 
 // contains reports whether needle occurs anywhere, ignoring ASCII case.
@@ -138,4 +212,20 @@ func (t *matchText) contains(needle string) bool {
 		return true
 	}
 	return t.possible(needle) && t.next(needle, 0) >= 0
+}
+
+// containsPrepared is contains for a prepared fragment (word boundaries ignored).
+func (t *matchText) containsPrepared(ph *phrase) bool {
+	if ph.needle == "" {
+		return true
+	}
+	if len(ph.needle) > t.end {
+		return false
+	}
+	for _, bit := range ph.pairs {
+		if t.pairs[bit>>6]&(1<<(bit&63)) == 0 {
+			return false
+		}
+	}
+	return t.next(ph.needle, 0) >= 0
 }

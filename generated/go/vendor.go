@@ -67,15 +67,25 @@ const (
 	textMatch           // its token or pattern is in the text, and its codes match
 )
 
-func (e *VendorEntry) matchIn(code ReplyCode, enhanced EnhancedCode, t *matchText) matchKind {
+// preparedFragments holds each vendor entry's token and pattern prepared for matching.
+var preparedFragments = func() [][2]phrase {
+	out := make([][2]phrase, len(vendorEntries))
+	for i, e := range vendorEntries {
+		out[i] = [2]phrase{compilePhrase(e.Token), compilePhrase(e.Pattern)}
+	}
+	return out
+}()
+
+// matchIn says how entry i of vendorEntries matches a reply.
+func (e *VendorEntry) matchIn(code ReplyCode, enhanced EnhancedCode, t *matchText, fragments *[2]phrase) matchKind {
 	if !e.CodesMatch(code, enhanced) {
 		return noMatch
 	}
 	if e.Token != "" || e.Pattern != "" {
-		if e.Token != "" && !t.contains(e.Token) {
+		if e.Token != "" && !t.containsPrepared(&fragments[0]) {
 			return noMatch
 		}
-		if e.Pattern != "" && !t.contains(e.Pattern) {
+		if e.Pattern != "" && !t.containsPrepared(&fragments[1]) {
 			return noMatch
 		}
 		return textMatch
@@ -119,7 +129,7 @@ func bestMatchIn(code ReplyCode, enhanced EnhancedCode, t *matchText) *VendorEnt
 	bestKind, bestScore := noMatch, 0
 	for i := range vendorEntries {
 		e := &vendorEntries[i]
-		kind := e.matchIn(code, enhanced, t)
+		kind := e.matchIn(code, enhanced, t, &preparedFragments[i])
 		if kind == noMatch {
 			continue
 		}

@@ -299,7 +299,7 @@ fn classifier(root: &Root) -> String {
     for d in &c.basic_defaults {
         let _ = writeln!(s, "\t{{{}, 0, {}}},", d.code, reason(d.reason));
     }
-    s.push_str("}\n\n// Rules are the built-in text rules, in the order they are tried.\nvar Rules = []Rule{\n");
+    s.push_str("}\n\n// builtinRules are the text rules from data/classifier.yaml, in the order they are tried.\nvar builtinRules = []Rule{\n");
     for r in &c.rules {
         let mut fields = vec![
             format!("ID: {}", go_str(r.id)),
