@@ -11,7 +11,7 @@ const TextCapacity = 4096
 type matchText struct {
 	buf   [TextCapacity]byte
 	len   int
-	end   int // len without trailing spaces, set by index
+	end   int         // len without trailing spaces, set by index
 	pairs [256]uint64 // one bit per pair of 7-bit bytes (non-ASCII bytes share bits)
 }
 
