@@ -60,14 +60,20 @@ fn go_module_is_formatted_vetted_and_tested() {
         return;
     }
     let dir = module();
-    let fmt = go("gofmt", &dir).args(["-l", "."]).output().expect("gofmt runs");
+    let fmt = go("gofmt", &dir)
+        .args(["-l", "."])
+        .output()
+        .expect("gofmt runs");
     assert!(fmt.status.success(), "{}", show("gofmt -l", &fmt));
     assert!(
         fmt.stdout.is_empty(),
         "gofmt would change these files:\n{}",
         String::from_utf8_lossy(&fmt.stdout)
     );
-    let vet = go("go", &dir).args(["vet", "./..."]).output().expect("go vet runs");
+    let vet = go("go", &dir)
+        .args(["vet", "./..."])
+        .output()
+        .expect("go vet runs");
     assert!(vet.status.success(), "{}", show("go vet", &vet));
     let test = go("go", &dir)
         .args(["test", "-count=1", "./..."])
@@ -102,8 +108,15 @@ fn go_strings_survive_the_round_trip() {
     }
     src.push_str("}\n");
     fs::write(dir.join("main.go"), src).unwrap();
-    fs::write(dir.join("go.mod"), "module example.com/gostrings\n\ngo 1.19\n").unwrap();
-    let out = go("go", &dir).args(["run", "."]).output().expect("go run runs");
+    fs::write(
+        dir.join("go.mod"),
+        "module example.com/gostrings\n\ngo 1.19\n",
+    )
+    .unwrap();
+    let out = go("go", &dir)
+        .args(["run", "."])
+        .output()
+        .expect("go run runs");
     assert!(out.status.success(), "{}", show("go run", &out));
     let printed: Vec<&[u8]> = out.stdout.split(|&b| b == 0).collect();
     for (i, s) in hostile.iter().enumerate() {
@@ -140,9 +153,8 @@ fn fixture_registries_build_with_the_hand_written_logic() {
         fs::create_dir_all(&dir).unwrap();
         for entry in fs::read_dir(module()).unwrap().flatten() {
             let file = entry.file_name().to_string_lossy().into_owned();
-            let hand_written = file.ends_with(".go")
-                && !file.ends_with("_gen.go")
-                && !file.ends_with("_test.go");
+            let hand_written =
+                file.ends_with(".go") && !file.ends_with("_gen.go") && !file.ends_with("_test.go");
             if hand_written || file == "go.mod" {
                 fs::copy(entry.path(), dir.join(&file)).unwrap();
             }
@@ -157,14 +169,24 @@ fn fixture_registries_build_with_the_hand_written_logic() {
             }
         }
         assert!(generated > 0, "fixture {name}: no Go files rendered");
-        let fmt = go("gofmt", &dir).args(["-l", "."]).output().expect("gofmt runs");
+        let fmt = go("gofmt", &dir)
+            .args(["-l", "."])
+            .output()
+            .expect("gofmt runs");
         assert!(
             fmt.status.success() && fmt.stdout.is_empty(),
             "fixture {name}: {}",
             show("gofmt -l", &fmt)
         );
-        let vet = go("go", &dir).args(["vet", "."]).output().expect("go vet runs");
-        assert!(vet.status.success(), "fixture {name}: {}", show("go vet", &vet));
+        let vet = go("go", &dir)
+            .args(["vet", "."])
+            .output()
+            .expect("go vet runs");
+        assert!(
+            vet.status.success(),
+            "fixture {name}: {}",
+            show("go vet", &vet)
+        );
         let _ = fs::remove_dir_all(&dir);
         built += 1;
     }

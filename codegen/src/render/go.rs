@@ -142,7 +142,10 @@ fn enhanced_codes(root: &Root) -> String {
             let name = go_enhanced_const(prefix, e.name);
             let deprecated = if e.status == "deprecated" {
                 match &e.replaced_by {
-                    Some(r) => format!("\n//\n// Deprecated: the registry replaced {} by {r}.", e.code),
+                    Some(r) => format!(
+                        "\n//\n// Deprecated: the registry replaced {} by {r}.",
+                        e.code
+                    ),
                     None => format!("\n//\n// Deprecated: the registry retired {}.", e.code),
                 }
             } else {
@@ -403,7 +406,12 @@ fn vendors(root: &Root) -> String {
 
 /// Adds the Go module's generated files to `out`. `vectors` is the reply vectors' JSON text,
 /// copied into the module's `testdata/` so that `go test` runs on its own.
-pub fn render(reg: &crate::model::Registry, root: &Root, vectors: Option<&[u8]>, out: &mut Outputs) {
+pub fn render(
+    reg: &crate::model::Registry,
+    root: &Root,
+    vectors: Option<&[u8]>,
+    out: &mut Outputs,
+) {
     let files = [
         ("registry_gen.go", registry(root, reg)),
         ("reply_codes_gen.go", reply_codes(root)),
