@@ -262,7 +262,7 @@ fn classifier(root: &Root) -> String {
     s.push_str("\nconst (\n");
     for (i, r) in c.reasons.iter().enumerate() {
         let name = format!("Reason{}", upper_camel(r.id));
-        let _ = write!(s, "\t// {name} ({}): {}.\n", r.id, comment(r.title));
+        let _ = writeln!(s, "\t// {name} ({}): {}.", r.id, comment(r.title));
         if i == 0 {
             let _ = writeln!(s, "\t{name} Reason = iota");
         } else {
