@@ -63,7 +63,7 @@ pub struct ClassifierJson<'a> {
     pub rules: Vec<RuleJson<'a>>,
 }
 
-fn classifier(c: &crate::classifier::Classifier) -> ClassifierJson<'_> {
+fn classifier(c: &crate::model::Classifier) -> ClassifierJson<'_> {
     ClassifierJson {
         reasons: c
             .reasons

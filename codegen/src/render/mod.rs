@@ -8,6 +8,7 @@ pub mod markdown;
 pub mod rust;
 pub mod site;
 pub mod text;
+pub mod vectors;
 
 use askama::Template;
 
@@ -33,7 +34,7 @@ pub fn render_all(reg: &Registry) -> Result<Outputs, askama::Error> {
     rust::render(reg, &mut out)?;
     c::render(reg, &mut out)?;
     site::render_with(reg, &json, &mut out)?;
-    crate::vectors::render(&reg.reply_vectors, &mut out);
+    vectors::render(&reg.reply_vectors, &mut out);
     let vectors = out.files.get("generated/json/reply-vectors.json").cloned();
     go::render(reg, &json, vectors.as_deref(), &mut out);
     Ok(out)

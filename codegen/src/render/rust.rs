@@ -184,6 +184,12 @@ pub struct EnhancedConstV {
     /// The whole `pub const` item, laid out as rustfmt would.
     pub declaration: String,
     pub wire: String,
+    pub doc_title: String,
+    pub doc: Vec<String>,
+    pub links: String,
+    pub deprecated: bool,
+    pub key: String,
+    pub replaced_by_key: String,
 }
 
 pub struct EnhancedV {
@@ -477,6 +483,16 @@ impl RustView {
             .enumerate()
             .map(|(index, e)| {
                 let deprecated = e.status == Lifecycle::Deprecated;
+                let doc_title = format!(
+                    "`X.{}.{}` {}",
+                    e.code.subject,
+                    e.code.detail,
+                    if e.sample_text.is_empty() {
+                        "(no sample text)".to_string()
+                    } else {
+                        rust_doc(&e.sample_text).join(" ")
+                    }
+                );
                 EnhancedV {
                     index,
                     subject: e.code.subject,
@@ -517,16 +533,7 @@ impl RustView {
                     references: e.references.iter().map(ref_v).collect(),
                     notes: opt_str(e.notes.as_deref().map(one_line).as_deref()),
                     troubleshooting: trouble_ref(CodeRef::Enhanced(e.code)),
-                    doc_title: format!(
-                        "`X.{}.{}` {}",
-                        e.code.subject,
-                        e.code.detail,
-                        if e.sample_text.is_empty() {
-                            "(no sample text)".to_string()
-                        } else {
-                            rust_doc(&e.sample_text).join(" ")
-                        }
-                    ),
+                    doc_title: doc_title.clone(),
                     doc: doc(&e.description),
                     links: doc_links(&e.references),
                     constants: e
@@ -550,6 +557,15 @@ impl RustView {
                             EnhancedConstV {
                                 declaration,
                                 wire: format!("{}.{}.{}", o.class(), e.code.subject, e.code.detail),
+                                doc_title: doc_title.clone(),
+                                doc: doc(&e.description),
+                                links: doc_links(&e.references),
+                                deprecated,
+                                key: e.code.to_string(),
+                                replaced_by_key: e
+                                    .replaced_by
+                                    .map(|k| k.to_string())
+                                    .unwrap_or_default(),
                             }
                         })
                         .collect(),
@@ -793,6 +809,11 @@ impl RustView {
         (200..=599).map(|n: u16| n.to_string()).collect()
     }
 
+    /// Every `EnhancedCode` constant, in order of code and class.
+    pub fn enhanced_constants(&self) -> impl Iterator<Item = &EnhancedConstV> {
+        self.enhanced.iter().flat_map(|e| &e.constants)
+    }
+
     pub fn standard_count(&self) -> usize {
         self.replies.iter().filter(|r| !r.historic).count()
     }
@@ -808,41 +829,37 @@ macro_rules! rust_template {
     };
 }
 
-rust_template!(CargoToml, "rust/Cargo.toml");
-rust_template!(Readme, "rust/README.md");
-rust_template!(LibRs, "rust/lib.rs");
-rust_template!(ErrorRs, "rust/error.rs");
-rust_template!(ReplyCodeRs, "rust/reply_code.rs");
-rust_template!(EnhancedCodeRs, "rust/enhanced_code.rs");
-rust_template!(ClassRs, "rust/class.rs");
-rust_template!(CommandRs, "rust/command.rs");
-rust_template!(KnownRs, "rust/known.rs");
-rust_template!(InfoRs, "rust/info.rs");
-rust_template!(SerdeRs, "rust/serde_impl.rs");
-rust_template!(ClassifyTablesRs, "rust/classify_tables.rs");
-rust_template!(VendorTablesRs, "rust/vendor_tables.rs");
+rust_template!(TablesMod, "rust/tables/mod.rs");
+rust_template!(ClassRs, "rust/tables/class.rs");
+rust_template!(ClassifyRs, "rust/tables/classify.rs");
+rust_template!(CommandRs, "rust/tables/command.rs");
+rust_template!(EnhancedCodeRs, "rust/tables/enhanced_code.rs");
+rust_template!(InfoRs, "rust/tables/info.rs");
+rust_template!(KnownRs, "rust/tables/known.rs");
+rust_template!(ReplyCodeRs, "rust/tables/reply_code.rs");
+rust_template!(VendorRs, "rust/tables/vendor.rs");
+
+/// The folder of the crate the generator owns; everything else in the crate is hand-written.
+pub const TABLES_DIR: &str = "generated/rust/src/tables";
 
 /// Renders the crate's generated files.
 pub fn render(reg: &Registry, out: &mut Outputs) -> Result<(), askama::Error> {
     let v = RustView::new(reg);
     let v = &v;
     let files = [
-        ("Cargo.toml", CargoToml { v }.render()?),
-        ("README.md", Readme { v }.render()?),
-        ("src/lib.rs", LibRs { v }.render()?),
-        ("src/error.rs", ErrorRs { v }.render()?),
-        ("src/reply_code.rs", ReplyCodeRs { v }.render()?),
-        ("src/enhanced_code.rs", EnhancedCodeRs { v }.render()?),
-        ("src/class.rs", ClassRs { v }.render()?),
-        ("src/command.rs", CommandRs { v }.render()?),
-        ("src/known.rs", KnownRs { v }.render()?),
-        ("src/info.rs", InfoRs { v }.render()?),
-        ("src/serde_impl.rs", SerdeRs { v }.render()?),
-        ("src/classify_tables.rs", ClassifyTablesRs { v }.render()?),
-        ("src/vendor_tables.rs", VendorTablesRs { v }.render()?),
+        ("mod.rs", TablesMod { v }.render()?),
+        ("class.rs", ClassRs { v }.render()?),
+        ("classify.rs", ClassifyRs { v }.render()?),
+        ("command.rs", CommandRs { v }.render()?),
+        ("enhanced_code.rs", EnhancedCodeRs { v }.render()?),
+        ("info.rs", InfoRs { v }.render()?),
+        ("known.rs", KnownRs { v }.render()?),
+        ("reply_code.rs", ReplyCodeRs { v }.render()?),
+        ("vendor.rs", VendorRs { v }.render()?),
     ];
+
     for (path, text) in files {
-        out.add(format!("generated/rust/{path}"), finish(text));
+        out.add(format!("{TABLES_DIR}/{path}"), finish(text));
     }
     Ok(())
 }

@@ -4,7 +4,7 @@
 
 use super::answer::{answer, Answer, Asked};
 use super::{paths, Ctx, Flavor, Link, REDIRECT_CLASSES};
-use crate::classifier::{ReasonEntry, Side};
+
 use crate::model::*;
 use crate::names::screaming_snake;
 use crate::outputs::MARKER;
@@ -563,7 +563,7 @@ fn side_words(side: Side) -> Option<&'static str> {
 /// The answer box's reason line: the classifier's typical reason and its bounce type.
 fn reason_words(ctx: &Ctx, reason: Option<&ReasonEntry>) -> String {
     match reason {
-        Some(r) if r.bounce == crate::classifier::Bounce::None => ctx.text(&r.title),
+        Some(r) if r.bounce == crate::model::Bounce::None => ctx.text(&r.title),
         Some(r) => ctx.text(&format!(
             "{} ({}): a {} bounce when the reply is permanent, soft when temporary. The text of a real reply can say more.",
             r.title,
@@ -584,7 +584,7 @@ fn meaning_and_action(
     generic_action: &str,
 ) -> (String, String) {
     let fallback = || match typical_reason(ctx, code) {
-        Some(r) if r.bounce != crate::classifier::Bounce::None => ctx.markdown_inline(&r.advice),
+        Some(r) if r.bounce != crate::model::Bounce::None => ctx.markdown_inline(&r.advice),
         _ => ctx.text_as_markup(generic_action),
     };
     match ctx.reg.troubleshooting(code) {

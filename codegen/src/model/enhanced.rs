@@ -1,0 +1,137 @@
+//! `classes.yaml`, `subjects.yaml` and `enhanced.yaml`: the parts of enhanced status codes.
+
+use serde::Deserialize;
+
+use super::*;
+
+/// `classes.yaml`: a class sub-code.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ClassEntry {
+    pub class: u8,
+    pub name: String,
+    pub title: String,
+    pub description: String,
+    pub references: Vec<Reference>,
+    pub iana: IanaRecord,
+    #[serde(default)]
+    pub notes: Option<String>,
+}
+
+/// `subjects.yaml`: a subject sub-code.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SubjectEntry {
+    pub subject: u16,
+    pub name: String,
+    pub title: String,
+    pub description: String,
+    pub references: Vec<Reference>,
+    pub iana: IanaRecord,
+    #[serde(default)]
+    pub notes: Option<String>,
+}
+
+/// IANA's "associated basic status code" column, structured, with IANA's text beside it.
+#[derive(Debug, Clone, Deserialize, PartialEq, Eq, Default)]
+#[serde(deny_unknown_fields)]
+pub struct BasicCodes {
+    pub iana: String,
+    #[serde(default)]
+    pub codes: Vec<u16>,
+    #[serde(default)]
+    pub classes: Vec<u8>,
+    #[serde(default)]
+    pub any: bool,
+}
+
+/// How the registry words the association, derived from the structure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AssociationKind {
+    /// IANA says "Any".
+    Any,
+    /// IANA names no code.
+    NotGiven,
+    /// Only a class pattern such as "5XX".
+    ClassOnly,
+    /// Explicit numbers, perhaps with other codes of some classes allowed.
+    Listed,
+}
+
+impl BasicCodes {
+    pub fn kind(&self) -> AssociationKind {
+        if self.any {
+            AssociationKind::Any
+        } else if !self.codes.is_empty() {
+            AssociationKind::Listed
+        } else if !self.classes.is_empty() {
+            AssociationKind::ClassOnly
+        } else {
+            AssociationKind::NotGiven
+        }
+    }
+}
+
+/// The outcomes an enhanced code suits, per its defining text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Outcome {
+    Success,
+    Transient,
+    Permanent,
+}
+
+impl Outcome {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Outcome::Success => "success",
+            Outcome::Transient => "transient",
+            Outcome::Permanent => "permanent",
+        }
+    }
+
+    /// The class digit that reports this outcome.
+    pub fn class(self) -> u8 {
+        match self {
+            Outcome::Success => 2,
+            Outcome::Transient => 4,
+            Outcome::Permanent => 5,
+        }
+    }
+}
+
+/// Lifecycle of an enhanced code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Lifecycle {
+    Current,
+    Deprecated,
+}
+
+impl Lifecycle {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Lifecycle::Current => "current",
+            Lifecycle::Deprecated => "deprecated",
+        }
+    }
+}
+
+/// `enhanced.yaml`: an enumerated enhanced status code.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EnhancedEntry {
+    pub code: EnhancedKey,
+    pub name: String,
+    pub sample_text: String,
+    pub basic_codes: BasicCodes,
+    pub usable_as: Vec<Outcome>,
+    pub description: String,
+    pub status: Lifecycle,
+    #[serde(default)]
+    pub replaced_by: Option<EnhancedKey>,
+    pub references: Vec<Reference>,
+    pub iana: IanaRecord,
+    #[serde(default)]
+    pub notes: Option<String>,
+}
