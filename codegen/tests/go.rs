@@ -192,3 +192,36 @@ fn fixture_registries_build_with_the_hand_written_logic() {
     }
     assert!(built >= 2, "only {built} fixture registries rendered");
 }
+
+/// Lines of Go with their indentation removed, blank lines dropped.
+fn normalized(text: &str) -> Vec<String> {
+    text.lines()
+        .map(|l| l.trim().to_string())
+        .filter(|l| !l.is_empty())
+        .collect()
+}
+
+/// The Go examples in the READMEs are the tested ones: each ```go block is, line for line,
+/// part of an `Example` function in `example_test.go`, which `go test` runs and checks
+/// against its `// Output:` comment.
+#[test]
+fn readme_go_examples_are_the_tested_ones() {
+    let examples = normalized(&fs::read_to_string(module().join("example_test.go")).unwrap());
+    let root = codegen::project_root();
+    let mut blocks = 0;
+    for readme in [root.join("README.md"), module().join("README.md")] {
+        let text = fs::read_to_string(&readme).unwrap();
+        for block in text.split("```go\n").skip(1) {
+            let code = normalized(block.split("```").next().unwrap());
+            let found = examples.windows(code.len()).any(|w| w == code.as_slice());
+            assert!(
+                found,
+                "{}: this Go example is not in example_test.go:\n{}",
+                readme.display(),
+                code.join("\n")
+            );
+            blocks += 1;
+        }
+    }
+    assert!(blocks >= 6, "only {blocks} Go examples");
+}
