@@ -344,6 +344,9 @@ func TestNoPanics(t *testing.T) {
 			c := reply.Classify()
 			_ = c.DecidedBy.String()
 		}
+		// Codes made by conversion, in or out of range, classify without panicking too.
+		c := ClassifyText(ReplyCode(rng.Intn(1<<16)), EnhancedCode(rng.Uint32()), s)
+		_, _ = c.DecidedBy.String(), c.Enhanced.String()
 		_, _ = ParseEnhancedCode(s)
 		_, _ = ParseReplyCode(s)
 		_ = ReplyWriter{Code: 550, Enhanced: PermanentOtherUndefinedStatus}.Check([]string{s})

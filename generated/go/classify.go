@@ -221,13 +221,35 @@ func BuiltinRules() []Rule {
 // preparedRule holds a rule's phrases prepared for matching.
 type preparedRule struct {
 	any, all, none []phrase
+	// anyMask has the candidate bits of the Any phrases, by word of matchText.candidates;
+	// when every Any phrase is indexed and none is a candidate, the rule cannot apply.
+	anyMask  []maskWord
+	anyAllIn bool
+}
+
+type maskWord struct {
+	word int
+	bits uint64
+}
+
+// mayApply reports whether one of the rule's Any phrases may occur in the text.
+func (r *preparedRule) mayApply(t *matchText) bool {
+	if !r.anyAllIn {
+		return true
+	}
+	for _, m := range r.anyMask {
+		if t.candidates[m.word]&m.bits != 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // preparedRules are the built-in rules' phrases, prepared once.
 var preparedRules = func() []preparedRule {
 	out := make([]preparedRule, len(builtinRules))
 	for i, r := range builtinRules {
-		out[i] = preparedRule{compileAll(r.Any), compileAll(r.All), compileAll(r.None)}
+		out[i] = preparedRule{any: compileAll(r.Any), all: compileAll(r.All), none: compileAll(r.None)}
 	}
 	return out
 }()
@@ -250,6 +272,9 @@ func (r *Rule) matchesIn(code ReplyCode, enhanced EnhancedCode, t *matchText, pr
 		return "", false
 	}
 	if prepared != nil {
+		if !prepared.mayApply(t) {
+			return "", false
+		}
 		for i := range prepared.all {
 			if !t.has(&prepared.all[i]) {
 				return "", false
@@ -412,15 +437,10 @@ func (c *Classifier) Classify(r *Reply) Classification {
 		enhanced, _ = r.EnhancedInText()
 	}
 	var t matchText
-	scan := r.enhanced.Kind != StateAbsent
+	lines := r.lineReader()
 	var p lineParts
-	pos := 0
-	for n := 1; n <= r.lineCount; n++ {
-		if readLine(r.input, pos, n, scan, &p) != nil {
-			break
-		}
+	for lines.next(&p) {
 		t.push(r.input[p.textStart:p.end])
-		pos = p.next
 	}
 	t.index()
 	return c.classifyIn(r.code, enhanced, &t)
@@ -516,7 +536,7 @@ func defaultFromCodes(code ReplyCode, enhanced EnhancedCode) (Reason, DecidedBy)
 			if r, ok := enhancedDefaultIndex[uint32(enhanced)&(1<<20-1)]; ok {
 				return r, DecidedBy{Kind: ByEnhancedCode, Enhanced: enhanced}
 			}
-		} else if s := enhanced.Subject(); subjectDefaultIndex[s] >= 0 {
+		} else if s := enhanced.Subject(); int(s) < len(subjectDefaultIndex) && subjectDefaultIndex[s] >= 0 {
 			return Reason(subjectDefaultIndex[s]), DecidedBy{Kind: BySubject, Subject: s}
 		}
 	}

@@ -13,6 +13,8 @@ type matchText struct {
 	len   int
 	end   int         // len without trailing spaces, set by index
 	pairs [256]uint64 // one bit per pair of 7-bit bytes (non-ASCII bytes share bits)
+	// candidates has a bit per indexed built-in phrase whose key pair the text holds.
+	candidates [maxIndexed / 64]uint64
 }
 
 func isASCIISpace(b byte) bool {
@@ -59,9 +61,17 @@ func (t *matchText) index() {
 	}
 	t.end = end
 	text := t.buf[:end]
+	ix := &phraseIndex
 	for i := 0; i+1 < len(text); i++ {
 		bit := pairBit(text[i], text[i+1])
-		t.pairs[bit>>6] |= 1 << (bit & 63)
+		word, mask := &t.pairs[bit>>6], uint64(1)<<(bit&63)
+		if *word&mask != 0 {
+			continue
+		}
+		*word |= mask
+		for _, id := range ix.ids[ix.start[bit]:ix.start[bit+1]] {
+			t.candidates[id>>6] |= 1 << (id & 63)
+		}
 	}
 }
 
@@ -120,6 +130,9 @@ type phrase struct {
 	needle             string
 	openStart, openEnd bool
 	pairs              []uint16
+	// id numbers a built-in phrase in phraseIndex; -1 for others, which the index does not
+	// cover.
+	id int
 }
 
 // compilePhrase prepares a phrase; word boundaries apply unless it starts or ends with '*'.
@@ -127,6 +140,7 @@ func compilePhrase(p string) phrase {
 	ph := phrase{
 		openStart: len(p) > 0 && p[0] == '*',
 		openEnd:   len(p) > 1 && p[len(p)-1] == '*',
+		id:        -1,
 	}
 	needle := p
 	for len(needle) > 0 && needle[0] == '*' {
@@ -164,6 +178,9 @@ func compileAll(ps []string) []phrase {
 func (t *matchText) has(ph *phrase) bool {
 	needle := ph.needle
 	if needle == "" || len(needle) > t.end {
+		return false
+	}
+	if ph.id >= 0 && t.candidates[ph.id>>6]&(1<<(ph.id&63)) == 0 {
 		return false
 	}
 	for _, bit := range ph.pairs {
@@ -222,10 +239,122 @@ func (t *matchText) containsPrepared(ph *phrase) bool {
 	if len(ph.needle) > t.end {
 		return false
 	}
+	if ph.id >= 0 && t.candidates[ph.id>>6]&(1<<(ph.id&63)) == 0 {
+		return false
+	}
 	for _, bit := range ph.pairs {
 		if t.pairs[bit>>6]&(1<<(bit&63)) == 0 {
 			return false
 		}
 	}
 	return t.next(ph.needle, 0) >= 0
+}
+
+// maxIndexed is how many built-in phrases the index covers; any beyond are checked pair by
+// pair, which gives the same answers more slowly.
+const maxIndexed = 4096
+
+// pairIndex lists, for each byte pair, the built-in phrases keyed on it, in compressed rows:
+// the ids of pair b are ids[start[b]:start[b+1]]. Indexing a text then marks exactly the
+// phrases whose key pair it holds, so most phrases are ruled out without being looked at.
+type pairIndex struct {
+	start [1<<14 + 1]uint16
+	ids   []uint16
+}
+
+// phraseIndex covers the built-in rules' phrases and the vendor entries' fragments.
+var phraseIndex = buildPhraseIndex()
+
+// pairWeight estimates how common a byte is in reply text: rare letters low, space high.
+func pairWeight(b byte) int {
+	const rareFirst = "zqjxkvbywgpfmucdlhrsnioate"
+	switch {
+	case b == ' ':
+		return 30
+	case b >= 'a' && b <= 'z':
+		for i := 0; i < len(rareFirst); i++ {
+			if rareFirst[i] == b {
+				return i
+			}
+		}
+	case isDigit(b):
+		return 8
+	}
+	return 4
+}
+
+// keyPair chooses the phrase's rarest-looking pair, the one its row in the index is under.
+func keyPair(ph *phrase) uint16 {
+	best, score := ph.pairs[0], 1<<30
+	for i := 0; i+1 < len(ph.needle); i++ {
+		w := pairWeight(ph.needle[i]) + pairWeight(ph.needle[i+1])
+		if w < score {
+			best, score = pairBit(ph.needle[i], ph.needle[i+1]), w
+		}
+	}
+	return best
+}
+
+func buildPhraseIndex() pairIndex {
+	var all []*phrase
+	for i := range preparedRules {
+		r := &preparedRules[i]
+		for _, list := range [][]phrase{r.any, r.all, r.none} {
+			for j := range list {
+				all = append(all, &list[j])
+			}
+		}
+	}
+	for i := range preparedFragments {
+		all = append(all, &preparedFragments[i][0], &preparedFragments[i][1])
+	}
+	var counts [1 << 14]int
+	var keys []uint16
+	var indexed []*phrase
+	for _, ph := range all {
+		if len(ph.pairs) == 0 || len(indexed) == maxIndexed {
+			continue
+		}
+		ph.id = len(indexed)
+		indexed = append(indexed, ph)
+		k := keyPair(ph)
+		keys = append(keys, k)
+		counts[k]++
+	}
+	var ix pairIndex
+	total := 0
+	for b := range counts {
+		ix.start[b] = uint16(total)
+		total += counts[b]
+	}
+	ix.start[1<<14] = uint16(total)
+	ix.ids = make([]uint16, total)
+	fill := ix.start
+	for id, k := range keys {
+		ix.ids[fill[k]] = uint16(id)
+		fill[k]++
+	}
+	for i := range preparedRules {
+		r := &preparedRules[i]
+		r.anyAllIn = true
+		for _, ph := range r.any {
+			if ph.id < 0 {
+				r.anyAllIn = false
+				break
+			}
+			r.anyMask = addMask(r.anyMask, ph.id)
+		}
+	}
+	return ix
+}
+
+// addMask sets phrase id's bit in a list of candidate words.
+func addMask(masks []maskWord, id int) []maskWord {
+	for i := range masks {
+		if masks[i].word == id>>6 {
+			masks[i].bits |= 1 << (id & 63)
+			return masks
+		}
+	}
+	return append(masks, maskWord{word: id >> 6, bits: 1 << (id & 63)})
 }

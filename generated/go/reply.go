@@ -73,15 +73,14 @@ func (r *Reply) EnhancedCode() (EnhancedCode, bool) {
 // "550 550 5.1.1"), after another word, or inside Exchange's nested "<... #5.7.1 smtp;550
 // 5.7.1 ...>". The RFC 2034 position itself is not searched.
 func (r *Reply) EnhancedInText() (EnhancedCode, bool) {
-	found := EnhancedCode(0)
-	r.eachLine(func(l *lineParts, _ int) bool {
-		if c, ok := findInText(r.input[l.textStart:l.end]); ok {
-			found = c
-			return false
+	lines := r.lineReader()
+	var p lineParts
+	for lines.next(&p) {
+		if c, ok := findInText(r.input[p.textStart:p.end]); ok {
+			return c, true
 		}
-		return true
-	})
-	return found, found != 0
+	}
+	return 0, false
 }
 
 // LineCount is how many lines the reply has (at least 1).
@@ -99,46 +98,66 @@ func (r *Reply) String() string { return r.input }
 
 // Lines gives the lines, in order.
 func (r *Reply) Lines() []Line {
-	lines := make([]Line, 0, r.lineCount)
-	r.eachLine(func(p *lineParts, n int) bool {
-		lines = append(lines, p.line(r.input, n))
-		return true
-	})
-	return lines
+	out := make([]Line, 0, r.lineCount)
+	lines := r.lineReader()
+	var p lineParts
+	for lines.next(&p) {
+		out = append(out, p.line(r.input, lines.number))
+	}
+	return out
 }
 
 // EachLine calls f with each line in turn until f returns false; unlike Lines it allocates
 // nothing.
 func (r *Reply) EachLine(f func(Line) bool) {
-	r.eachLine(func(p *lineParts, n int) bool { return f(p.line(r.input, n)) })
+	lines := r.lineReader()
+	var p lineParts
+	for lines.next(&p) {
+		if !f(p.line(r.input, lines.number)) {
+			return
+		}
+	}
 }
 
 // Texts gives each line's text, in order.
 func (r *Reply) Texts() []string {
 	texts := make([]string, 0, r.lineCount)
-	r.eachLine(func(p *lineParts, _ int) bool {
+	lines := r.lineReader()
+	var p lineParts
+	for lines.next(&p) {
 		texts = append(texts, r.input[p.textStart:p.end])
-		return true
-	})
+	}
 	return texts
 }
 
-// eachLine reads the lines again, calling f until it returns false.
-func (r *Reply) eachLine(f func(*lineParts, int) bool) {
-	// When no line has anything in the enhanced code's place, the lines are read without
-	// looking for one.
-	scan := r.enhanced.Kind != StateAbsent
-	pos := 0
-	var p lineParts
-	for n := 1; n <= r.lineCount; n++ {
-		if readLine(r.input, pos, n, scan, &p) != nil {
-			return
-		}
-		if !f(&p, n) {
-			return
-		}
-		pos = p.next
+// lineReader reads a parsed reply's lines again.
+type lineReader struct {
+	input  string
+	pos    int
+	number int
+	count  int
+	scan   bool
+}
+
+// lineReader starts at the first line. When no line has anything in the enhanced code's
+// place, the lines are read without looking for one.
+func (r *Reply) lineReader() lineReader {
+	return lineReader{input: r.input, count: r.lineCount, scan: r.enhanced.Kind != StateAbsent}
+}
+
+// next reads the next line into p; false after the last.
+func (l *lineReader) next(p *lineParts) bool {
+	if l.number >= l.count {
+		return false
 	}
+	l.number++
+	// The reply was parsed from this input, so every line reads again without error.
+	if readLine(l.input, l.pos, l.number, l.scan, p) != nil {
+		l.count = 0
+		return false
+	}
+	l.pos = p.next
+	return true
 }
 
 // Violations lists every departure from RFC 5321 and RFC 2034 in this reply, in input

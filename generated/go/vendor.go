@@ -124,10 +124,39 @@ func BestVendorMatch(code ReplyCode, enhanced EnhancedCode, text string) (*Vendo
 	return e, e != nil
 }
 
+// entriesByCode lists, for each reply code below 1000, the vendor entries that may match
+// it (those naming that code or none), in table order.
+var entriesByCode = func() [1000][]uint16 {
+	var out [1000][]uint16
+	for code := range out {
+		for i, e := range vendorEntries {
+			if e.Basic == 0 || int(e.Basic) == code {
+				out[code] = append(out[code], uint16(i))
+			}
+		}
+	}
+	return out
+}()
+
+// entriesWithoutCode are the entries that name no reply code, for codes beyond the table.
+var entriesWithoutCode = func() []uint16 {
+	var out []uint16
+	for i, e := range vendorEntries {
+		if e.Basic == 0 {
+			out = append(out, uint16(i))
+		}
+	}
+	return out
+}()
+
 func bestMatchIn(code ReplyCode, enhanced EnhancedCode, t *matchText) *VendorEntry {
 	var best *VendorEntry
 	bestKind, bestScore := noMatch, 0
-	for i := range vendorEntries {
+	candidates := entriesWithoutCode
+	if int(code) < len(entriesByCode) {
+		candidates = entriesByCode[code]
+	}
+	for _, i := range candidates {
 		e := &vendorEntries[i]
 		kind := e.matchIn(code, enhanced, t, &preparedFragments[i])
 		if kind == noMatch {
