@@ -11,6 +11,7 @@ pub mod model;
 pub mod names;
 pub mod outputs;
 pub mod render;
+pub mod views;
 pub mod yaml;
 
 use std::path::Path;

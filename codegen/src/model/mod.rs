@@ -137,6 +137,19 @@ impl Registry {
             .filter(|b| b.status != BasicStatus::Nonstandard)
     }
 
+    /// The reply codes (standard and historic) a command may get, including those any command
+    /// may get.
+    pub fn replies_to(&self, command: &str) -> Vec<u16> {
+        self.standard_basic()
+            .filter(|b| {
+                b.commands
+                    .iter()
+                    .any(|c| c == command || (c == "ANY" && command != "CONNECT"))
+            })
+            .map(|b| b.code)
+            .collect()
+    }
+
     /// Vendor entries by the standard codes they bear on: the code they refine, the
     /// class-independent form of their enhanced code, and their reply code. Each list keeps
     /// the order of the vendors and their entries. Built once, so that pages need no scan.

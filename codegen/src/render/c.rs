@@ -9,7 +9,7 @@
 //! As for Rust, the views below hold every string already escaped, by exactly two functions:
 //! [`c_str`] for string literals and [`c_comment`] for text inside `/* */` comments. C
 //! identifiers come from the stored `UpperCamelCase` names through
-//! [`names::screaming_snake`](crate::names::screaming_snake) and nowhere else.
+//! [`names::c_macro_stem`](crate::names::c_macro_stem) and nowhere else.
 //!
 //! The info structs point into flat arrays (all meanings, all references, all associated
 //! codes) by offset and count. Each flat array ends with an all-zero sentinel, so that no
@@ -19,9 +19,9 @@
 use askama::Template;
 
 use crate::model::*;
-use crate::names::screaming_snake;
+use crate::names::c_macro_stem;
 use crate::outputs::{Outputs, MARKER};
-use crate::render::text::finish;
+use crate::views::text::finish;
 
 /// Where the header goes.
 pub const HEADER_PATH: &str = "generated/c/smtp_codes.h";
@@ -283,7 +283,7 @@ impl CView {
         let mut reply_references = Vec::new();
         let mut replies = Vec::new();
         for b in &reg.basic {
-            let macro_name = screaming_snake(&b.name);
+            let macro_name = c_macro_stem(&b.name);
             let registered = b.status != BasicStatus::Nonstandard;
             if registered && RESERVED_REPLY_MACROS.contains(&macro_name.as_str()) {
                 return Err(format!(
@@ -378,7 +378,7 @@ impl CView {
             enhanced.push(EnhancedC {
                 subject: e.code.subject,
                 detail: e.code.detail,
-                macro_name: screaming_snake(&e.name),
+                macro_name: c_macro_stem(&e.name),
                 doc,
                 name: c_str(&e.name),
                 sample_text: c_str(&e.sample_text),

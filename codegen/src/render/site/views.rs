@@ -6,11 +6,9 @@ use super::answer::{answer, Answer, Asked};
 use super::{paths, Ctx, Flavor, Link, REDIRECT_CLASSES};
 
 use crate::model::*;
-use crate::names::screaming_snake;
+use crate::names;
 use crate::outputs::MARKER;
-use crate::render::json::replies_to;
-use crate::render::markdown;
-use crate::render::rust::enhanced_const_name;
+use crate::views::markdown;
 
 /// The site's name, in titles and the header.
 pub const SITE_NAME: &str = "SMTP status codes";
@@ -200,7 +198,7 @@ fn name_words(name: &str) -> String {
 
 /// The lower-case text the index's search matches words against.
 fn search_text(parts: &[&str]) -> String {
-    crate::render::text::one_line(&parts.join(" ")).to_lowercase()
+    crate::views::text::one_line(&parts.join(" ")).to_lowercase()
 }
 
 // ---- rows -------------------------------------------------------------------------------
@@ -758,16 +756,17 @@ pub fn basic_page(ctx: &Ctx, index: usize) -> BasicPage {
 
     let json_index = index;
     let (json, json_fence) = json_block(&ctx.json.basic[json_index]);
-    let const_name = screaming_snake(&b.name);
+    let rust_const = names::rust_reply_const(&b.name);
+    let c_enum = names::c_reply_enum(&b.name);
     let in_code = if standard {
         InCode {
             rust: vec![
                 CodeLine {
-                    code: format!("ReplyCode::{const_name}"),
+                    code: format!("ReplyCode::{rust_const}"),
                     note: ctx.text("the ReplyCode constant"),
                 },
                 CodeLine {
-                    code: format!("KnownReplyCode::{}", b.name),
+                    code: format!("KnownReplyCode::{}", names::rust_variant(&b.name)),
                     note: ctx.text("the variant of the enum of registered codes"),
                 },
                 CodeLine {
@@ -777,11 +776,11 @@ pub fn basic_page(ctx: &Ctx, index: usize) -> BasicPage {
             ],
             c: vec![
                 CodeLine {
-                    code: format!("SMTP_REPLY_{const_name}"),
+                    code: c_enum.clone(),
                     note: ctx.text(&format!("= {}, in enum smtp_reply_code", b.code)),
                 },
                 CodeLine {
-                    code: format!("smtp_reply_lookup(SMTP_REPLY_{const_name})"),
+                    code: format!("smtp_reply_lookup({c_enum})"),
                     note: ctx.text("its entry: texts, status, meanings, references"),
                 },
             ],
@@ -1115,14 +1114,14 @@ pub fn enhanced_page(ctx: &Ctx, index: usize) -> EnhancedPage {
     }
 
     let (json, json_fence) = json_block(&ctx.json.enhanced[index]);
-    let screaming = screaming_snake(&e.name);
+    let (c_subject, c_detail) = names::c_enhanced_macros(&e.name);
     let mut rust = vec![CodeLine {
-        code: format!("KnownEnhancedCode::{}", e.name),
+        code: format!("KnownEnhancedCode::{}", names::rust_variant(&e.name)),
         note: ctx.text("the class-independent code"),
     }];
     for o in e.usable_as.iter().rev() {
         rust.push(CodeLine {
-            code: format!("EnhancedCode::{}", enhanced_const_name(*o, &e.name)),
+            code: format!("EnhancedCode::{}", names::rust_enhanced_const(*o, &e.name)),
             note: ctx.text(&format!(
                 "{}{}",
                 full(o.class()),
@@ -1134,17 +1133,15 @@ pub fn enhanced_page(ctx: &Ctx, index: usize) -> EnhancedPage {
         rust,
         c: vec![
             CodeLine {
-                code: format!("SMTP_ENHANCED_{screaming}_SUBJECT"),
+                code: c_subject.clone(),
                 note: ctx.text(&format!("= {}", k.subject)),
             },
             CodeLine {
-                code: format!("SMTP_ENHANCED_{screaming}_DETAIL"),
+                code: c_detail.clone(),
                 note: ctx.text(&format!("= {}", k.detail)),
             },
             CodeLine {
-                code: format!(
-                    "smtp_enhanced_lookup(SMTP_ENHANCED_{screaming}_SUBJECT, SMTP_ENHANCED_{screaming}_DETAIL)"
-                ),
+                code: format!("smtp_enhanced_lookup({c_subject}, {c_detail})"),
                 note: ctx.text("its entry: sample text, description, associated reply codes"),
             },
         ],
@@ -1556,7 +1553,8 @@ pub fn command_page(ctx: &Ctx, c: &CommandEntry) -> CommandPage {
         historic: c.status == CommandStatus::Historic,
         description: ctx.markdown(&c.description),
         references: c.references.iter().map(|r| ctx.reference(r)).collect(),
-        replies: replies_to(reg, &c.name)
+        replies: reg
+            .replies_to(&c.name)
             .into_iter()
             .filter_map(|code| reg.basic(code))
             .map(|b| basic_row(ctx, b))

@@ -133,13 +133,13 @@ pub fn to_plain(md: &str) -> String {
             _ => {}
         }
     }
-    crate::render::text::one_line(&s)
+    crate::views::text::one_line(&s)
 }
 
 /// The first sentence of registry Markdown (the answer box's one-line meaning). A sentence
 /// ends at `. ` followed by a capital letter or a code span; `e.g.` and `i.e.` never end one.
 pub fn first_sentence(md: &str) -> String {
-    let md = crate::render::text::one_line(md);
+    let md = crate::views::text::one_line(md);
     let bytes = md.as_bytes();
     let mut in_code = false;
     for (i, &b) in bytes.iter().enumerate() {
@@ -193,7 +193,7 @@ pub fn escape_text(s: &str) -> String {
 /// Text shown as code on a Markdown page, with its backticks: a fence the text cannot close,
 /// and `|` escaped (GitHub tables split cells on it even inside code).
 pub fn code_span(s: &str) -> String {
-    let s = crate::render::text::one_line(s).replace('|', "\\|");
+    let s = crate::views::text::one_line(s).replace('|', "\\|");
     let ticks = "`".repeat(longest_backtick_run(&s) + 1);
     if ticks.len() == 1 {
         format!("`{s}`")
@@ -271,7 +271,7 @@ pub fn sanitize(md: &str) -> String {
 
 /// Registry Markdown for one line of a Markdown page (a list item, a table cell).
 pub fn sanitize_inline(md: &str) -> String {
-    crate::render::text::one_line(&sanitize(md)).replace('|', "\\|")
+    crate::views::text::one_line(&sanitize(md)).replace('|', "\\|")
 }
 
 /// A link target for a Markdown page. Targets with spaces, parentheses or angle brackets
