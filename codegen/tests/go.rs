@@ -12,7 +12,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-use codegen::render::go::go_str;
+use codegen::views::text::go_str;
 
 fn module() -> PathBuf {
     codegen::project_root().join("generated/go")

@@ -35,6 +35,26 @@ pub fn rust_str(s: &str) -> String {
     out
 }
 
+/// A Go interpreted string literal for `s`, with its quotes: escapes `\`, `"` and control
+/// characters (as `\uXXXX`); keeps other Unicode as it is (Go source is UTF-8).
+pub fn go_str(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '"' => out.push_str("\\\""),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if c.is_control() => out.push_str(&format!("\\u{:04x}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
 /// Escapes Markdown text for a rustdoc comment: `<`, `>` and `&` outside code spans become
 /// entities (so `<domain>` is shown, not taken for an HTML tag), and brackets are escaped so
 /// that `[RFC3463]` is not taken for an intra-doc link. Leading indentation and fences are
