@@ -422,3 +422,110 @@ fn vendor_reason_not_in_the_taxonomy() {
         ],
     );
 }
+
+#[test]
+fn usable_as_narrower_than_a_silent_definition() {
+    assert_errors(
+        "usable_as_narrower_than_a_silent_definition",
+        &[(
+            "enhanced.yaml",
+            "does not exist. This code is only useful for permanent failures.\"\n    reference: \"[RFC3463] (Standards Track)\"\n    submitter: G. Vaudreuil\n    change_controller: IESG\n\n- code: X.1.2",
+            "does not exist.\"\n    reference: \"[RFC3463] (Standards Track)\"\n    submitter: G. Vaudreuil\n    change_controller: IESG\n\n- code: X.1.2",
+        )],
+        &[
+            "data/enhanced.yaml:24:3: `usable_as: [permanent]` leaves out transient, but the defining text (RFC 3463, section 3.2) is silent on the class: IANA's description names none and no `usable_as_source` names a section that does; by the rule in data/README.md write `usable_as: [transient, permanent]`, or name the section that sets the class in `usable_as_source`",
+        ],
+    );
+}
+
+#[test]
+fn usable_as_contradicts_the_defining_text() {
+    assert_errors(
+        "usable_as_contradicts_the_defining_text",
+        &[(
+            "enhanced.yaml",
+            "  usable_as: [permanent]\n  description: The mailbox does not exist.",
+            "  usable_as: [transient, permanent]\n  description: The mailbox does not exist.",
+        )],
+        &[
+            "data/enhanced.yaml:24:3: `usable_as: [transient, permanent]` contradicts the defining text, which IANA's description quotes (\"...only useful for permanent...\"); it suits exactly [permanent]: write `usable_as: [permanent]`",
+        ],
+    );
+}
+
+#[test]
+fn deprecated_code_suits_other_outcomes_than_its_replacement() {
+    assert_errors(
+        "deprecated_code_suits_other_outcomes_than_its_replacement",
+        &[(
+            "enhanced.yaml",
+            "  usable_as: [permanent]\n  description: A deprecated duplicate of X.1.2.",
+            "  usable_as: [success, permanent]\n  description: A deprecated duplicate of X.1.2.",
+        )],
+        &[
+            "data/enhanced.yaml:57:3: `usable_as: [success, permanent]` differs from what the replacement X.1.2 suits; a deprecated code suits what its replacement suits: write `usable_as: [permanent]`",
+        ],
+    );
+}
+
+#[test]
+fn usable_as_source_where_iana_already_states_the_class() {
+    assert_errors(
+        "usable_as_source_where_iana_already_states_the_class",
+        &[(
+            "enhanced.yaml",
+            "  usable_as: [permanent]\n  description: The mailbox does not exist.",
+            "  usable_as: [permanent]\n  usable_as_source: { document: RFC 3463, section: \"3.2\" }\n  description: The mailbox does not exist.",
+        )],
+        &[
+            "data/enhanced.yaml:25:23: `usable_as_source` is for a class the IANA description does not state, but X.1.1's description already says which outcomes it suits; remove `usable_as_source`",
+        ],
+    );
+}
+
+#[test]
+fn troubleshooting_shows_a_code_outside_its_class_without_a_note() {
+    assert_errors(
+        "troubleshooting_shows_a_code_outside_its_class_without_a_note",
+        &[(
+            "troubleshooting.yaml",
+            "    - A typo in the address.",
+            "    - A typo in the address; some servers answer `450 4.1.1` and retry 4.1.1 forever.",
+        )],
+        &[
+            "data/troubleshooting.yaml:4:7: `4.1.1` is shown here, but X.1.1 suits only [permanent] (`usable_as` in enhanced.yaml, after RFC 3463, section 3.2); add a `nonconforming` entry for `4.1.1` with a note saying who sends it so and what the standard use is",
+        ],
+    );
+}
+
+#[test]
+fn nonconforming_note_for_a_conforming_or_unknown_code() {
+    assert_errors(
+        "nonconforming_note_for_a_conforming_or_unknown_code",
+        &[(
+            "troubleshooting.yaml",
+            "    - Check the user directory.\n",
+            "    - Check the user directory.\n  nonconforming:\n    - code: \"5.1.1\"\n      note: Standard.\n    - code: \"4.1.9\"\n      note: \"\"\n",
+        )],
+        &[
+            "data/troubleshooting.yaml:10:7: `5.1.1` conforms: X.1.1 suits [permanent] (`usable_as` in enhanced.yaml); remove this note",
+            "data/troubleshooting.yaml:12:7: `4.1.9` is not a registered code (no X.1.9 in enhanced.yaml); a nonconforming note is for a registered code sent in a class its definition excludes",
+            "data/troubleshooting.yaml:13:7: `note` is empty; say who sends the code so and what the standard use is",
+        ],
+    );
+}
+
+#[test]
+fn reference_to_an_rfc_without_a_section() {
+    assert_errors(
+        "reference_to_an_rfc_without_a_section",
+        &[
+            ("enhanced.yaml", "    - { document: RFC 3463, section: \"3.2\" }", "    - { document: RFC 3463 }"),
+            ("basic.yaml", "      section: \"4.2.3\"\n", ""),
+        ],
+        &[
+            "data/basic.yaml:10:7: the reference to RFC 5321 names no section; every RFC has numbered sections: add the one that says this (`section: \"3.2\"`, or `Appendix A`)",
+            "data/enhanced.yaml:28:9: the reference to RFC 3463 names no section; every RFC has numbered sections: add the one that says this (`section: \"3.2\"`, or `Appendix A`)",
+        ],
+    );
+}

@@ -179,6 +179,9 @@ const PermanentSyntaxError EnhancedCode = 5<<20 | 5<<10 | 2
 // TransientTooManyRecipients is 4.5.3 (X.5.3): Too many recipients.
 const TransientTooManyRecipients EnhancedCode = 4<<20 | 5<<10 | 3
 
+// PermanentTooManyRecipients is 5.5.3 (X.5.3): Too many recipients.
+const PermanentTooManyRecipients EnhancedCode = 5<<20 | 5<<10 | 3
+
 // PermanentInvalidCommandArguments is 5.5.4 (X.5.4): Invalid command arguments.
 const PermanentInvalidCommandArguments EnhancedCode = 5<<20 | 5<<10 | 4
 
@@ -211,6 +214,9 @@ const TransientConversionRequiredAndProhibited EnhancedCode = 4<<20 | 6<<10 | 2
 
 // PermanentConversionRequiredAndProhibited is 5.6.2 (X.6.2): Conversion required and prohibited.
 const PermanentConversionRequiredAndProhibited EnhancedCode = 5<<20 | 6<<10 | 2
+
+// TransientConversionRequiredButNotSupported is 4.6.3 (X.6.3): Conversion required but not supported.
+const TransientConversionRequiredButNotSupported EnhancedCode = 4<<20 | 6<<10 | 3
 
 // PermanentConversionRequiredButNotSupported is 5.6.3 (X.6.3): Conversion required but not supported.
 const PermanentConversionRequiredButNotSupported EnhancedCode = 5<<20 | 6<<10 | 3
@@ -303,6 +309,9 @@ const PermanentAuthenticationCredentialsInvalid EnhancedCode = 5<<20 | 7<<10 | 8
 // PermanentAuthenticationMechanismTooWeak is 5.7.9 (X.7.9): Authentication mechanism is too weak.
 const PermanentAuthenticationMechanismTooWeak EnhancedCode = 5<<20 | 7<<10 | 9
 
+// TransientEncryptionNeeded is 4.7.10 (X.7.10): Encryption Needed.
+const TransientEncryptionNeeded EnhancedCode = 4<<20 | 7<<10 | 10
+
 // PermanentEncryptionNeeded is 5.7.10 (X.7.10): Encryption Needed.
 const PermanentEncryptionNeeded EnhancedCode = 5<<20 | 7<<10 | 10
 
@@ -314,6 +323,9 @@ const TransientPasswordTransitionNeeded EnhancedCode = 4<<20 | 7<<10 | 12
 
 // PermanentUserAccountDisabled is 5.7.13 (X.7.13): User Account Disabled.
 const PermanentUserAccountDisabled EnhancedCode = 5<<20 | 7<<10 | 13
+
+// TransientTrustRelationshipRequired is 4.7.14 (X.7.14): Trust relationship required.
+const TransientTrustRelationshipRequired EnhancedCode = 4<<20 | 7<<10 | 14
 
 // PermanentTrustRelationshipRequired is 5.7.14 (X.7.14): Trust relationship required.
 const PermanentTrustRelationshipRequired EnhancedCode = 5<<20 | 7<<10 | 14
@@ -339,14 +351,26 @@ const PermanentDomainOwnerChanged EnhancedCode = 5<<20 | 7<<10 | 18
 // PermanentRrvsTestCannotBeCompleted is 5.7.19 (X.7.19): RRVS test cannot be completed.
 const PermanentRrvsTestCannotBeCompleted EnhancedCode = 5<<20 | 7<<10 | 19
 
+// TransientNoPassingDkimSignature is 4.7.20 (X.7.20): No passing DKIM signature found.
+const TransientNoPassingDkimSignature EnhancedCode = 4<<20 | 7<<10 | 20
+
 // PermanentNoPassingDkimSignature is 5.7.20 (X.7.20): No passing DKIM signature found.
 const PermanentNoPassingDkimSignature EnhancedCode = 5<<20 | 7<<10 | 20
+
+// TransientNoAcceptableDkimSignature is 4.7.21 (X.7.21): No acceptable DKIM signature found.
+const TransientNoAcceptableDkimSignature EnhancedCode = 4<<20 | 7<<10 | 21
 
 // PermanentNoAcceptableDkimSignature is 5.7.21 (X.7.21): No acceptable DKIM signature found.
 const PermanentNoAcceptableDkimSignature EnhancedCode = 5<<20 | 7<<10 | 21
 
+// TransientNoAuthorMatchedDkimSignature is 4.7.22 (X.7.22): No valid author-matched DKIM signature found.
+const TransientNoAuthorMatchedDkimSignature EnhancedCode = 4<<20 | 7<<10 | 22
+
 // PermanentNoAuthorMatchedDkimSignature is 5.7.22 (X.7.22): No valid author-matched DKIM signature found.
 const PermanentNoAuthorMatchedDkimSignature EnhancedCode = 5<<20 | 7<<10 | 22
+
+// TransientSpfValidationFailed is 4.7.23 (X.7.23): SPF validation failed.
+const TransientSpfValidationFailed EnhancedCode = 4<<20 | 7<<10 | 23
 
 // PermanentSpfValidationFailed is 5.7.23 (X.7.23): SPF validation failed.
 const PermanentSpfValidationFailed EnhancedCode = 5<<20 | 7<<10 | 23
@@ -357,8 +381,14 @@ const TransientSpfValidationError EnhancedCode = 4<<20 | 7<<10 | 24
 // PermanentSpfValidationError is 5.7.24 (X.7.24): SPF validation error.
 const PermanentSpfValidationError EnhancedCode = 5<<20 | 7<<10 | 24
 
+// TransientReverseDnsValidationFailed is 4.7.25 (X.7.25): Reverse DNS validation failed.
+const TransientReverseDnsValidationFailed EnhancedCode = 4<<20 | 7<<10 | 25
+
 // PermanentReverseDnsValidationFailed is 5.7.25 (X.7.25): Reverse DNS validation failed.
 const PermanentReverseDnsValidationFailed EnhancedCode = 5<<20 | 7<<10 | 25
+
+// TransientMultipleAuthenticationChecksFailed is 4.7.26 (X.7.26): Multiple authentication checks failed.
+const TransientMultipleAuthenticationChecksFailed EnhancedCode = 4<<20 | 7<<10 | 26
 
 // PermanentMultipleAuthenticationChecksFailed is 5.7.26 (X.7.26): Multiple authentication checks failed.
 const PermanentMultipleAuthenticationChecksFailed EnhancedCode = 5<<20 | 7<<10 | 26

@@ -278,7 +278,7 @@ pub fn load_as(data_dir: &Path, shown_dir: &str) -> Result<Registry, Invalid> {
     all_basic.sort_by_key(|b| b.code);
     let mut vendors: Vec<VendorFile> = vendors.into_iter().map(|i| i.value).collect();
     vendors.sort_by(|a, b| a.vendor.cmp(&b.vendor));
-    Ok(Registry {
+    let registry = Registry {
         meta,
         classes: classes.into_iter().map(|i| i.value).collect(),
         subjects: subjects.into_iter().map(|i| i.value).collect(),
@@ -289,7 +289,12 @@ pub fn load_as(data_dir: &Path, shown_dir: &str) -> Result<Registry, Invalid> {
         vendors,
         classifier,
         reply_vectors,
-    })
+    };
+    crate::check_standards::check(&registry, shown_dir, &|f, p| docs.at(f, p), &mut diags);
+    if !diags.is_empty() {
+        return Err(Invalid(diags.into_sorted()));
+    }
+    Ok(registry)
 }
 
 fn is_snake_id(s: &str) -> bool {

@@ -126,6 +126,9 @@ pub struct EnhancedEntry {
     pub sample_text: String,
     pub basic_codes: BasicCodes,
     pub usable_as: Vec<Outcome>,
+    /// Where the defining text sets the class, when IANA's description does not say it.
+    #[serde(default)]
+    pub usable_as_source: Option<Reference>,
     pub description: String,
     pub status: Lifecycle,
     #[serde(default)]

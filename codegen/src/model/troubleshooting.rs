@@ -15,4 +15,17 @@ pub struct TroubleshootingEntry {
     pub admin_fixes: Vec<String>,
     #[serde(default)]
     pub references: Vec<Reference>,
+    /// Codes the entry shows in a class their definition excludes, each with a note.
+    #[serde(default)]
+    pub nonconforming: Vec<NonconformingUse>,
+}
+
+/// A full enhanced code that a troubleshooting entry shows in a class its definition excludes
+/// (a vendor's `4.1.2`, although X.1.2 is for permanent failures only), with our note on it.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NonconformingUse {
+    pub code: FullEnhanced,
+    /// Markdown: who sends it that way, and what the defining text says instead.
+    pub note: String,
 }

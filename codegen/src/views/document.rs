@@ -268,6 +268,14 @@ pub struct Troubleshooting<'a> {
     pub sender_fixes: &'a [String],
     pub admin_fixes: &'a [String],
     pub references: Vec<Ref>,
+    pub nonconforming: Vec<Nonconforming<'a>>,
+}
+
+/// A code the guidance shows in a class its definition excludes, with the note on it.
+#[derive(Serialize)]
+pub struct Nonconforming<'a> {
+    pub code: String,
+    pub note: &'a str,
 }
 
 #[derive(Serialize)]
@@ -479,6 +487,14 @@ pub fn build(reg: &Registry) -> Root<'_> {
                 sender_fixes: &t.sender_fixes,
                 admin_fixes: &t.admin_fixes,
                 references: refs(&t.references),
+                nonconforming: t
+                    .nonconforming
+                    .iter()
+                    .map(|n| Nonconforming {
+                        code: n.code.to_string(),
+                        note: &n.note,
+                    })
+                    .collect(),
             })
             .collect(),
         vendors: reg

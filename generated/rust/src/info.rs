@@ -148,6 +148,18 @@ pub struct Troubleshooting {
     pub admin_fixes: &'static [&'static str],
     /// Pages worth reading.
     pub references: &'static [Reference],
+    /// Codes the guidance shows in a class their definition excludes, each with a note.
+    pub nonconforming: &'static [Nonconforming],
+}
+
+/// A full enhanced code that some servers send in a class its definition excludes (a vendor's
+/// `4.1.2`, although X.1.2 is for permanent failures only), with what the standard use is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Nonconforming {
+    /// The code as sent, with its class digit: `"4.1.2"`.
+    pub code: &'static str,
+    /// Who sends it that way and what the defining text says instead (CommonMark).
+    pub note: &'static str,
 }
 
 impl ReplyInfo {

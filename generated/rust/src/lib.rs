@@ -134,8 +134,8 @@ pub use command::UnknownCommand;
 pub use enhanced_code::EnhancedCode;
 pub use error::{EnhancedCodeError, Part, ReplyCodeError};
 pub use info::{
-    Association, Document, EnhancedInfo, Lifecycle, Meaning, NonStandardKind, Reference, ReplyInfo,
-    ReplyStatus, Troubleshooting, Use,
+    Association, Document, EnhancedInfo, Lifecycle, Meaning, NonStandardKind, Nonconforming,
+    Reference, ReplyInfo, ReplyStatus, Troubleshooting, Use,
 };
 pub use reply::{
     EnhancedState, Feed, Line, Lines, Mode, ParseOptions, Reply, ReplyBuffer, ReplyContext,

@@ -177,6 +177,14 @@ pub static TROUBLESHOOTING: [Troubleshooting; {{ v.troubleshooting.len() }}] = [
             },
 {%- endfor %}
         ],
+        nonconforming: &[
+{%- for n in t.nonconforming %}
+            Nonconforming {
+                code: "{{ n.code }}",
+                note: {{ n.note }},
+            },
+{%- endfor %}
+        ],
     },
 {%- endfor %}
 ];

@@ -52,6 +52,13 @@ pub struct TroubleV {
     pub sender_fixes: String,
     pub admin_fixes: String,
     pub references: Vec<RefV>,
+    pub nonconforming: Vec<NonconformingV>,
+}
+
+/// A nonconforming use: the full code and the note as a Rust string literal.
+pub struct NonconformingV {
+    pub code: String,
+    pub note: String,
 }
 
 /// `Some(&TROUBLESHOOTING[i])` for a code with troubleshooting, else `None`.
@@ -175,6 +182,14 @@ pub fn troubleshooting(reg: &Registry) -> Vec<TroubleV> {
             sender_fixes: list(&t.sender_fixes, "sender_fixes"),
             admin_fixes: list(&t.admin_fixes, "admin_fixes"),
             references: t.references.iter().map(ref_v).collect(),
+            nonconforming: t
+                .nonconforming
+                .iter()
+                .map(|n| NonconformingV {
+                    code: n.code.to_string(),
+                    note: rust_str(&one_line(&n.note)),
+                })
+                .collect(),
         })
         .collect()
 }

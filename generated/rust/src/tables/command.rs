@@ -270,7 +270,6 @@ impl Command {
                 KnownReplyCode::CommandNotImplemented,
                 KnownReplyCode::BadSequenceOfCommands,
                 KnownReplyCode::DoesNotAcceptMail,
-                KnownReplyCode::AuthenticationOrTlsRequired,
                 KnownReplyCode::TransactionFailed,
             ],
             Command::Atrn => &[
@@ -361,7 +360,6 @@ impl Command {
                 KnownReplyCode::BadSequenceOfCommands,
                 KnownReplyCode::ParameterNotImplemented,
                 KnownReplyCode::DoesNotAcceptMail,
-                KnownReplyCode::AuthenticationOrTlsRequired,
                 KnownReplyCode::MailboxUnavailable,
                 KnownReplyCode::TransactionFailed,
             ],
@@ -429,7 +427,6 @@ impl Command {
                 KnownReplyCode::CommandNotImplemented,
                 KnownReplyCode::BadSequenceOfCommands,
                 KnownReplyCode::DoesNotAcceptMail,
-                KnownReplyCode::AuthenticationOrTlsRequired,
                 KnownReplyCode::TransactionFailed,
             ],
             Command::Mail => &[
@@ -459,7 +456,6 @@ impl Command {
                 KnownReplyCode::CommandNotImplemented,
                 KnownReplyCode::BadSequenceOfCommands,
                 KnownReplyCode::DoesNotAcceptMail,
-                KnownReplyCode::AuthenticationOrTlsRequired,
                 KnownReplyCode::TransactionFailed,
             ],
             Command::Quit => &[
@@ -470,7 +466,6 @@ impl Command {
                 KnownReplyCode::CommandNotImplemented,
                 KnownReplyCode::BadSequenceOfCommands,
                 KnownReplyCode::DoesNotAcceptMail,
-                KnownReplyCode::AuthenticationOrTlsRequired,
                 KnownReplyCode::TransactionFailed,
             ],
             Command::Rcpt => &[
@@ -517,7 +512,6 @@ impl Command {
                 KnownReplyCode::CommandNotImplemented,
                 KnownReplyCode::BadSequenceOfCommands,
                 KnownReplyCode::DoesNotAcceptMail,
-                KnownReplyCode::AuthenticationOrTlsRequired,
                 KnownReplyCode::ExceededStorageAllocation,
                 KnownReplyCode::TransactionFailed,
             ],
@@ -531,7 +525,6 @@ impl Command {
                 KnownReplyCode::CommandNotImplemented,
                 KnownReplyCode::BadSequenceOfCommands,
                 KnownReplyCode::DoesNotAcceptMail,
-                KnownReplyCode::AuthenticationOrTlsRequired,
                 KnownReplyCode::ExceededStorageAllocation,
                 KnownReplyCode::TransactionFailed,
             ],
@@ -545,7 +538,6 @@ impl Command {
                 KnownReplyCode::CommandNotImplemented,
                 KnownReplyCode::BadSequenceOfCommands,
                 KnownReplyCode::DoesNotAcceptMail,
-                KnownReplyCode::AuthenticationOrTlsRequired,
                 KnownReplyCode::ExceededStorageAllocation,
                 KnownReplyCode::TransactionFailed,
             ],
@@ -569,7 +561,6 @@ impl Command {
                 KnownReplyCode::CommandNotImplemented,
                 KnownReplyCode::BadSequenceOfCommands,
                 KnownReplyCode::DoesNotAcceptMail,
-                KnownReplyCode::AuthenticationOrTlsRequired,
                 KnownReplyCode::TransactionFailed,
             ],
             Command::Vrfy => &[

@@ -81,7 +81,7 @@ impl EnhancedCode {
 
     /// `4.1.4` `X.1.4` Destination mailbox address ambiguous
     ///
-    /// The recipient address as given matches more than one mailbox at the destination, typically because the server maps addresses to local mailboxes heuristically, so it cannot tell where to deliver.
+    /// The recipient address as given could match one or more recipients at the destination. This can happen when the server maps addresses to local mailbox names with a heuristic, so it cannot tell which mailbox is meant.
     ///
     /// Defined in [RFC 3463, section 3.2](https://www.rfc-editor.org/rfc/rfc3463.html#section-3.2).
     pub const TRANSIENT_DESTINATION_MAILBOX_ADDRESS_AMBIGUOUS: EnhancedCode =
@@ -89,7 +89,7 @@ impl EnhancedCode {
 
     /// `5.1.4` `X.1.4` Destination mailbox address ambiguous
     ///
-    /// The recipient address as given matches more than one mailbox at the destination, typically because the server maps addresses to local mailboxes heuristically, so it cannot tell where to deliver.
+    /// The recipient address as given could match one or more recipients at the destination. This can happen when the server maps addresses to local mailbox names with a heuristic, so it cannot tell which mailbox is meant.
     ///
     /// Defined in [RFC 3463, section 3.2](https://www.rfc-editor.org/rfc/rfc3463.html#section-3.2).
     pub const PERMANENT_DESTINATION_MAILBOX_ADDRESS_AMBIGUOUS: EnhancedCode =
@@ -471,6 +471,14 @@ impl EnhancedCode {
     pub const TRANSIENT_TOO_MANY_RECIPIENTS: EnhancedCode =
         EnhancedCode::registered(Class::PersistentTransientFailure, 5, 3);
 
+    /// `5.5.3` `X.5.3` Too many recipients
+    ///
+    /// The message had more recipients than the protocol could deliver in one go. Normally the sender splits the message and sends to the remaining recipients later; this code covers cases where that split is not possible.
+    ///
+    /// Defined in [RFC 3463, section 3.6](https://www.rfc-editor.org/rfc/rfc3463.html#section-3.6).
+    pub const PERMANENT_TOO_MANY_RECIPIENTS: EnhancedCode =
+        EnhancedCode::registered(Class::PermanentFailure, 5, 3);
+
     /// `5.5.4` `X.5.4` Invalid command arguments
     ///
     /// A valid command was sent with invalid arguments, for example values out of range or unknown features. Intended only as a permanent failure.
@@ -558,6 +566,14 @@ impl EnhancedCode {
     /// Defined in [RFC 3463, section 3.7](https://www.rfc-editor.org/rfc/rfc3463.html#section-3.7).
     pub const PERMANENT_CONVERSION_REQUIRED_AND_PROHIBITED: EnhancedCode =
         EnhancedCode::registered(Class::PermanentFailure, 6, 2);
+
+    /// `4.6.3` `X.6.3` Conversion required but not supported
+    ///
+    /// The content must be converted to be forwarded, but a host on the path cannot do it or it is impractical, for example a gateway that cannot downgrade 8-bit content to 7-bit for the next hop.
+    ///
+    /// Defined in [RFC 3463, section 3.7](https://www.rfc-editor.org/rfc/rfc3463.html#section-3.7).
+    pub const TRANSIENT_CONVERSION_REQUIRED_BUT_NOT_SUPPORTED: EnhancedCode =
+        EnhancedCode::registered(Class::PersistentTransientFailure, 6, 3);
 
     /// `5.6.3` `X.6.3` Conversion required but not supported
     ///
@@ -793,6 +809,14 @@ impl EnhancedCode {
     pub const PERMANENT_AUTHENTICATION_MECHANISM_TOO_WEAK: EnhancedCode =
         EnhancedCode::registered(Class::PermanentFailure, 7, 9);
 
+    /// `4.7.10` `X.7.10` Encryption Needed
+    ///
+    /// The requested authentication mechanism may only be used inside an external strong privacy layer, mainly an issue for clear-text mechanisms. The client can start a security layer such as TLS before authenticating, or choose a stronger mechanism.
+    ///
+    /// Defined in [RFC 5248, section 2.4](https://www.rfc-editor.org/rfc/rfc5248.html#section-2.4).
+    pub const TRANSIENT_ENCRYPTION_NEEDED: EnhancedCode =
+        EnhancedCode::registered(Class::PersistentTransientFailure, 7, 10);
+
     /// `5.7.10` `X.7.10` Encryption Needed
     ///
     /// The requested authentication mechanism may only be used inside an external strong privacy layer, mainly an issue for clear-text mechanisms. The client can start a security layer such as TLS before authenticating, or choose a stronger mechanism.
@@ -803,7 +827,7 @@ impl EnhancedCode {
 
     /// `5.7.11` `X.7.11` Encryption required for requested authentication mechanism
     ///
-    /// The chosen AUTH mechanism may only be used over an encrypted connection. The registry keeps it for historical reasons: current servers should not advertise mechanisms they would refuse for lack of encryption. RFC 4954 sends it as `538 5.7.11`.
+    /// The chosen AUTH mechanism may only be used over an encrypted connection. RFC 4954 sends it as `538 5.7.11`; what RFC 4954 keeps only for historical purposes is the 538 reply code, since current servers should not advertise mechanisms they would refuse for lack of encryption. The X.7.11 registration itself is current.
     ///
     /// Defined in [RFC 4954, section 6](https://www.rfc-editor.org/rfc/rfc4954.html#section-6), [RFC 5248, section 2.4](https://www.rfc-editor.org/rfc/rfc5248.html#section-2.4).
     pub const PERMANENT_ENCRYPTION_REQUIRED_FOR_AUTHENTICATION_MECHANISM: EnhancedCode =
@@ -824,6 +848,14 @@ impl EnhancedCode {
     /// Defined in [RFC 5248, section 2.4](https://www.rfc-editor.org/rfc/rfc5248.html#section-2.4).
     pub const PERMANENT_USER_ACCOUNT_DISABLED: EnhancedCode =
         EnhancedCode::registered(Class::PermanentFailure, 7, 13);
+
+    /// `4.7.14` `X.7.14` Trust relationship required
+    ///
+    /// A submission server needs a configured trust relationship with a third-party server (for example the IMAP server named in a BURL command) before it can fetch the message content. It replaces the earlier BURL use of `X.7.8`.
+    ///
+    /// Defined in [RFC 5248, section 2.4](https://www.rfc-editor.org/rfc/rfc5248.html#section-2.4), [RFC 4468, section 5](https://www.rfc-editor.org/rfc/rfc4468.html#section-5).
+    pub const TRANSIENT_TRUST_RELATIONSHIP_REQUIRED: EnhancedCode =
+        EnhancedCode::registered(Class::PersistentTransientFailure, 7, 14);
 
     /// `5.7.14` `X.7.14` Trust relationship required
     ///
@@ -889,6 +921,14 @@ impl EnhancedCode {
     pub const PERMANENT_RRVS_TEST_CANNOT_BE_COMPLETED: EnhancedCode =
         EnhancedCode::registered(Class::PermanentFailure, 7, 19);
 
+    /// `4.7.20` `X.7.20` No passing DKIM signature found
+    ///
+    /// The receiver requires a valid DKIM signature and the message carried none that verified. Rejecting mail for this reason goes against the advice in RFC 6376 section 6.1.
+    ///
+    /// Defined in [RFC 7372, section 3.1](https://www.rfc-editor.org/rfc/rfc7372.html#section-3.1), [RFC 6376, section 6.1](https://www.rfc-editor.org/rfc/rfc6376.html#section-6.1).
+    pub const TRANSIENT_NO_PASSING_DKIM_SIGNATURE: EnhancedCode =
+        EnhancedCode::registered(Class::PersistentTransientFailure, 7, 20);
+
     /// `5.7.20` `X.7.20` No passing DKIM signature found
     ///
     /// The receiver requires a valid DKIM signature and the message carried none that verified. Rejecting mail for this reason goes against the advice in RFC 6376 section 6.1.
@@ -896,6 +936,14 @@ impl EnhancedCode {
     /// Defined in [RFC 7372, section 3.1](https://www.rfc-editor.org/rfc/rfc7372.html#section-3.1), [RFC 6376, section 6.1](https://www.rfc-editor.org/rfc/rfc6376.html#section-6.1).
     pub const PERMANENT_NO_PASSING_DKIM_SIGNATURE: EnhancedCode =
         EnhancedCode::registered(Class::PermanentFailure, 7, 20);
+
+    /// `4.7.21` `X.7.21` No acceptable DKIM signature found
+    ///
+    /// The message had at least one DKIM signature that verified, but none met the receiver's local requirements (for example which header fields must be signed). Rejecting for this reason goes against the advice in RFC 6376 section 6.1.
+    ///
+    /// Defined in [RFC 7372, section 3.1](https://www.rfc-editor.org/rfc/rfc7372.html#section-3.1), [RFC 6376, section 6.1](https://www.rfc-editor.org/rfc/rfc6376.html#section-6.1).
+    pub const TRANSIENT_NO_ACCEPTABLE_DKIM_SIGNATURE: EnhancedCode =
+        EnhancedCode::registered(Class::PersistentTransientFailure, 7, 21);
 
     /// `5.7.21` `X.7.21` No acceptable DKIM signature found
     ///
@@ -905,6 +953,14 @@ impl EnhancedCode {
     pub const PERMANENT_NO_ACCEPTABLE_DKIM_SIGNATURE: EnhancedCode =
         EnhancedCode::registered(Class::PermanentFailure, 7, 21);
 
+    /// `4.7.22` `X.7.22` No valid author-matched DKIM signature found
+    ///
+    /// The message had DKIM signatures that verified, but none from an identity matching the author address in the From header field; a special case of `X.7.21`. Rejecting for this reason goes against the advice in RFC 6376 section 6.1.
+    ///
+    /// Defined in [RFC 7372, section 3.1](https://www.rfc-editor.org/rfc/rfc7372.html#section-3.1), [RFC 6376, section 6.1](https://www.rfc-editor.org/rfc/rfc6376.html#section-6.1).
+    pub const TRANSIENT_NO_AUTHOR_MATCHED_DKIM_SIGNATURE: EnhancedCode =
+        EnhancedCode::registered(Class::PersistentTransientFailure, 7, 22);
+
     /// `5.7.22` `X.7.22` No valid author-matched DKIM signature found
     ///
     /// The message had DKIM signatures that verified, but none from an identity matching the author address in the From header field; a special case of `X.7.21`. Rejecting for this reason goes against the advice in RFC 6376 section 6.1.
@@ -912,6 +968,14 @@ impl EnhancedCode {
     /// Defined in [RFC 7372, section 3.1](https://www.rfc-editor.org/rfc/rfc7372.html#section-3.1), [RFC 6376, section 6.1](https://www.rfc-editor.org/rfc/rfc6376.html#section-6.1).
     pub const PERMANENT_NO_AUTHOR_MATCHED_DKIM_SIGNATURE: EnhancedCode =
         EnhancedCode::registered(Class::PermanentFailure, 7, 22);
+
+    /// `4.7.23` `X.7.23` SPF validation failed
+    ///
+    /// The SPF check returned "fail" and local policy rejects such mail. It takes the place of the `5.7.1` that RFC 7208 section 8.4 had recommended for this case.
+    ///
+    /// Defined in [RFC 7372, section 3.2](https://www.rfc-editor.org/rfc/rfc7372.html#section-3.2), [RFC 7208, section 8.4](https://www.rfc-editor.org/rfc/rfc7208.html#section-8.4).
+    pub const TRANSIENT_SPF_VALIDATION_FAILED: EnhancedCode =
+        EnhancedCode::registered(Class::PersistentTransientFailure, 7, 23);
 
     /// `5.7.23` `X.7.23` SPF validation failed
     ///
@@ -937,6 +1001,14 @@ impl EnhancedCode {
     pub const PERMANENT_SPF_VALIDATION_ERROR: EnhancedCode =
         EnhancedCode::registered(Class::PermanentFailure, 7, 24);
 
+    /// `4.7.25` `X.7.25` Reverse DNS validation failed
+    ///
+    /// The connecting SMTP client's IP address failed a reverse DNS check that local policy requires it to pass.
+    ///
+    /// Defined in [RFC 7372, section 3.3](https://www.rfc-editor.org/rfc/rfc7372.html#section-3.3).
+    pub const TRANSIENT_REVERSE_DNS_VALIDATION_FAILED: EnhancedCode =
+        EnhancedCode::registered(Class::PersistentTransientFailure, 7, 25);
+
     /// `5.7.25` `X.7.25` Reverse DNS validation failed
     ///
     /// The connecting SMTP client's IP address failed a reverse DNS check that local policy requires it to pass.
@@ -945,11 +1017,19 @@ impl EnhancedCode {
     pub const PERMANENT_REVERSE_DNS_VALIDATION_FAILED: EnhancedCode =
         EnhancedCode::registered(Class::PermanentFailure, 7, 25);
 
+    /// `4.7.26` `X.7.26` Multiple authentication checks failed
+    ///
+    /// The message failed more than one authentication check (for example SPF and DKIM) and local policy rejects or defers it; which checks failed is not said. RFC 7372 section 4 asks a server to prefer this code to reporting only the first check that failed.
+    ///
+    /// Defined in [RFC 7372, section 3.4](https://www.rfc-editor.org/rfc/rfc7372.html#section-3.4), [RFC 7372, section 4](https://www.rfc-editor.org/rfc/rfc7372.html#section-4).
+    pub const TRANSIENT_MULTIPLE_AUTHENTICATION_CHECKS_FAILED: EnhancedCode =
+        EnhancedCode::registered(Class::PersistentTransientFailure, 7, 26);
+
     /// `5.7.26` `X.7.26` Multiple authentication checks failed
     ///
-    /// The message failed more than one authentication check (for example SPF and DKIM) and local policy rejects it; which checks failed is not said. A server should prefer this code to reporting only the first check that failed.
+    /// The message failed more than one authentication check (for example SPF and DKIM) and local policy rejects or defers it; which checks failed is not said. RFC 7372 section 4 asks a server to prefer this code to reporting only the first check that failed.
     ///
-    /// Defined in [RFC 7372, section 3.4](https://www.rfc-editor.org/rfc/rfc7372.html#section-3.4).
+    /// Defined in [RFC 7372, section 3.4](https://www.rfc-editor.org/rfc/rfc7372.html#section-3.4), [RFC 7372, section 4](https://www.rfc-editor.org/rfc/rfc7372.html#section-4).
     pub const PERMANENT_MULTIPLE_AUTHENTICATION_CHECKS_FAILED: EnhancedCode =
         EnhancedCode::registered(Class::PermanentFailure, 7, 26);
 
@@ -979,9 +1059,9 @@ impl EnhancedCode {
 
     /// `5.7.29` `X.7.29` ARC validation failure
     ///
-    /// The message failed ARC (Authenticated Received Chain) validation. RFC 8617 lets a validator report this during the SMTP transaction, or use the more general `X.7.26` instead, and it treats ARC failures as permanent.
+    /// The message failed ARC (Authenticated Received Chain) validation. RFC 8617 lets a validator report this during the SMTP transaction, or use the more general `X.7.26` instead (section 5.2.2); section 5.2.1 treats every ARC failure as permanent.
     ///
-    /// Defined in [RFC 8617, section 5.2.2](https://www.rfc-editor.org/rfc/rfc8617.html#section-5.2.2), [RFC 8617, section 10.4](https://www.rfc-editor.org/rfc/rfc8617.html#section-10.4).
+    /// Defined in [RFC 8617, section 5.2.1](https://www.rfc-editor.org/rfc/rfc8617.html#section-5.2.1), [RFC 8617, section 5.2.2](https://www.rfc-editor.org/rfc/rfc8617.html#section-5.2.2), [RFC 8617, section 10.4](https://www.rfc-editor.org/rfc/rfc8617.html#section-10.4).
     pub const PERMANENT_ARC_VALIDATION_FAILURE: EnhancedCode =
         EnhancedCode::registered(Class::PermanentFailure, 7, 29);
 

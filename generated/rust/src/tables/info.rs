@@ -641,7 +641,7 @@ pub static REPLIES: [ReplyInfo; 38] = [
             },
         ],
         associated_enhanced: &[],
-        notes: Some("No RFC gives 334 a reply wording, because its text part must contain nothing but the BASE64 challenge (RFC 4954 section 4). The `text` here is the comment RFC 4954 section 8 attaches to its continue-req grammar rule. RFC 2554 used 334 the same way."),
+        notes: Some("No RFC gives 334 a reply wording, because its text part must contain nothing but the BASE64 challenge (RFC 4954 section 4). The `text` here is therefore the RFC's own label for the reply, verbatim: the comment RFC 4954 section 8 attaches to its continue-req grammar rule (data/README.md allows this where the RFC gives no wording). A server never sends it. RFC 2554 used 334 the same way."),
         troubleshooting: Some(&TROUBLESHOOTING[46]),
     },
     ReplyInfo {
@@ -958,8 +958,18 @@ pub static REPLIES: [ReplyInfo; 38] = [
                     section: Some("6.1"),
                     url: "https://www.rfc-editor.org/rfc/rfc1870.html#section-6.1",
                 },
-                context: "SIZE: the server cannot take a message of the declared size now but may later (RFC text \"452 insufficient system storage\"); in reply to RCPT (section 6.4) it refuses the size for that recipient only, and the client may requeue.",
-                commands: &[Command::Mail, Command::Rcpt],
+                context: "SIZE: in reply to MAIL, the server cannot take a message of the declared size now but may later (RFC text \"452 insufficient system storage\").",
+                commands: &[Command::Mail],
+                enhanced: &[],
+            },
+            Use {
+                reference: Reference {
+                    document: Document::Rfc(1870),
+                    section: Some("6.4"),
+                    url: "https://www.rfc-editor.org/rfc/rfc1870.html#section-6.4",
+                },
+                context: "SIZE: in reply to RCPT, the server will not take a message of the declared size for this recipient for now; the client may requeue it for that recipient.",
+                commands: &[Command::Rcpt],
                 enhanced: &[],
             },
             Use {
@@ -1010,15 +1020,6 @@ pub static REPLIES: [ReplyInfo; 38] = [
                 standard: true,
                 commands: &[Command::Atrn],
             },
-            Meaning {
-                text: "System not accepting network messages",
-                summary: Some("Enhanced-code registry pairing only: RFC 5248's table, and IANA today (\"453, 521\"), list 453 as an associated basic code of X.3.2, whose sample text this is. No RFC defines a 453 reply with this meaning."),
-                reference: Some(Reference { document: Document::Rfc(5248), section: Some("2.4"), url: "https://www.rfc-editor.org/rfc/rfc5248.html#section-2.4" }),
-                vendor: None,
-                sources: &[],
-                standard: true,
-                commands: &[],
-            },
         ],
         uses: &[
         ],
@@ -1037,7 +1038,7 @@ pub static REPLIES: [ReplyInfo; 38] = [
             },
         ],
         associated_enhanced: &[KnownEnhancedCode::SystemNotAcceptingNetworkMessages],
-        notes: Some("Which is which: the reply meaning comes from RFC 2645 (\"You have no mail\", a reply to ATRN). The X.3.2 pairing is an entry in IANA's enhanced status code registry, taken from RFC 5248; it says that a server reporting X.3.2 may use 453, not that the 453 reply means \"not accepting messages\". For a 453 answering ATRN the RFC 2645 meaning wins; a 453 carrying X.3.2 elsewhere should be read by its enhanced code."),
+        notes: Some("Which is which: the reply meaning comes from RFC 2645 (\"You have no mail\", a reply to ATRN). The X.3.2 pairing is an entry in IANA's enhanced status code registry, taken from RFC 5248; it says that a server reporting X.3.2 may use 453, not that the 453 reply means \"not accepting messages\". For a 453 answering ATRN the RFC 2645 meaning wins; a 453 carrying X.3.2 elsewhere should be read by its enhanced code. For that reason the X.3.2 pairing (RFC 5248 section 2.4, Table 1, whose sample text is \"System not accepting network messages\") is not listed among the meanings."),
         troubleshooting: None,
     },
     ReplyInfo {
@@ -1709,9 +1710,9 @@ pub static REPLIES: [ReplyInfo; 38] = [
                 commands: &[Command::Connect, Command::Any],
             },
             Meaning {
-                text: "<domain> does not accept mail",
-                summary: Some("The experimental RFC 1846 (1995) proposal that RFC 7504 turned into a standard. Its wording is taken from a secondary source; the RFC text itself was not available to check."),
-                reference: Some(Reference { document: Document::Rfc(1846), section: None, url: "https://www.rfc-editor.org/rfc/rfc1846.html" }),
+                text: "Host does not accept mail",
+                summary: Some("The experimental RFC 1846 (1995) proposal that RFC 7504 turned into a standard: a host that takes no mail may greet with 521, naming itself (server name or IP address) as the first word after the code, as in its example \"521 canon.inria.fr does not accept mail\"."),
+                reference: Some(Reference { document: Document::Rfc(1846), section: Some("4.1"), url: "https://www.rfc-editor.org/rfc/rfc1846.html#section-4.1" }),
                 vendor: None,
                 sources: &[],
                 standard: true,
@@ -1719,9 +1720,29 @@ pub static REPLIES: [ReplyInfo; 38] = [
             },
         ],
         uses: &[
+            Use {
+                reference: Reference {
+                    document: Document::Rfc(1846),
+                    section: Some("3"),
+                    url: "https://www.rfc-editor.org/rfc/rfc1846.html#section-3",
+                },
+                context: "MX relays for a host that takes no mail may answer RCPT for that host with 521 (example text \"nomail.imag.fr does not accept mail\"). RFC 7504 section 4 later gave a relay reporting that a recipient's domain accepts no mail its own code, 556.",
+                commands: &[Command::Rcpt],
+                enhanced: &[],
+            },
+            Use {
+                reference: Reference {
+                    document: Document::Rfc(1846),
+                    section: Some("4.2"),
+                    url: "https://www.rfc-editor.org/rfc/rfc1846.html#section-4.2",
+                },
+                context: "After a 521 greeting the server either closes the connection or reads commands and answers every one except QUIT with 521, timing out if the client never quits.",
+                commands: &[Command::Any],
+                enhanced: &[],
+            },
         ],
-        commands: &[Command::Connect, Command::Any],
-        introduced: Some(Reference { document: Document::Rfc(1846), section: None, url: "https://www.rfc-editor.org/rfc/rfc1846.html" }),
+        commands: &[Command::Connect, Command::Rcpt, Command::Any],
+        introduced: Some(Reference { document: Document::Rfc(1846), section: Some("4.1"), url: "https://www.rfc-editor.org/rfc/rfc1846.html#section-4.1" }),
         references: &[
             Reference {
                 document: Document::Rfc(7504),
@@ -1760,7 +1781,7 @@ pub static REPLIES: [ReplyInfo; 38] = [
                 vendor: None,
                 sources: &[],
                 standard: true,
-                commands: &[Command::Any],
+                commands: &[Command::Mail, Command::Rcpt, Command::Data, Command::Bdat, Command::Burl, Command::Vrfy, Command::Expn, Command::Help, Command::Etrn, Command::Atrn, Command::Starttls],
             },
             Meaning {
                 text: "Must issue a STARTTLS command first",
@@ -1769,7 +1790,7 @@ pub static REPLIES: [ReplyInfo; 38] = [
                 vendor: None,
                 sources: &[],
                 standard: true,
-                commands: &[Command::Any],
+                commands: &[Command::Helo, Command::Auth, Command::Mail, Command::Rcpt, Command::Data, Command::Bdat, Command::Burl, Command::Rset, Command::Vrfy, Command::Expn, Command::Help, Command::Etrn, Command::Atrn],
             },
             Meaning {
                 text: "Authentication required [AUTH]",
@@ -1783,7 +1804,7 @@ pub static REPLIES: [ReplyInfo; 38] = [
         ],
         uses: &[
         ],
-        commands: &[Command::Atrn, Command::Any],
+        commands: &[Command::Helo, Command::Auth, Command::Mail, Command::Rcpt, Command::Data, Command::Bdat, Command::Burl, Command::Rset, Command::Vrfy, Command::Expn, Command::Help, Command::Etrn, Command::Atrn, Command::Starttls],
         introduced: Some(Reference { document: Document::Rfc(2487), section: Some("5"), url: "https://www.rfc-editor.org/rfc/rfc2487.html#section-5" }),
         references: &[
             Reference {
@@ -1886,7 +1907,7 @@ pub static REPLIES: [ReplyInfo; 38] = [
         name: "EncryptionRequiredForAuthentication",
         text: "Encryption required for requested authentication mechanism",
         text_note: None,
-        description: "The chosen AUTH mechanism may only be used over an encrypted connection. RFC 4954 keeps this code for historical purposes only, since modern servers do not offer such mechanisms before TLS; a client seeing it should start TLS and retry.",
+        description: "The chosen AUTH mechanism may only be used over an encrypted connection. RFC 4954 keeps this code for historical purposes only: instead of refusing such a mechanism with 538, a modern server should not advertise it until the connection is encrypted. The RFC prescribes no client action for 538.",
         status: ReplyStatus::Historic,
         nonstandard_kind: None,
         confidence: None,
@@ -2153,8 +2174,28 @@ pub static REPLIES: [ReplyInfo; 38] = [
                     section: Some("6.1"),
                     url: "https://www.rfc-editor.org/rfc/rfc1870.html#section-6.1",
                 },
-                context: "SIZE: the declared or actual size is above the server's fixed limit, a permanent refusal (RFC text \"552 message size exceeds fixed maximium message size\"). It may come in reply to MAIL, per recipient to RCPT (section 6.4), or after the data (section 6.3).",
-                commands: &[Command::Mail, Command::Rcpt, Command::Data],
+                context: "SIZE: in reply to MAIL, the declared size is above the server's fixed limit, a permanent refusal (RFC text \"552 message size exceeds fixed maximium message size\").",
+                commands: &[Command::Mail],
+                enhanced: &[],
+            },
+            Use {
+                reference: Reference {
+                    document: Document::Rfc(1870),
+                    section: Some("6.4"),
+                    url: "https://www.rfc-editor.org/rfc/rfc1870.html#section-6.4",
+                },
+                context: "SIZE: in reply to RCPT, the server will not take a message of the declared size for this recipient; the client may not requeue it for that recipient.",
+                commands: &[Command::Rcpt],
+                enhanced: &[],
+            },
+            Use {
+                reference: Reference {
+                    document: Document::Rfc(1870),
+                    section: Some("6.3"),
+                    url: "https://www.rfc-editor.org/rfc/rfc1870.html#section-6.3",
+                },
+                context: "SIZE: after the data, only when the message turned out larger than the size the client declared.",
+                commands: &[Command::Data],
                 enhanced: &[],
             },
             Use {
@@ -2593,7 +2634,7 @@ pub static NONSTANDARD: [ReplyInfo; 25] = [
                 summary: None,
                 reference: None,
                 vendor: Some("Novell GroupWise"),
-                sources: &["https://www.knownhost.com/wiki/email/troubleshooting/error-numbers", "https://32788.dpsou.asia/services/smtp-status-codes"],
+                sources: &["https://www.knownhost.com/wiki/email/troubleshooting/error-numbers"],
                 standard: false,
                 commands: &[],
             },
@@ -2872,7 +2913,7 @@ pub static NONSTANDARD: [ReplyInfo; 25] = [
         name: "ClientCannotReachMx",
         text: "The sender could not connect to the recipient's MX servers",
         text_note: None,
-        description: "A single bounce-code page uses 499 when the sending system could not connect to the recipient's MX servers (wrong address or destination down). It is not an SMTP reply: no connection existed to carry one, and RFC 5321 section 4.3.2 forbids codes outside its scheme. Check the recipient domain and its MX records.",
+        description: "A single bounce-code page uses 499 when the sending system could not connect to the recipient's MX servers (wrong address or destination down). It is not an SMTP reply: no connection existed, so no server can have sent it, even though the number itself has the form RFC 5321 section 4.2 gives replies (three digits, first digit 2 to 5). Check the recipient domain and its MX records.",
         status: ReplyStatus::NonStandard,
         nonstandard_kind: Some(NonStandardKind::ClientError),
         confidence: Some("single source"),
@@ -2900,7 +2941,7 @@ pub static NONSTANDARD: [ReplyInfo; 25] = [
         name: "ShortenedOtherAddressStatus",
         text: "The digits of enhanced code 5.1.0 \"Other address status\"",
         text_note: None,
-        description: "A bad address of some kind; vendors call it a bad email address. Some bounce-code tables squeeze the three digits of an enhanced status code into one number (5.1.1 becomes 511); the same pattern runs through 510-518, 520-524, 530-534, 540-547, 550-555 and 560-563, and several of those numbers collide with real RFC reply codes (521, 530, 534, 550-555). No server sends this number as its reply code: look in the bounce for the actual three-digit reply and the enhanced code (here 5.1.0).",
+        description: "A bad address of some kind; vendors call it a bad email address. Some bounce-code tables squeeze the three digits of an enhanced status code into one number (5.1.1 becomes 511); the same pattern runs through 510-518, 520-524, 530-534, 540-547, 550-555 and 560-563, and several of those numbers collide with real RFC reply codes (521, 530, 534, 550-555). In a bounce it is usually not the reply code a server sent: look for the actual three-digit reply and the enhanced code (here 5.1.0).",
         status: ReplyStatus::NonStandard,
         nonstandard_kind: Some(NonStandardKind::ShortenedEnhanced),
         confidence: Some("vendor/secondary docs only"),
@@ -2937,7 +2978,7 @@ pub static NONSTANDARD: [ReplyInfo; 25] = [
         name: "ShortenedBadDestinationMailbox",
         text: "The digits of enhanced code 5.1.1 \"Bad destination mailbox address\"",
         text_note: None,
-        description: "The recipient's mailbox does not exist; the real reply is normally \"550 5.1.1\". A widely copied reference page even asks what 550 5.1.1, \"or, shortened\", 511 means. Some bounce-code tables squeeze the three digits of an enhanced status code into one number (5.1.1 becomes 511); the same pattern runs through 510-518, 520-524, 530-534, 540-547, 550-555 and 560-563, and several of those numbers collide with real RFC reply codes (521, 530, 534, 550-555). No server sends this number as its reply code: look in the bounce for the actual three-digit reply and the enhanced code (here 5.1.1).",
+        description: "The recipient's mailbox does not exist; the real reply is normally \"550 5.1.1\". A widely copied reference page even asks what 550 5.1.1, \"or, shortened\", 511 means. Some bounce-code tables squeeze the three digits of an enhanced status code into one number (5.1.1 becomes 511); the same pattern runs through 510-518, 520-524, 530-534, 540-547, 550-555 and 560-563, and several of those numbers collide with real RFC reply codes (521, 530, 534, 550-555). In a bounce it is usually not the reply code a server sent: look for the actual three-digit reply and the enhanced code (here 5.1.1).",
         status: ReplyStatus::NonStandard,
         nonstandard_kind: Some(NonStandardKind::ShortenedEnhanced),
         confidence: Some("vendor/secondary docs only"),
@@ -2965,7 +3006,7 @@ pub static NONSTANDARD: [ReplyInfo; 25] = [
         name: "ShortenedBadDestinationSystem",
         text: "The digits of enhanced code 5.1.2 \"Bad destination system address\"",
         text_note: None,
-        description: "The recipient's domain or host could not be found, for example in DNS. Some bounce-code tables squeeze the three digits of an enhanced status code into one number (5.1.1 becomes 511); the same pattern runs through 510-518, 520-524, 530-534, 540-547, 550-555 and 560-563, and several of those numbers collide with real RFC reply codes (521, 530, 534, 550-555). No server sends this number as its reply code: look in the bounce for the actual three-digit reply and the enhanced code (here 5.1.2).",
+        description: "The recipient's domain or host could not be found, for example in DNS. Some bounce-code tables squeeze the three digits of an enhanced status code into one number (5.1.1 becomes 511); the same pattern runs through 510-518, 520-524, 530-534, 540-547, 550-555 and 560-563, and several of those numbers collide with real RFC reply codes (521, 530, 534, 550-555). In a bounce it is usually not the reply code a server sent: look for the actual three-digit reply and the enhanced code (here 5.1.2).",
         status: ReplyStatus::NonStandard,
         nonstandard_kind: Some(NonStandardKind::ShortenedEnhanced),
         confidence: Some("vendor/secondary docs only"),
@@ -3002,7 +3043,7 @@ pub static NONSTANDARD: [ReplyInfo; 25] = [
         name: "ShortenedBadMailboxSyntax",
         text: "The digits of enhanced code 5.1.3 \"Bad destination mailbox address syntax\"",
         text_note: None,
-        description: "The recipient address is malformed (some lists also blame authentication). Some bounce-code tables squeeze the three digits of an enhanced status code into one number (5.1.1 becomes 511); the same pattern runs through 510-518, 520-524, 530-534, 540-547, 550-555 and 560-563, and several of those numbers collide with real RFC reply codes (521, 530, 534, 550-555). No server sends this number as its reply code: look in the bounce for the actual three-digit reply and the enhanced code (here 5.1.3).",
+        description: "The recipient address is malformed (some lists also blame authentication). Some bounce-code tables squeeze the three digits of an enhanced status code into one number (5.1.1 becomes 511); the same pattern runs through 510-518, 520-524, 530-534, 540-547, 550-555 and 560-563, and several of those numbers collide with real RFC reply codes (521, 530, 534, 550-555). In a bounce it is usually not the reply code a server sent: look for the actual three-digit reply and the enhanced code (here 5.1.3).",
         status: ReplyStatus::NonStandard,
         nonstandard_kind: Some(NonStandardKind::ShortenedEnhanced),
         confidence: Some("vendor/secondary docs only"),
@@ -3039,7 +3080,7 @@ pub static NONSTANDARD: [ReplyInfo; 25] = [
         name: "ShortenedBadSenderMailboxSyntax",
         text: "The digits of enhanced code 5.1.7 \"Bad sender's mailbox address syntax\"",
         text_note: None,
-        description: "An address problem; one list reads it as the sender's address being malformed. Some bounce-code tables squeeze the three digits of an enhanced status code into one number (5.1.1 becomes 511); the same pattern runs through 510-518, 520-524, 530-534, 540-547, 550-555 and 560-563, and several of those numbers collide with real RFC reply codes (521, 530, 534, 550-555). No server sends this number as its reply code: look in the bounce for the actual three-digit reply and the enhanced code (here 5.1.7).",
+        description: "An address problem; one list reads it as the sender's address being malformed. Some bounce-code tables squeeze the three digits of an enhanced status code into one number (5.1.1 becomes 511); the same pattern runs through 510-518, 520-524, 530-534, 540-547, 550-555 and 560-563, and several of those numbers collide with real RFC reply codes (521, 530, 534, 550-555). In a bounce it is usually not the reply code a server sent: look for the actual three-digit reply and the enhanced code (here 5.1.7).",
         status: ReplyStatus::NonStandard,
         nonstandard_kind: Some(NonStandardKind::ShortenedEnhanced),
         confidence: Some("vendor/secondary docs only"),
@@ -3233,7 +3274,7 @@ pub static NONSTANDARD: [ReplyInfo; 25] = [
         name: "ShortenedNoAnswerFromHost",
         text: "The digits of enhanced code 5.4.1 \"No answer from host\"; also a vendor anti-spam rejection",
         text_note: None,
-        description: "Sources disagree: one list uses 541 for a recipient address that rejected the message as spam, another reads it as 5.4.1 \"No answer from host\". Some bounce-code tables squeeze the three digits of an enhanced status code into one number (5.1.1 becomes 511); the same pattern runs through 510-518, 520-524, 530-534, 540-547, 550-555 and 560-563, and several of those numbers collide with real RFC reply codes (521, 530, 534, 550-555). No server sends this number as its reply code: look in the bounce for the actual three-digit reply and the enhanced code (here 5.4.1, if the table follows the pattern).",
+        description: "Sources disagree: one list uses 541 for a recipient address that rejected the message as spam, another reads it as 5.4.1 \"No answer from host\". Some bounce-code tables squeeze the three digits of an enhanced status code into one number (5.1.1 becomes 511); the same pattern runs through 510-518, 520-524, 530-534, 540-547, 550-555 and 560-563, and several of those numbers collide with real RFC reply codes (521, 530, 534, 550-555). At least one server also sends 541 as its reply code, with the enhanced code whose digits it repeats: a Zoho bounce reads `541 5.4.1 Mail rejected by destination domain`. Read such a reply by its enhanced code and its text; in a bounce table, look for the actual three-digit reply and the enhanced code (here 5.4.1, if the table follows the pattern).",
         status: ReplyStatus::NonStandard,
         nonstandard_kind: Some(NonStandardKind::ShortenedEnhanced),
         confidence: Some("conflicting"),
@@ -3256,6 +3297,15 @@ pub static NONSTANDARD: [ReplyInfo; 25] = [
                 standard: false,
                 commands: &[],
             },
+            Meaning {
+                text: "Sent by Zoho as a real reply with enhanced code 5.4.1: the destination domain rejected the mail",
+                summary: None,
+                reference: None,
+                vendor: Some("Zoho Mail"),
+                sources: &["https://github.com/sisimai/set-of-emails/blob/master/maildir/bsd/rhost-zoho-04.eml"],
+                standard: false,
+                commands: &[],
+            },
         ],
         uses: &[],
         commands: &[],
@@ -3268,12 +3318,12 @@ pub static NONSTANDARD: [ReplyInfo; 25] = [
     ReplyInfo {
         code: 571,
         name: "ShortenedDeliveryNotAuthorized",
-        text: "The digits of enhanced code 5.7.1 \"Delivery not authorized, message refused\"",
+        text: "A policy refusal, numbered after enhanced code 5.7.1 \"Delivery not authorized, message refused\"",
         text_note: None,
-        description: "The message was refused by policy, for example relaying denied (\"ERROR 571 Message refused\"). Some bounce-code tables squeeze the three digits of an enhanced status code into one number (5.1.1 becomes 511); the same pattern runs through 510-518, 520-524, 530-534, 540-547, 550-555 and 560-563, and several of those numbers collide with real RFC reply codes (521, 530, 534, 550-555). No server sends this number as its reply code: look in the bounce for the actual three-digit reply and the enhanced code (here 5.7.1).",
+        description: "Some servers refuse mail by policy with 571, a number that repeats the digits of enhanced code 5.7.1 \"Delivery not authorized, message refused\": one vendor page quotes \"ERROR 571 Message refused\" for refused relaying, and a real Exim bounce shows a remote server answering the connection with `571 No PTR Record found` because the client's IP address had no reverse DNS name. No RFC defines 571 as a reply code. Treat it as a permanent policy refusal and read the text for the reason; bounce-code tables that squeeze enhanced codes into one number (5.1.1 becomes 511) also list it.",
         status: ReplyStatus::NonStandard,
-        nonstandard_kind: Some(NonStandardKind::ShortenedEnhanced),
-        confidence: Some("single source"),
+        nonstandard_kind: Some(NonStandardKind::Vendor),
+        confidence: Some("one vendor page and one real bounce"),
         meanings: &[
             Meaning {
                 text: "Delivery not authorized, message refused (\"ERROR 571 Message refused\"; relay rejected)",
@@ -3281,6 +3331,15 @@ pub static NONSTANDARD: [ReplyInfo; 25] = [
                 reference: None,
                 vendor: None,
                 sources: &["https://www.evosuite.com/PicsHotel/ReserveGroup/CustomPages/evoSuite/FullNewsItem.aspx?EventPage=1&rqEventID=177"],
+                standard: false,
+                commands: &[],
+            },
+            Meaning {
+                text: "Sent at connection time to a client whose IP address has no reverse DNS name (\"571 No PTR Record found. Reverse DNS required\")",
+                summary: None,
+                reference: None,
+                vendor: None,
+                sources: &["https://github.com/sisimai/set-of-emails/blob/master/maildir/bsd/lhost-exim-32.eml"],
                 standard: false,
                 commands: &[],
             },
@@ -3426,7 +3485,7 @@ pub static ENHANCED: [EnhancedInfo; 81] = [
         detail: 4,
         name: "DestinationMailboxAddressAmbiguous",
         sample_text: "Destination mailbox address ambiguous",
-        description: "The recipient address as given matches more than one mailbox at the destination, typically because the server maps addresses to local mailboxes heuristically, so it cannot tell where to deliver.",
+        description: "The recipient address as given could match one or more recipients at the destination. This can happen when the server maps addresses to local mailbox names with a heuristic, so it cannot tell which mailbox is meant.",
         basic_codes: &[],
         basic_codes_text: "Not given",
         basic_code_classes: &[],
@@ -3465,7 +3524,7 @@ pub static ENHANCED: [EnhancedInfo; 81] = [
                 url: "https://www.rfc-editor.org/rfc/rfc3463.html#section-3.2",
             },
         ],
-        notes: Some("RFC 1893's summary appendix (section 8) called this code \"Destination mailbox address valid\"; the body of RFC 1893, RFC 3463 and IANA all use \"Destination address valid\", which is the registered sample text kept here."),
+        notes: Some("The summary appendices of RFC 1893 (section 8) and of RFC 3463 (Appendix A) both call this code \"Destination mailbox address valid\"; the body of each RFC (RFC 3463 section 3.2) and IANA use \"Destination address valid\", which is the registered sample text kept here."),
         troubleshooting: Some(&TROUBLESHOOTING[4]),
     },
     EnhancedInfo {
@@ -3489,7 +3548,7 @@ pub static ENHANCED: [EnhancedInfo; 81] = [
                 url: "https://www.rfc-editor.org/rfc/rfc3463.html#section-3.2",
             },
         ],
-        notes: Some("RFC 1893's summary appendix (section 8) shortened the sample text to \"Mailbox has moved\"; IANA's registered text, from RFC 3463 section 3.2, is the one kept here."),
+        notes: Some("The summary appendices of RFC 1893 (section 8) and of RFC 3463 (Appendix A) both shorten the sample text to \"Mailbox has moved\"; IANA's registered text, from RFC 3463 section 3.2, is the one kept here."),
         troubleshooting: Some(&TROUBLESHOOTING[5]),
     },
     EnhancedInfo {
@@ -3999,7 +4058,7 @@ pub static ENHANCED: [EnhancedInfo; 81] = [
                 url: "https://www.rfc-editor.org/rfc/rfc3463.html#section-3.5",
             },
         ],
-        notes: Some("IANA associates 550 as well as 451 (from RFC 5248 section 2.4, Table 1), although RFC 3463 section 3.5 limits the code to persistent transient failures; `usable_as` follows the defining text. RFC 1893's summary appendix (section 8) called the code \"Routing server failure\"; RFC 1893's body, RFC 3463 and IANA say \"Directory server failure\", kept here."),
+        notes: Some("IANA associates 550 as well as 451 (from RFC 5248 section 2.4, Table 1), although RFC 3463 section 3.5 limits the code to persistent transient failures; `usable_as` follows the defining text. The summary appendices of RFC 1893 (section 8) and of RFC 3463 (Appendix A) both call the code \"Routing server failure\"; the body of each RFC (RFC 3463 section 3.5) and IANA say \"Directory server failure\", which is kept here."),
         troubleshooting: None,
     },
     EnhancedInfo {
@@ -4047,7 +4106,7 @@ pub static ENHANCED: [EnhancedInfo; 81] = [
                 url: "https://www.rfc-editor.org/rfc/rfc3463.html#section-3.5",
             },
         ],
-        notes: Some("RFC 1893's summary appendix (section 8) called this code \"Network congestion\"; RFC 1893's body, RFC 3463 and IANA say \"Mail system congestion\", which is the registered sample text kept here."),
+        notes: Some("The summary appendices of RFC 1893 (section 8) and of RFC 3463 (Appendix A) both call this code \"Network congestion\"; the body of each RFC (RFC 3463 section 3.5) and IANA say \"Mail system congestion\", which is the registered sample text kept here."),
         troubleshooting: Some(&TROUBLESHOOTING[21]),
     },
     EnhancedInfo {
@@ -4181,7 +4240,7 @@ pub static ENHANCED: [EnhancedInfo; 81] = [
         basic_codes_text: "451",
         basic_code_classes: &[],
         any_basic_code: false,
-        usable_as: &[Class::PersistentTransientFailure],
+        usable_as: &[Class::PersistentTransientFailure, Class::PermanentFailure],
         status: Lifecycle::Current,
         replaced_by: None,
         references: &[
@@ -4191,7 +4250,7 @@ pub static ENHANCED: [EnhancedInfo; 81] = [
                 url: "https://www.rfc-editor.org/rfc/rfc3463.html#section-3.6",
             },
         ],
-        notes: None,
+        notes: Some("RFC 3463 section 3.6 does not say which failure class this code suits. IANA's associated basic code (451) does not settle it either, because RFC 5248 section 2.1 makes that column a non-exclusive list; so, by the rule in data/README.md, `usable_as` names both failure classes."),
         troubleshooting: Some(&TROUBLESHOOTING[27]),
     },
     EnhancedInfo {
@@ -4349,7 +4408,7 @@ pub static ENHANCED: [EnhancedInfo; 81] = [
         basic_codes_text: "554",
         basic_code_classes: &[],
         any_basic_code: false,
-        usable_as: &[Class::PermanentFailure],
+        usable_as: &[Class::PersistentTransientFailure, Class::PermanentFailure],
         status: Lifecycle::Current,
         replaced_by: None,
         references: &[
@@ -4359,7 +4418,7 @@ pub static ENHANCED: [EnhancedInfo; 81] = [
                 url: "https://www.rfc-editor.org/rfc/rfc3463.html#section-3.7",
             },
         ],
-        notes: None,
+        notes: Some("RFC 3463 section 3.7 does not say which failure class this code suits. IANA's associated basic code (554) does not settle it either, because RFC 5248 section 2.1 makes that column a non-exclusive list; so, by the rule in data/README.md, `usable_as` names both failure classes."),
         troubleshooting: None,
     },
     EnhancedInfo {
@@ -4811,7 +4870,7 @@ pub static ENHANCED: [EnhancedInfo; 81] = [
         basic_codes_text: "523",
         basic_code_classes: &[],
         any_basic_code: false,
-        usable_as: &[Class::PermanentFailure],
+        usable_as: &[Class::PersistentTransientFailure, Class::PermanentFailure],
         status: Lifecycle::Current,
         replaced_by: None,
         references: &[
@@ -4821,7 +4880,7 @@ pub static ENHANCED: [EnhancedInfo; 81] = [
                 url: "https://www.rfc-editor.org/rfc/rfc5248.html#section-2.4",
             },
         ],
-        notes: Some("Registered by RFC 5248 section 2.4 as a code \"used in the industry without any published specification\"; RFC 5248 is the only defining document. Its basic code 523 is not defined as an SMTP reply by any RFC and exists only as this registry association. RFC 8689 section 4.2.1 later uses `5.7.10` (\"Encryption needed\") in non-delivery notices when a TLS-protected session cannot be set up for a REQUIRETLS message."),
+        notes: Some("Registered by RFC 5248 section 2.4 as a code \"used in the industry without any published specification\"; RFC 5248 is the only defining document. Its basic code 523 is not defined as an SMTP reply by any RFC and exists only as this registry association. RFC 8689 section 4.2.1 later uses `5.7.10` (\"Encryption needed\") in non-delivery notices when a TLS-protected session cannot be set up for a REQUIRETLS message. RFC 5248 section 2.4 does not say which failure class this code suits. IANA's associated basic code (523) does not settle it either, because RFC 5248 section 2.1 makes that column a non-exclusive list; so, by the rule in data/README.md, `usable_as` names both failure classes."),
         troubleshooting: None,
     },
     EnhancedInfo {
@@ -4830,7 +4889,7 @@ pub static ENHANCED: [EnhancedInfo; 81] = [
         detail: 11,
         name: "EncryptionRequiredForAuthenticationMechanism",
         sample_text: "Encryption required for requested authentication mechanism",
-        description: "The chosen AUTH mechanism may only be used over an encrypted connection. The registry keeps it for historical reasons: current servers should not advertise mechanisms they would refuse for lack of encryption. RFC 4954 sends it as `538 5.7.11`.",
+        description: "The chosen AUTH mechanism may only be used over an encrypted connection. RFC 4954 sends it as `538 5.7.11`; what RFC 4954 keeps only for historical purposes is the 538 reply code, since current servers should not advertise mechanisms they would refuse for lack of encryption. The X.7.11 registration itself is current.",
         basic_codes: &[524, 538],
         basic_codes_text: "524, 538",
         basic_code_classes: &[],
@@ -4850,7 +4909,7 @@ pub static ENHANCED: [EnhancedInfo; 81] = [
                 url: "https://www.rfc-editor.org/rfc/rfc5248.html#section-2.4",
             },
         ],
-        notes: Some("IANA lists \"524, 538\". RFC 4954 section 6 (like RFC 2554 before it) uses 538; 524 was added by RFC 5248 section 2.4 (Table 1), and no RFC defines 524 as an SMTP reply. The registered description itself marks the code as documented for historical purposes only."),
+        notes: Some("IANA lists \"524, 538\". RFC 4954 section 6 (like RFC 2554 before it) uses 538; 524 was added by RFC 5248 section 2.4 (Table 1), and no RFC defines 524 as an SMTP reply. The registered description's \"documented here for historical purposes only\" is about the response (538), which RFC 4954 sections 1 and 6 deprecate; the enhanced code stays current."),
         troubleshooting: None,
     },
     EnhancedInfo {
@@ -4917,7 +4976,7 @@ pub static ENHANCED: [EnhancedInfo; 81] = [
         basic_codes_text: "535, 554",
         basic_code_classes: &[],
         any_basic_code: false,
-        usable_as: &[Class::PermanentFailure],
+        usable_as: &[Class::PersistentTransientFailure, Class::PermanentFailure],
         status: Lifecycle::Current,
         replaced_by: None,
         references: &[
@@ -4932,7 +4991,7 @@ pub static ENHANCED: [EnhancedInfo; 81] = [
                 url: "https://www.rfc-editor.org/rfc/rfc4468.html#section-5",
             },
         ],
-        notes: Some("Created by RFC 5248 section 2.4 to take over the meaning RFC 4468 section 5 had given to `X.7.8` (see there). IANA's description reads \"condition. thereby updating\" where RFC 5248 has \"condition, thereby updating\"; the `iana` block keeps IANA's text verbatim."),
+        notes: Some("Created by RFC 5248 section 2.4 to take over the meaning RFC 4468 section 5 had given to `X.7.8` (see there). IANA's description reads \"condition. thereby updating\" where RFC 5248 has \"condition, thereby updating\"; the `iana` block keeps IANA's text verbatim. RFC 5248 section 2.4 does not say which failure class this code suits. IANA's associated basic code (535 and 554) does not settle it either, because RFC 5248 section 2.1 makes that column a non-exclusive list; so, by the rule in data/README.md, `usable_as` names both failure classes."),
         troubleshooting: None,
     },
     EnhancedInfo {
@@ -5043,7 +5102,7 @@ pub static ENHANCED: [EnhancedInfo; 81] = [
                 url: "https://www.rfc-editor.org/rfc/rfc7293.html#section-15.3",
             },
         ],
-        notes: None,
+        notes: Some("RFC 7293 describes no reply for this disclosure outside its own registration (section 15.3), which gives the code with \"5XX\" only; `usable_as` follows that defining text."),
         troubleshooting: None,
     },
     EnhancedInfo {
@@ -5086,7 +5145,7 @@ pub static ENHANCED: [EnhancedInfo; 81] = [
         basic_codes_text: "550",
         basic_code_classes: &[],
         any_basic_code: false,
-        usable_as: &[Class::PermanentFailure],
+        usable_as: &[Class::PersistentTransientFailure, Class::PermanentFailure],
         status: Lifecycle::Current,
         replaced_by: None,
         references: &[
@@ -5101,7 +5160,7 @@ pub static ENHANCED: [EnhancedInfo; 81] = [
                 url: "https://www.rfc-editor.org/rfc/rfc6376.html#section-6.1",
             },
         ],
-        notes: None,
+        notes: Some("RFC 7372 (section 1 and the abstract) introduces its codes for a message that is \"rejected or deferred\" for a local policy reason tied to an authentication check, so the code suits both failure classes. The 550 that section 3 and IANA give is an associated basic code, which RFC 5248 section 2.1 makes a non-exclusive list."),
         troubleshooting: None,
     },
     EnhancedInfo {
@@ -5115,7 +5174,7 @@ pub static ENHANCED: [EnhancedInfo; 81] = [
         basic_codes_text: "550",
         basic_code_classes: &[],
         any_basic_code: false,
-        usable_as: &[Class::PermanentFailure],
+        usable_as: &[Class::PersistentTransientFailure, Class::PermanentFailure],
         status: Lifecycle::Current,
         replaced_by: None,
         references: &[
@@ -5130,7 +5189,7 @@ pub static ENHANCED: [EnhancedInfo; 81] = [
                 url: "https://www.rfc-editor.org/rfc/rfc6376.html#section-6.1",
             },
         ],
-        notes: None,
+        notes: Some("RFC 7372 (section 1 and the abstract) introduces its codes for a message that is \"rejected or deferred\" for a local policy reason tied to an authentication check, so the code suits both failure classes. The 550 that section 3 and IANA give is an associated basic code, which RFC 5248 section 2.1 makes a non-exclusive list."),
         troubleshooting: None,
     },
     EnhancedInfo {
@@ -5144,7 +5203,7 @@ pub static ENHANCED: [EnhancedInfo; 81] = [
         basic_codes_text: "550",
         basic_code_classes: &[],
         any_basic_code: false,
-        usable_as: &[Class::PermanentFailure],
+        usable_as: &[Class::PersistentTransientFailure, Class::PermanentFailure],
         status: Lifecycle::Current,
         replaced_by: None,
         references: &[
@@ -5159,7 +5218,7 @@ pub static ENHANCED: [EnhancedInfo; 81] = [
                 url: "https://www.rfc-editor.org/rfc/rfc6376.html#section-6.1",
             },
         ],
-        notes: None,
+        notes: Some("RFC 7372 (section 1 and the abstract) introduces its codes for a message that is \"rejected or deferred\" for a local policy reason tied to an authentication check, so the code suits both failure classes. The 550 that section 3 and IANA give is an associated basic code, which RFC 5248 section 2.1 makes a non-exclusive list."),
         troubleshooting: None,
     },
     EnhancedInfo {
@@ -5173,7 +5232,7 @@ pub static ENHANCED: [EnhancedInfo; 81] = [
         basic_codes_text: "550",
         basic_code_classes: &[],
         any_basic_code: false,
-        usable_as: &[Class::PermanentFailure],
+        usable_as: &[Class::PersistentTransientFailure, Class::PermanentFailure],
         status: Lifecycle::Current,
         replaced_by: None,
         references: &[
@@ -5188,7 +5247,7 @@ pub static ENHANCED: [EnhancedInfo; 81] = [
                 url: "https://www.rfc-editor.org/rfc/rfc7208.html#section-8.4",
             },
         ],
-        notes: None,
+        notes: Some("RFC 7372 (section 1 and the abstract) introduces its codes for a message that is \"rejected or deferred\" for a local policy reason tied to an authentication check, so the code suits both failure classes. The 550 that section 3 and IANA give is an associated basic code, which RFC 5248 section 2.1 makes a non-exclusive list."),
         troubleshooting: Some(&TROUBLESHOOTING[38]),
     },
     EnhancedInfo {
@@ -5236,7 +5295,7 @@ pub static ENHANCED: [EnhancedInfo; 81] = [
         basic_codes_text: "550",
         basic_code_classes: &[],
         any_basic_code: false,
-        usable_as: &[Class::PermanentFailure],
+        usable_as: &[Class::PersistentTransientFailure, Class::PermanentFailure],
         status: Lifecycle::Current,
         replaced_by: None,
         references: &[
@@ -5246,7 +5305,7 @@ pub static ENHANCED: [EnhancedInfo; 81] = [
                 url: "https://www.rfc-editor.org/rfc/rfc7372.html#section-3.3",
             },
         ],
-        notes: Some("RFC 7372 section 3.3 registered the reference as \"[RFC7372]; Section 3 of [RFC7001]\" (the reverse DNS check is defined in RFC 7001 section 3). A 2017 copy of IANA's export shows \"[RFC7372] (Standards Track); [RFC7601] (Standards Track)\", RFC 7601 having replaced RFC 7001; on 2019-02-07 IANA changed it to \"[RFC7372], Section 3.3\". The current IANA text is kept verbatim."),
+        notes: Some("RFC 7372 section 3.3 registered the reference as \"[RFC7372]; Section 3 of [RFC7001]\" (the reverse DNS check is defined in RFC 7001 section 3). A 2017 copy of IANA's export shows \"[RFC7372] (Standards Track); [RFC7601] (Standards Track)\", RFC 7601 having replaced RFC 7001; on 2019-02-07 IANA changed it to \"[RFC7372], Section 3.3\". The current IANA text is kept verbatim. RFC 7372 (section 1 and the abstract) introduces its codes for a message that is \"rejected or deferred\" for a local policy reason tied to an authentication check, so the code suits both failure classes. The 550 that section 3 and IANA give is an associated basic code, which RFC 5248 section 2.1 makes a non-exclusive list."),
         troubleshooting: Some(&TROUBLESHOOTING[39]),
     },
     EnhancedInfo {
@@ -5255,12 +5314,12 @@ pub static ENHANCED: [EnhancedInfo; 81] = [
         detail: 26,
         name: "MultipleAuthenticationChecksFailed",
         sample_text: "Multiple authentication checks failed",
-        description: "The message failed more than one authentication check (for example SPF and DKIM) and local policy rejects it; which checks failed is not said. A server should prefer this code to reporting only the first check that failed.",
+        description: "The message failed more than one authentication check (for example SPF and DKIM) and local policy rejects or defers it; which checks failed is not said. RFC 7372 section 4 asks a server to prefer this code to reporting only the first check that failed.",
         basic_codes: &[550],
         basic_codes_text: "550",
         basic_code_classes: &[],
         any_basic_code: false,
-        usable_as: &[Class::PermanentFailure],
+        usable_as: &[Class::PersistentTransientFailure, Class::PermanentFailure],
         status: Lifecycle::Current,
         replaced_by: None,
         references: &[
@@ -5269,8 +5328,13 @@ pub static ENHANCED: [EnhancedInfo; 81] = [
                 section: Some("3.4"),
                 url: "https://www.rfc-editor.org/rfc/rfc7372.html#section-3.4",
             },
+            Reference {
+                document: Document::Rfc(7372),
+                section: Some("4"),
+                url: "https://www.rfc-editor.org/rfc/rfc7372.html#section-4",
+            },
         ],
-        notes: None,
+        notes: Some("RFC 7372 (section 1 and the abstract) introduces its codes for a message that is \"rejected or deferred\" for a local policy reason tied to an authentication check, so the code suits both failure classes. The 550 that section 3 and IANA give is an associated basic code, which RFC 5248 section 2.1 makes a non-exclusive list."),
         troubleshooting: Some(&TROUBLESHOOTING[40]),
     },
     EnhancedInfo {
@@ -5332,7 +5396,7 @@ pub static ENHANCED: [EnhancedInfo; 81] = [
         detail: 29,
         name: "ArcValidationFailure",
         sample_text: "ARC validation failure",
-        description: "The message failed ARC (Authenticated Received Chain) validation. RFC 8617 lets a validator report this during the SMTP transaction, or use the more general `X.7.26` instead, and it treats ARC failures as permanent.",
+        description: "The message failed ARC (Authenticated Received Chain) validation. RFC 8617 lets a validator report this during the SMTP transaction, or use the more general `X.7.26` instead (section 5.2.2); section 5.2.1 treats every ARC failure as permanent.",
         basic_codes: &[550],
         basic_codes_text: "550",
         basic_code_classes: &[],
@@ -5341,6 +5405,11 @@ pub static ENHANCED: [EnhancedInfo; 81] = [
         status: Lifecycle::Current,
         replaced_by: None,
         references: &[
+            Reference {
+                document: Document::Rfc(8617),
+                section: Some("5.2.1"),
+                url: "https://www.rfc-editor.org/rfc/rfc8617.html#section-5.2.1",
+            },
             Reference {
                 document: Document::Rfc(8617),
                 section: Some("5.2.2"),
@@ -5412,6 +5481,8 @@ pub static TROUBLESHOOTING: [Troubleshooting; 67] = [
                 url: "https://www.rfc-editor.org/rfc/rfc3463.html#section-3.1",
             },
         ],
+        nonconforming: &[
+        ],
     },
     Troubleshooting {
         code: "X.1.1",
@@ -5440,6 +5511,8 @@ pub static TROUBLESHOOTING: [Troubleshooting; 67] = [
                 url: "https://www.rfc-editor.org/rfc/rfc3463.html#section-3.2",
             },
         ],
+        nonconforming: &[
+        ],
     },
     Troubleshooting {
         code: "X.1.2",
@@ -5463,6 +5536,12 @@ pub static TROUBLESHOOTING: [Troubleshooting; 67] = [
                 document: Document::Rfc(3463),
                 section: Some("3.2"),
                 url: "https://www.rfc-editor.org/rfc/rfc3463.html#section-3.2",
+            },
+        ],
+        nonconforming: &[
+            Nonconforming {
+                code: "4.1.2",
+                note: "Postfix answers `450 4.1.2 ... Recipient address rejected: Domain not found` while the domain's DNS lookup may be failing only for now. RFC 3463 section 3.2 makes X.1.2 a code for permanent failures only; a DNS failure that may clear is `4.4.3` (directory server failure, section 3.5) by the RFC.",
             },
         ],
     },
@@ -5494,6 +5573,8 @@ pub static TROUBLESHOOTING: [Troubleshooting; 67] = [
                 url: "https://www.rfc-editor.org/rfc/rfc5321.html#section-4.1.2",
             },
         ],
+        nonconforming: &[
+        ],
     },
     Troubleshooting {
         code: "X.1.5",
@@ -5513,6 +5594,8 @@ pub static TROUBLESHOOTING: [Troubleshooting; 67] = [
                 section: Some("3.2"),
                 url: "https://www.rfc-editor.org/rfc/rfc3463.html#section-3.2",
             },
+        ],
+        nonconforming: &[
         ],
     },
     Troubleshooting {
@@ -5543,6 +5626,8 @@ pub static TROUBLESHOOTING: [Troubleshooting; 67] = [
                 url: "https://www.rfc-editor.org/rfc/rfc5321.html#section-3.4",
             },
         ],
+        nonconforming: &[
+        ],
     },
     Troubleshooting {
         code: "X.1.7",
@@ -5566,6 +5651,8 @@ pub static TROUBLESHOOTING: [Troubleshooting; 67] = [
                 section: Some("3.2"),
                 url: "https://www.rfc-editor.org/rfc/rfc3463.html#section-3.2",
             },
+        ],
+        nonconforming: &[
         ],
     },
     Troubleshooting {
@@ -5592,6 +5679,8 @@ pub static TROUBLESHOOTING: [Troubleshooting; 67] = [
                 section: Some("3.2"),
                 url: "https://www.rfc-editor.org/rfc/rfc3463.html#section-3.2",
             },
+        ],
+        nonconforming: &[
         ],
     },
     Troubleshooting {
@@ -5621,6 +5710,8 @@ pub static TROUBLESHOOTING: [Troubleshooting; 67] = [
                 url: "https://www.rfc-editor.org/rfc/rfc7504.html#section-4",
             },
         ],
+        nonconforming: &[
+        ],
     },
     Troubleshooting {
         code: "X.2.0",
@@ -5643,6 +5734,8 @@ pub static TROUBLESHOOTING: [Troubleshooting; 67] = [
                 section: Some("3.3"),
                 url: "https://www.rfc-editor.org/rfc/rfc3463.html#section-3.3",
             },
+        ],
+        nonconforming: &[
         ],
     },
     Troubleshooting {
@@ -5668,6 +5761,8 @@ pub static TROUBLESHOOTING: [Troubleshooting; 67] = [
                 section: Some("3.3"),
                 url: "https://www.rfc-editor.org/rfc/rfc3463.html#section-3.3",
             },
+        ],
+        nonconforming: &[
         ],
     },
     Troubleshooting {
@@ -5696,21 +5791,27 @@ pub static TROUBLESHOOTING: [Troubleshooting; 67] = [
                 url: "https://www.rfc-editor.org/rfc/rfc3463.html#section-3.3",
             },
         ],
+        nonconforming: &[
+            Nonconforming {
+                code: "5.2.2",
+                note: "Servers commonly answer a full mailbox with `552 5.2.2`, and Microsoft 365 uses 5.2.2 for a sender's submission quota. RFC 3463 section 3.3 makes X.2.2 a persistent transient failure: the mailbox may have room later. Treat a 5.2.2 as a failure to retry much later, not as a dead address.",
+            },
+        ],
     },
     Troubleshooting {
         code: "X.2.3",
-        summary: "The message is larger than the recipient's mailbox or this server allows. Make it smaller.",
+        summary: "The message is larger than this recipient's mailbox accepts: the mailbox has a size limit below the server's general one. Make the message smaller.",
         causes: &[
             "Large attachments; base64 encoding makes attachments about a third larger than the files.",
             "A per-mailbox size limit lower than the server's general limit.",
-            "Sendmail reports its server-wide `MaxMessageSize` with 552 5.2.3.",
+            "A server-wide limit reported with this code: RFC 3463 gives the server's own limit `X.3.4` (section 3.4), but Sendmail reports its `MaxMessageSize` with `552 5.2.3`.",
         ],
         sender_fixes: &[
             "Compress the files, send them as links to a file-sharing service, or split them over several messages.",
             "Check the size of the message including encoding, not just the size of the files.",
         ],
         admin_fixes: &[
-            "Raise the per-mailbox or server limit if larger mail should be accepted (Postfix `message_size_limit`, Sendmail `confMAX_MESSAGE_SIZE`, Exchange `MaxReceiveSize`).",
+            "Raise the mailbox's limit if larger mail should be accepted for it (Exchange `MaxReceiveSize` on the mailbox). Server-wide limits (Postfix `message_size_limit`, Sendmail `confMAX_MESSAGE_SIZE`) belong to `X.3.4`, though Sendmail reports them with this code.",
         ],
         references: &[
             Reference {
@@ -5718,6 +5819,8 @@ pub static TROUBLESHOOTING: [Troubleshooting; 67] = [
                 section: Some("3.3"),
                 url: "https://www.rfc-editor.org/rfc/rfc3463.html#section-3.3",
             },
+        ],
+        nonconforming: &[
         ],
     },
     Troubleshooting {
@@ -5742,6 +5845,8 @@ pub static TROUBLESHOOTING: [Troubleshooting; 67] = [
                 section: Some("3.4"),
                 url: "https://www.rfc-editor.org/rfc/rfc3463.html#section-3.4",
             },
+        ],
+        nonconforming: &[
         ],
     },
     Troubleshooting {
@@ -5770,6 +5875,12 @@ pub static TROUBLESHOOTING: [Troubleshooting; 67] = [
                 document: Document::Rfc(5321),
                 section: Some("4.2.3"),
                 url: "https://www.rfc-editor.org/rfc/rfc5321.html#section-4.2.3",
+            },
+        ],
+        nonconforming: &[
+            Nonconforming {
+                code: "5.3.1",
+                note: "Some servers send 5.3.1 for a full mail system. RFC 3463 section 3.4 makes X.3.1 useful only as a persistent transient failure, so the standard form is 4.3.1.",
             },
         ],
     },
@@ -5803,6 +5914,8 @@ pub static TROUBLESHOOTING: [Troubleshooting; 67] = [
                 url: "https://www.rfc-editor.org/rfc/rfc7504.html#section-3",
             },
         ],
+        nonconforming: &[
+        ],
     },
     Troubleshooting {
         code: "X.3.4",
@@ -5831,6 +5944,8 @@ pub static TROUBLESHOOTING: [Troubleshooting; 67] = [
                 url: "https://www.rfc-editor.org/rfc/rfc1870.html#section-6.1",
             },
         ],
+        nonconforming: &[
+        ],
     },
     Troubleshooting {
         code: "X.3.5",
@@ -5852,6 +5967,8 @@ pub static TROUBLESHOOTING: [Troubleshooting; 67] = [
                 section: Some("3.4"),
                 url: "https://www.rfc-editor.org/rfc/rfc3463.html#section-3.4",
             },
+        ],
+        nonconforming: &[
         ],
     },
     Troubleshooting {
@@ -5879,6 +5996,8 @@ pub static TROUBLESHOOTING: [Troubleshooting; 67] = [
                 url: "https://www.rfc-editor.org/rfc/rfc3463.html#section-3.5",
             },
         ],
+        nonconforming: &[
+        ],
     },
     Troubleshooting {
         code: "X.4.2",
@@ -5902,6 +6021,8 @@ pub static TROUBLESHOOTING: [Troubleshooting; 67] = [
                 section: Some("3.5"),
                 url: "https://www.rfc-editor.org/rfc/rfc3463.html#section-3.5",
             },
+        ],
+        nonconforming: &[
         ],
     },
     Troubleshooting {
@@ -5927,6 +6048,8 @@ pub static TROUBLESHOOTING: [Troubleshooting; 67] = [
                 url: "https://www.rfc-editor.org/rfc/rfc3463.html#section-3.5",
             },
         ],
+        nonconforming: &[
+        ],
     },
     Troubleshooting {
         code: "X.4.5",
@@ -5946,6 +6069,12 @@ pub static TROUBLESHOOTING: [Troubleshooting; 67] = [
                 document: Document::Rfc(3463),
                 section: Some("3.5"),
                 url: "https://www.rfc-editor.org/rfc/rfc3463.html#section-3.5",
+            },
+        ],
+        nonconforming: &[
+            Nonconforming {
+                code: "5.4.5",
+                note: "Google uses `550 5.4.5` for an account's daily sending limit. RFC 3463 section 3.5 defines X.4.5 as congestion and only as a persistent transient failure.",
             },
         ],
     },
@@ -5974,6 +6103,12 @@ pub static TROUBLESHOOTING: [Troubleshooting; 67] = [
                 document: Document::Rfc(5321),
                 section: Some("6.3"),
                 url: "https://www.rfc-editor.org/rfc/rfc5321.html#section-6.3",
+            },
+        ],
+        nonconforming: &[
+            Nonconforming {
+                code: "5.4.6",
+                note: "Exchange (in hybrid setups) and Gmail report a mail loop with `554 5.4.6`. RFC 3463 section 3.5 defines X.4.6 only as a persistent transient failure, so the standard form is 4.4.6.",
             },
         ],
     },
@@ -6006,6 +6141,8 @@ pub static TROUBLESHOOTING: [Troubleshooting; 67] = [
                 url: "https://www.rfc-editor.org/rfc/rfc5321.html#section-4.5.4.1",
             },
         ],
+        nonconforming: &[
+        ],
     },
     Troubleshooting {
         code: "X.5.0",
@@ -6025,6 +6162,8 @@ pub static TROUBLESHOOTING: [Troubleshooting; 67] = [
                 section: Some("3.6"),
                 url: "https://www.rfc-editor.org/rfc/rfc3463.html#section-3.6",
             },
+        ],
+        nonconforming: &[
         ],
     },
     Troubleshooting {
@@ -6054,6 +6193,8 @@ pub static TROUBLESHOOTING: [Troubleshooting; 67] = [
                 url: "https://www.rfc-editor.org/rfc/rfc5321.html#section-4.1.4",
             },
         ],
+        nonconforming: &[
+        ],
     },
     Troubleshooting {
         code: "X.5.2",
@@ -6082,6 +6223,8 @@ pub static TROUBLESHOOTING: [Troubleshooting; 67] = [
                 url: "https://www.rfc-editor.org/rfc/rfc5321.html#section-4.1.2",
             },
         ],
+        nonconforming: &[
+        ],
     },
     Troubleshooting {
         code: "X.5.3",
@@ -6109,6 +6252,8 @@ pub static TROUBLESHOOTING: [Troubleshooting; 67] = [
                 url: "https://www.rfc-editor.org/rfc/rfc5321.html#section-4.5.3.1.10",
             },
         ],
+        nonconforming: &[
+        ],
     },
     Troubleshooting {
         code: "X.6.0",
@@ -6132,6 +6277,8 @@ pub static TROUBLESHOOTING: [Troubleshooting; 67] = [
                 url: "https://www.rfc-editor.org/rfc/rfc3463.html#section-3.7",
             },
         ],
+        nonconforming: &[
+        ],
     },
     Troubleshooting {
         code: "X.6.9",
@@ -6154,6 +6301,8 @@ pub static TROUBLESHOOTING: [Troubleshooting; 67] = [
                 section: Some("3.5"),
                 url: "https://www.rfc-editor.org/rfc/rfc6531.html#section-3.5",
             },
+        ],
+        nonconforming: &[
         ],
     },
     Troubleshooting {
@@ -6189,6 +6338,8 @@ pub static TROUBLESHOOTING: [Troubleshooting; 67] = [
                 url: "https://www.rfc-editor.org/rfc/rfc3207.html#section-4",
             },
         ],
+        nonconforming: &[
+        ],
     },
     Troubleshooting {
         code: "X.7.1",
@@ -6217,10 +6368,12 @@ pub static TROUBLESHOOTING: [Troubleshooting; 67] = [
                 url: "https://www.rfc-editor.org/rfc/rfc3463.html#section-3.8",
             },
         ],
+        nonconforming: &[
+        ],
     },
     Troubleshooting {
         code: "X.7.3",
-        summary: "Registered for a failed conversion between secure message formats, but servers mostly use it to say that TLS is required. Read the text.",
+        summary: "Registered for a failed conversion between secure messaging formats; some servers also use it to say that TLS is required. Read the text.",
         causes: &[
             "The server requires STARTTLS and the client did not use it (`451 5.7.3 STARTTLS is required to send mail`).",
             "A gateway could not convert a signed or encrypted message (S/MIME, PGP) for the next system.",
@@ -6238,6 +6391,8 @@ pub static TROUBLESHOOTING: [Troubleshooting; 67] = [
                 section: Some("3.8"),
                 url: "https://www.rfc-editor.org/rfc/rfc3463.html#section-3.8",
             },
+        ],
+        nonconforming: &[
         ],
     },
     Troubleshooting {
@@ -6267,6 +6422,8 @@ pub static TROUBLESHOOTING: [Troubleshooting; 67] = [
                 url: "https://www.rfc-editor.org/rfc/rfc4954.html#section-4",
             },
         ],
+        nonconforming: &[
+        ],
     },
     Troubleshooting {
         code: "X.7.7",
@@ -6285,6 +6442,8 @@ pub static TROUBLESHOOTING: [Troubleshooting; 67] = [
                 section: Some("3.8"),
                 url: "https://www.rfc-editor.org/rfc/rfc3463.html#section-3.8",
             },
+        ],
+        nonconforming: &[
         ],
     },
     Troubleshooting {
@@ -6309,10 +6468,12 @@ pub static TROUBLESHOOTING: [Troubleshooting; 67] = [
                 url: "https://www.rfc-editor.org/rfc/rfc4954.html#section-6",
             },
         ],
+        nonconforming: &[
+        ],
     },
     Troubleshooting {
         code: "X.7.9",
-        summary: "The server wants a stronger login method than the one used, for example OAuth or an app password instead of the account password. Yahoo also uses 5.7.9 for policy and authentication rejections.",
+        summary: "The authentication mechanism the client chose is weaker than the server's policy allows for this user; the client should try a stronger mechanism. Google also uses 5.7.9 to ask for an app password instead of the account password, and Yahoo for policy and authentication rejections.",
         causes: &[
             "Google requires an application-specific password (`534 5.7.9 Application-specific password required`).",
             "A plain-text mechanism refused by policy.",
@@ -6329,6 +6490,8 @@ pub static TROUBLESHOOTING: [Troubleshooting; 67] = [
                 section: Some("6"),
                 url: "https://www.rfc-editor.org/rfc/rfc4954.html#section-6",
             },
+        ],
+        nonconforming: &[
         ],
     },
     Troubleshooting {
@@ -6347,9 +6510,11 @@ pub static TROUBLESHOOTING: [Troubleshooting; 67] = [
         references: &[
             Reference {
                 document: Document::Rfc(5248),
-                section: None,
-                url: "https://www.rfc-editor.org/rfc/rfc5248.html",
+                section: Some("2.4"),
+                url: "https://www.rfc-editor.org/rfc/rfc5248.html#section-2.4",
             },
+        ],
+        nonconforming: &[
         ],
     },
     Troubleshooting {
@@ -6379,6 +6544,8 @@ pub static TROUBLESHOOTING: [Troubleshooting; 67] = [
                 url: "https://www.rfc-editor.org/rfc/rfc7208.html#section-8.4",
             },
         ],
+        nonconforming: &[
+        ],
     },
     Troubleshooting {
         code: "X.7.25",
@@ -6402,10 +6569,12 @@ pub static TROUBLESHOOTING: [Troubleshooting; 67] = [
                 url: "https://www.rfc-editor.org/rfc/rfc7372.html#section-3.3",
             },
         ],
+        nonconforming: &[
+        ],
     },
     Troubleshooting {
         code: "X.7.26",
-        summary: "The message failed more than one authentication check, typically both SPF and DKIM, which also means DMARC failed. Gmail uses 5.7.26 for unauthenticated mail and DMARC rejections; Microsoft uses 4.7.26 for unauthenticated mail over IPv6.",
+        summary: "The message failed more than one authentication check, typically both SPF and DKIM; where the From: domain publishes DMARC, DMARC failed too. Gmail uses 5.7.26 for unauthenticated mail and DMARC rejections; Microsoft uses 4.7.26 for unauthenticated mail over IPv6.",
         causes: &[
             "The message passed neither SPF nor DKIM.",
             "The From: domain publishes DMARC with `p=reject` (or quarantine) and neither SPF nor DKIM passed in alignment with it.",
@@ -6415,7 +6584,7 @@ pub static TROUBLESHOOTING: [Troubleshooting; 67] = [
         sender_fixes: &[
             "Publish SPF for all sending sources and sign with DKIM using the From: domain.",
             "Publish a DMARC record and read its reports to find unauthenticated sources.",
-            "Mailing lists should rewrite From: or keep messages unchanged.",
+            "If the mail went through a mailing list, tell the list's operator: lists that change messages need to rewrite From: to their own domain, or leave messages unchanged.",
         ],
         admin_fixes: &[
             "Evaluate ARC for trusted forwarders; allow exceptions only for senders you can vouch for.",
@@ -6426,6 +6595,13 @@ pub static TROUBLESHOOTING: [Troubleshooting; 67] = [
                 section: Some("3.4"),
                 url: "https://www.rfc-editor.org/rfc/rfc7372.html#section-3.4",
             },
+            Reference {
+                document: Document::Rfc(7372),
+                section: Some("4"),
+                url: "https://www.rfc-editor.org/rfc/rfc7372.html#section-4",
+            },
+        ],
+        nonconforming: &[
         ],
     },
     Troubleshooting {
@@ -6446,8 +6622,19 @@ pub static TROUBLESHOOTING: [Troubleshooting; 67] = [
         references: &[
             Reference {
                 document: Document::Rfc(7505),
+                section: Some("4.1"),
+                url: "https://www.rfc-editor.org/rfc/rfc7505.html#section-4.1",
+            },
+            Reference {
+                document: Document::Rfc(7505),
                 section: Some("4.2"),
                 url: "https://www.rfc-editor.org/rfc/rfc7505.html#section-4.2",
+            },
+        ],
+        nonconforming: &[
+            Nonconforming {
+                code: "4.7.27",
+                note: "Google sends `4.7.27` (with `5.7.27`) for SPF failures. RFC 7505 section 4.1 pairs this code with 550 and calls it a permanent failure, for a sender domain with a null MX.",
             },
         ],
     },
@@ -6471,6 +6658,8 @@ pub static TROUBLESHOOTING: [Troubleshooting; 67] = [
                 section: None,
                 url: "https://datatracker.ietf.org/doc/html/draft-levine-mailbomb-header-00",
             },
+        ],
+        nonconforming: &[
         ],
     },
     Troubleshooting {
@@ -6504,6 +6693,8 @@ pub static TROUBLESHOOTING: [Troubleshooting; 67] = [
                 url: "https://www.rfc-editor.org/rfc/rfc3207.html#section-4",
             },
         ],
+        nonconforming: &[
+        ],
     },
     Troubleshooting {
         code: "235",
@@ -6522,6 +6713,8 @@ pub static TROUBLESHOOTING: [Troubleshooting; 67] = [
                 section: Some("6"),
                 url: "https://www.rfc-editor.org/rfc/rfc4954.html#section-6",
             },
+        ],
+        nonconforming: &[
         ],
     },
     Troubleshooting {
@@ -6546,6 +6739,8 @@ pub static TROUBLESHOOTING: [Troubleshooting; 67] = [
                 url: "https://www.rfc-editor.org/rfc/rfc5321.html#section-4.2.2",
             },
         ],
+        nonconforming: &[
+        ],
     },
     Troubleshooting {
         code: "334",
@@ -6564,6 +6759,8 @@ pub static TROUBLESHOOTING: [Troubleshooting; 67] = [
                 section: Some("4"),
                 url: "https://www.rfc-editor.org/rfc/rfc4954.html#section-4",
             },
+        ],
+        nonconforming: &[
         ],
     },
     Troubleshooting {
@@ -6584,6 +6781,8 @@ pub static TROUBLESHOOTING: [Troubleshooting; 67] = [
                 section: Some("4.1.1.4"),
                 url: "https://www.rfc-editor.org/rfc/rfc5321.html#section-4.1.1.4",
             },
+        ],
+        nonconforming: &[
         ],
     },
     Troubleshooting {
@@ -6615,6 +6814,8 @@ pub static TROUBLESHOOTING: [Troubleshooting; 67] = [
                 url: "https://www.rfc-editor.org/rfc/rfc5321.html#section-3.8",
             },
         ],
+        nonconforming: &[
+        ],
     },
     Troubleshooting {
         code: "450",
@@ -6636,6 +6837,12 @@ pub static TROUBLESHOOTING: [Troubleshooting; 67] = [
                 document: Document::Rfc(5321),
                 section: Some("4.2.3"),
                 url: "https://www.rfc-editor.org/rfc/rfc5321.html#section-4.2.3",
+            },
+        ],
+        nonconforming: &[
+            Nonconforming {
+                code: "4.7.1",
+                note: "Postfix defers a client whose IP address it cannot look up with `450 4.7.1`. RFC 3463 section 3.8 makes X.7.1 useful only as a permanent error; a temporary refusal for policy reasons is `4.7.0` by the RFC.",
             },
         ],
     },
@@ -6660,6 +6867,12 @@ pub static TROUBLESHOOTING: [Troubleshooting; 67] = [
                 document: Document::Rfc(5321),
                 section: Some("4.2.3"),
                 url: "https://www.rfc-editor.org/rfc/rfc5321.html#section-4.2.3",
+            },
+        ],
+        nonconforming: &[
+            Nonconforming {
+                code: "4.7.1",
+                note: "Greylisting servers often defer with `451 4.7.1`. RFC 3463 section 3.8 makes X.7.1 useful only as a permanent error; a temporary refusal for policy reasons is `4.7.0` by the RFC.",
             },
         ],
     },
@@ -6690,6 +6903,8 @@ pub static TROUBLESHOOTING: [Troubleshooting; 67] = [
                 url: "https://www.rfc-editor.org/rfc/rfc5321.html#section-4.5.3.1.10",
             },
         ],
+        nonconforming: &[
+        ],
     },
     Troubleshooting {
         code: "454",
@@ -6718,6 +6933,8 @@ pub static TROUBLESHOOTING: [Troubleshooting; 67] = [
                 url: "https://www.rfc-editor.org/rfc/rfc4954.html#section-6",
             },
         ],
+        nonconforming: &[
+        ],
     },
     Troubleshooting {
         code: "500",
@@ -6730,10 +6947,11 @@ pub static TROUBLESHOOTING: [Troubleshooting; 67] = [
         ],
         sender_fixes: &[
             "Update the client or library; check that it uses the right port and TLS mode.",
-            "Disable SMTP inspection (\"fixup\") on firewalls between client and server.",
+            "Disable SMTP inspection (\"fixup\") on your own firewall; if the firewall is in front of the receiving server, ask its administrator.",
         ],
         admin_fixes: &[
             "Check the server's log of the session to see what it received.",
+            "Disable SMTP inspection (\"fixup\") on a firewall in front of the server.",
         ],
         references: &[
             Reference {
@@ -6746,6 +6964,8 @@ pub static TROUBLESHOOTING: [Troubleshooting; 67] = [
                 section: Some("4.5.3.1.4"),
                 url: "https://www.rfc-editor.org/rfc/rfc5321.html#section-4.5.3.1.4",
             },
+        ],
+        nonconforming: &[
         ],
     },
     Troubleshooting {
@@ -6766,6 +6986,8 @@ pub static TROUBLESHOOTING: [Troubleshooting; 67] = [
                 section: Some("4.2.3"),
                 url: "https://www.rfc-editor.org/rfc/rfc5321.html#section-4.2.3",
             },
+        ],
+        nonconforming: &[
         ],
     },
     Troubleshooting {
@@ -6793,6 +7015,8 @@ pub static TROUBLESHOOTING: [Troubleshooting; 67] = [
                 url: "https://www.rfc-editor.org/rfc/rfc5321.html#section-4.2.4",
             },
         ],
+        nonconforming: &[
+        ],
     },
     Troubleshooting {
         code: "503",
@@ -6818,6 +7042,8 @@ pub static TROUBLESHOOTING: [Troubleshooting; 67] = [
                 section: Some("4.1.4"),
                 url: "https://www.rfc-editor.org/rfc/rfc5321.html#section-4.1.4",
             },
+        ],
+        nonconforming: &[
         ],
     },
     Troubleshooting {
@@ -6847,13 +7073,15 @@ pub static TROUBLESHOOTING: [Troubleshooting; 67] = [
                 url: "https://www.rfc-editor.org/rfc/rfc4954.html#section-4",
             },
         ],
+        nonconforming: &[
+        ],
     },
     Troubleshooting {
         code: "521",
-        summary: "Given when the connection opens: this host does not accept mail at all (RFC 7504). Some servers also use it to refuse a blocked client. Permanent.",
+        summary: "Given when the connection opens: this host does not accept mail at all (RFC 7504). Some servers also use it to refuse a blocked client, which RFC 7504 section 3 says not to do (554 is the code for that). Permanent.",
         causes: &[
             "The host listed in MX never receives mail (a dummy or send-only server).",
-            "A block list rejection at connection time (`521 5.7.1 ... blocked using ...`).",
+            "A block list rejection at connection time (`521 5.7.1 ... blocked using ...`), against RFC 7504 section 3, which keeps 521 for hosts that accept no mail at all.",
         ],
         sender_fixes: &[
             "Check that you are delivering to the domain's real MX.",
@@ -6861,6 +7089,7 @@ pub static TROUBLESHOOTING: [Troubleshooting; 67] = [
         ],
         admin_fixes: &[
             "Do not list hosts that refuse all mail as MX; publish a null MX if the domain takes no mail.",
+            "To refuse particular clients, answer with 554, not 521 (RFC 7504 section 3).",
         ],
         references: &[
             Reference {
@@ -6869,6 +7098,8 @@ pub static TROUBLESHOOTING: [Troubleshooting; 67] = [
                 url: "https://www.rfc-editor.org/rfc/rfc7504.html#section-3",
             },
         ],
+        nonconforming: &[
+        ],
     },
     Troubleshooting {
         code: "530",
@@ -6876,7 +7107,7 @@ pub static TROUBLESHOOTING: [Troubleshooting; 67] = [
         causes: &[
             "The client sends without SMTP authentication (`530 5.7.0 Authentication required`).",
             "TLS must be started first (`530 5.7.0 Must issue a STARTTLS command first`).",
-            "Microsoft 365's `530 5.7.1 Client was not authenticated`.",
+            "Microsoft 365's `5.7.1 Client was not authenticated` (its documentation gives no reply code for it; the vendor data keeps none).",
         ],
         sender_fixes: &[
             "Turn on SMTP authentication and STARTTLS in the client; use port 587 for submission.",
@@ -6895,6 +7126,8 @@ pub static TROUBLESHOOTING: [Troubleshooting; 67] = [
                 section: Some("4"),
                 url: "https://www.rfc-editor.org/rfc/rfc3207.html#section-4",
             },
+        ],
+        nonconforming: &[
         ],
     },
     Troubleshooting {
@@ -6919,6 +7152,8 @@ pub static TROUBLESHOOTING: [Troubleshooting; 67] = [
                 url: "https://www.rfc-editor.org/rfc/rfc4954.html#section-6",
             },
         ],
+        nonconforming: &[
+        ],
     },
     Troubleshooting {
         code: "550",
@@ -6942,6 +7177,8 @@ pub static TROUBLESHOOTING: [Troubleshooting; 67] = [
                 section: Some("4.2.3"),
                 url: "https://www.rfc-editor.org/rfc/rfc5321.html#section-4.2.3",
             },
+        ],
+        nonconforming: &[
         ],
     },
     Troubleshooting {
@@ -6971,6 +7208,8 @@ pub static TROUBLESHOOTING: [Troubleshooting; 67] = [
                 url: "https://www.rfc-editor.org/rfc/rfc5321.html#section-3.4",
             },
         ],
+        nonconforming: &[
+        ],
     },
     Troubleshooting {
         code: "552",
@@ -6998,6 +7237,12 @@ pub static TROUBLESHOOTING: [Troubleshooting; 67] = [
                 url: "https://www.rfc-editor.org/rfc/rfc5321.html#section-4.5.3.1.10",
             },
         ],
+        nonconforming: &[
+            Nonconforming {
+                code: "5.2.2",
+                note: "Servers commonly answer a full mailbox with `552 5.2.2`, although RFC 3463 section 3.3 makes X.2.2 a persistent transient failure; the mailbox may have room later.",
+            },
+        ],
     },
     Troubleshooting {
         code: "553",
@@ -7018,6 +7263,8 @@ pub static TROUBLESHOOTING: [Troubleshooting; 67] = [
                 section: Some("4.2.3"),
                 url: "https://www.rfc-editor.org/rfc/rfc5321.html#section-4.2.3",
             },
+        ],
+        nonconforming: &[
         ],
     },
     Troubleshooting {
@@ -7048,6 +7295,8 @@ pub static TROUBLESHOOTING: [Troubleshooting; 67] = [
                 url: "https://www.rfc-editor.org/rfc/rfc5321.html#section-3.1",
             },
         ],
+        nonconforming: &[
+        ],
     },
     Troubleshooting {
         code: "555",
@@ -7072,6 +7321,8 @@ pub static TROUBLESHOOTING: [Troubleshooting; 67] = [
                 section: Some("4.1.1.11"),
                 url: "https://www.rfc-editor.org/rfc/rfc5321.html#section-4.1.1.11",
             },
+        ],
+        nonconforming: &[
         ],
     },
 ];

@@ -120,7 +120,7 @@ pub enum KnownReplyCode {
     ///
     /// Reply to ATRN in On-Demand Mail Relay: the customer may collect mail for the requested domains, but none is queued. Nothing is wrong; ask again later when mail is expected.
     ///
-    /// Defined in [RFC 2645, section 7](https://www.rfc-editor.org/rfc/rfc2645.html#section-7), [RFC 5248, section 2.4](https://www.rfc-editor.org/rfc/rfc5248.html#section-2.4).
+    /// Defined in [RFC 2645, section 7](https://www.rfc-editor.org/rfc/rfc2645.html#section-7).
     NoMailWaiting = 453,
     /// `454` Temporary authentication failure
     ///
@@ -180,7 +180,7 @@ pub enum KnownReplyCode {
     ///
     /// The host never accepts mail: dummy SMTP servers send 521 instead of the 220 greeting so that senders fail at once instead of queueing and retrying. Permanent: do not retry this host; check the recipient domain's MX records.
     ///
-    /// Defined in [RFC 7504, section 5.1](https://www.rfc-editor.org/rfc/rfc7504.html#section-5.1), [RFC 1846](https://www.rfc-editor.org/rfc/rfc1846.html).
+    /// Defined in [RFC 7504, section 5.1](https://www.rfc-editor.org/rfc/rfc7504.html#section-5.1), [RFC 1846, section 4.1](https://www.rfc-editor.org/rfc/rfc1846.html#section-4.1).
     DoesNotAcceptMail = 521,
     /// `530` Authentication required
     ///
@@ -202,7 +202,7 @@ pub enum KnownReplyCode {
     AuthenticationCredentialsInvalid = 535,
     /// `538` Encryption required for requested authentication mechanism
     ///
-    /// The chosen AUTH mechanism may only be used over an encrypted connection. RFC 4954 keeps this code for historical purposes only, since modern servers do not offer such mechanisms before TLS; a client seeing it should start TLS and retry.
+    /// The chosen AUTH mechanism may only be used over an encrypted connection. RFC 4954 keeps this code for historical purposes only: instead of refusing such a mechanism with 538, a modern server should not advertise it until the connection is encrypted. The RFC prescribes no client action for 538.
     ///
     /// Defined in [RFC 4954, section 6](https://www.rfc-editor.org/rfc/rfc4954.html#section-6).
     EncryptionRequiredForAuthentication = 538,
@@ -427,7 +427,7 @@ pub enum KnownEnhancedCode {
     BadDestinationMailboxAddressSyntax,
     /// `X.1.4` Destination mailbox address ambiguous
     ///
-    /// The recipient address as given matches more than one mailbox at the destination, typically because the server maps addresses to local mailboxes heuristically, so it cannot tell where to deliver.
+    /// The recipient address as given could match one or more recipients at the destination. This can happen when the server maps addresses to local mailbox names with a heuristic, so it cannot tell which mailbox is meant.
     ///
     /// Defined in [RFC 3463, section 3.2](https://www.rfc-editor.org/rfc/rfc3463.html#section-3.2).
     DestinationMailboxAddressAmbiguous,
@@ -764,7 +764,7 @@ pub enum KnownEnhancedCode {
     EncryptionNeeded,
     /// `X.7.11` Encryption required for requested authentication mechanism
     ///
-    /// The chosen AUTH mechanism may only be used over an encrypted connection. The registry keeps it for historical reasons: current servers should not advertise mechanisms they would refuse for lack of encryption. RFC 4954 sends it as `538 5.7.11`.
+    /// The chosen AUTH mechanism may only be used over an encrypted connection. RFC 4954 sends it as `538 5.7.11`; what RFC 4954 keeps only for historical purposes is the 538 reply code, since current servers should not advertise mechanisms they would refuse for lack of encryption. The X.7.11 registration itself is current.
     ///
     /// Defined in [RFC 4954, section 6](https://www.rfc-editor.org/rfc/rfc4954.html#section-6), [RFC 5248, section 2.4](https://www.rfc-editor.org/rfc/rfc5248.html#section-2.4).
     EncryptionRequiredForAuthenticationMechanism,
@@ -854,9 +854,9 @@ pub enum KnownEnhancedCode {
     ReverseDnsValidationFailed,
     /// `X.7.26` Multiple authentication checks failed
     ///
-    /// The message failed more than one authentication check (for example SPF and DKIM) and local policy rejects it; which checks failed is not said. A server should prefer this code to reporting only the first check that failed.
+    /// The message failed more than one authentication check (for example SPF and DKIM) and local policy rejects or defers it; which checks failed is not said. RFC 7372 section 4 asks a server to prefer this code to reporting only the first check that failed.
     ///
-    /// Defined in [RFC 7372, section 3.4](https://www.rfc-editor.org/rfc/rfc7372.html#section-3.4).
+    /// Defined in [RFC 7372, section 3.4](https://www.rfc-editor.org/rfc/rfc7372.html#section-3.4), [RFC 7372, section 4](https://www.rfc-editor.org/rfc/rfc7372.html#section-4).
     MultipleAuthenticationChecksFailed,
     /// `X.7.27` Sender address has null MX
     ///
@@ -872,9 +872,9 @@ pub enum KnownEnhancedCode {
     MailFloodDetected,
     /// `X.7.29` ARC validation failure
     ///
-    /// The message failed ARC (Authenticated Received Chain) validation. RFC 8617 lets a validator report this during the SMTP transaction, or use the more general `X.7.26` instead, and it treats ARC failures as permanent.
+    /// The message failed ARC (Authenticated Received Chain) validation. RFC 8617 lets a validator report this during the SMTP transaction, or use the more general `X.7.26` instead (section 5.2.2); section 5.2.1 treats every ARC failure as permanent.
     ///
-    /// Defined in [RFC 8617, section 5.2.2](https://www.rfc-editor.org/rfc/rfc8617.html#section-5.2.2), [RFC 8617, section 10.4](https://www.rfc-editor.org/rfc/rfc8617.html#section-10.4).
+    /// Defined in [RFC 8617, section 5.2.1](https://www.rfc-editor.org/rfc/rfc8617.html#section-5.2.1), [RFC 8617, section 5.2.2](https://www.rfc-editor.org/rfc/rfc8617.html#section-5.2.2), [RFC 8617, section 10.4](https://www.rfc-editor.org/rfc/rfc8617.html#section-10.4).
     ArcValidationFailure,
     /// `X.7.30` REQUIRETLS support required
     ///

@@ -122,7 +122,7 @@ impl ReplyCode {
     ///
     /// Reply to ATRN in On-Demand Mail Relay: the customer may collect mail for the requested domains, but none is queued. Nothing is wrong; ask again later when mail is expected.
     ///
-    /// Defined in [RFC 2645, section 7](https://www.rfc-editor.org/rfc/rfc2645.html#section-7), [RFC 5248, section 2.4](https://www.rfc-editor.org/rfc/rfc5248.html#section-2.4).
+    /// Defined in [RFC 2645, section 7](https://www.rfc-editor.org/rfc/rfc2645.html#section-7).
     pub const NO_MAIL_WAITING: ReplyCode = ReplyCode(453);
 
     /// `454` Temporary authentication failure
@@ -192,7 +192,7 @@ impl ReplyCode {
     ///
     /// The host never accepts mail: dummy SMTP servers send 521 instead of the 220 greeting so that senders fail at once instead of queueing and retrying. Permanent: do not retry this host; check the recipient domain's MX records.
     ///
-    /// Defined in [RFC 7504, section 5.1](https://www.rfc-editor.org/rfc/rfc7504.html#section-5.1), [RFC 1846](https://www.rfc-editor.org/rfc/rfc1846.html).
+    /// Defined in [RFC 7504, section 5.1](https://www.rfc-editor.org/rfc/rfc7504.html#section-5.1), [RFC 1846, section 4.1](https://www.rfc-editor.org/rfc/rfc1846.html#section-4.1).
     pub const DOES_NOT_ACCEPT_MAIL: ReplyCode = ReplyCode(521);
 
     /// `530` Authentication required
@@ -218,7 +218,7 @@ impl ReplyCode {
 
     /// `538` Encryption required for requested authentication mechanism
     ///
-    /// The chosen AUTH mechanism may only be used over an encrypted connection. RFC 4954 keeps this code for historical purposes only, since modern servers do not offer such mechanisms before TLS; a client seeing it should start TLS and retry.
+    /// The chosen AUTH mechanism may only be used over an encrypted connection. RFC 4954 keeps this code for historical purposes only: instead of refusing such a mechanism with 538, a modern server should not advertise it until the connection is encrypted. The RFC prescribes no client action for 538.
     ///
     /// Defined in [RFC 4954, section 6](https://www.rfc-editor.org/rfc/rfc4954.html#section-6).
     pub const ENCRYPTION_REQUIRED_FOR_AUTHENTICATION: ReplyCode = ReplyCode(538);
