@@ -7,6 +7,7 @@
 
 pub mod c;
 pub mod changelog;
+pub mod go;
 pub mod json;
 pub mod python;
 pub mod rust;
@@ -29,6 +30,16 @@ pub const OWNED_ROOTS: &[&str] = &[
     rust::TABLES_DIR,
     // render::vectors: the crate's own copy of the vectors, for its standalone tests
     "generated/rust/tests/reply-vectors.json",
+    // render::go: the module's tables (package smtpcodes needs its typed constants in its own
+    // folder, so the generated files sit beside the hand-written ones, named *_gen.go) and
+    // its copy of the vectors
+    "generated/go/classify_gen.go",
+    "generated/go/enhanced_codes_gen.go",
+    "generated/go/info_gen.go",
+    "generated/go/registry_gen.go",
+    "generated/go/reply_codes_gen.go",
+    "generated/go/vendors_gen.go",
+    "generated/go/testdata/reply-vectors.json",
     // render::python: the Python package's tables; the rest of the package is hand-written
     python::TABLES_DIR,
     // render::vectors: the Python package's own copy of the vectors, for its pytest suite
@@ -55,6 +66,8 @@ pub fn render_all(reg: &Registry) -> Result<Outputs, askama::Error> {
     site::render_with(reg, &doc, &mut out)?;
     vectors::render(&reg.reply_vectors, &mut out);
     changelog::render(reg, &mut out);
+    let vectors = out.files.get("generated/json/reply-vectors.json").cloned();
+    go::render(reg, &doc, vectors.as_deref(), &mut out);
     Ok(out)
 }
 
