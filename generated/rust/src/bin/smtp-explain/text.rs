@@ -143,12 +143,7 @@ fn enhanced_code(out: &mut String, read: &Read<'_>, site: &str) {
 fn enhanced_meaning(out: &mut String, e: EnhancedCode, note: &str) {
     match e.info() {
         Some(info) => {
-            let title = if info.sample_text.is_empty() {
-                "(no sample text)"
-            } else {
-                info.sample_text
-            };
-            out.push_str(&format!("  {e}  {title}{note}\n"));
+            out.push_str(&format!("  {e}  {}{note}\n", info.title()));
             out.push_str(&format!("       {}\n", wrap(info.description, 7)));
             if let Some(r) = info.replaced_by {
                 out.push_str(&format!("       deprecated: use {r}\n"));
