@@ -24,9 +24,10 @@ use crate::yaml::{Document, YamlPath};
 pub const FILE: &str = "reply-vectors.yaml";
 
 /// Where the rendered vectors go.
-pub const OUTPUTS: [&str; 2] = [
+pub const OUTPUTS: [&str; 3] = [
     "generated/json/reply-vectors.json",
     "generated/rust/tests/reply-vectors.json",
+    "generated/typescript/test/reply-vectors.json",
 ];
 
 /// The JSON Schema of the rendered vectors.

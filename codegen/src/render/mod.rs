@@ -7,6 +7,7 @@ pub mod markdown;
 pub mod rust;
 pub mod site;
 pub mod text;
+pub mod typescript;
 
 use askama::Template;
 
@@ -31,6 +32,7 @@ pub fn render_all(reg: &Registry) -> Result<Outputs, askama::Error> {
     );
     rust::render(reg, &mut out)?;
     c::render(reg, &mut out)?;
+    typescript::render(reg, &json, &mut out);
     site::render_with(reg, &json, &mut out)?;
     crate::vectors::render(&reg.reply_vectors, &mut out);
     Ok(out)
