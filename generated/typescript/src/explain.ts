@@ -256,11 +256,16 @@ export function wrap(text: string, indent: number): string {
   return out;
 }
 
-/** Rust's `str::lines`: split on LF, one trailing CR removed per line, no empty last line. */
+/**
+ * Rust's `str::lines`: split on LF, a CR before the LF removed, no empty last line (a CR at
+ * the very end, with no LF after it, stays).
+ */
 function rustLines(s: string): string[] {
   const lines = s.split("\n");
-  if (lines[lines.length - 1] === "") lines.pop();
-  return lines.map((l) => (l.endsWith("\r") ? l.slice(0, -1) : l));
+  const last = lines.pop()!;
+  const out = lines.map((l) => (l.endsWith("\r") ? l.slice(0, -1) : l));
+  if (last !== "") out.push(last);
+  return out;
 }
 
 const TRAILING_WHITESPACE = new RegExp(`(?:${WHITESPACE.source})$`);
