@@ -183,12 +183,12 @@ fn package_json(version: &str) -> String {
         "main": "./dist/index.js",
         "types": "./dist/index.d.ts",
         "bin": { "smtp-explain": "dist/bin/smtp-explain.js" },
-        "files": ["dist/", "!dist/**/*.test.*", "README.md"],
+        "files": ["dist/", "README.md"],
         "sideEffects": false,
         "engines": { "node": ">=18" },
         "scripts": {
             "build": "tsc -p .",
-            "test": "tsc -p . && node --test",
+            "test": "tsc -p . && node --test test/",
             "prepack": "tsc -p ."
         },
         "devDependencies": { "@types/node": "^20.19.43", "typescript": "^5.9.3" }
