@@ -13,11 +13,17 @@ use serde::Serialize;
 use crate::model::Registry;
 use crate::names::screaming_snake;
 use crate::outputs::{Outputs, MARKER};
-use crate::render::json::{Ref, Root};
-use crate::render::text::one_line;
+use crate::views::document::{Ref, Root};
+use crate::views::text::one_line;
 
 /// The package's folder.
 const DIR: &str = "generated/typescript";
+
+/// The generated tables' folder; everything else in `src/` is hand-written.
+pub const TABLES_DIR: &str = "generated/typescript/src/tables/";
+
+/// The package's manifest, generated for its version.
+pub const MANIFEST: &str = "generated/typescript/package.json";
 
 /// The first line of every generated TypeScript file.
 fn header(doc: &str) -> String {
@@ -135,29 +141,17 @@ struct VendorEntryRow<'a> {
     read: &'a str,
 }
 
-/// The `version` of the generated crate's `Cargo.toml` (the package carries the same).
-fn crate_version(out: &Outputs) -> String {
-    let manifest = out
-        .files
-        .get("generated/rust/Cargo.toml")
-        .map(|b| String::from_utf8_lossy(b).into_owned())
-        .unwrap_or_default();
-    manifest
-        .lines()
-        .find_map(|l| l.strip_prefix("version = \""))
-        .and_then(|l| l.strip_suffix('"'))
-        .expect("the Rust renderer writes the crate's version first")
-        .to_string()
-}
+/// The package's version: the Rust crate's (`generated/rust/Cargo.toml`), which
+/// `codegen/tests/typescript.rs` checks.
+const PACKAGE_VERSION: &str = "0.1.0";
 
-/// Renders the package's data files. Runs after the Rust renderer (it reads the version
-/// from the crate's manifest).
+/// Renders the package's data files.
 pub fn render(reg: &Registry, json: &Root<'_>, out: &mut Outputs) {
-    let version = crate_version(out);
-    out.add(format!("{DIR}/package.json"), package_json(&version));
+    let version = PACKAGE_VERSION;
+    out.add(MANIFEST, package_json(version));
     out.add(
         format!("{DIR}/src/tables/registry.ts"),
-        registry_ts(reg, json, &version),
+        registry_ts(reg, json, version),
     );
     out.add(
         format!("{DIR}/src/tables/classifier.ts"),
