@@ -141,6 +141,21 @@ fn rust_answers_every_line_with_the_same_keys() {
     );
 }
 
+/// The Python package (`generated/python/`), run from its source with `PYTHONPATH` pointing
+/// at `src/` (no install needed: the package is pure Python with no dependencies).
+#[test]
+fn python_port_agrees() {
+    if !have("python3", "Python") {
+        return;
+    }
+    let root = project_root();
+    let mut cmd = Command::new("python3");
+    cmd.args(["-m", "smtp_codes"])
+        .env("PYTHONPATH", root.join("generated/python/src"))
+        .env("PYTHONDONTWRITEBYTECODE", "1");
+    assert_port_agrees("Python", cmd);
+}
+
 /// The TypeScript package (`generated/typescript/`): its dev dependencies are installed from
 /// the committed lockfile when missing (`npm ci`), the sources compiled with its `tsc` into
 /// `target/conformance/typescript/` (this test's own copy, so that it never reads a half-written

@@ -4,6 +4,12 @@ use serde::Deserialize;
 
 use super::*;
 
+/// The version of the packages the generator writes for other languages (the Python
+/// package's `__version__`, the npm package's `version`): the Rust crate's, which
+/// `codegen/tests/python.rs` and `codegen/tests/typescript.rs` check against
+/// `generated/rust/Cargo.toml`.
+pub const PACKAGE_VERSION: &str = "0.1.0";
+
 /// `registry.yaml`.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]

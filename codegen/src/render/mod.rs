@@ -7,6 +7,7 @@
 
 pub mod c;
 pub mod json;
+pub mod python;
 pub mod rust;
 pub mod site;
 pub mod typescript;
@@ -28,6 +29,10 @@ pub const OWNED_ROOTS: &[&str] = &[
     rust::TABLES_DIR,
     // render::vectors: the crate's own copy of the vectors, for its standalone tests
     "generated/rust/tests/reply-vectors.json",
+    // render::python: the Python package's tables; the rest of the package is hand-written
+    python::TABLES_DIR,
+    // render::vectors: the Python package's own copy of the vectors, for its pytest suite
+    "generated/python/tests/reply-vectors.json",
     // render::typescript: the npm package's tables and manifest; the rest is hand-written
     typescript::TABLES_DIR,
     typescript::MANIFEST,
@@ -54,6 +59,7 @@ pub fn render_all(reg: &Registry) -> Result<Outputs, askama::Error> {
     json::render(&doc, &mut out)?;
     rust::render(reg, &mut out)?;
     c::render(reg, &mut out)?;
+    python::render(reg, &doc, &mut out);
     typescript::render(reg, &doc, &mut out);
     site::render_with(reg, &doc, &mut out)?;
     vectors::render(&reg.reply_vectors, &mut out);

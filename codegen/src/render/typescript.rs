@@ -10,7 +10,7 @@
 
 use serde::Serialize;
 
-use crate::model::Registry;
+use crate::model::{Registry, PACKAGE_VERSION};
 use crate::names::screaming_snake;
 use crate::outputs::{Outputs, MARKER};
 use crate::views::document::{Ref, Root};
@@ -140,10 +140,6 @@ struct VendorEntryRow<'a> {
     source_url: &'a str,
     read: &'a str,
 }
-
-/// The package's version: the Rust crate's (`generated/rust/Cargo.toml`), which
-/// `codegen/tests/typescript.rs` checks.
-const PACKAGE_VERSION: &str = "0.1.0";
 
 /// Renders the package's data files.
 pub fn render(reg: &Registry, json: &Root<'_>, out: &mut Outputs) {
