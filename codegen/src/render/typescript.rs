@@ -179,6 +179,7 @@ fn package_json(version: &str) -> String {
         "scripts": {
             "build": "tsc -p .",
             "test": "tsc -p . && node --test test/",
+            "bench": "tsc -p . && node bench/throughput.js",
             "prepack": "tsc -p ."
         },
         "devDependencies": { "@types/node": "^20.19.43", "typescript": "^5.9.3" }

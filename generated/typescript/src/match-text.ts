@@ -55,14 +55,27 @@ export function phraseNeedle(phrase: string): Needle {
   return n;
 }
 
+/** Where text is folded before it is copied to its own, right-sized buffer. */
+const scratch = new Uint8Array(TEXT_CAPACITY);
+
+/**
+ * The byte pairs of the newest text, as generation stamps: pair `p` occurs in the text of
+ * generation `g` when `stamps[p] === g`. One shared table, never cleared, so that indexing a
+ * reply allocates nothing; a text whose generation is no longer the newest builds its own
+ * table on first use.
+ */
+const stamps = new Uint32Array(65536);
+let generation = 0;
+
 /** Folded, indexed reply text. */
 export class MatchText {
   readonly #text: Uint8Array;
-  readonly #pairs = new Uint32Array(2048);
+  readonly #generation: number;
+  #own: Uint8Array | undefined;
 
   /** Folds and indexes the texts of a reply's lines. */
   constructor(lines: Iterable<Uint8Array>) {
-    const buf = new Uint8Array(TEXT_CAPACITY);
+    const buf = scratch;
     let len = 0;
     outer: for (const text of lines) {
       for (let i = 0; i < text.length; i++) {
@@ -77,12 +90,25 @@ export class MatchText {
       if (len > 0 && len < TEXT_CAPACITY && buf[len - 1] !== 0x20) buf[len++] = 0x20;
     }
     while (len > 0 && buf[len - 1] === 0x20) len--;
-    this.#text = buf.subarray(0, len);
-    const pairs = this.#pairs;
-    for (let i = 0; i + 1 < len; i++) {
-      const bit = (buf[i]! << 8) | buf[i + 1]!;
-      pairs[bit >>> 5]! |= 1 << (bit & 31);
+    this.#text = buf.slice(0, len);
+    if (generation === 0xffffffff) {
+      stamps.fill(0);
+      generation = 0;
     }
+    const g = ++generation;
+    this.#generation = g;
+    for (let i = 0; i + 1 < len; i++) stamps[(buf[i]! << 8) | buf[i + 1]!] = g;
+  }
+
+  /** This text's pair set, when the shared table holds a newer text's. */
+  #ownPairs(): Uint8Array {
+    if (this.#own === undefined) {
+      const own = new Uint8Array(65536);
+      const t = this.#text;
+      for (let i = 0; i + 1 < t.length; i++) own[(t[i]! << 8) | t[i + 1]!] = 1;
+      this.#own = own;
+    }
+    return this.#own;
   }
 
   /** The folded text's bytes. */
@@ -93,10 +119,13 @@ export class MatchText {
   /** Whether every byte pair of the needle occurs in the text. */
   #possible(n: Needle): boolean {
     if (n.bytes.length > this.#text.length) return false;
-    const pairs = this.#pairs;
-    for (let i = 0; i < n.pairs.length; i++) {
-      const bit = n.pairs[i]!;
-      if ((pairs[bit >>> 5]! & (1 << (bit & 31))) === 0) return false;
+    const pairs = n.pairs;
+    if (this.#generation === generation) {
+      const g = this.#generation;
+      for (let i = 0; i < pairs.length; i++) if (stamps[pairs[i]!] !== g) return false;
+    } else {
+      const own = this.#ownPairs();
+      for (let i = 0; i < pairs.length; i++) if (own[pairs[i]!] === 0) return false;
     }
     return true;
   }

@@ -222,3 +222,15 @@ test("explain gives every key, null where it does not apply", () => {
 test("the package version is the crate's", () => {
   assert.match(PACKAGE_VERSION, /^\d+\.\d+\.\d+/);
 });
+
+test("a text indexed before a newer one still matches as it did", async () => {
+  const { MatchText } = await import("../dist/match-text.js");
+  const enc = new TextEncoder();
+  const old = new MatchText([enc.encode("Mailbox is FULL, over quota")]);
+  const newer = new MatchText([enc.encode("something else entirely")]);
+  assert.ok(old.containsPhrase("over quota"));
+  assert.ok(old.containsPhrase("mailbox is full"));
+  assert.ok(!old.containsPhrase("something"));
+  assert.ok(newer.containsPhrase("something else"));
+  assert.ok(!newer.containsPhrase("over quota"));
+});
