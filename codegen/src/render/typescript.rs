@@ -11,7 +11,7 @@
 use serde::Serialize;
 
 use crate::model::{Registry, PACKAGE_VERSION};
-use crate::names::screaming_snake;
+use crate::names::{typescript_const, typescript_enhanced_const};
 use crate::outputs::{Outputs, MARKER};
 use crate::views::document::{Ref, Root};
 use crate::views::text::one_line;
@@ -319,19 +319,19 @@ fn registry_ts(reg: &Registry, json: &Root<'_>, version: &str) -> String {
     // Named constants, as the Rust crate names them.
     s.push_str("\n/** A named constant for every standard and historic reply code. */\nexport const REPLY_CODE_NAMES = {\n");
     for b in json.basic.iter().filter(|b| b.status != "nonstandard") {
-        s.push_str(&format!("  {}: {},\n", screaming_snake(b.name), b.code));
+        s.push_str(&format!("  {}: {},\n", typescript_const(b.name), b.code));
     }
     s.push_str("} as const;\n\n/** A named constant for every registered enhanced code, once per class it is used with. */\nexport const ENHANCED_CODE_NAMES = {\n");
     for e in &json.enhanced {
         for o in &e.usable_as {
-            let (prefix, class) = match *o {
-                "success" => ("SUCCESS", 2),
-                "transient" => ("TRANSIENT", 4),
-                _ => ("PERMANENT", 5),
+            let class = match *o {
+                "success" => 2,
+                "transient" => 4,
+                _ => 5,
             };
             s.push_str(&format!(
-                "  {prefix}_{}: \"{class}.{}.{}\",\n",
-                screaming_snake(e.name),
+                "  {}: \"{class}.{}.{}\",\n",
+                typescript_enhanced_const(o, e.name),
                 e.subject,
                 e.detail
             ));
