@@ -194,6 +194,17 @@ pub fn typescript_const(name: &str) -> String {
     screaming_snake(name)
 }
 
+/// A TypeScript constant for the enhanced code `name` in the class its `usable_as` word names
+/// (`success`, `transient`, `permanent`): `PERMANENT_BAD_DESTINATION_MAILBOX_ADDRESS`, as the
+/// Rust crate's constant.
+pub fn typescript_enhanced_const(usable_as: &str, name: &str) -> String {
+    format!(
+        "{}_{}",
+        usable_as.to_ascii_uppercase(),
+        typescript_const(name)
+    )
+}
+
 /// A TypeScript property or function name: `mailboxUnavailable`.
 pub fn typescript_member(name: &str) -> String {
     lower_camel(name)

@@ -99,7 +99,9 @@ fn walk(root: &Path, dir: &Path, out: &mut BTreeSet<String>) -> io::Result<()> {
         let entry = entry?;
         let name = entry.file_name();
         let name = name.to_string_lossy();
-        if name.starts_with('.') || name == "target" {
+        // Build outputs and installed packages are never the generator's (tsc copies the
+        // marker into `dist/`).
+        if name.starts_with('.') || matches!(name.as_ref(), "target" | "node_modules" | "dist") {
             continue;
         }
         let path = entry.path();

@@ -12,6 +12,7 @@ pub mod json;
 pub mod python;
 pub mod rust;
 pub mod site;
+pub mod typescript;
 pub mod vectors;
 
 use crate::model::Registry;
@@ -44,6 +45,11 @@ pub const OWNED_ROOTS: &[&str] = &[
     python::TABLES_DIR,
     // render::vectors: the Python package's own copy of the vectors, for its pytest suite
     "generated/python/tests/reply-vectors.json",
+    // render::typescript: the npm package's tables and manifest; the rest is hand-written
+    typescript::TABLES_DIR,
+    typescript::MANIFEST,
+    // render::vectors: the npm package's own copy of the vectors, for its node --test suite
+    "generated/typescript/test/reply-vectors.json",
     // render::site
     "site/",
     // render::changelog: the crate's changelog, from data/editions.yaml
@@ -63,6 +69,7 @@ pub fn render_all(reg: &Registry) -> Result<Outputs, askama::Error> {
     rust::render(reg, &mut out)?;
     c::render(reg, &mut out)?;
     python::render(reg, &doc, &mut out);
+    typescript::render(reg, &doc, &mut out);
     site::render_with(reg, &doc, &mut out)?;
     vectors::render(&reg.reply_vectors, &mut out);
     changelog::render(reg, &mut out);
