@@ -65,6 +65,38 @@ pub const RECIPIENT_LABELS: &[&str] = &[
     ">>> RCPT TO:",
     "RCPT To:",
     "Could not deliver message to the following recipient",
+    "Could not be delivered to:",
+    "Unknown user:",
+    "Undeliverable to:",
+    "Delivery failed for:",
+    "Failed address:",
+];
+
+/// Words in a short label before a colon (`Unknown user: a@example.org`) that make the
+/// address after it a recipient, for labels not listed in [`RECIPIENT_LABELS`].
+pub const RECIPIENT_LABEL_WORDS: &[&str] = &[
+    "recipient",
+    "user",
+    "address",
+    "deliver",
+    "mailbox",
+    "account",
+    "destinataire",
+];
+
+/// Phrases after which, on the same line, a failed recipient's address follows
+/// ("There was an error delivering your mail to <a@example.org>.").
+pub const RECIPIENT_PHRASES: &[&str] = &[
+    "delivering your mail to",
+    "deliver your message to",
+    "delivering your message to",
+    "unable to deliver message to",
+    "could not be delivered to",
+    "could not deliver mail to",
+    "delivery to the following recipient",
+    "your message to",
+    "delivery failed to",
+    "mail to the following recipient",
 ];
 
 /// Labels (at line start) whose address is NOT a failed recipient: the report's sender,
@@ -108,6 +140,7 @@ pub const REPLY_INTRODUCERS: &[&str] = &[
     "reply:",
     "message:",
     "code:",
+    "...", // Sendmail: "<a@example.org>... 550 Host unknown"
 ];
 
 /// Phrases that say which SMTP command the reply answered. The first that occurs in a
@@ -174,12 +207,10 @@ pub const BOUNCE_SENDERS: &[&str] = &[
     "mail-daemon",
     "maildaemon",
     "mailerdaemon",
-    "root",
     "bounce",
     "bounces",
     "mdaemon",
     "mail.delivery.system",
-    "nobody",
 ];
 
 /// Subject phrases of bounce messages (found anywhere in the subject).
@@ -209,6 +240,10 @@ pub const BOUNCE_SUBJECTS: &[&str] = &[
     "failed delivery",
     "warning: could not send",
     "are not member",
+    "メールエラー",
+    "配信エラー",
+    "送信エラー",
+    "不達",
     "message not delivered",
     "unable to deliver",
     "delivery incomplete",
@@ -265,6 +300,12 @@ pub const FAILURE_PHRASES: &[&str] = &[
     "returning message to sender",
     "message was not delivered",
     "failed to deliver",
+    "unknown user",
+    "no such user",
+    "host unknown",
+    "mailbox is full",
+    "error delivering",
+    "transcript of session follows",
 ];
 
 /// Header fields whose presence marks an automatic reply (RFC 3834 and common practice):

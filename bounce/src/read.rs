@@ -27,6 +27,8 @@ struct Parts {
     feedback: Option<String>,
     /// The human-readable report text (text parts, cut before any copy of the original).
     text: String,
+    /// The first text part, uncut, for finding a report embedded in it.
+    first_text: String,
     /// `text/html` parts, used only when there is no plain text.
     html: String,
     /// The `To` field of the returned message (attached or its headers).
@@ -118,6 +120,9 @@ fn walk(msg: &mail_parser::Message<'_>) -> Parts {
                 }
             }
             (_, _, PartType::Text(t)) => {
+                if p.first_text.is_empty() {
+                    push_capped(&mut p.first_text, t);
+                }
                 let cut = text::cut_original(t);
                 if p.original_to.is_none() && cut.len() < t.len() {
                     p.original_to = original_to_of(cut_to_headers(&t[cut.len()..]));
@@ -154,6 +159,31 @@ fn cut_to_headers(rest: &str) -> &str {
 /// Reads a whole message (RFC 5322 bytes) into a [`Report`]. Never panics; reads at most
 /// [`MAX_MESSAGE_BYTES`](crate::limits::MAX_MESSAGE_BYTES).
 pub fn read_message(raw: &[u8]) -> Report {
+    read_at(raw, 0)
+}
+
+/// Where a whole report (headers and all) is pasted into a text part: the start of its
+/// header block, found from its `Content-Type: multipart/report` line.
+fn embedded_report(text: &str) -> Option<&str> {
+    let at = [
+        "\ncontent-type: multipart/report",
+        "\ncontent-type: message/delivery-status",
+    ]
+    .iter()
+    .find_map(|m| find_ci(text, m, 0))?;
+    let start = text[..at].rfind("\n\n").map_or(0, |i| i + 2);
+    let block = &text[start..];
+    let block = match block.strip_prefix("From ") {
+        Some(_) => block.split_once('\n').map_or("", |(_, rest)| rest),
+        None => block,
+    };
+    Some(block)
+}
+
+/// How deep reports pasted into reports are followed.
+const MAX_EMBEDDED_DEPTH: usize = 2;
+
+fn read_at(raw: &[u8], depth: usize) -> Report {
     let raw = &raw[..raw.len().min(MAX_MESSAGE_BYTES)];
     let Some(msg) = MessageParser::default().parse(raw) else {
         return Report::not_report();
@@ -169,12 +199,21 @@ pub fn read_message(raw: &[u8]) -> Report {
         .and_then(|a| a.first())
         .and_then(|a| a.address())
         .map(str::to_owned);
+    let from_raw = msg.header_raw("From").map(str::to_owned);
     let to = msg
         .to()
         .and_then(|a| a.first())
         .and_then(|a| a.address())
         .map(str::to_owned);
     let mut parts = walk(&msg);
+    if parts.dsn.is_empty() && parts.feedback.is_none() && depth < MAX_EMBEDDED_DEPTH {
+        if let Some(inner) = embedded_report(&parts.first_text) {
+            let report = read_at(inner.as_bytes(), depth + 1);
+            if report.kind != Kind::NotReport {
+                return report;
+            }
+        }
+    }
     if parts.text.trim().is_empty() && !parts.html.is_empty() {
         parts.text = core::mem::take(&mut parts.html);
     }
@@ -222,15 +261,25 @@ pub fn read_message(raw: &[u8]) -> Report {
             .as_deref()
             .is_some_and(|s| contains_ci(s, "(delay)") || contains_ci(s, "delayed"));
 
+    // A diagnostic that the text gives once for all recipients ("Could not be delivered
+    // because of 550 5.1.1 User unknown", before the list of addresses) applies to every
+    // recipient whose own block says nothing.
+    let recipient_groups = groups.iter().filter(|g| is_recipient_group(g)).count();
+    let blocks_silent = blocks.iter().all(|b| scan::replies(&b.text).is_empty());
+    let shared = if recipient_groups <= 1 || blocks_silent {
+        parts.text.as_str()
+    } else {
+        ""
+    };
     for g in groups
         .iter()
         .filter(|g| is_recipient_group(g))
         .take(MAX_RECIPIENTS)
     {
-        report.recipients.push(from_group(g, &blocks));
+        report.recipients.push(from_group(g, &blocks, shared));
     }
 
-    let bounce_like = is_bounce_sender(from.as_deref())
+    let bounce_like = is_bounce_sender(from_raw.as_deref())
         || subject
             .as_deref()
             .is_some_and(|s| BOUNCE_SUBJECTS.iter().any(|p| contains_ci(s, p)));
@@ -249,7 +298,13 @@ pub fn read_message(raw: &[u8]) -> Report {
 
     if report.recipients.is_empty() {
         let failure_words = FAILURE_PHRASES.iter().any(|p| contains_ci(&parts.text, p));
-        if !(bounce_like && (failure_words || !blocks.is_empty())) && parts.dsn.is_empty() {
+        let by_sender = is_bounce_sender(from_raw.as_deref());
+        let by_subject = subject
+            .as_deref()
+            .is_some_and(|s| BOUNCE_SUBJECTS.iter().any(|p| contains_ci(s, p)));
+        let is_bounce =
+            (by_sender && by_subject) || (bounce_like && (failure_words || !blocks.is_empty()));
+        if !is_bounce && parts.dsn.is_empty() {
             return report;
         }
         let action = if delay_words && !contains_ci(&parts.text, "permanent") {
@@ -283,8 +338,13 @@ pub fn read_message(raw: &[u8]) -> Report {
                 });
             }
         }
+        let shared = if found.len() <= 1 || blocks_silent {
+            parts.text.as_str()
+        } else {
+            ""
+        };
         for b in found.iter().take(MAX_RECIPIENTS) {
-            report.recipients.push(from_text(b, action));
+            report.recipients.push(from_text(b, action, shared));
         }
     }
 
@@ -300,9 +360,18 @@ fn is_recipient_group(g: &Group) -> bool {
     g.has("Final-Recipient") || g.has("Original-Recipient")
 }
 
-fn is_bounce_sender(from: Option<&str>) -> bool {
-    let Some(from) = from else { return false };
-    let local = from.split('@').next().unwrap_or("").to_ascii_lowercase();
+/// Whether the `From` field (raw, as some bounces write a bare `mailer-daemon`) names a
+/// bounce sender.
+fn is_bounce_sender(from_raw: Option<&str>) -> bool {
+    let Some(from) = from_raw else { return false };
+    let addr = scan::first_address(from).unwrap_or(from);
+    let local = addr.split('@').next().unwrap_or("");
+    let local = local
+        .rsplit(['<', ' ', '"'])
+        .next()
+        .unwrap_or(local)
+        .trim()
+        .to_ascii_lowercase();
     BOUNCE_SENDERS.iter().any(|s| local == *s) || local.starts_with("mailer-daemon")
 }
 
@@ -401,7 +470,7 @@ fn parse_status(value: &str) -> Option<EnhancedCode> {
 
 /// One recipient from a delivery-status field group, completed from the text block about
 /// the same address.
-fn from_group(g: &Group, blocks: &[Block]) -> Recipient {
+fn from_group(g: &Group, blocks: &[Block], shared: &str) -> Recipient {
     let final_rcpt = g
         .get("Final-Recipient")
         .and_then(address_value)
@@ -430,7 +499,7 @@ fn from_group(g: &Group, blocks: &[Block]) -> Recipient {
         ..empty_recipient()
     };
     let block_text = block.map(|b| b.text.as_str()).unwrap_or("");
-    complete(&mut r, status_field, diag.as_deref(), block_text);
+    complete(&mut r, status_field, diag.as_deref(), block_text, shared);
     r
 }
 
@@ -445,13 +514,13 @@ fn action_of_class(s: EnhancedCode) -> Action {
 }
 
 /// One recipient from the report's text.
-fn from_text(b: &Block, action: Action) -> Recipient {
+fn from_text(b: &Block, action: Action, shared: &str) -> Recipient {
     let mut r = Recipient {
         recipient: (!b.address.is_empty()).then(|| b.address.clone()),
         action: Some(action),
         ..empty_recipient()
     };
-    complete(&mut r, None, None, &b.text);
+    complete(&mut r, None, None, &b.text, shared);
     r
 }
 
@@ -462,34 +531,59 @@ fn complete(
     status_field: Option<EnhancedCode>,
     diag: Option<&str>,
     block: &str,
+    shared: &str,
 ) {
     let diag = diag.filter(|d| !d.trim().is_empty());
     let mut replies = diag.map(scan::replies).unwrap_or_default();
+    let in_diag = replies
+        .iter()
+        .rev()
+        .find_map(|x| x.enhanced)
+        .or_else(|| diag.and_then(|d| scan::enhanced_codes(d).last()));
     if replies.is_empty() {
         replies = scan::replies(block);
     }
+    let silent = replies.is_empty() && scan::enhanced_codes(block).next().is_none();
+    let block = if silent && !shared.is_empty() {
+        replies = scan::replies(shared);
+        if block.trim().is_empty() || !replies.is_empty() {
+            shared
+        } else {
+            block
+        }
+    } else {
+        block
+    };
     let evidence: Cow<'_, str> = match diag {
         Some(d) if block.is_empty() => Cow::Borrowed(d),
         Some(d) => Cow::Owned(format!("{d}\n{block}")),
         None => Cow::Borrowed(block),
     };
-    let reply_code = replies.iter().find_map(|x| x.code);
-    let in_text = replies
-        .iter()
-        .find_map(|x| x.enhanced)
-        .or_else(|| diag.and_then(|d| scan::enhanced_codes(d).next()))
-        .or_else(|| scan::enhanced_codes(block).next());
-    r.status = match (status_field, in_text) {
-        (Some(f), Some(t))
-            if f.subject() == 0
-                && f.detail() == 0
-                && t.subject() != 0
-                && t.class() == f.class() =>
-        {
+    // The innermost reply is the remote server's own; outer ones are the reporter's summary.
+    let reply_code = replies.iter().rev().find_map(|x| x.code);
+    let in_block = || {
+        replies
+            .iter()
+            .rev()
+            .find_map(|x| x.enhanced)
+            .or_else(|| scan::enhanced_codes(block).next())
+    };
+    // The remote server's own code (in the diagnostic) beats the reporter's summary; a
+    // generic `X.0.0` summary also yields to a precise code in the text about the recipient.
+    r.status = match (status_field, in_diag) {
+        (_, Some(t)) => Some(t),
+        (Some(f), None) => match in_block() {
             Some(t)
-        }
-        (Some(f), _) => Some(f),
-        (None, t) => t,
+                if f.subject() == 0
+                    && f.detail() == 0
+                    && t.subject() != 0
+                    && t.class() == f.class() =>
+            {
+                Some(t)
+            }
+            _ => Some(f),
+        },
+        (None, None) => in_block(),
     };
     r.reply_code = reply_code;
     r.command = COMMAND_PHRASES

@@ -167,12 +167,17 @@ fn reply_code_at(text: &str, i: usize) -> Option<ReplyCode> {
     }
     match b.get(i + 3) {
         None | Some(b' ' | b'-' | b'\r' | b'\n' | b'\t' | b')' | b'\'' | b'"' | b'>' | b',') => {}
+        Some(b':') if matches!(b.get(i + 4), None | Some(b' ')) => {}
         _ => return None,
     }
-    if b.get(i + 3) == Some(&b'-') && !b.get(i + 4).is_some_and(|c| c.is_ascii_alphanumeric()) {
+    let after_dash = b
+        .get(i + 4)
+        .is_some_and(|c| c.is_ascii_alphanumeric() || *c == b'\'');
+    if b.get(i + 3) == Some(&b'-') && !after_dash {
         return None;
     }
-    if !introduced(text, i) {
+    let quoted = b.get(i + 3) == Some(&b'-') && b.get(i + 4) == Some(&b'\'');
+    if !quoted && !introduced(text, i) {
         return None;
     }
     ReplyCode::from_bytes(&b[i..i + 3]).ok()
@@ -220,7 +225,7 @@ pub fn replies(text: &str) -> Vec<ServerReply> {
             continue;
         };
         let mut j = i + 3;
-        while j < b.len() && (b[j] == b' ' || b[j] == b'-') {
+        while j < b.len() && matches!(b[j], b' ' | b'-' | b'\'' | b':') {
             j += 1;
         }
         let mut enhanced = None;

@@ -4,16 +4,17 @@
 
 use crate::formats::{
     NOT_RECIPIENT_LABELS, ORIGINAL_HEADER_LINES, ORIGINAL_MESSAGE_MARKERS, RECIPIENT_LABELS,
+    RECIPIENT_LABEL_WORDS, RECIPIENT_PHRASES,
 };
 use crate::limits::{MAX_BLOCK_BYTES, MAX_RECIPIENTS};
-use crate::scan::{addresses, starts_with_ci};
+use crate::scan::{addresses, contains_ci, find_ci, starts_with_ci};
 
 /// The text of one recipient: its address and the report's lines about it.
 #[derive(Debug, Clone)]
 pub struct Block {
     /// The address, as written.
     pub address: String,
-    /// The rest of the anchor line and the lines up to the next recipient.
+    /// The anchor line and the lines up to the next recipient.
     pub text: String,
 }
 
@@ -36,28 +37,64 @@ pub fn cut_original(text: &str) -> &str {
     text
 }
 
-/// The address a line names as a recipient, and where the address ends in the line.
+/// Skips a reply code and an enhanced code at the start of `t` ("554 ", "550 5.1.1 ",
+/// "<<< 550 "): sendmail-style lines that name the recipient after the code.
+fn skip_codes(t: &str) -> &str {
+    let mut t = t.strip_prefix("<<<").unwrap_or(t).trim_start();
+    let b = t.as_bytes();
+    if b.len() > 4 && b[..3].iter().all(u8::is_ascii_digit) && matches!(b[3], b' ' | b'-') {
+        t = t[4..].trim_start();
+        let e = t.find(' ').unwrap_or(0);
+        if e > 0 && t[..e].bytes().all(|c| c.is_ascii_digit() || c == b'.') && t[..e].contains('.')
+        {
+            t = t[e..].trim_start();
+        }
+    }
+    t
+}
+
+/// The address a line names as a recipient, as a byte range in the line.
 fn anchor(line: &str) -> Option<(usize, usize)> {
     let lead = line.len() - line.trim_start().len();
     let t = &line[lead..];
     if NOT_RECIPIENT_LABELS.iter().any(|l| starts_with_ci(t, l)) {
         return None;
     }
-    if let Some(label) = RECIPIENT_LABELS.iter().find(|l| starts_with_ci(t, l)) {
-        let rest = lead + label.len();
-        return addresses(&line[rest..])
+    let after_label = |rest: usize| {
+        addresses(&line[rest..])
             .next()
-            .map(|(s, e)| (rest + s, rest + e));
+            .map(|(s, e)| (rest + s, rest + e))
+    };
+    if let Some(label) = RECIPIENT_LABELS.iter().find(|l| starts_with_ci(t, l)) {
+        return after_label(lead + label.len());
     }
-    let (s, e) = addresses(t).next()?;
-    let opener = &t[..s];
+    if let Some(colon) = t.find(": ").filter(|&c| c < 48) {
+        let label = &t[..colon];
+        let short = label.split_whitespace().count() <= 8 && !label.contains('@');
+        if short && RECIPIENT_LABEL_WORDS.iter().any(|w| contains_ci(label, w)) {
+            if let Some(found) = after_label(lead + colon + 1) {
+                return Some(found);
+            }
+        }
+    }
+    for phrase in RECIPIENT_PHRASES {
+        if let Some(i) = find_ci(line, phrase, 0) {
+            if let Some(found) = after_label(i + phrase.len()) {
+                return Some(found);
+            }
+        }
+    }
+    let u = skip_codes(t);
+    let base = line.len() - u.len();
+    let (s, e) = addresses(u).next()?;
+    let opener = &u[..s];
     if !(opener.is_empty() || opener == "<" || opener == "\"" || opener == "<\"") {
         return None;
     }
-    let after = t[e..].trim_start_matches(['>', '"']);
+    let after = u[e..].trim_start_matches(['>', '"']);
     let fits = after.is_empty()
         || after.starts_with([':', '.', ',', ';', '(', ' ', '\t', '\r', '\n', '[']);
-    fits.then_some((lead + s, lead + e))
+    fits.then_some((base + s, base + e))
 }
 
 /// The recipients a report's text names, each with its block of text, in order; an address
@@ -74,7 +111,7 @@ pub fn blocks(region: &str, exclude: &[String]) -> Vec<Block> {
             (!excluded).then_some((a, e))
         });
         let rest = match found {
-            Some((a, e)) => {
+            Some((a, _)) => {
                 let idx = match out.iter().position(|b| b.address.eq_ignore_ascii_case(a)) {
                     Some(i) => i,
                     None if out.len() < MAX_RECIPIENTS => {
@@ -87,7 +124,7 @@ pub fn blocks(region: &str, exclude: &[String]) -> Vec<Block> {
                     None => continue,
                 };
                 current = Some(idx);
-                &line[e..]
+                line
             }
             None => line,
         };
