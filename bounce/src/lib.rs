@@ -42,6 +42,10 @@ mod fields;
 mod read;
 mod scan;
 mod text;
+pub mod webhook;
+
+#[cfg(feature = "json")]
+pub mod json;
 
 use smtp_codes::classify::Classification;
 use smtp_codes::{Command, EnhancedCode, ReplyCode};

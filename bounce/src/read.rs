@@ -206,6 +206,22 @@ fn read_at(raw: &[u8], depth: usize) -> Report {
         .and_then(|a| a.address())
         .map(str::to_owned);
     let mut parts = walk(&msg);
+    // A provider's JSON notification mailed as the body (Amazon SES through SNS e-mail).
+    let body = parts.first_text.trim();
+    if parts.dsn.is_empty() && body.starts_with('{') {
+        // Mail transports fold long lines; a folded JSON string is unfolded before a retry.
+        let reports = crate::webhook::read_webhook(body.as_bytes()).or_else(|_| {
+            let unfolded = body.replace("\r\n", "\n").replace("\n ", "");
+            crate::webhook::read_webhook(unfolded.as_bytes())
+        });
+        if let Ok(reports) = reports {
+            if let Some(mut report) = reports.into_iter().next() {
+                report.date = msg.header_raw("Date").map(fold);
+                report.subject = msg.subject().map(fold);
+                return report;
+            }
+        }
+    }
     if parts.dsn.is_empty() && parts.feedback.is_none() && depth < MAX_EMBEDDED_DEPTH {
         if let Some(inner) = embedded_report(&parts.first_text) {
             let report = read_at(inner.as_bytes(), depth + 1);
@@ -383,7 +399,7 @@ fn is_auto_reply(msg: &mail_parser::Message<'_>, subject: Option<&str>) -> bool 
     by_field || subject.is_some_and(|s| AUTO_REPLY_SUBJECTS.iter().any(|p| contains_ci(s, p)))
 }
 
-fn kind_of(recipients: &[Recipient]) -> Kind {
+pub(crate) fn kind_of(recipients: &[Recipient]) -> Kind {
     let has = |a: Action| recipients.iter().any(|r| r.action == Some(a));
     if has(Action::Failed) {
         Kind::Bounce
@@ -442,7 +458,7 @@ fn complaint(report: &mut Report, parts: &Parts) {
     }
 }
 
-fn empty_recipient() -> Recipient {
+pub(crate) fn empty_recipient() -> Recipient {
     Recipient {
         recipient: None,
         original_recipient: None,
@@ -460,7 +476,7 @@ fn empty_recipient() -> Recipient {
     }
 }
 
-fn parse_status(value: &str) -> Option<EnhancedCode> {
+pub(crate) fn parse_status(value: &str) -> Option<EnhancedCode> {
     let v = value.trim();
     let end = v
         .find(|c: char| !(c.is_ascii_digit() || c == '.'))
@@ -526,7 +542,7 @@ fn from_text(b: &Block, action: Action, shared: &str) -> Recipient {
 
 /// Fills in the replies, status, command, remote host and classification from the
 /// `Status` field, the `Diagnostic-Code` text and the recipient's text block.
-fn complete(
+pub(crate) fn complete(
     r: &mut Recipient,
     status_field: Option<EnhancedCode>,
     diag: Option<&str>,
