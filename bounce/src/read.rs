@@ -156,6 +156,17 @@ fn cut_to_headers(rest: &str) -> &str {
     ""
 }
 
+/// The MIME structure of `raw`. mail-parser 0.11.9 has a `debug_assert!` that some
+/// malformed multipart messages reach ("Invalid part ID, could not find multipart."; found
+/// by fuzzing): release builds skip it and recover, debug builds would panic. The panic is
+/// caught here so that a debug build reads such a message as "not a report" instead of
+/// failing; with `panic = "abort"` nothing can catch it, and only debug builds are affected.
+fn parse_mime(raw: &[u8]) -> Option<mail_parser::Message<'_>> {
+    std::panic::catch_unwind(|| MessageParser::default().parse(raw))
+        .ok()
+        .flatten()
+}
+
 /// Reads a whole message (RFC 5322 bytes) into a [`Report`]. Never panics; reads at most
 /// [`MAX_MESSAGE_BYTES`](crate::limits::MAX_MESSAGE_BYTES).
 pub fn read_message(raw: &[u8]) -> Report {
@@ -185,7 +196,7 @@ const MAX_EMBEDDED_DEPTH: usize = 2;
 
 fn read_at(raw: &[u8], depth: usize) -> Report {
     let raw = &raw[..raw.len().min(MAX_MESSAGE_BYTES)];
-    let Some(msg) = MessageParser::default().parse(raw) else {
+    let Some(msg) = parse_mime(raw) else {
         return Report::not_report();
     };
     let header = |name: &str| {
