@@ -130,7 +130,7 @@ fn walk(msg: &mail_parser::Message<'_>) -> Parts {
                 push_capped(&mut p.text, cut);
             }
             (_, _, PartType::Html(h)) => {
-                if p.html.len() < MAX_TEXT_BYTES {
+                if p.text.is_empty() && p.html.len() < MAX_TEXT_BYTES {
                     let t = html_text(h);
                     push_capped(&mut p.html, text::cut_original(&t));
                 }
@@ -253,9 +253,11 @@ fn read_at(raw: &[u8], depth: usize) -> Report {
         subject: subject.clone(),
         recipients: Vec::new(),
     };
+    let text_lower = scan::Lowered::new(&parts.text);
+    let dsn_lower: Vec<scan::Lowered> = parts.dsn.iter().map(|d| scan::Lowered::new(d)).collect();
     report.format = FORMAT_MARKERS
         .iter()
-        .find(|(_, m)| contains_ci(&parts.text, m) || parts.dsn.iter().any(|d| contains_ci(d, m)))
+        .find(|(_, m)| text_lower.has(m) || dsn_lower.iter().any(|d| d.has(m)))
         .map(|(name, _)| *name);
 
     if parts.feedback.is_some() || parts.feedback_report_type {
@@ -281,9 +283,9 @@ fn read_at(raw: &[u8], depth: usize) -> Report {
         report.arrival_date = g.get("Arrival-Date").map(str::to_owned);
     }
     if report.reporting_host.is_none() {
-        report.reporting_host = reporting_host_in(&parts.text);
+        report.reporting_host = reporting_host_in(&parts.text, &text_lower);
     }
-    let delay_words = DELAY_PHRASES.iter().any(|p| contains_ci(&parts.text, p))
+    let delay_words = DELAY_PHRASES.iter().any(|p| text_lower.has(p))
         || subject
             .as_deref()
             .is_some_and(|s| contains_ci(s, "(delay)") || contains_ci(s, "delayed"));
@@ -324,7 +326,7 @@ fn read_at(raw: &[u8], depth: usize) -> Report {
     }
 
     if report.recipients.is_empty() {
-        let failure_words = FAILURE_PHRASES.iter().any(|p| contains_ci(&parts.text, p));
+        let failure_words = FAILURE_PHRASES.iter().any(|p| text_lower.has(p));
         let by_sender = is_bounce_sender(from_raw.as_deref());
         let by_subject = subject
             .as_deref()
@@ -334,7 +336,7 @@ fn read_at(raw: &[u8], depth: usize) -> Report {
         if !is_bounce && parts.dsn.is_empty() {
             return report;
         }
-        let action = if delay_words && !contains_ci(&parts.text, "permanent") {
+        let action = if delay_words && !text_lower.has("permanent") {
             Action::Delayed
         } else {
             Action::Failed
@@ -613,12 +615,13 @@ pub(crate) fn complete(
         (None, None) => in_block(),
     };
     r.reply_code = reply_code;
+    let ev_lower = scan::Lowered::new(&evidence);
     r.command = COMMAND_PHRASES
         .iter()
-        .find(|(p, _)| contains_ci(&evidence, p))
+        .find(|(p, _)| ev_lower.has(p))
         .map(|(_, c)| *c);
     if r.remote_host.is_none() {
-        r.remote_host = remote_host_in(&evidence);
+        r.remote_host = remote_host_in(&evidence, &ev_lower);
     }
     r.diagnostic = diag
         .map(fold)
@@ -632,12 +635,9 @@ pub(crate) fn complete(
         (None, None, Some(Action::Failed)) => (code_for_class(false, false), true),
         (None, None, _) => (code_for_class(true, false), true),
     };
+    // The classifier reads the remote server's words: the diagnostic when the report has
+    // one, else the recipient's text.
     let text = r.diagnostic.as_deref().unwrap_or("");
-    let text = if evidence.len() > text.len() {
-        &*evidence
-    } else {
-        text
-    };
     r.classification = Some(classify_text(code, r.status, text.as_bytes()));
     r.assumed_code = assumed;
 }
@@ -655,10 +655,10 @@ fn code_for_class(success: bool, transient: bool) -> ReplyCode {
     ReplyCode::from_u16(n).unwrap_or(ReplyCode::MAILBOX_UNAVAILABLE)
 }
 
-fn remote_host_in(text: &str) -> Option<String> {
+fn remote_host_in(text: &str, lower: &scan::Lowered) -> Option<String> {
     for intro in REMOTE_HOST_INTRODUCERS {
         let mut from = 0;
-        while let Some(i) = find_ci(text, intro, from) {
+        while let Some(i) = lower.find(intro, from) {
             from = i + intro.len();
             let word_start = i == 0 || !text.as_bytes()[i - 1].is_ascii_alphanumeric();
             if !word_start {
@@ -672,9 +672,9 @@ fn remote_host_in(text: &str) -> Option<String> {
     None
 }
 
-fn reporting_host_in(text: &str) -> Option<String> {
+fn reporting_host_in(text: &str, lower: &scan::Lowered) -> Option<String> {
     REPORTING_HOST_INTRODUCERS.iter().find_map(|intro| {
-        let i = find_ci(text, intro, 0)?;
+        let i = lower.find(intro, 0)?;
         host_at(&text[i + intro.len()..]).map(str::to_owned)
     })
 }

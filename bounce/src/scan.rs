@@ -12,6 +12,37 @@ const MAX_REPLY_TEXT: usize = 2048;
 /// Most replies kept for one recipient (outer and nested).
 const MAX_REPLIES: usize = 8;
 
+/// A text lower-cased once (ASCII), for checking many phrases against it quickly.
+pub struct Lowered(String);
+
+impl Lowered {
+    /// Lower-cases `text`.
+    pub fn new(text: &str) -> Lowered {
+        Lowered(text.to_ascii_lowercase())
+    }
+
+    /// Where `phrase` occurs at or after byte `from`, ignoring ASCII case (byte offsets are
+    /// those of the original text: ASCII lower-casing keeps every length).
+    pub fn find(&self, phrase: &str, from: usize) -> Option<usize> {
+        let hay = self.0.get(from..)?;
+        let found = if phrase.bytes().any(|c| c.is_ascii_uppercase()) {
+            hay.find(&phrase.to_ascii_lowercase())
+        } else {
+            hay.find(phrase)
+        };
+        found.map(|i| i + from)
+    }
+
+    /// Whether `phrase` occurs, ignoring ASCII case.
+    pub fn has(&self, phrase: &str) -> bool {
+        if phrase.bytes().any(|c| c.is_ascii_uppercase()) {
+            self.0.contains(&phrase.to_ascii_lowercase())
+        } else {
+            self.0.contains(phrase)
+        }
+    }
+}
+
 /// Whether `needle` occurs in `hay`, ignoring ASCII case.
 pub fn contains_ci(hay: &str, needle: &str) -> bool {
     find_ci(hay, needle, 0).is_some()

@@ -22,13 +22,13 @@ pub struct Block {
 pub fn cut_original(text: &str) -> &str {
     let mut at = 0;
     for line in text.split_inclusive('\n') {
-        let marker = ORIGINAL_MESSAGE_MARKERS
-            .iter()
-            .any(|m| starts_with_ci(line, m))
-            || ORIGINAL_HEADER_LINES.iter().any(|m| {
-                line.len() >= m.len()
-                    && line.as_bytes()[..m.len()].eq_ignore_ascii_case(m.as_bytes())
-            });
+        let trimmed = line.trim_start();
+        let marker = ORIGINAL_MESSAGE_MARKERS.iter().any(|m| {
+            trimmed.len() >= m.len()
+                && trimmed.as_bytes()[..m.len()].eq_ignore_ascii_case(m.as_bytes())
+        }) || ORIGINAL_HEADER_LINES.iter().any(|m| {
+            line.len() >= m.len() && line.as_bytes()[..m.len()].eq_ignore_ascii_case(m.as_bytes())
+        });
         if marker {
             return &text[..at];
         }
@@ -55,6 +55,9 @@ fn skip_codes(t: &str) -> &str {
 
 /// The address a line names as a recipient, as a byte range in the line.
 fn anchor(line: &str) -> Option<(usize, usize)> {
+    if !line.contains('@') {
+        return None;
+    }
     let lead = line.len() - line.trim_start().len();
     let t = &line[lead..];
     if NOT_RECIPIENT_LABELS.iter().any(|l| starts_with_ci(t, l)) {
