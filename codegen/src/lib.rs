@@ -4,7 +4,6 @@
 //! memory into every output file ([`render`]), and then either written or compared with the
 //! disk ([`outputs`]). One direction only: nothing reads the outputs back.
 
-pub mod classifier;
 pub mod diag;
 pub mod iana;
 pub mod load;
@@ -12,7 +11,7 @@ pub mod model;
 pub mod names;
 pub mod outputs;
 pub mod render;
-pub mod vectors;
+pub mod views;
 pub mod yaml;
 
 use std::path::Path;

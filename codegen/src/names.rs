@@ -1,9 +1,12 @@
-//! Identifier casing, in one place.
+//! Every identifier of every target language, built in one place.
 //!
-//! The registry stores every identifier once, in `UpperCamelCase` (`MailboxUnavailable`).
-//! Each target language's form is derived here and nowhere else: Rust enum variants keep the
-//! stored form, Rust constants and C macros use `SCREAMING_SNAKE_CASE`, file names and JSON
-//! keys use `snake_case`.
+//! The registry stores every identifier once, in `UpperCamelCase` (`MailboxUnavailable`), and
+//! reason ids in `snake_case` (`unknown_user`). Each target language's form is derived here and
+//! nowhere else: the casings below, then one function per kind of generated name (Rust
+//! variants and constants, C macros; TypeScript, Python and Go forms for the ports). Renderers
+//! and the site call these; none of them pastes a prefix onto a name itself.
+
+use crate::model::Outcome;
 
 /// Is `name` an acceptable stored identifier? ASCII, starts with an upper-case letter,
 /// letters and digits only, and not `Self` (the one keyword that is `UpperCamelCase`).
@@ -82,6 +85,140 @@ pub fn upper_camel(id: &str) -> String {
         .collect()
 }
 
+/// `MailboxUnavailable` -> `mailboxUnavailable` (TypeScript properties, Go unexported names).
+pub fn lower_camel(name: &str) -> String {
+    let mut out = String::new();
+    for (i, w) in words(name).iter().enumerate() {
+        if i == 0 {
+            out.push_str(&w.to_ascii_lowercase());
+        } else {
+            let mut c = w.chars();
+            if let Some(f) = c.next() {
+                out.push(f.to_ascii_uppercase());
+                out.push_str(&c.as_str().to_ascii_lowercase());
+            }
+        }
+    }
+    out
+}
+
+/// `MailboxUnavailable` -> `mailbox-unavailable` (file names and URL slugs).
+pub fn kebab(name: &str) -> String {
+    words(name)
+        .iter()
+        .map(|w| w.to_ascii_lowercase())
+        .collect::<Vec<_>>()
+        .join("-")
+}
+
+// Rust (the crate's tables).
+
+/// The `KnownReplyCode` / `KnownEnhancedCode` / `Class` / `Subject` variant: the stored form.
+pub fn rust_variant(name: &str) -> String {
+    name.to_string()
+}
+
+/// The `ReplyCode` constant: `MAILBOX_UNAVAILABLE`.
+pub fn rust_reply_const(name: &str) -> String {
+    screaming_snake(name)
+}
+
+/// The `EnhancedCode` constant for the code `name` reported as `outcome`:
+/// `PERMANENT_BAD_DESTINATION_MAILBOX_ADDRESS`.
+pub fn rust_enhanced_const(outcome: Outcome, name: &str) -> String {
+    let prefix = match outcome {
+        Outcome::Success => "Success",
+        Outcome::Transient => "Transient",
+        Outcome::Permanent => "Permanent",
+    };
+    format!("{}_{}", screaming_snake(prefix), screaming_snake(name))
+}
+
+/// The `Command` variant: `RCPT` -> `Rcpt`, `STARTTLS` -> `Starttls`.
+pub fn rust_command_variant(wire: &str) -> String {
+    let mut s = wire.to_ascii_lowercase();
+    if let Some(f) = s.get_mut(0..1) {
+        f.make_ascii_uppercase();
+    }
+    s
+}
+
+/// The `Reason` variant of a reason id: `unknown_user` -> `UnknownUser`.
+pub fn rust_reason_variant(id: &str) -> String {
+    upper_camel(id)
+}
+
+// C (the single header).
+
+/// The part of a C macro name that comes from the registry: `MAILBOX_UNAVAILABLE`.
+pub fn c_macro_stem(name: &str) -> String {
+    screaming_snake(name)
+}
+
+/// The `enum smtp_reply_code` member: `SMTP_REPLY_MAILBOX_UNAVAILABLE`.
+pub fn c_reply_enum(name: &str) -> String {
+    format!("SMTP_REPLY_{}", c_macro_stem(name))
+}
+
+/// The subject and detail macros of an enhanced code:
+/// `SMTP_ENHANCED_BAD_DESTINATION_MAILBOX_ADDRESS_SUBJECT` and `..._DETAIL`.
+pub fn c_enhanced_macros(name: &str) -> (String, String) {
+    let stem = c_macro_stem(name);
+    (
+        format!("SMTP_ENHANCED_{stem}_SUBJECT"),
+        format!("SMTP_ENHANCED_{stem}_DETAIL"),
+    )
+}
+
+/// The `SMTP_REPLY_` suffixes the C header uses for its own macros (`SMTP_REPLY_MAP`).
+pub const C_RESERVED_REPLY_STEMS: [&str; 1] = ["MAP"];
+
+/// Whether a standard or historic reply code's identifier is free in C: its enum member must
+/// not take a name the header already uses.
+pub fn check_c_reply_name(name: &str) -> Result<(), String> {
+    let stem = c_macro_stem(name);
+    if C_RESERVED_REPLY_STEMS.contains(&stem.as_str()) {
+        return Err(format!(
+            "identifier `{name}` becomes `{}` in C, a name the header already uses for its own \
+             macro; choose another",
+            c_reply_enum(name)
+        ));
+    }
+    Ok(())
+}
+
+// The ports to come: TypeScript, Python, Go.
+
+/// A TypeScript exported constant or enum member: `MAILBOX_UNAVAILABLE`.
+pub fn typescript_const(name: &str) -> String {
+    screaming_snake(name)
+}
+
+/// A TypeScript property or function name: `mailboxUnavailable`.
+pub fn typescript_member(name: &str) -> String {
+    lower_camel(name)
+}
+
+/// A Python module-level constant or `enum` member: `MAILBOX_UNAVAILABLE`.
+pub fn python_const(name: &str) -> String {
+    screaming_snake(name)
+}
+
+/// A Python function or attribute name: `mailbox_unavailable`.
+pub fn python_member(name: &str) -> String {
+    snake(name)
+}
+
+/// A Go exported identifier: `MailboxUnavailable` (the stored form is already Go's).
+pub fn go_exported(name: &str) -> String {
+    name.to_string()
+}
+
+/// A Go unexported identifier: `mailboxUnavailable`.
+pub fn go_unexported(name: &str) -> String {
+    lower_camel(name)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -98,6 +235,36 @@ mod tests {
             screaming_snake("ArcValidationFailure"),
             "ARC_VALIDATION_FAILURE"
         );
+    }
+
+    #[test]
+    fn target_languages() {
+        assert_eq!(lower_camel("Utf8ReplyRequired"), "utf8ReplyRequired");
+        assert_eq!(lower_camel("TLSRequired"), "tlsRequired");
+        assert_eq!(kebab("MailboxUnavailable"), "mailbox-unavailable");
+        assert_eq!(
+            rust_enhanced_const(Outcome::Permanent, "BadDestinationMailboxAddress"),
+            "PERMANENT_BAD_DESTINATION_MAILBOX_ADDRESS"
+        );
+        assert_eq!(rust_command_variant("STARTTLS"), "Starttls");
+        assert_eq!(rust_reason_variant("unknown_user"), "UnknownUser");
+        assert_eq!(
+            c_reply_enum("MailboxUnavailable"),
+            "SMTP_REPLY_MAILBOX_UNAVAILABLE"
+        );
+        assert_eq!(
+            c_enhanced_macros("OtherAddressStatus").1,
+            "SMTP_ENHANCED_OTHER_ADDRESS_STATUS_DETAIL"
+        );
+        assert_eq!(typescript_member("MailboxFull"), "mailboxFull");
+        assert_eq!(python_member("MailboxFull"), "mailbox_full");
+        assert_eq!(go_unexported("MailboxFull"), "mailboxFull");
+    }
+
+    #[test]
+    fn reserved_c_names() {
+        assert!(check_c_reply_name("Map").is_err());
+        assert!(check_c_reply_name("MapFull").is_ok());
     }
 
     #[test]

@@ -11,7 +11,7 @@ fn small() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/small/data")
 }
 
-/// Applies `edits` (file, text to find, replacement) to a copy of the small fixture and
+/// Applies `edits` (file, text to find or `""` for the whole file, replacement) to a copy of the small fixture and
 /// returns every diagnostic line.
 fn errors(case: &str, edits: &[(&str, &str, &str)]) -> Vec<String> {
     let dir = std::env::temp_dir().join(format!("smtp-codes-bad-{}-{case}", std::process::id()));
@@ -24,7 +24,13 @@ fn errors(case: &str, edits: &[(&str, &str, &str)]) -> Vec<String> {
             text.contains(find),
             "case {case}: `{find}` not found in {file}"
         );
-        fs::write(&p, text.replacen(find, replace, 1)).unwrap();
+        // An empty `find` replaces the whole file.
+        let new = if find.is_empty() {
+            replace.to_string()
+        } else {
+            text.replacen(find, replace, 1)
+        };
+        fs::write(&p, new).unwrap();
     }
     let result = codegen::load::load_as(&dir, "data");
     let _ = fs::remove_dir_all(&dir);
@@ -419,6 +425,200 @@ fn vendor_reason_not_in_the_taxonomy() {
         &[("vendors/example-mail.yaml", "reason: unknown_user", "reason: user_unknown")],
         &[
             "data/vendors/example-mail.yaml:21:5: reason `user_unknown` is not defined in data/classifier.yaml",
+        ],
+    );
+}
+
+#[test]
+fn usable_as_narrower_than_a_silent_definition() {
+    assert_errors(
+        "usable_as_narrower_than_a_silent_definition",
+        &[(
+            "enhanced.yaml",
+            "does not exist. This code is only useful for permanent failures.\"\n    reference: \"[RFC3463] (Standards Track)\"\n    submitter: G. Vaudreuil\n    change_controller: IESG\n\n- code: X.1.2",
+            "does not exist.\"\n    reference: \"[RFC3463] (Standards Track)\"\n    submitter: G. Vaudreuil\n    change_controller: IESG\n\n- code: X.1.2",
+        )],
+        &[
+            "data/enhanced.yaml:24:3: `usable_as: [permanent]` leaves out transient, but the defining text (RFC 3463, section 3.2) is silent on the class: IANA's description names none and no `usable_as_source` names a section that does; by the rule in data/README.md write `usable_as: [transient, permanent]`, or name the section that sets the class in `usable_as_source`",
+        ],
+    );
+}
+
+#[test]
+fn usable_as_contradicts_the_defining_text() {
+    assert_errors(
+        "usable_as_contradicts_the_defining_text",
+        &[(
+            "enhanced.yaml",
+            "  usable_as: [permanent]\n  description: The mailbox does not exist.",
+            "  usable_as: [transient, permanent]\n  description: The mailbox does not exist.",
+        )],
+        &[
+            "data/enhanced.yaml:24:3: `usable_as: [transient, permanent]` contradicts the defining text, which IANA's description quotes (\"...only useful for permanent...\"); it suits exactly [permanent]: write `usable_as: [permanent]`",
+        ],
+    );
+}
+
+#[test]
+fn deprecated_code_suits_other_outcomes_than_its_replacement() {
+    assert_errors(
+        "deprecated_code_suits_other_outcomes_than_its_replacement",
+        &[(
+            "enhanced.yaml",
+            "  usable_as: [permanent]\n  description: A deprecated duplicate of X.1.2.",
+            "  usable_as: [success, permanent]\n  description: A deprecated duplicate of X.1.2.",
+        )],
+        &[
+            "data/enhanced.yaml:57:3: `usable_as: [success, permanent]` differs from what the replacement X.1.2 suits; a deprecated code suits what its replacement suits: write `usable_as: [permanent]`",
+        ],
+    );
+}
+
+#[test]
+fn usable_as_source_where_iana_already_states_the_class() {
+    assert_errors(
+        "usable_as_source_where_iana_already_states_the_class",
+        &[(
+            "enhanced.yaml",
+            "  usable_as: [permanent]\n  description: The mailbox does not exist.",
+            "  usable_as: [permanent]\n  usable_as_source: { document: RFC 3463, section: \"3.2\" }\n  description: The mailbox does not exist.",
+        )],
+        &[
+            "data/enhanced.yaml:25:23: `usable_as_source` is for a class the IANA description does not state, but X.1.1's description already says which outcomes it suits; remove `usable_as_source`",
+        ],
+    );
+}
+
+#[test]
+fn troubleshooting_shows_a_code_outside_its_class_without_a_note() {
+    assert_errors(
+        "troubleshooting_shows_a_code_outside_its_class_without_a_note",
+        &[(
+            "troubleshooting.yaml",
+            "    - A typo in the address.",
+            "    - A typo in the address; some servers answer `450 4.1.1` and retry 4.1.1 forever.",
+        )],
+        &[
+            "data/troubleshooting.yaml:4:7: `4.1.1` is shown here, but X.1.1 suits only [permanent] (`usable_as` in enhanced.yaml, after RFC 3463, section 3.2); add a `nonconforming` entry for `4.1.1` with a note saying who sends it so and what the standard use is",
+        ],
+    );
+}
+
+#[test]
+fn nonconforming_note_for_a_conforming_or_unknown_code() {
+    assert_errors(
+        "nonconforming_note_for_a_conforming_or_unknown_code",
+        &[(
+            "troubleshooting.yaml",
+            "    - Check the user directory.\n",
+            "    - Check the user directory.\n  nonconforming:\n    - code: \"5.1.1\"\n      note: Standard.\n    - code: \"4.1.9\"\n      note: \"\"\n",
+        )],
+        &[
+            "data/troubleshooting.yaml:10:7: `5.1.1` conforms: X.1.1 suits [permanent] (`usable_as` in enhanced.yaml); remove this note",
+            "data/troubleshooting.yaml:12:7: `4.1.9` is not a registered code (no X.1.9 in enhanced.yaml); a nonconforming note is for a registered code sent in a class its definition excludes",
+            "data/troubleshooting.yaml:13:7: `note` is empty; say who sends the code so and what the standard use is",
+        ],
+    );
+}
+
+#[test]
+fn reference_to_an_rfc_without_a_section() {
+    assert_errors(
+        "reference_to_an_rfc_without_a_section",
+        &[
+            ("enhanced.yaml", "    - { document: RFC 3463, section: \"3.2\" }", "    - { document: RFC 3463 }"),
+            ("basic.yaml", "      section: \"4.2.3\"\n", ""),
+        ],
+        &[
+            "data/basic.yaml:10:7: the reference to RFC 5321 names no section; every RFC has numbered sections: add the one that says this (`section: \"3.2\"`, or `Appendix A`)",
+            "data/enhanced.yaml:28:9: the reference to RFC 3463 names no section; every RFC has numbered sections: add the one that says this (`section: \"3.2\"`, or `Appendix A`)",
+        ],
+    );
+}
+
+// Item by item: one mistake, one message, and nothing that depends on it breaks too.
+
+#[test]
+fn classifier_rule_with_a_misspelt_key() {
+    assert_errors(
+        "classifier_rule_with_a_misspelt_key",
+        &[("classifier.yaml", "    weak: true\n", "    waek: true\n")],
+        &[
+            "data/classifier.yaml:50:5: unknown field `waek`, expected one of `id`, `reason`, `any`, `all`, `none`, `classes`, `codes`, `enhanced`, `weak`, `note`; remove it or fix its spelling (see data/README.md)",
+        ],
+    );
+}
+
+#[test]
+fn classifier_with_an_unknown_section() {
+    assert_errors(
+        "classifier_with_an_unknown_section",
+        &[("classifier.yaml", "rules:\n", "ruels:\n")],
+        &[
+            "data/classifier.yaml:42:1: unknown field `ruels`; did you mean `rules`, which this file requires? (see data/README.md)",
+        ],
+    );
+}
+
+#[test]
+fn vendor_entry_with_a_misspelt_key() {
+    assert_errors(
+        "vendor_entry_with_a_misspelt_key",
+        &[(
+            "vendors/example-mail.yaml",
+            "    sender_action: Fix the address.",
+            "    sender_actoin: Fix the address.",
+        )],
+        &[
+            "data/vendors/example-mail.yaml:18:5: unknown field `sender_actoin`, expected one of `basic`, `enhanced`, `token`, `pattern`, `refines`, `meaning`, `cause`, `sender_action`, `admin_action`, `retry`, `reason`, `source`, `note`; remove it or fix its spelling (see data/README.md)",
+        ],
+    );
+}
+
+#[test]
+fn vendor_file_with_a_misspelt_key() {
+    assert_errors(
+        "vendor_file_with_a_misspelt_key",
+        &[(
+            "vendors/example-mail.yaml",
+            "description: A mail",
+            "descripton: A mail",
+        )],
+        &[
+            "data/vendors/example-mail.yaml:4:1: unknown field `descripton`; did you mean `description`, which this file requires? (see data/README.md)",
+        ],
+    );
+}
+
+#[test]
+fn empty_enhanced_file() {
+    assert_errors(
+        "empty_enhanced_file",
+        &[("enhanced.yaml", "", "")],
+        &[
+            "data/enhanced.yaml: the file is empty; it should hold a list of enhanced codes (see data/README.md)",
+        ],
+    );
+}
+
+#[test]
+fn commands_file_of_the_wrong_shape() {
+    assert_errors(
+        "commands_file_of_the_wrong_shape",
+        &[("commands.yaml", "", "name: RCPT\n")],
+        &[
+            "data/commands.yaml:1:1: expected a list of commands (a YAML sequence) at the top of the file",
+        ],
+    );
+}
+
+#[test]
+fn reply_named_like_a_c_header_macro() {
+    assert_errors(
+        "reply_named_like_a_c_header_macro",
+        &[("basic.yaml", "  name: MailboxUnavailable", "  name: Map")],
+        &[
+            "data/basic.yaml:30:3: identifier `Map` becomes `SMTP_REPLY_MAP` in C, a name the header already uses for its own macro; choose another",
         ],
     );
 }

@@ -39,7 +39,7 @@ fn generate_then_check_is_fresh() {
     let g = codegen(&root, &[]);
     assert!(g.status.success(), "{}", text(&g));
     assert!(root.join("generated/json/smtp-codes.json").exists());
-    assert!(root.join("generated/rust/src/lib.rs").exists());
+    assert!(root.join("generated/rust/src/tables/mod.rs").exists());
     let c = codegen(&root, &["check"]);
     assert!(c.status.success(), "{}", text(&c));
     let again = codegen(&root, &["generate"]);
@@ -57,7 +57,7 @@ fn check_names_stale_missing_and_orphan_files_and_never_writes() {
     assert!(codegen(&root, &[]).status.success());
     let json = root.join("generated/json/smtp-codes.json");
     fs::write(&json, b"{}\n").unwrap();
-    fs::remove_file(root.join("generated/rust/src/class.rs")).unwrap();
+    fs::remove_file(root.join("generated/rust/src/tables/class.rs")).unwrap();
     let orphan = root.join("site/old-page.html");
     fs::create_dir_all(orphan.parent().unwrap()).unwrap();
     fs::write(&orphan, format!("<!-- {} -->\n", codegen::outputs::MARKER)).unwrap();
@@ -69,7 +69,7 @@ fn check_names_stale_missing_and_orphan_files_and_never_writes() {
         "{out}"
     );
     assert!(
-        out.contains("missing: generated/rust/src/class.rs"),
+        out.contains("missing: generated/rust/src/tables/class.rs"),
         "{out}"
     );
     assert!(out.contains("orphan: site/old-page.html"), "{out}");
@@ -83,7 +83,7 @@ fn check_names_stale_missing_and_orphan_files_and_never_writes() {
 fn generate_removes_orphans_and_keeps_hand_written_files() {
     let root = scratch("orphans");
     assert!(codegen(&root, &[]).status.success());
-    let orphan = root.join("generated/rust/src/retired.rs");
+    let orphan = root.join("generated/rust/src/tables/retired.rs");
     fs::write(&orphan, format!("// {}\n", codegen::outputs::MARKER)).unwrap();
     let orphan_dir = root.join("site/gone/deep.html");
     fs::create_dir_all(orphan_dir.parent().unwrap()).unwrap();
@@ -101,7 +101,7 @@ fn generate_removes_orphans_and_keeps_hand_written_files() {
         !root.join("site/gone").exists(),
         "emptied folders are removed"
     );
-    assert!(text(&g).contains("removed generated/rust/src/retired.rs"));
+    assert!(text(&g).contains("removed generated/rust/src/tables/retired.rs"));
     assert_eq!(
         fs::read_to_string(&hand).unwrap(),
         "// written by a person\n"

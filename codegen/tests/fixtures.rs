@@ -129,9 +129,11 @@ fn hostile_strings_keep_the_rust_crate_compiling() {
             fs::write(file, bytes).unwrap();
         }
     }
-    // Hand-written modules of the real crate are part of it too.
-    let real = codegen::project_root().join("generated/rust/src");
-    copy_unmarked(&real, &dir.join("src"));
+    // The hand-written rest of the real crate (manifest, engine, types) is part of it too.
+    let real = codegen::project_root().join("generated/rust");
+    fs::copy(real.join("Cargo.toml"), dir.join("Cargo.toml")).unwrap();
+    fs::copy(real.join("README.md"), dir.join("README.md")).unwrap();
+    copy_unmarked(&real.join("src"), &dir.join("src"));
     let target = std::env::temp_dir().join("smtp-codes-hostile-target");
     let out = std::process::Command::new(env!("CARGO"))
         .args(["check", "--offline", "--quiet", "--lib"])

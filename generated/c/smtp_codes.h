@@ -255,7 +255,7 @@ enum smtp_reply_code {
      * Reply to ATRN in On-Demand Mail Relay: the customer may collect mail for the requested
      * domains, but none is queued. Nothing is wrong; ask again later when mail is expected.
      *
-     * Defined in RFC 2645, section 7; RFC 5248, section 2.4.
+     * Defined in RFC 2645, section 7.
      */
     SMTP_REPLY_NO_MAIL_WAITING = 453,
     /**
@@ -356,7 +356,7 @@ enum smtp_reply_code {
      * that senders fail at once instead of queueing and retrying. Permanent: do not retry this
      * host; check the recipient domain's MX records.
      *
-     * Defined in RFC 7504, section 5.1; RFC 1846.
+     * Defined in RFC 7504, section 5.1; RFC 1846, section 4.1.
      */
     SMTP_REPLY_DOES_NOT_ACCEPT_MAIL = 521,
     /**
@@ -392,8 +392,9 @@ enum smtp_reply_code {
      * Historic: kept by its RFC for historical reasons only.
      *
      * The chosen AUTH mechanism may only be used over an encrypted connection. RFC 4954 keeps
-     * this code for historical purposes only, since modern servers do not offer such
-     * mechanisms before TLS; a client seeing it should start TLS and retry.
+     * this code for historical purposes only: instead of refusing such a mechanism with 538, a
+     * modern server should not advertise it until the connection is encrypted. The RFC
+     * prescribes no client action for 538.
      *
      * Defined in RFC 4954, section 6.
      */
@@ -596,9 +597,9 @@ enum smtp_reply_code {
 /**
  * X.1.4 Destination mailbox address ambiguous
  *
- * The recipient address as given matches more than one mailbox at the destination,
- * typically because the server maps addresses to local mailboxes heuristically, so it
- * cannot tell where to deliver.
+ * The recipient address as given could match one or more recipients at the destination.
+ * This can happen when the server maps addresses to local mailbox names with a heuristic,
+ * so it cannot tell which mailbox is meant.
  *
  * IANA's associated basic codes: "Not given".
  * Defined in RFC 3463, section 3.2.
@@ -1293,9 +1294,10 @@ enum smtp_reply_code {
 /**
  * X.7.11 Encryption required for requested authentication mechanism
  *
- * The chosen AUTH mechanism may only be used over an encrypted connection. The registry
- * keeps it for historical reasons: current servers should not advertise mechanisms they
- * would refuse for lack of encryption. RFC 4954 sends it as `538 5.7.11`.
+ * The chosen AUTH mechanism may only be used over an encrypted connection. RFC 4954 sends
+ * it as `538 5.7.11`; what RFC 4954 keeps only for historical purposes is the 538 reply
+ * code, since current servers should not advertise mechanisms they would refuse for lack
+ * of encryption. The X.7.11 registration itself is current.
  *
  * IANA's associated basic codes: "524, 538".
  * Defined in RFC 4954, section 6; RFC 5248, section 2.4.
@@ -1486,11 +1488,11 @@ enum smtp_reply_code {
  * X.7.26 Multiple authentication checks failed
  *
  * The message failed more than one authentication check (for example SPF and DKIM) and
- * local policy rejects it; which checks failed is not said. A server should prefer this
- * code to reporting only the first check that failed.
+ * local policy rejects or defers it; which checks failed is not said. RFC 7372 section 4
+ * asks a server to prefer this code to reporting only the first check that failed.
  *
  * IANA's associated basic codes: "550".
- * Defined in RFC 7372, section 3.4.
+ * Defined in RFC 7372, section 3.4; RFC 7372, section 4.
  */
 #define SMTP_ENHANCED_MULTIPLE_AUTHENTICATION_CHECKS_FAILED_SUBJECT 7
 #define SMTP_ENHANCED_MULTIPLE_AUTHENTICATION_CHECKS_FAILED_DETAIL 26
@@ -1525,10 +1527,10 @@ enum smtp_reply_code {
  *
  * The message failed ARC (Authenticated Received Chain) validation. RFC 8617 lets a
  * validator report this during the SMTP transaction, or use the more general `X.7.26`
- * instead, and it treats ARC failures as permanent.
+ * instead (section 5.2.2); section 5.2.1 treats every ARC failure as permanent.
  *
  * IANA's associated basic codes: "550".
- * Defined in RFC 8617, section 5.2.2; RFC 8617, section 10.4.
+ * Defined in RFC 8617, section 5.2.1; RFC 8617, section 5.2.2; RFC 8617, section 10.4.
  */
 #define SMTP_ENHANCED_ARC_VALIDATION_FAILURE_SUBJECT 7
 #define SMTP_ENHANCED_ARC_VALIDATION_FAILURE_DETAIL 29
@@ -1776,7 +1778,7 @@ extern "C" {
 #endif
 
 /* Every meaning of every reply code, by code; each entry points at its own run. */
-static const struct smtp_meaning smtp_codes_meanings[88 + 1] = {
+static const struct smtp_meaning smtp_codes_meanings[89 + 1] = {
     { /* 101 meaning 1 */
         "Error opening a connection to the server; the client cannot open an SMTP "
         "stream",
@@ -2086,16 +2088,6 @@ static const struct smtp_meaning smtp_codes_meanings[88 + 1] = {
         SMTP_CODES_NULL,
         1
     },
-    { /* 453 meaning 2 */
-        "System not accepting network messages",
-        "Enhanced-code registry pairing only: RFC 5248's table, and IANA today (\"453, "
-        "521\"), list 453 as an associated basic code of X.3.2, whose sample text "
-        "this is. No RFC defines a 453 reply with this meaning.",
-        "RFC 5248", "2.4",
-        "https://www.rfc-editor.org/rfc/rfc5248.html#section-2.4",
-        SMTP_CODES_NULL,
-        1
-    },
     { /* 454 meaning 1 */
         "Temporary authentication failure",
         "Reply to AUTH, paired with enhanced code 4.7.0: a server-side failure; the "
@@ -2281,12 +2273,13 @@ static const struct smtp_meaning smtp_codes_meanings[88 + 1] = {
         1
     },
     { /* 521 meaning 2 */
-        "<domain> does not accept mail",
-        "The experimental RFC 1846 (1995) proposal that RFC 7504 turned into a standard. "
-        "Its wording is taken from a secondary source; the RFC text itself was not "
-        "available to check.",
-        "RFC 1846", SMTP_CODES_NULL,
-        "https://www.rfc-editor.org/rfc/rfc1846.html",
+        "Host does not accept mail",
+        "The experimental RFC 1846 (1995) proposal that RFC 7504 turned into a standard: "
+        "a host that takes no mail may greet with 521, naming itself (server name "
+        "or IP address) as the first word after the code, as in its example \"521 "
+        "canon.inria.fr does not accept mail\".",
+        "RFC 1846", "4.1",
+        "https://www.rfc-editor.org/rfc/rfc1846.html#section-4.1",
         SMTP_CODES_NULL,
         1
     },
@@ -2433,6 +2426,15 @@ static const struct smtp_meaning smtp_codes_meanings[88 + 1] = {
         SMTP_CODES_NULL,
         0
     },
+    { /* 541 meaning 3 */
+        "Sent by Zoho as a real reply with enhanced code 5.4.1: the destination domain "
+        "rejected the mail",
+        SMTP_CODES_NULL,
+        SMTP_CODES_NULL, SMTP_CODES_NULL,
+        "https://github.com/sisimai/set-of-emails/blob/master/maildir/bsd/rhost-zoho-04.eml",
+        "Zoho Mail",
+        0
+    },
     { /* 550 meaning 1 */
         "Requested action not taken: mailbox unavailable",
         SMTP_CODES_NULL,
@@ -2516,6 +2518,15 @@ static const struct smtp_meaning smtp_codes_meanings[88 + 1] = {
         SMTP_CODES_NULL,
         SMTP_CODES_NULL, SMTP_CODES_NULL,
         "https://www.evosuite.com/PicsHotel/ReserveGroup/CustomPages/evoSuite/FullNewsItem.aspx?EventPage=1&rqEventID=177",
+        SMTP_CODES_NULL,
+        0
+    },
+    { /* 571 meaning 2 */
+        "Sent at connection time to a client whose IP address has no reverse DNS "
+        "name (\"571 No PTR Record found. Reverse DNS required\")",
+        SMTP_CODES_NULL,
+        SMTP_CODES_NULL, SMTP_CODES_NULL,
+        "https://github.com/sisimai/set-of-emails/blob/master/maildir/bsd/lhost-exim-32.eml",
         SMTP_CODES_NULL,
         0
     },
@@ -2610,7 +2621,7 @@ static const struct smtp_reference smtp_codes_reply_references[81 + 1] = {
     { SMTP_CODES_NULL, SMTP_CODES_NULL, SMTP_CODES_NULL } /* end */
 };
 
-static const struct smtp_reference smtp_codes_enhanced_references[109 + 1] = {
+static const struct smtp_reference smtp_codes_enhanced_references[111 + 1] = {
     { "RFC 3463", "3.1", "https://www.rfc-editor.org/rfc/rfc3463.html#section-3.1" },
     { "RFC 3463", "3.2", "https://www.rfc-editor.org/rfc/rfc3463.html#section-3.2" },
     { "RFC 3463", "3.2", "https://www.rfc-editor.org/rfc/rfc3463.html#section-3.2" },
@@ -2713,9 +2724,11 @@ static const struct smtp_reference smtp_codes_enhanced_references[109 + 1] = {
     { "RFC 7208", "8.7", "https://www.rfc-editor.org/rfc/rfc7208.html#section-8.7" },
     { "RFC 7372", "3.3", "https://www.rfc-editor.org/rfc/rfc7372.html#section-3.3" },
     { "RFC 7372", "3.4", "https://www.rfc-editor.org/rfc/rfc7372.html#section-3.4" },
+    { "RFC 7372", "4", "https://www.rfc-editor.org/rfc/rfc7372.html#section-4" },
     { "RFC 7505", "4.1", "https://www.rfc-editor.org/rfc/rfc7505.html#section-4.1" },
     { "RFC 7505", "6", "https://www.rfc-editor.org/rfc/rfc7505.html#section-6" },
     { "draft-levine-mailbomb-header-00", SMTP_CODES_NULL, "https://datatracker.ietf.org/doc/html/draft-levine-mailbomb-header-00" },
+    { "RFC 8617", "5.2.1", "https://www.rfc-editor.org/rfc/rfc8617.html#section-5.2.1" },
     { "RFC 8617", "5.2.2", "https://www.rfc-editor.org/rfc/rfc8617.html#section-5.2.2" },
     { "RFC 8617", "10.4", "https://www.rfc-editor.org/rfc/rfc8617.html#section-10.4" },
     { "RFC 8689", "4.2.1", "https://www.rfc-editor.org/rfc/rfc8689.html#section-4.2.1" },
@@ -3049,8 +3062,10 @@ static const struct smtp_reply_info smtp_codes_replies[SMTP_CODES_REPLY_COUNT + 
         SMTP_STATUS_STANDARD,
         SMTP_CODES_NULL,
         "No RFC gives 334 a reply wording, because its text part must contain nothing "
-        "but the BASE64 challenge (RFC 4954 section 4). The `text` here is the comment "
-        "RFC 4954 section 8 attaches to its continue-req grammar rule. RFC 2554 used "
+        "but the BASE64 challenge (RFC 4954 section 4). The `text` here is therefore "
+        "the RFC's own label for the reply, verbatim: the comment RFC 4954 section "
+        "8 attaches to its continue-req grammar rule (data/README.md allows this "
+        "where the RFC gives no wording). A server never sends it. RFC 2554 used "
         "334 the same way.",
         smtp_codes_meanings + 15, 1,
         smtp_codes_reply_references + 20, 2
@@ -3307,8 +3322,10 @@ static const struct smtp_reply_info smtp_codes_replies[SMTP_CODES_REPLY_COUNT + 
         "code registry, taken from RFC 5248; it says that a server reporting X.3.2 "
         "may use 453, not that the 453 reply means \"not accepting messages\". For "
         "a 453 answering ATRN the RFC 2645 meaning wins; a 453 carrying X.3.2 elsewhere "
-        "should be read by its enhanced code.",
-        smtp_codes_meanings + 36, 2,
+        "should be read by its enhanced code. For that reason the X.3.2 pairing (RFC "
+        "5248 section 2.4, Table 1, whose sample text is \"System not accepting network "
+        "messages\") is not listed among the meanings.",
+        smtp_codes_meanings + 36, 1,
         smtp_codes_reply_references + 34, 2
     },
     { /* 454 */
@@ -3328,7 +3345,7 @@ static const struct smtp_reply_info smtp_codes_replies[SMTP_CODES_REPLY_COUNT + 
         "6. Both are current and neither replaces the other: the command being answered "
         "tells them apart. The `text` field quotes RFC 4954. IANA also lists 454 "
         "among the basic codes of X.7.0 and X.7.1.",
-        smtp_codes_meanings + 38, 2,
+        smtp_codes_meanings + 37, 2,
         smtp_codes_reply_references + 36, 3
     },
     { /* 455 */
@@ -3345,7 +3362,7 @@ static const struct smtp_reply_info smtp_codes_replies[SMTP_CODES_REPLY_COUNT + 
         "(and with the spelling \"accomodate\"). RFC 2821 left both codes out of its "
         "reply lists; RFC 5321 restored them in sections 4.1.1.11, 4.2.2, 4.2.3 and "
         "4.3.2 with the wording quoted here.",
-        smtp_codes_meanings + 40, 1,
+        smtp_codes_meanings + 39, 1,
         smtp_codes_reply_references + 39, 2
     },
     { /* 458 */
@@ -3358,7 +3375,7 @@ static const struct smtp_reply_info smtp_codes_replies[SMTP_CODES_REPLY_COUNT + 
         SMTP_STATUS_STANDARD,
         SMTP_CODES_NULL,
         SMTP_CODES_NULL,
-        smtp_codes_meanings + 41, 1,
+        smtp_codes_meanings + 40, 1,
         smtp_codes_reply_references + 41, 1
     },
     { /* 459 */
@@ -3373,7 +3390,7 @@ static const struct smtp_reply_info smtp_codes_replies[SMTP_CODES_REPLY_COUNT + 
         SMTP_STATUS_STANDARD,
         SMTP_CODES_NULL,
         SMTP_CODES_NULL,
-        smtp_codes_meanings + 42, 1,
+        smtp_codes_meanings + 41, 1,
         smtp_codes_reply_references + 42, 1
     },
     { /* 471 */
@@ -3387,7 +3404,7 @@ static const struct smtp_reply_info smtp_codes_replies[SMTP_CODES_REPLY_COUNT + 
         SMTP_STATUS_NONSTANDARD,
         "vendor",
         SMTP_CODES_NULL,
-        smtp_codes_meanings + 43, 1,
+        smtp_codes_meanings + 42, 1,
         smtp_codes_reply_references + 43, 0
     },
     { /* 499 */
@@ -3397,13 +3414,14 @@ static const struct smtp_reply_info smtp_codes_replies[SMTP_CODES_REPLY_COUNT + 
         SMTP_CODES_NULL,
         "A single bounce-code page uses 499 when the sending system could not connect "
         "to the recipient's MX servers (wrong address or destination down). It is "
-        "not an SMTP reply: no connection existed to carry one, and RFC 5321 section "
-        "4.3.2 forbids codes outside its scheme. Check the recipient domain and its "
-        "MX records.",
+        "not an SMTP reply: no connection existed, so no server can have sent it, "
+        "even though the number itself has the form RFC 5321 section 4.2 gives replies "
+        "(three digits, first digit 2 to 5). Check the recipient domain and its MX "
+        "records.",
         SMTP_STATUS_NONSTANDARD,
         "client_error",
         SMTP_CODES_NULL,
-        smtp_codes_meanings + 44, 1,
+        smtp_codes_meanings + 43, 1,
         smtp_codes_reply_references + 43, 0
     },
     { /* 500 */
@@ -3420,7 +3438,7 @@ static const struct smtp_reply_info smtp_codes_replies[SMTP_CODES_REPLY_COUNT + 
         "recognised but not implemented). Section 4.3.2 adds that answering \"command "
         "not recognized\" to a required command, or \"line too long\" to a line under "
         "512 characters, violates the specification.",
-        smtp_codes_meanings + 45, 1,
+        smtp_codes_meanings + 44, 1,
         smtp_codes_reply_references + 43, 3
     },
     { /* 501 */
@@ -3437,7 +3455,7 @@ static const struct smtp_reply_info smtp_codes_replies[SMTP_CODES_REPLY_COUNT + 
         "QUIT should return it when given arguments. For DATA after BODY=BINARYMIME "
         "the experimental RFC 1830 said 501, but RFC 3030 (which obsoletes it) requires "
         "503; RFC 3030 wins.",
-        smtp_codes_meanings + 46, 1,
+        smtp_codes_meanings + 45, 1,
         smtp_codes_reply_references + 46, 2
     },
     { /* 502 */
@@ -3454,7 +3472,7 @@ static const struct smtp_reply_info smtp_codes_replies[SMTP_CODES_REPLY_COUNT + 
         "and 500 when it is not recognised; a server must not advertise in its EHLO "
         "reply a capability it answers with 502 or 500. Section 4.3.2 allows 502 "
         "to EHLO or HELO only from old servers that do not support EHLO.",
-        smtp_codes_meanings + 47, 1,
+        smtp_codes_meanings + 46, 1,
         smtp_codes_reply_references + 48, 2
     },
     { /* 503 */
@@ -3470,7 +3488,7 @@ static const struct smtp_reply_info smtp_codes_replies[SMTP_CODES_REPLY_COUNT + 
         SMTP_CODES_NULL,
         "RFC 1830 (experimental) refused DATA after BODY=BINARYMIME with 501; RFC "
         "3030, which obsoletes it, uses 503, and RFC 3030 wins.",
-        smtp_codes_meanings + 48, 1,
+        smtp_codes_meanings + 47, 1,
         smtp_codes_reply_references + 50, 2
     },
     { /* 504 */
@@ -3485,7 +3503,7 @@ static const struct smtp_reply_info smtp_codes_replies[SMTP_CODES_REPLY_COUNT + 
         SMTP_CODES_NULL,
         "RFC 5321 section 4.3.2 notes that a conforming server could return 504 to "
         "EHLO or HELO only in fairly obscure cases.",
-        smtp_codes_meanings + 49, 1,
+        smtp_codes_meanings + 48, 1,
         smtp_codes_reply_references + 52, 2
     },
     { /* 510 */
@@ -3497,13 +3515,13 @@ static const struct smtp_reply_info smtp_codes_replies[SMTP_CODES_REPLY_COUNT + 
         "tables squeeze the three digits of an enhanced status code into one number "
         "(5.1.1 becomes 511); the same pattern runs through 510-518, 520-524, 530-534, "
         "540-547, 550-555 and 560-563, and several of those numbers collide with "
-        "real RFC reply codes (521, 530, 534, 550-555). No server sends this number "
-        "as its reply code: look in the bounce for the actual three-digit reply and "
-        "the enhanced code (here 5.1.0).",
+        "real RFC reply codes (521, 530, 534, 550-555). In a bounce it is usually "
+        "not the reply code a server sent: look for the actual three-digit reply "
+        "and the enhanced code (here 5.1.0).",
         SMTP_STATUS_NONSTANDARD,
         "shortened_enhanced",
         SMTP_CODES_NULL,
-        smtp_codes_meanings + 50, 2,
+        smtp_codes_meanings + 49, 2,
         smtp_codes_reply_references + 54, 0
     },
     { /* 511 */
@@ -3517,12 +3535,12 @@ static const struct smtp_reply_info smtp_codes_replies[SMTP_CODES_REPLY_COUNT + 
         "status code into one number (5.1.1 becomes 511); the same pattern runs through "
         "510-518, 520-524, 530-534, 540-547, 550-555 and 560-563, and several of "
         "those numbers collide with real RFC reply codes (521, 530, 534, 550-555). "
-        "No server sends this number as its reply code: look in the bounce for the "
+        "In a bounce it is usually not the reply code a server sent: look for the "
         "actual three-digit reply and the enhanced code (here 5.1.1).",
         SMTP_STATUS_NONSTANDARD,
         "shortened_enhanced",
         SMTP_CODES_NULL,
-        smtp_codes_meanings + 52, 1,
+        smtp_codes_meanings + 51, 1,
         smtp_codes_reply_references + 54, 0
     },
     { /* 512 */
@@ -3534,13 +3552,13 @@ static const struct smtp_reply_info smtp_codes_replies[SMTP_CODES_REPLY_COUNT + 
         "bounce-code tables squeeze the three digits of an enhanced status code into "
         "one number (5.1.1 becomes 511); the same pattern runs through 510-518, 520-524, "
         "530-534, 540-547, 550-555 and 560-563, and several of those numbers collide "
-        "with real RFC reply codes (521, 530, 534, 550-555). No server sends this "
-        "number as its reply code: look in the bounce for the actual three-digit "
-        "reply and the enhanced code (here 5.1.2).",
+        "with real RFC reply codes (521, 530, 534, 550-555). In a bounce it is usually "
+        "not the reply code a server sent: look for the actual three-digit reply "
+        "and the enhanced code (here 5.1.2).",
         SMTP_STATUS_NONSTANDARD,
         "shortened_enhanced",
         SMTP_CODES_NULL,
-        smtp_codes_meanings + 53, 2,
+        smtp_codes_meanings + 52, 2,
         smtp_codes_reply_references + 54, 0
     },
     { /* 513 */
@@ -3552,13 +3570,13 @@ static const struct smtp_reply_info smtp_codes_replies[SMTP_CODES_REPLY_COUNT + 
         "Some bounce-code tables squeeze the three digits of an enhanced status code "
         "into one number (5.1.1 becomes 511); the same pattern runs through 510-518, "
         "520-524, 530-534, 540-547, 550-555 and 560-563, and several of those numbers "
-        "collide with real RFC reply codes (521, 530, 534, 550-555). No server sends "
-        "this number as its reply code: look in the bounce for the actual three-digit "
+        "collide with real RFC reply codes (521, 530, 534, 550-555). In a bounce "
+        "it is usually not the reply code a server sent: look for the actual three-digit "
         "reply and the enhanced code (here 5.1.3).",
         SMTP_STATUS_NONSTANDARD,
         "shortened_enhanced",
         SMTP_CODES_NULL,
-        smtp_codes_meanings + 55, 2,
+        smtp_codes_meanings + 54, 2,
         smtp_codes_reply_references + 54, 0
     },
     { /* 517 */
@@ -3570,13 +3588,13 @@ static const struct smtp_reply_info smtp_codes_replies[SMTP_CODES_REPLY_COUNT + 
         "Some bounce-code tables squeeze the three digits of an enhanced status code "
         "into one number (5.1.1 becomes 511); the same pattern runs through 510-518, "
         "520-524, 530-534, 540-547, 550-555 and 560-563, and several of those numbers "
-        "collide with real RFC reply codes (521, 530, 534, 550-555). No server sends "
-        "this number as its reply code: look in the bounce for the actual three-digit "
+        "collide with real RFC reply codes (521, 530, 534, 550-555). In a bounce "
+        "it is usually not the reply code a server sent: look for the actual three-digit "
         "reply and the enhanced code (here 5.1.7).",
         SMTP_STATUS_NONSTANDARD,
         "shortened_enhanced",
         SMTP_CODES_NULL,
-        smtp_codes_meanings + 57, 2,
+        smtp_codes_meanings + 56, 2,
         smtp_codes_reply_references + 54, 0
     },
     { /* 521 */
@@ -3596,7 +3614,7 @@ static const struct smtp_reply_info smtp_codes_replies[SMTP_CODES_REPLY_COUNT + 
         "section 6). Some bounce tables write enhanced code 5.2.1 as \"521\"; that "
         "has nothing to do with this reply (see the shortened_enhanced entries in "
         "nonstandard.yaml).",
-        smtp_codes_meanings + 59, 2,
+        smtp_codes_meanings + 58, 2,
         smtp_codes_reply_references + 54, 3
     },
     { /* 523 */
@@ -3611,7 +3629,7 @@ static const struct smtp_reply_info smtp_codes_replies[SMTP_CODES_REPLY_COUNT + 
         SMTP_STATUS_NONSTANDARD,
         "registry_association",
         SMTP_CODES_NULL,
-        smtp_codes_meanings + 61, 4,
+        smtp_codes_meanings + 60, 4,
         smtp_codes_reply_references + 57, 0
     },
     { /* 524 */
@@ -3627,7 +3645,7 @@ static const struct smtp_reply_info smtp_codes_replies[SMTP_CODES_REPLY_COUNT + 
         SMTP_STATUS_NONSTANDARD,
         "registry_association",
         SMTP_CODES_NULL,
-        smtp_codes_meanings + 65, 2,
+        smtp_codes_meanings + 64, 2,
         smtp_codes_reply_references + 57, 0
     },
     { /* 525 */
@@ -3643,7 +3661,7 @@ static const struct smtp_reply_info smtp_codes_replies[SMTP_CODES_REPLY_COUNT + 
         SMTP_STATUS_NONSTANDARD,
         "registry_association",
         SMTP_CODES_NULL,
-        smtp_codes_meanings + 67, 1,
+        smtp_codes_meanings + 66, 1,
         smtp_codes_reply_references + 57, 0
     },
     { /* 530 */
@@ -3663,7 +3681,7 @@ static const struct smtp_reply_info smtp_codes_replies[SMTP_CODES_REPLY_COUNT + 
         "the reply text and the commands still allowed tell them apart. IANA also "
         "lists 530 among the basic codes of X.5.1 \"Invalid command\" and X.7.0. Bounce "
         "tables that shorten enhanced codes use \"530\" for 5.3.0, which is unrelated.",
-        smtp_codes_meanings + 68, 3,
+        smtp_codes_meanings + 67, 3,
         smtp_codes_reply_references + 57, 3
     },
     { /* 533 */
@@ -3679,7 +3697,7 @@ static const struct smtp_reply_info smtp_codes_replies[SMTP_CODES_REPLY_COUNT + 
         SMTP_STATUS_NONSTANDARD,
         "registry_association",
         SMTP_CODES_NULL,
-        smtp_codes_meanings + 71, 2,
+        smtp_codes_meanings + 70, 2,
         smtp_codes_reply_references + 60, 0
     },
     { /* 534 */
@@ -3694,7 +3712,7 @@ static const struct smtp_reply_info smtp_codes_replies[SMTP_CODES_REPLY_COUNT + 
         SMTP_CODES_NULL,
         "Bounce tables that shorten enhanced codes use \"534\" for 5.3.4 (message too "
         "big for system), which is unrelated to this reply.",
-        smtp_codes_meanings + 73, 1,
+        smtp_codes_meanings + 72, 1,
         smtp_codes_reply_references + 60, 1
     },
     { /* 535 */
@@ -3711,7 +3729,7 @@ static const struct smtp_reply_info smtp_codes_replies[SMTP_CODES_REPLY_COUNT + 
         "wording; RFC 4954 section 6 named it. IANA lists 535 (with 554) for X.7.8 "
         "and for X.7.14 \"Trust relationship required\", which RFC 5248 split off from "
         "X.7.8 after RFC 4468 had used X.7.8 for that condition.",
-        smtp_codes_meanings + 74, 1,
+        smtp_codes_meanings + 73, 1,
         smtp_codes_reply_references + 61, 2
     },
     { /* 538 */
@@ -3720,15 +3738,15 @@ static const struct smtp_reply_info smtp_codes_replies[SMTP_CODES_REPLY_COUNT + 
         "Encryption required for requested authentication mechanism",
         SMTP_CODES_NULL,
         "The chosen AUTH mechanism may only be used over an encrypted connection. "
-        "RFC 4954 keeps this code for historical purposes only, since modern servers "
-        "do not offer such mechanisms before TLS; a client seeing it should start "
-        "TLS and retry.",
+        "RFC 4954 keeps this code for historical purposes only: instead of refusing "
+        "such a mechanism with 538, a modern server should not advertise it until "
+        "the connection is encrypted. The RFC prescribes no client action for 538.",
         SMTP_STATUS_HISTORIC,
         SMTP_CODES_NULL,
         "Marked historic because RFC 4954 section 6 documents it \"for historical "
         "purposes only\". IANA (from RFC 5248) lists both 524 and 538 for X.7.11; "
         "no RFC defines 524 as a reply (see nonstandard.yaml).",
-        smtp_codes_meanings + 75, 1,
+        smtp_codes_meanings + 74, 1,
         smtp_codes_reply_references + 63, 2
     },
     { /* 541 */
@@ -3742,13 +3760,16 @@ static const struct smtp_reply_info smtp_codes_replies[SMTP_CODES_REPLY_COUNT + 
         "bounce-code tables squeeze the three digits of an enhanced status code into "
         "one number (5.1.1 becomes 511); the same pattern runs through 510-518, 520-524, "
         "530-534, 540-547, 550-555 and 560-563, and several of those numbers collide "
-        "with real RFC reply codes (521, 530, 534, 550-555). No server sends this "
-        "number as its reply code: look in the bounce for the actual three-digit "
-        "reply and the enhanced code (here 5.4.1, if the table follows the pattern).",
+        "with real RFC reply codes (521, 530, 534, 550-555). At least one server "
+        "also sends 541 as its reply code, with the enhanced code whose digits it "
+        "repeats: a Zoho bounce reads `541 5.4.1 Mail rejected by destination domain`. "
+        "Read such a reply by its enhanced code and its text; in a bounce table, "
+        "look for the actual three-digit reply and the enhanced code (here 5.4.1, "
+        "if the table follows the pattern).",
         SMTP_STATUS_NONSTANDARD,
         "shortened_enhanced",
         SMTP_CODES_NULL,
-        smtp_codes_meanings + 76, 2,
+        smtp_codes_meanings + 75, 3,
         smtp_codes_reply_references + 65, 0
     },
     { /* 550 */
@@ -3887,19 +3908,21 @@ static const struct smtp_reply_info smtp_codes_replies[SMTP_CODES_REPLY_COUNT + 
     { /* 571 */
         571,
         "ShortenedDeliveryNotAuthorized",
-        "The digits of enhanced code 5.7.1 \"Delivery not authorized, message refused\"",
+        "A policy refusal, numbered after enhanced code 5.7.1 \"Delivery not authorized, "
+        "message refused\"",
         SMTP_CODES_NULL,
-        "The message was refused by policy, for example relaying denied (\"ERROR 571 "
-        "Message refused\"). Some bounce-code tables squeeze the three digits of an "
-        "enhanced status code into one number (5.1.1 becomes 511); the same pattern "
-        "runs through 510-518, 520-524, 530-534, 540-547, 550-555 and 560-563, and "
-        "several of those numbers collide with real RFC reply codes (521, 530, 534, "
-        "550-555). No server sends this number as its reply code: look in the bounce "
-        "for the actual three-digit reply and the enhanced code (here 5.7.1).",
+        "Some servers refuse mail by policy with 571, a number that repeats the digits "
+        "of enhanced code 5.7.1 \"Delivery not authorized, message refused\": one vendor "
+        "page quotes \"ERROR 571 Message refused\" for refused relaying, and a real "
+        "Exim bounce shows a remote server answering the connection with `571 No "
+        "PTR Record found` because the client's IP address had no reverse DNS name. "
+        "No RFC defines 571 as a reply code. Treat it as a permanent policy refusal "
+        "and read the text for the reason; bounce-code tables that squeeze enhanced "
+        "codes into one number (5.1.1 becomes 511) also list it.",
         SMTP_STATUS_NONSTANDARD,
-        "shortened_enhanced",
+        "vendor",
         SMTP_CODES_NULL,
-        smtp_codes_meanings + 87, 1,
+        smtp_codes_meanings + 87, 2,
         smtp_codes_reply_references + 81, 0
     },
     { /* end */
@@ -4002,9 +4025,9 @@ static const struct smtp_enhanced_info smtp_codes_enhanced[SMTP_CODES_ENHANCED_C
         1, 4,
         "DestinationMailboxAddressAmbiguous",
         "Destination mailbox address ambiguous",
-        "The recipient address as given matches more than one mailbox at the destination, "
-        "typically because the server maps addresses to local mailboxes heuristically, "
-        "so it cannot tell where to deliver.",
+        "The recipient address as given could match one or more recipients at the "
+        "destination. This can happen when the server maps addresses to local mailbox "
+        "names with a heuristic, so it cannot tell which mailbox is meant.",
         smtp_codes_basic_codes + 3, 0,
         "Not given",
         0,
@@ -4028,9 +4051,10 @@ static const struct smtp_enhanced_info smtp_codes_enhanced[SMTP_CODES_ENHANCED_C
         SMTP_CODES_CLASS_BIT(2),
         0,
         SMTP_CODES_NULL,
-        "RFC 1893's summary appendix (section 8) called this code \"Destination mailbox "
-        "address valid\"; the body of RFC 1893, RFC 3463 and IANA all use \"Destination "
-        "address valid\", which is the registered sample text kept here.",
+        "The summary appendices of RFC 1893 (section 8) and of RFC 3463 (Appendix "
+        "A) both call this code \"Destination mailbox address valid\"; the body of "
+        "each RFC (RFC 3463 section 3.2) and IANA use \"Destination address valid\", "
+        "which is the registered sample text kept here.",
         smtp_codes_enhanced_references + 6, 1
     },
     { /* X.1.6 */
@@ -4047,9 +4071,9 @@ static const struct smtp_enhanced_info smtp_codes_enhanced[SMTP_CODES_ENHANCED_C
         SMTP_CODES_CLASS_BIT(5),
         0,
         SMTP_CODES_NULL,
-        "RFC 1893's summary appendix (section 8) shortened the sample text to \"Mailbox "
-        "has moved\"; IANA's registered text, from RFC 3463 section 3.2, is the one "
-        "kept here.",
+        "The summary appendices of RFC 1893 (section 8) and of RFC 3463 (Appendix "
+        "A) both shorten the sample text to \"Mailbox has moved\"; IANA's registered "
+        "text, from RFC 3463 section 3.2, is the one kept here.",
         smtp_codes_enhanced_references + 7, 1
     },
     { /* X.1.7 */
@@ -4396,9 +4420,10 @@ static const struct smtp_enhanced_info smtp_codes_enhanced[SMTP_CODES_ENHANCED_C
         SMTP_CODES_NULL,
         "IANA associates 550 as well as 451 (from RFC 5248 section 2.4, Table 1), "
         "although RFC 3463 section 3.5 limits the code to persistent transient failures; "
-        "`usable_as` follows the defining text. RFC 1893's summary appendix (section "
-        "8) called the code \"Routing server failure\"; RFC 1893's body, RFC 3463 and "
-        "IANA say \"Directory server failure\", kept here.",
+        "`usable_as` follows the defining text. The summary appendices of RFC 1893 "
+        "(section 8) and of RFC 3463 (Appendix A) both call the code \"Routing server "
+        "failure\"; the body of each RFC (RFC 3463 section 3.5) and IANA say \"Directory "
+        "server failure\", which is kept here.",
         smtp_codes_enhanced_references + 33, 1
     },
     { /* X.4.4 */
@@ -4431,9 +4456,10 @@ static const struct smtp_enhanced_info smtp_codes_enhanced[SMTP_CODES_ENHANCED_C
         SMTP_CODES_CLASS_BIT(4),
         0,
         SMTP_CODES_NULL,
-        "RFC 1893's summary appendix (section 8) called this code \"Network congestion\"; "
-        "RFC 1893's body, RFC 3463 and IANA say \"Mail system congestion\", which is "
-        "the registered sample text kept here.",
+        "The summary appendices of RFC 1893 (section 8) and of RFC 3463 (Appendix "
+        "A) both call this code \"Network congestion\"; the body of each RFC (RFC 3463 "
+        "section 3.5) and IANA say \"Mail system congestion\", which is the registered "
+        "sample text kept here.",
         smtp_codes_enhanced_references + 35, 1
     },
     { /* X.4.6 */
@@ -4535,10 +4561,13 @@ static const struct smtp_enhanced_info smtp_codes_enhanced[SMTP_CODES_ENHANCED_C
         "451",
         0,
         0,
-        SMTP_CODES_CLASS_BIT(4),
+        SMTP_CODES_CLASS_BIT(4) | SMTP_CODES_CLASS_BIT(5),
         0,
         SMTP_CODES_NULL,
-        SMTP_CODES_NULL,
+        "RFC 3463 section 3.6 does not say which failure class this code suits. IANA's "
+        "associated basic code (451) does not settle it either, because RFC 5248 "
+        "section 2.1 makes that column a non-exclusive list; so, by the rule in data/README.md, "
+        "`usable_as` names both failure classes.",
         smtp_codes_enhanced_references + 41, 1
     },
     { /* X.5.4 */
@@ -4654,10 +4683,13 @@ static const struct smtp_enhanced_info smtp_codes_enhanced[SMTP_CODES_ENHANCED_C
         "554",
         0,
         0,
-        SMTP_CODES_CLASS_BIT(5),
+        SMTP_CODES_CLASS_BIT(4) | SMTP_CODES_CLASS_BIT(5),
         0,
         SMTP_CODES_NULL,
-        SMTP_CODES_NULL,
+        "RFC 3463 section 3.7 does not say which failure class this code suits. IANA's "
+        "associated basic code (554) does not settle it either, because RFC 5248 "
+        "section 2.1 makes that column a non-exclusive list; so, by the rule in data/README.md, "
+        "`usable_as` names both failure classes.",
         smtp_codes_enhanced_references + 48, 1
     },
     { /* X.6.4 */
@@ -4978,7 +5010,7 @@ static const struct smtp_enhanced_info smtp_codes_enhanced[SMTP_CODES_ENHANCED_C
         "523",
         0,
         0,
-        SMTP_CODES_CLASS_BIT(5),
+        SMTP_CODES_CLASS_BIT(4) | SMTP_CODES_CLASS_BIT(5),
         0,
         SMTP_CODES_NULL,
         "Registered by RFC 5248 section 2.4 as a code \"used in the industry without "
@@ -4986,7 +5018,11 @@ static const struct smtp_enhanced_info smtp_codes_enhanced[SMTP_CODES_ENHANCED_C
         "basic code 523 is not defined as an SMTP reply by any RFC and exists only "
         "as this registry association. RFC 8689 section 4.2.1 later uses `5.7.10` "
         "(\"Encryption needed\") in non-delivery notices when a TLS-protected session "
-        "cannot be set up for a REQUIRETLS message.",
+        "cannot be set up for a REQUIRETLS message. RFC 5248 section 2.4 does not "
+        "say which failure class this code suits. IANA's associated basic code (523) "
+        "does not settle it either, because RFC 5248 section 2.1 makes that column "
+        "a non-exclusive list; so, by the rule in data/README.md, `usable_as` names "
+        "both failure classes.",
         smtp_codes_enhanced_references + 72, 1
     },
     { /* X.7.11 */
@@ -4994,9 +5030,10 @@ static const struct smtp_enhanced_info smtp_codes_enhanced[SMTP_CODES_ENHANCED_C
         "EncryptionRequiredForAuthenticationMechanism",
         "Encryption required for requested authentication mechanism",
         "The chosen AUTH mechanism may only be used over an encrypted connection. "
-        "The registry keeps it for historical reasons: current servers should not "
-        "advertise mechanisms they would refuse for lack of encryption. RFC 4954 "
-        "sends it as `538 5.7.11`.",
+        "RFC 4954 sends it as `538 5.7.11`; what RFC 4954 keeps only for historical "
+        "purposes is the 538 reply code, since current servers should not advertise "
+        "mechanisms they would refuse for lack of encryption. The X.7.11 registration "
+        "itself is current.",
         smtp_codes_basic_codes + 98, 2,
         "524, 538",
         0,
@@ -5006,8 +5043,9 @@ static const struct smtp_enhanced_info smtp_codes_enhanced[SMTP_CODES_ENHANCED_C
         SMTP_CODES_NULL,
         "IANA lists \"524, 538\". RFC 4954 section 6 (like RFC 2554 before it) uses "
         "538; 524 was added by RFC 5248 section 2.4 (Table 1), and no RFC defines "
-        "524 as an SMTP reply. The registered description itself marks the code as "
-        "documented for historical purposes only.",
+        "524 as an SMTP reply. The registered description's \"documented here for "
+        "historical purposes only\" is about the response (538), which RFC 4954 sections "
+        "1 and 6 deprecate; the enhanced code stays current.",
         smtp_codes_enhanced_references + 73, 2
     },
     { /* X.7.12 */
@@ -5060,13 +5098,17 @@ static const struct smtp_enhanced_info smtp_codes_enhanced[SMTP_CODES_ENHANCED_C
         "535, 554",
         0,
         0,
-        SMTP_CODES_CLASS_BIT(5),
+        SMTP_CODES_CLASS_BIT(4) | SMTP_CODES_CLASS_BIT(5),
         0,
         SMTP_CODES_NULL,
         "Created by RFC 5248 section 2.4 to take over the meaning RFC 4468 section "
         "5 had given to `X.7.8` (see there). IANA's description reads \"condition. "
         "thereby updating\" where RFC 5248 has \"condition, thereby updating\"; the "
-        "`iana` block keeps IANA's text verbatim.",
+        "`iana` block keeps IANA's text verbatim. RFC 5248 section 2.4 does not say "
+        "which failure class this code suits. IANA's associated basic code (535 and "
+        "554) does not settle it either, because RFC 5248 section 2.1 makes that "
+        "column a non-exclusive list; so, by the rule in data/README.md, `usable_as` "
+        "names both failure classes.",
         smtp_codes_enhanced_references + 78, 2
     },
     { /* X.7.15 */
@@ -5134,7 +5176,9 @@ static const struct smtp_enhanced_info smtp_codes_enhanced[SMTP_CODES_ENHANCED_C
         SMTP_CODES_CLASS_BIT(5),
         0,
         SMTP_CODES_NULL,
-        SMTP_CODES_NULL,
+        "RFC 7293 describes no reply for this disclosure outside its own registration "
+        "(section 15.3), which gives the code with \"5XX\" only; `usable_as` follows "
+        "that defining text.",
         smtp_codes_enhanced_references + 86, 1
     },
     { /* X.7.19 */
@@ -5165,10 +5209,14 @@ static const struct smtp_enhanced_info smtp_codes_enhanced[SMTP_CODES_ENHANCED_C
         "550",
         0,
         0,
-        SMTP_CODES_CLASS_BIT(5),
+        SMTP_CODES_CLASS_BIT(4) | SMTP_CODES_CLASS_BIT(5),
         0,
         SMTP_CODES_NULL,
-        SMTP_CODES_NULL,
+        "RFC 7372 (section 1 and the abstract) introduces its codes for a message "
+        "that is \"rejected or deferred\" for a local policy reason tied to an authentication "
+        "check, so the code suits both failure classes. The 550 that section 3 and "
+        "IANA give is an associated basic code, which RFC 5248 section 2.1 makes "
+        "a non-exclusive list.",
         smtp_codes_enhanced_references + 89, 2
     },
     { /* X.7.21 */
@@ -5183,10 +5231,14 @@ static const struct smtp_enhanced_info smtp_codes_enhanced[SMTP_CODES_ENHANCED_C
         "550",
         0,
         0,
-        SMTP_CODES_CLASS_BIT(5),
+        SMTP_CODES_CLASS_BIT(4) | SMTP_CODES_CLASS_BIT(5),
         0,
         SMTP_CODES_NULL,
-        SMTP_CODES_NULL,
+        "RFC 7372 (section 1 and the abstract) introduces its codes for a message "
+        "that is \"rejected or deferred\" for a local policy reason tied to an authentication "
+        "check, so the code suits both failure classes. The 550 that section 3 and "
+        "IANA give is an associated basic code, which RFC 5248 section 2.1 makes "
+        "a non-exclusive list.",
         smtp_codes_enhanced_references + 91, 2
     },
     { /* X.7.22 */
@@ -5201,10 +5253,14 @@ static const struct smtp_enhanced_info smtp_codes_enhanced[SMTP_CODES_ENHANCED_C
         "550",
         0,
         0,
-        SMTP_CODES_CLASS_BIT(5),
+        SMTP_CODES_CLASS_BIT(4) | SMTP_CODES_CLASS_BIT(5),
         0,
         SMTP_CODES_NULL,
-        SMTP_CODES_NULL,
+        "RFC 7372 (section 1 and the abstract) introduces its codes for a message "
+        "that is \"rejected or deferred\" for a local policy reason tied to an authentication "
+        "check, so the code suits both failure classes. The 550 that section 3 and "
+        "IANA give is an associated basic code, which RFC 5248 section 2.1 makes "
+        "a non-exclusive list.",
         smtp_codes_enhanced_references + 93, 2
     },
     { /* X.7.23 */
@@ -5218,10 +5274,14 @@ static const struct smtp_enhanced_info smtp_codes_enhanced[SMTP_CODES_ENHANCED_C
         "550",
         0,
         0,
-        SMTP_CODES_CLASS_BIT(5),
+        SMTP_CODES_CLASS_BIT(4) | SMTP_CODES_CLASS_BIT(5),
         0,
         SMTP_CODES_NULL,
-        SMTP_CODES_NULL,
+        "RFC 7372 (section 1 and the abstract) introduces its codes for a message "
+        "that is \"rejected or deferred\" for a local policy reason tied to an authentication "
+        "check, so the code suits both failure classes. The 550 that section 3 and "
+        "IANA give is an associated basic code, which RFC 5248 section 2.1 makes "
+        "a non-exclusive list.",
         smtp_codes_enhanced_references + 95, 2
     },
     { /* X.7.24 */
@@ -5254,14 +5314,19 @@ static const struct smtp_enhanced_info smtp_codes_enhanced[SMTP_CODES_ENHANCED_C
         "550",
         0,
         0,
-        SMTP_CODES_CLASS_BIT(5),
+        SMTP_CODES_CLASS_BIT(4) | SMTP_CODES_CLASS_BIT(5),
         0,
         SMTP_CODES_NULL,
         "RFC 7372 section 3.3 registered the reference as \"[RFC7372]; Section 3 of "
         "[RFC7001]\" (the reverse DNS check is defined in RFC 7001 section 3). A 2017 "
         "copy of IANA's export shows \"[RFC7372] (Standards Track); [RFC7601] (Standards "
         "Track)\", RFC 7601 having replaced RFC 7001; on 2019-02-07 IANA changed it "
-        "to \"[RFC7372], Section 3.3\". The current IANA text is kept verbatim.",
+        "to \"[RFC7372], Section 3.3\". The current IANA text is kept verbatim. RFC "
+        "7372 (section 1 and the abstract) introduces its codes for a message that "
+        "is \"rejected or deferred\" for a local policy reason tied to an authentication "
+        "check, so the code suits both failure classes. The 550 that section 3 and "
+        "IANA give is an associated basic code, which RFC 5248 section 2.1 makes "
+        "a non-exclusive list.",
         smtp_codes_enhanced_references + 100, 1
     },
     { /* X.7.26 */
@@ -5269,17 +5334,22 @@ static const struct smtp_enhanced_info smtp_codes_enhanced[SMTP_CODES_ENHANCED_C
         "MultipleAuthenticationChecksFailed",
         "Multiple authentication checks failed",
         "The message failed more than one authentication check (for example SPF and "
-        "DKIM) and local policy rejects it; which checks failed is not said. A server "
-        "should prefer this code to reporting only the first check that failed.",
+        "DKIM) and local policy rejects or defers it; which checks failed is not "
+        "said. RFC 7372 section 4 asks a server to prefer this code to reporting "
+        "only the first check that failed.",
         smtp_codes_basic_codes + 115, 1,
         "550",
         0,
         0,
-        SMTP_CODES_CLASS_BIT(5),
+        SMTP_CODES_CLASS_BIT(4) | SMTP_CODES_CLASS_BIT(5),
         0,
         SMTP_CODES_NULL,
-        SMTP_CODES_NULL,
-        smtp_codes_enhanced_references + 101, 1
+        "RFC 7372 (section 1 and the abstract) introduces its codes for a message "
+        "that is \"rejected or deferred\" for a local policy reason tied to an authentication "
+        "check, so the code suits both failure classes. The 550 that section 3 and "
+        "IANA give is an associated basic code, which RFC 5248 section 2.1 makes "
+        "a non-exclusive list.",
+        smtp_codes_enhanced_references + 101, 2
     },
     { /* X.7.27 */
         7, 27,
@@ -5297,7 +5367,7 @@ static const struct smtp_enhanced_info smtp_codes_enhanced[SMTP_CODES_ENHANCED_C
         0,
         SMTP_CODES_NULL,
         SMTP_CODES_NULL,
-        smtp_codes_enhanced_references + 102, 2
+        smtp_codes_enhanced_references + 103, 2
     },
     { /* X.7.28 */
         7, 28,
@@ -5320,7 +5390,7 @@ static const struct smtp_enhanced_info smtp_codes_enhanced[SMTP_CODES_ENHANCED_C
         "on 2019-02-25), and until 2024-12-06 the reference read \"[draft-levine-mailbomb-header]\" "
         "without \"-00\". The text of the -00 draft could not be found, so no section "
         "is given.",
-        smtp_codes_enhanced_references + 104, 1
+        smtp_codes_enhanced_references + 105, 1
     },
     { /* X.7.29 */
         7, 29,
@@ -5328,7 +5398,8 @@ static const struct smtp_enhanced_info smtp_codes_enhanced[SMTP_CODES_ENHANCED_C
         "ARC validation failure",
         "The message failed ARC (Authenticated Received Chain) validation. RFC 8617 "
         "lets a validator report this during the SMTP transaction, or use the more "
-        "general `X.7.26` instead, and it treats ARC failures as permanent.",
+        "general `X.7.26` instead (section 5.2.2); section 5.2.1 treats every ARC "
+        "failure as permanent.",
         smtp_codes_basic_codes + 117, 1,
         "550",
         0,
@@ -5337,7 +5408,7 @@ static const struct smtp_enhanced_info smtp_codes_enhanced[SMTP_CODES_ENHANCED_C
         0,
         SMTP_CODES_NULL,
         SMTP_CODES_NULL,
-        smtp_codes_enhanced_references + 105, 2
+        smtp_codes_enhanced_references + 106, 3
     },
     { /* X.7.30 */
         7, 30,
@@ -5356,7 +5427,7 @@ static const struct smtp_enhanced_info smtp_codes_enhanced[SMTP_CODES_ENHANCED_C
         SMTP_CODES_NULL,
         "RFC 8689 section 4.2.1 names only the enhanced code (`5.7.30`) for the non-delivery "
         "notice; the basic code 550 comes from its IANA registration in section 7.",
-        smtp_codes_enhanced_references + 107, 2
+        smtp_codes_enhanced_references + 109, 2
     },
     { /* end */
         0, 0, SMTP_CODES_NULL, SMTP_CODES_NULL, SMTP_CODES_NULL, smtp_codes_basic_codes, 0,

@@ -1,37 +1,71 @@
-//! Renderers: one module per output family. Each takes the validated [`Registry`] and adds
-//! its files to an [`Outputs`] set; none of them reads YAML or touches the disk.
+//! Renderers: one module per output family. Each takes the validated [`Registry`] (and the
+//! shared views of [`crate::views`]) and adds its files to an [`Outputs`] set; none of them
+//! reads YAML, touches the disk, or imports another renderer.
+//!
+//! To add an output family, add a module here, one line in [`render_all`], and the paths it
+//! writes to [`OWNED_ROOTS`].
 
 pub mod c;
 pub mod json;
-pub mod markdown;
 pub mod rust;
 pub mod site;
-pub mod text;
-
-use askama::Template;
+pub mod vectors;
 
 use crate::model::Registry;
-use crate::outputs::{Outputs, MARKER};
+use crate::outputs::Outputs;
+use crate::views::document;
 
-/// `generated/json/smtp-codes.schema.json`.
-#[derive(Template)]
-#[template(path = "json/smtp-codes.schema.json")]
-struct SchemaTemplate {
-    marker: &'static str,
+/// Every path the generator owns, relative to the project root: a folder (ending in `/`),
+/// all of whose files the generator writes, or a single file. Nothing else under
+/// `generated/` and `site/` is the generator's to write or delete.
+pub const OWNED_ROOTS: &[&str] = &[
+    // render::c
+    "generated/c/",
+    // render::json and render::vectors
+    "generated/json/",
+    // render::rust: the crate's tables; the rest of the crate is hand-written
+    rust::TABLES_DIR,
+    // render::vectors: the crate's own copy of the vectors, for its standalone tests
+    "generated/rust/tests/reply-vectors.json",
+    // render::site
+    "site/",
+];
+
+/// Whether `path` (relative to the project root, with `/`) lies in an owned root.
+pub fn is_owned(path: &str) -> bool {
+    OWNED_ROOTS.iter().any(|root| match root.strip_suffix('/') {
+        Some(dir) => path
+            .strip_prefix(dir)
+            .is_some_and(|rest| rest.starts_with('/')),
+        None => path == *root,
+    })
 }
 
 /// Renders every output of the registry, in memory.
 pub fn render_all(reg: &Registry) -> Result<Outputs, askama::Error> {
     let mut out = Outputs::default();
-    let json = json::build(reg);
-    out.add("generated/json/smtp-codes.json", json::text(&json));
-    out.add(
-        "generated/json/smtp-codes.schema.json",
-        text::finish(SchemaTemplate { marker: MARKER }.render()?),
-    );
+    let doc = document::build(reg);
+    json::render(&doc, &mut out)?;
     rust::render(reg, &mut out)?;
     c::render(reg, &mut out)?;
-    site::render_with(reg, &json, &mut out)?;
-    crate::vectors::render(&reg.reply_vectors, &mut out);
+    site::render_with(reg, &doc, &mut out)?;
+    vectors::render(&reg.reply_vectors, &mut out);
     Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_output_lies_in_an_owned_root() {
+        let reg = crate::load::load(&crate::project_root().join("data")).expect("data/ is valid");
+        let out = render_all(&reg).unwrap();
+        let stray: Vec<&String> = out.files.keys().filter(|p| !is_owned(p)).collect();
+        assert!(stray.is_empty(), "outside OWNED_ROOTS: {stray:?}");
+        assert!(is_owned("generated/rust/src/tables/mod.rs"));
+        assert!(!is_owned("generated/rust/src/lib.rs"));
+        assert!(!is_owned("generated/rust/src/tables"));
+        assert!(!is_owned("site-old/x.html"));
+    }
 }

@@ -16,8 +16,8 @@ pub mod views;
 
 use crate::model::{EnhancedKey, Reference, Registry, VendorIndex};
 use crate::outputs::Outputs;
-use crate::render::json;
-use crate::render::markdown;
+use crate::views::document;
+use crate::views::markdown;
 
 /// Where the site lives in the project.
 pub const SITE_DIR: &str = "site";
@@ -58,7 +58,7 @@ pub struct Link {
 /// Everything a view builder needs: the registry, the flavor, and where the page sits.
 pub struct Ctx<'a> {
     pub reg: &'a Registry,
-    pub json: &'a json::Root<'a>,
+    pub json: &'a document::Root<'a>,
     pub flavor: Flavor,
     /// Vendor entries by standard code, built once per render.
     pub variants: &'a VendorIndex<'a>,
@@ -192,14 +192,14 @@ pub const REDIRECT_CLASSES: [u8; 3] = [2, 4, 5];
 
 /// Renders the site into `out`.
 pub fn render(reg: &Registry, out: &mut Outputs) -> Result<(), askama::Error> {
-    render_with(reg, &json::build(reg), out)
+    render_with(reg, &document::build(reg), out)
 }
 
 /// Renders the site into `out`, with the registry's JSON document already built (the pages
 /// show each code's JSON entry).
 pub fn render_with(
     reg: &Registry,
-    json: &json::Root<'_>,
+    json: &document::Root<'_>,
     out: &mut Outputs,
 ) -> Result<(), askama::Error> {
     let variants = reg.vendor_variants_by_code();

@@ -7,8 +7,8 @@ use super::views::{self, *};
 use super::{paths, Ctx, Flavor, REDIRECT_CLASSES, SITE_DIR};
 use crate::model::{Registry, VendorIndex};
 use crate::outputs::{Outputs, MARKER};
-use crate::render::json;
-use crate::render::text::finish;
+use crate::views::document;
+use crate::views::text::finish;
 
 /// An HTML and a Markdown template over the same view.
 macro_rules! page_templates {
@@ -114,7 +114,7 @@ struct SearchJs {
 /// Renders every page in `flavor`.
 pub(super) fn render_flavor(
     reg: &Registry,
-    json: &json::Root<'_>,
+    json: &document::Root<'_>,
     variants: &VendorIndex<'_>,
     flavor: Flavor,
     out: &mut Outputs,

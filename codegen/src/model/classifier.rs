@@ -1,0 +1,158 @@
+//! `classifier.yaml`: the reason taxonomy, the default reason of each code, and the text rules
+//! that refine them. The file's own header documents the algorithm; this module only holds
+//! the data (`load::classifier` checks it).
+
+use serde::Deserialize;
+
+use super::{EnhancedKey, Term, BOUNCES, SIDES};
+
+/// Whose side a problem is on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Side {
+    Recipient,
+    Sender,
+    SendingServer,
+    ReceivingServer,
+    Network,
+    None,
+}
+
+impl Side {
+    /// The identifier, as the data and the JSON write it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Side::Recipient => "recipient",
+            Side::Sender => "sender",
+            Side::SendingServer => "sending_server",
+            Side::ReceivingServer => "receiving_server",
+            Side::Network => "network",
+            Side::None => "none",
+        }
+    }
+
+    /// Its term in [`SIDES`]: variant and words.
+    pub fn term(self) -> &'static Term {
+        SIDES.term(self.as_str())
+    }
+}
+
+/// Bounce type of a permanent failure with this reason.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Bounce {
+    Hard,
+    Soft,
+    None,
+}
+
+impl Bounce {
+    /// The identifier, as the data and the JSON write it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Bounce::Hard => "hard",
+            Bounce::Soft => "soft",
+            Bounce::None => "none",
+        }
+    }
+
+    /// Its term in [`BOUNCES`]: variant and words.
+    pub fn term(self) -> &'static Term {
+        BOUNCES.term(self.as_str())
+    }
+}
+
+/// One reason of the taxonomy.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReasonEntry {
+    pub id: String,
+    pub title: String,
+    pub side: Side,
+    pub bounce: Bounce,
+    #[serde(default)]
+    pub sisimai: Option<String>,
+    pub advice: String,
+}
+
+/// The default reason of a registered enhanced code.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EnhancedDefault {
+    pub code: EnhancedKey,
+    pub reason: String,
+}
+
+/// The default reason of an unregistered enhanced code's subject.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SubjectDefault {
+    pub subject: u16,
+    pub reason: String,
+}
+
+/// The default reason of a reply code.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BasicDefault {
+    pub code: u16,
+    pub reason: String,
+}
+
+/// A text rule.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Rule {
+    pub id: String,
+    pub reason: String,
+    pub any: Vec<String>,
+    #[serde(default)]
+    pub all: Vec<String>,
+    #[serde(default)]
+    pub none: Vec<String>,
+    #[serde(default)]
+    pub classes: Vec<u8>,
+    #[serde(default)]
+    pub codes: Vec<u16>,
+    #[serde(default)]
+    pub enhanced: Vec<EnhancedKey>,
+    #[serde(default)]
+    pub weak: bool,
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+/// `classifier.yaml`; empty when the file is absent.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Classifier {
+    pub reasons: Vec<ReasonEntry>,
+    pub enhanced: Vec<EnhancedDefault>,
+    #[serde(default)]
+    pub generic_enhanced: Vec<EnhancedKey>,
+    pub subjects: Vec<SubjectDefault>,
+    pub basic: Vec<BasicDefault>,
+    pub rules: Vec<Rule>,
+}
+
+impl Classifier {
+    pub fn reason(&self, id: &str) -> Option<&ReasonEntry> {
+        self.reasons.iter().find(|r| r.id == id)
+    }
+
+    /// The default reason of a registered enhanced code.
+    pub fn enhanced_default(&self, key: EnhancedKey) -> Option<&str> {
+        self.enhanced
+            .iter()
+            .find(|e| e.code == key)
+            .map(|e| e.reason.as_str())
+    }
+
+    /// The default reason of a reply code.
+    pub fn basic_default(&self, code: u16) -> Option<&str> {
+        self.basic
+            .iter()
+            .find(|b| b.code == code)
+            .map(|b| b.reason.as_str())
+    }
+}

@@ -1,0 +1,42 @@
+//! `registry.yaml`: the registry's own description ([`Meta`]).
+
+use serde::Deserialize;
+
+use super::*;
+
+/// `registry.yaml`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Meta {
+    pub registry_version: String,
+    pub iana_updated: Date,
+    #[serde(default)]
+    pub site_url: Option<String>,
+    #[serde(default)]
+    pub vendored: Vec<Vendored>,
+}
+
+/// A file copied into the project, with where it came from.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Vendored {
+    pub path: String,
+    pub origin: String,
+    pub read: Date,
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+/// An IANA record's fields, verbatim (whitespace folded).
+#[derive(Debug, Clone, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct IanaRecord {
+    pub description: String,
+    pub reference: String,
+    pub submitter: String,
+    pub change_controller: String,
+    #[serde(default)]
+    pub date: Option<Date>,
+    #[serde(default)]
+    pub updated: Option<Date>,
+}

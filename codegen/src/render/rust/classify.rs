@@ -1,0 +1,132 @@
+//! The views of `tables/classify.rs`: reasons, default reasons and text rules.
+
+use super::*;
+
+pub struct ReasonV {
+    pub variant: String,
+    pub id: String,
+    pub id_plain: String,
+    pub title: String,
+    pub title_plain: String,
+    pub advice: String,
+    pub side: &'static str,
+    pub bounce: &'static str,
+    pub sisimai: String,
+    pub doc: Vec<String>,
+}
+
+pub struct RuleV {
+    pub id: String,
+    pub weak: bool,
+    pub reason: String,
+    pub any: String,
+    pub all: String,
+    pub none: String,
+    pub classes: String,
+    pub codes: String,
+    pub enhanced: String,
+}
+
+/// `Reason::UnknownUser` for `unknown_user`.
+pub fn reason_variant(id: &str) -> String {
+    format!("Reason::{}", rust_reason_variant(id))
+}
+
+/// Phrases as a slice literal; rule fields sit at 8 columns, after `any: ` and the like.
+fn lits(v: &[String], field: &str) -> String {
+    let items: Vec<String> = v.iter().map(|x| rust_str(x)).collect();
+    rust_slice(&items, 8, field.len() + 2)
+}
+
+/// Numbers, comma-separated.
+fn nums(v: &[u16]) -> String {
+    v.iter()
+        .map(|x| x.to_string())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The `Reason` variants.
+pub fn reasons(reg: &Registry) -> Vec<ReasonV> {
+    reg.classifier
+        .reasons
+        .iter()
+        .map(|r| ReasonV {
+            variant: rust_reason_variant(&r.id),
+            id: rust_str(&r.id),
+            id_plain: r.id.clone(),
+            title: rust_str(&r.title),
+            title_plain: rust_doc(&r.title).join(" "),
+            advice: rust_str(&one_line(&r.advice)),
+            side: r.side.term().variant,
+            bounce: r.bounce.term().variant,
+            sisimai: opt_str(r.sisimai.as_deref()),
+            doc: doc(&r.advice),
+        })
+        .collect()
+}
+
+/// `(subject, detail, Reason variant)` of each registered code's default.
+pub fn enhanced_defaults(reg: &Registry) -> Vec<(u16, u16, String)> {
+    reg.classifier
+        .enhanced
+        .iter()
+        .map(|e| (e.code.subject, e.code.detail, reason_variant(&e.reason)))
+        .collect()
+}
+
+/// `(subject, Reason variant)` of each subject's default.
+pub fn subject_defaults(reg: &Registry) -> Vec<(u16, String)> {
+    reg.classifier
+        .subjects
+        .iter()
+        .map(|e| (e.subject, reason_variant(&e.reason)))
+        .collect()
+}
+
+/// `(code, Reason variant)` of each reply code's default.
+pub fn basic_defaults(reg: &Registry) -> Vec<(u16, String)> {
+    reg.classifier
+        .basic
+        .iter()
+        .map(|e| (e.code, reason_variant(&e.reason)))
+        .collect()
+}
+
+/// `(subject, detail)` of the codes weak rules may refine.
+pub fn generic_enhanced(reg: &Registry) -> Vec<(u16, u16)> {
+    reg.classifier
+        .generic_enhanced
+        .iter()
+        .map(|k| (k.subject, k.detail))
+        .collect()
+}
+
+/// The built-in text rules, in order.
+pub fn rules(reg: &Registry) -> Vec<RuleV> {
+    reg.classifier
+        .rules
+        .iter()
+        .map(|r| RuleV {
+            id: rust_str(&r.id),
+            weak: r.weak,
+            reason: reason_variant(&r.reason),
+            any: lits(&r.any, "any"),
+            all: lits(&r.all, "all"),
+            none: lits(&r.none, "none"),
+            classes: r
+                .classes
+                .iter()
+                .map(|c| c.to_string())
+                .collect::<Vec<_>>()
+                .join(", "),
+            codes: nums(&r.codes),
+            enhanced: r
+                .enhanced
+                .iter()
+                .map(|k| format!("({}, {})", k.subject, k.detail))
+                .collect::<Vec<_>>()
+                .join(", "),
+        })
+        .collect()
+}

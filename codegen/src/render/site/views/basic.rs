@@ -1,0 +1,436 @@
+//! The page of a 3-digit reply code (`basic/550`).
+
+use super::*;
+
+pub struct MeaningV {
+    pub text: String,
+    pub summary: String,
+    pub standard: bool,
+    pub vendor: String,
+    pub sources: Vec<Link>,
+    pub read: String,
+    pub commands: Vec<Link>,
+}
+
+pub struct UseV {
+    pub reference: Link,
+    pub context: String,
+    pub commands: Vec<Link>,
+    pub enhanced: Vec<Link>,
+}
+
+pub struct BasicPage {
+    pub chrome: Chrome,
+    pub code: u16,
+    pub heading: String,
+    pub status: &'static str,
+    pub nonstandard: bool,
+    pub answer: AnswerBox,
+    pub forms: Vec<Item>,
+    pub text: String,
+    pub text_note: String,
+    pub text_source: Option<Link>,
+    pub introduced: Option<Link>,
+    /// Markdown.
+    pub description: String,
+    pub confidence: String,
+    pub conflicts: String,
+    pub meanings: Vec<MeaningV>,
+    pub uses: Vec<UseV>,
+    pub commands: Vec<Link>,
+    pub associated: Vec<EnhancedRow>,
+    pub examples: Vec<Example>,
+    pub examples_note: String,
+    pub in_code: InCode,
+    pub references: Vec<Link>,
+    /// Markdown.
+    pub notes: String,
+    pub troubleshooting: Option<TroubleV>,
+    pub variants: Vec<VariantV>,
+    pub rfc2034: Link,
+    pub rfc5321_digits: Link,
+}
+
+pub(crate) fn rfc_link(ctx: &Ctx, rfc: u32, section: &str) -> Link {
+    ctx.reference(&Reference {
+        document: DocumentId::Rfc(rfc),
+        section: Some(Section(section.to_string())),
+    })
+}
+
+/// The classifier's default reason for a code: the same table `smtp-explain` and the crate's
+/// classifier fall back on when a reply's text says nothing more specific.
+pub(crate) fn typical_reason<'r>(ctx: &Ctx<'r>, code: CodeRef) -> Option<&'r ReasonEntry> {
+    let c = &ctx.reg.classifier;
+    let id = match code {
+        CodeRef::Enhanced(k) => c.enhanced_default(k),
+        CodeRef::Basic(b) => c.basic_default(b),
+    }?;
+    c.reason(id).filter(|r| r.id != "unknown")
+}
+
+/// Whose side a classifier reason puts the problem on, in words.
+pub(crate) fn side_words(side: Side) -> Option<&'static str> {
+    Some(side.term().words).filter(|w| !w.is_empty())
+}
+
+/// The answer box's reason line: the classifier's typical reason and its bounce type.
+pub(crate) fn reason_words(ctx: &Ctx, reason: Option<&ReasonEntry>) -> String {
+    match reason {
+        Some(r) if r.bounce == crate::model::Bounce::None => ctx.text(&r.title),
+        Some(r) => ctx.text(&format!(
+            "{} ({}): a {} bounce when the reply is permanent, soft when temporary. The text of a real reply can say more.",
+            r.title,
+            r.id,
+            r.bounce.as_str()
+        )),
+        None => String::new(),
+    }
+}
+
+/// The answer box's meaning and action: from the troubleshooting entry when the registry has
+/// one for the code (written for the person holding the bounce), else from the description
+/// and the typical reason's advice, else the generic advice.
+pub(crate) fn meaning_and_action(
+    ctx: &Ctx,
+    code: CodeRef,
+    description: &str,
+    generic_action: &str,
+) -> (String, String) {
+    let fallback = || match typical_reason(ctx, code) {
+        Some(r) if r.bounce != crate::model::Bounce::None => ctx.markdown_inline(&r.advice),
+        _ => ctx.text_as_markup(generic_action),
+    };
+    match ctx.reg.troubleshooting(code) {
+        Some(t) => (
+            ctx.markdown_inline(&t.summary),
+            match t.sender_fixes.first() {
+                Some(fix) => ctx.markdown_inline(fix),
+                None => fallback(),
+            },
+        ),
+        None => (
+            ctx.markdown_inline(&markdown::first_sentence(description)),
+            fallback(),
+        ),
+    }
+}
+
+pub(crate) fn troubleshooting_link(ctx: &Ctx) -> Link {
+    Link {
+        href: "#troubleshooting".into(),
+        text: ctx.text("All causes and fixes"),
+    }
+}
+
+pub(crate) fn answer_box_basic(ctx: &Ctx, b: &BasicEntry, has_trouble: bool) -> AnswerBox {
+    let a: Answer = answer(Asked::Reply(b.code));
+    let (meaning, action) =
+        meaning_and_action(ctx, CodeRef::Basic(b.code), &b.description, a.action);
+    let typical = typical_reason(ctx, CodeRef::Basic(b.code));
+    let side = typical.and_then(|r| side_words(r.side)).unwrap_or(a.side);
+    AnswerBox {
+        meaning,
+        side: ctx.text(side),
+        reason: reason_words(ctx, typical),
+        retry: vec![RetryLine {
+            code: b.code.to_string(),
+            outcome: ctx.text(a.outcome),
+            text: ctx.text(a.retry),
+        }],
+        action,
+        warning: ctx.text(status_banner(b)),
+        more: has_trouble.then(|| troubleshooting_link(ctx)),
+    }
+}
+
+/// The enhanced code a basic code's examples pair it with: the first current one IANA
+/// associates with it that the defining text allows in the code's class.
+/// None for 3xx, and for codes sent only as the greeting or in reply to HELO, EHLO and LHLO,
+/// which carry no enhanced code (RFC 2034 section 3).
+pub(crate) fn example_enhanced<'r>(reg: &'r Registry, b: &BasicEntry) -> Option<&'r EnhancedEntry> {
+    let code = b.code;
+    let class = (code / 100) as u8;
+    let greeting_only = !b.commands.is_empty()
+        && b.commands
+            .iter()
+            .all(|c| matches!(c.as_str(), "CONNECT" | "HELO" | "EHLO" | "LHLO"));
+    if !matches!(class, 2 | 4 | 5) || greeting_only {
+        return None;
+    }
+    reg.enhanced_associated_with(code)
+        .find(|e| e.status == Lifecycle::Current && e.usable_as.iter().any(|o| o.class() == class))
+}
+
+pub fn basic_page(ctx: &Ctx, index: usize) -> BasicPage {
+    let reg = ctx.reg;
+    let b = &reg.basic[index];
+    let page = paths::basic(b.code);
+    let trouble_v = trouble(ctx, CodeRef::Basic(b.code));
+    let standard = b.status != BasicStatus::Nonstandard;
+    let (forms, examples, examples_note) = forms_and_examples(ctx, b);
+    let in_code = basic_in_code(ctx, b, index);
+    let heading = ctx.text(&b.text);
+    let description_plain = markdown::to_plain(&b.description);
+    BasicPage {
+        chrome: chrome(
+            ctx,
+            &page,
+            &format!("{} {}", b.code, b.text),
+            &format!("SMTP reply code {}: {}", b.code, description_plain),
+        ),
+        code: b.code,
+        heading,
+        status: status_label(b),
+        nonstandard: !standard,
+        answer: answer_box_basic(ctx, b, trouble_v.is_some()),
+        forms,
+        text: ctx.text(&b.text),
+        text_note: ctx.text(b.text_note.as_deref().unwrap_or("")),
+        text_source: b.text_source.as_ref().map(|r| ctx.reference(r)),
+        introduced: b.introduced.as_ref().map(|r| ctx.reference(r)),
+        description: ctx.markdown(&b.description),
+        confidence: ctx.text(b.confidence.as_deref().unwrap_or("")),
+        conflicts: ctx.text(b.conflicts.as_deref().unwrap_or("")),
+        meanings: b.meanings.iter().map(|m| meaning_v(ctx, m)).collect(),
+        uses: b.uses.iter().map(|u| use_v(ctx, u)).collect(),
+        commands: b.commands.iter().map(|c| ctx.command_link(c)).collect(),
+        associated: reg
+            .enhanced_associated_with(b.code)
+            .map(|e| enhanced_row(ctx, e))
+            .collect(),
+        examples,
+        examples_note: ctx.text(examples_note),
+        in_code,
+        references: b.references.iter().map(|r| ctx.reference(r)).collect(),
+        notes: b
+            .notes
+            .as_deref()
+            .map(|n| ctx.markdown(n))
+            .unwrap_or_default(),
+        troubleshooting: trouble_v,
+        variants: variants(ctx, CodeRef::Basic(b.code)),
+        rfc2034: rfc_link(ctx, 2034, "3"),
+        rfc5321_digits: rfc_link(ctx, 5321, "4.2.1"),
+    }
+}
+
+/// The code's parts (digits, with an enhanced code) and example replies, or why there are
+/// none.
+fn forms_and_examples(ctx: &Ctx, b: &BasicEntry) -> (Vec<Item>, Vec<Example>, &'static str) {
+    let wire_ok = b.is_wire_valid();
+    let standard = b.status != BasicStatus::Nonstandard;
+    let (first, second) = digit_meanings(b.code);
+    let enh = if standard {
+        example_enhanced(ctx.reg, b)
+    } else {
+        None
+    };
+    let digit = |i: usize| {
+        b.code
+            .to_string()
+            .chars()
+            .nth(i)
+            .map(String::from)
+            .unwrap_or_default()
+    };
+    let mut forms = vec![
+        Item {
+            label: ctx.text("Reply code"),
+            code: b.code.to_string(),
+            note: String::new(),
+        },
+        Item {
+            label: ctx.text("First digit"),
+            code: digit(0),
+            note: ctx.text(first),
+        },
+        Item {
+            label: ctx.text("Second digit"),
+            code: digit(1),
+            note: ctx.text(second),
+        },
+    ];
+    let mut examples = Vec::new();
+    let examples_note;
+    if !wire_ok {
+        examples_note = "No SMTP server sends this number, so there is no wire reply to show.";
+    } else if !standard {
+        examples_note = "No RFC gives this code a wording, so there is no standard reply to show; \
+            the meanings below quote where it was seen.";
+    } else {
+        examples_note = "";
+        let text = wire_text(&b.text);
+        examples.push(example(
+            ctx,
+            "A one-line reply",
+            vec![format!("{} {}", b.code, text)],
+        ));
+        if let Some(e) = enh {
+            let full = format!("{}.{}.{}", b.code / 100, e.code.subject, e.code.detail);
+            examples.extend(examples_with_enhanced(ctx, b, e, &full, &text));
+            forms.push(Item {
+                label: ctx.text("With an enhanced code"),
+                code: format!("{} {}", b.code, full),
+                note: String::new(),
+            });
+        } else if b.code / 100 != 3 {
+            examples.push(example(
+                ctx,
+                "A multi-line reply: every line but the last has a hyphen after the code",
+                vec![
+                    format!("{}-{}", b.code, text),
+                    format!("{} {}", b.code, text),
+                ],
+            ));
+        }
+    }
+
+    (forms, examples, examples_note)
+}
+
+/// The example replies of a code that carries `e` (written `full` in its class): one line,
+/// multi-line, and in a bounce message for a failure.
+fn examples_with_enhanced(
+    ctx: &Ctx,
+    b: &BasicEntry,
+    e: &EnhancedEntry,
+    full: &str,
+    text: &str,
+) -> Vec<Example> {
+    let mut examples = Vec::new();
+    // The catch-all X.s.0 codes' sample texts ("Other or undefined ...") are no
+    // reply text; the reply code's own text reads better with them.
+    let first_line = if e.code.detail == 0 {
+        text.to_string()
+    } else {
+        e.example_text(text).to_string()
+    };
+    examples.push(example(
+        ctx,
+        if b.commands.iter().any(|c| c == "CONNECT") {
+            "With an enhanced status code (RFC 2034), in reply to a command: the \
+             greeting carries none"
+        } else {
+            "With an enhanced status code (RFC 2034)"
+        },
+        vec![format!("{} {} {}", b.code, full, first_line)],
+    ));
+    examples.push(example(
+        ctx,
+        "A multi-line reply: every line but the last has a hyphen after the code",
+        vec![
+            format!("{}-{} {}", b.code, full, first_line),
+            format!("{} {} {}", b.code, full, text),
+        ],
+    ));
+    if b.code >= 400 {
+        examples.push(example(
+            ctx,
+            "In a bounce message (DSN, RFC 3464)",
+            vec![
+                format!("Status: {full}"),
+                format!("Diagnostic-Code: smtp; {} {} {}", b.code, full, text),
+            ],
+        ));
+    }
+    examples
+}
+
+/// How to name the code in Rust, C and JSON.
+fn basic_in_code(ctx: &Ctx, b: &BasicEntry, index: usize) -> InCode {
+    let wire_ok = b.is_wire_valid();
+    let standard = b.status != BasicStatus::Nonstandard;
+    let json_index = index;
+    let (json, json_fence) = json_block(&ctx.json.basic[json_index]);
+    let rust_const = names::rust_reply_const(&b.name);
+    let c_enum = names::c_reply_enum(&b.name);
+    if standard {
+        InCode {
+            rust: vec![
+                CodeLine {
+                    code: format!("ReplyCode::{rust_const}"),
+                    note: ctx.text("the ReplyCode constant"),
+                },
+                CodeLine {
+                    code: format!("KnownReplyCode::{}", names::rust_variant(&b.name)),
+                    note: ctx.text("the variant of the enum of registered codes"),
+                },
+                CodeLine {
+                    code: format!("smtp_codes::reply_info({})", b.code),
+                    note: ctx.text("everything on this page, as a ReplyInfo"),
+                },
+            ],
+            c: vec![
+                CodeLine {
+                    code: c_enum.clone(),
+                    note: ctx.text(&format!("= {}, in enum smtp_reply_code", b.code)),
+                },
+                CodeLine {
+                    code: format!("smtp_reply_lookup({c_enum})"),
+                    note: ctx.text("its entry: texts, status, meanings, references"),
+                },
+            ],
+            no_constant: String::new(),
+            json,
+            json_fence,
+        }
+    } else {
+        let mut rust = Vec::new();
+        if wire_ok {
+            rust.push(CodeLine {
+                code: format!("ReplyCode::from_u16({})", b.code),
+                note: ctx.text("accepted like any code from 200 to 599"),
+            });
+        }
+        rust.push(CodeLine {
+            code: format!("smtp_codes::reply_info({})", b.code),
+            note: ctx.text("its registry entry, with status NonStandard"),
+        });
+        InCode {
+            rust,
+            c: vec![CodeLine {
+                code: format!("smtp_reply_lookup({})", b.code),
+                note: ctx.text("its entry, with status SMTP_STATUS_NONSTANDARD"),
+            }],
+            no_constant: ctx.text(
+                "Non-standard codes get no named constant in the Rust crate or the C header; \
+                 both still have their entry.",
+            ),
+            json,
+            json_fence,
+        }
+    }
+}
+
+/// One meaning of the code.
+fn meaning_v(ctx: &Ctx, m: &Meaning) -> MeaningV {
+    MeaningV {
+        text: ctx.text(&m.text),
+        summary: ctx.text(m.summary.as_deref().unwrap_or("")),
+        standard: !m.is_nonstandard(),
+        vendor: ctx.text(m.vendor.as_deref().unwrap_or("")),
+        sources: match &m.document {
+            Some(d) => vec![ctx.reference(&Reference {
+                document: d.clone(),
+                section: m.section.clone(),
+            })],
+            None => m.sources.iter().map(|s| ctx.external(s, s)).collect(),
+        },
+        read: m.read.as_ref().map(|d| d.0.clone()).unwrap_or_default(),
+        commands: m.commands.iter().map(|c| ctx.command_link(c)).collect(),
+    }
+}
+
+/// An extension's use of the code.
+fn use_v(ctx: &Ctx, u: &Use) -> UseV {
+    UseV {
+        reference: ctx.reference(&Reference {
+            document: u.document.clone(),
+            section: u.section.clone(),
+        }),
+        context: ctx.text(&u.context),
+        commands: u.commands.iter().map(|c| ctx.command_link(c)).collect(),
+        enhanced: u.enhanced.iter().map(|k| ctx.enhanced_link(*k)).collect(),
+    }
+}
