@@ -104,20 +104,21 @@ fn walk(msg: &mail_parser::Message<'_>) -> Parts {
                 p.dsn
                     .push(String::from_utf8_lossy(part.contents()).into_owned());
             }
-            ("message", "feedback-report", _) => {
-                if p.feedback.is_none() {
-                    p.feedback = Some(String::from_utf8_lossy(part.contents()).into_owned());
-                }
+            ("message", "feedback-report", _) if p.feedback.is_none() => {
+                p.feedback = Some(String::from_utf8_lossy(part.contents()).into_owned());
             }
+            ("message", "feedback-report", _) => {}
             (_, _, PartType::Message(m)) => {
-                if p.original_to.is_none() {
-                    p.original_to = m.header_raw("To").map(|t| t.trim().to_owned());
-                }
+                p.original_to = p
+                    .original_to
+                    .take()
+                    .or_else(|| m.header_raw("To").map(|t| t.trim().to_owned()));
             }
             ("text", "rfc822-headers", _) | ("message", "rfc822-headers", _) => {
-                if p.original_to.is_none() {
-                    p.original_to = original_to_of(&String::from_utf8_lossy(part.contents()));
-                }
+                p.original_to = p
+                    .original_to
+                    .take()
+                    .or_else(|| original_to_of(&String::from_utf8_lossy(part.contents())));
             }
             (_, _, PartType::Text(t)) => {
                 if p.first_text.is_empty() {
@@ -129,11 +130,9 @@ fn walk(msg: &mail_parser::Message<'_>) -> Parts {
                 }
                 push_capped(&mut p.text, cut);
             }
-            (_, _, PartType::Html(h)) => {
-                if p.text.is_empty() && p.html.len() < MAX_TEXT_BYTES {
-                    let t = html_text(h);
-                    push_capped(&mut p.html, text::cut_original(&t));
-                }
+            (_, _, PartType::Html(h)) if p.text.is_empty() && p.html.len() < MAX_TEXT_BYTES => {
+                let t = html_text(h);
+                push_capped(&mut p.html, text::cut_original(&t));
             }
             _ => {}
         }
@@ -199,11 +198,7 @@ fn read_at(raw: &[u8], depth: usize) -> Report {
     let Some(msg) = parse_mime(raw) else {
         return Report::not_report();
     };
-    let header = |name: &str| {
-        msg.header_raw(name)
-            .map(|v| fold(v))
-            .filter(|v| !v.is_empty())
-    };
+    let header = |name: &str| msg.header_raw(name).map(fold).filter(|v| !v.is_empty());
     let subject = msg.subject().map(fold);
     let from = msg
         .from()
@@ -494,7 +489,7 @@ pub(crate) fn parse_status(value: &str) -> Option<EnhancedCode> {
     let end = v
         .find(|c: char| !(c.is_ascii_digit() || c == '.'))
         .unwrap_or(v.len());
-    EnhancedCode::from_bytes(v[..end].as_bytes()).ok()
+    EnhancedCode::from_bytes(&v.as_bytes()[..end]).ok()
 }
 
 /// One recipient from a delivery-status field group, completed from the text block about
