@@ -62,7 +62,7 @@ pub static VENDORS: [Vendor; 8] = [
 
 /// Every vendor entry, grouped by vendor.
 #[rustfmt::skip] // a data table, laid out by the generator one field per line
-pub static VENDOR_ENTRIES: [VendorEntry; 313] = [
+pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
     VendorEntry {
         vendor: &VENDORS[0],
         basic: Some(421),
@@ -241,14 +241,14 @@ pub static VENDOR_ENTRIES: [VendorEntry; 313] = [
         pattern: Some("Message is too long"),
         refines: Refines::Reply(crate::KnownReplyCode::ExceededStorageAllocation),
         meaning: "The message is larger than Amazon SES accepts.",
-        cause: "Message size (with attachments and encoding) above the SES limit; the guide read here says 10 MB.",
+        cause: "The message, with attachments and after base64 encoding, is larger than SES accepts: 40 MB over SMTP or the v2 API (10 MB only through the older v1 API).",
         sender_action: "Make the message smaller, for example by linking to large files instead of attaching them.",
         admin_action: "Nothing on the receiving side.",
         retry: VendorRetry::AfterFix,
         reason: Some(crate::Reason::MessageTooLarge),
-        source_title: "SMTP response codes returned by Amazon SES (Amazon SES Developer Guide)",
-        source_url: "https://github.com/awsdocs/amazon-ses-developer-guide/blob/1b656cebb4c5a70e305bc1980c469c79208f4275/doc-source/troubleshoot-smtp.md",
-        read: "2026-11-29",
+        source_title: "Service quotas in Amazon SES (Amazon SES Developer Guide)",
+        source_url: "https://docs.aws.amazon.com/ses/latest/dg/quotas.html",
+        read: "2026-12-03",
     },
     VendorEntry {
         vendor: &VENDORS[0],
@@ -289,7 +289,24 @@ pub static VENDOR_ENTRIES: [VendorEntry; 313] = [
         basic: Some(421),
         enhanced: None,
         token: None,
-        pattern: Some("Too many concurrent SMTP connections"),
+        pattern: Some("Too many concurrent SMTP connections from this IP address"),
+        refines: Refines::Reply(crate::KnownReplyCode::ServiceNotAvailable),
+        meaning: "Exim refused the connection because the connecting IP address already has as many connections as the server allows for one host.",
+        cause: "The client opened more simultaneous connections from one IP than smtp_accept_max_per_host permits.",
+        sender_action: "Use fewer simultaneous connections to this server; the server retries later by itself.",
+        admin_action: "Raise smtp_accept_max or smtp_accept_max_per_host if the load is legitimate, or find the client hogging connections.",
+        retry: VendorRetry::Later,
+        reason: Some(crate::Reason::TooManyConnections),
+        source_title: "Exim source: daemon.c (the listening daemon)",
+        source_url: "https://github.com/Exim/exim/blob/13835a3c1e057efad7da269c0f93bf2eac850205/src/src/daemon.c",
+        read: "2026-12-03",
+    },
+    VendorEntry {
+        vendor: &VENDORS[1],
+        basic: Some(421),
+        enhanced: None,
+        token: None,
+        pattern: Some("Too many concurrent SMTP connections;"),
         refines: Refines::Reply(crate::KnownReplyCode::ServiceNotAvailable),
         meaning: "The Exim server is already handling as many SMTP connections as it allows and turned this one away.",
         cause: "smtp_accept_max (or the per-host limit) was reached; on shared hosting often because a client leaves idle connections open.",
@@ -298,7 +315,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 313] = [
         retry: VendorRetry::Later,
         reason: Some(crate::Reason::TooManyConnections),
         source_title: "Exim source: smtp_in.c (the SMTP server)",
-        source_url: "https://github.com/Exim/exim/blob/master/src/src/smtp_in.c",
+        source_url: "https://github.com/Exim/exim/blob/13835a3c1e057efad7da269c0f93bf2eac850205/src/src/smtp_in.c",
         read: "2026-11-29",
     },
     VendorEntry {
@@ -315,7 +332,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 313] = [
         retry: VendorRetry::Later,
         reason: Some(crate::Reason::SystemError),
         source_title: "Exim source: smtp_in.c (the SMTP server)",
-        source_url: "https://github.com/Exim/exim/blob/master/src/src/smtp_in.c",
+        source_url: "https://github.com/Exim/exim/blob/13835a3c1e057efad7da269c0f93bf2eac850205/src/src/smtp_in.c",
         read: "2026-11-29",
     },
     VendorEntry {
@@ -332,7 +349,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 313] = [
         retry: VendorRetry::Later,
         reason: Some(crate::Reason::TooManyRecipients),
         source_title: "Exim source: smtp_in.c (the SMTP server)",
-        source_url: "https://github.com/Exim/exim/blob/master/src/src/smtp_in.c",
+        source_url: "https://github.com/Exim/exim/blob/13835a3c1e057efad7da269c0f93bf2eac850205/src/src/smtp_in.c",
         read: "2026-11-29",
     },
     VendorEntry {
@@ -349,7 +366,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 313] = [
         retry: VendorRetry::AfterFix,
         reason: Some(crate::Reason::ProtocolError),
         source_title: "Exim source: smtp_in.c (the SMTP server)",
-        source_url: "https://github.com/Exim/exim/blob/master/src/src/smtp_in.c",
+        source_url: "https://github.com/Exim/exim/blob/13835a3c1e057efad7da269c0f93bf2eac850205/src/src/smtp_in.c",
         read: "2026-11-29",
     },
     VendorEntry {
@@ -366,7 +383,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 313] = [
         retry: VendorRetry::AfterFix,
         reason: Some(crate::Reason::AuthFailed),
         source_title: "Exim source: smtp_in.c (the SMTP server)",
-        source_url: "https://github.com/Exim/exim/blob/master/src/src/smtp_in.c",
+        source_url: "https://github.com/Exim/exim/blob/13835a3c1e057efad7da269c0f93bf2eac850205/src/src/smtp_in.c",
         read: "2026-11-29",
     },
     VendorEntry {
@@ -383,7 +400,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 313] = [
         retry: VendorRetry::AfterFix,
         reason: Some(crate::Reason::PolicyViolation),
         source_title: "Exim source: smtp_in.c (the SMTP server)",
-        source_url: "https://github.com/Exim/exim/blob/master/src/src/smtp_in.c",
+        source_url: "https://github.com/Exim/exim/blob/13835a3c1e057efad7da269c0f93bf2eac850205/src/src/smtp_in.c",
         read: "2026-11-29",
     },
     VendorEntry {
@@ -400,7 +417,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 313] = [
         retry: VendorRetry::AfterFix,
         reason: Some(crate::Reason::Blocked),
         source_title: "Exim source: configure.default (the default configuration)",
-        source_url: "https://github.com/Exim/exim/blob/master/src/src/configure.default",
+        source_url: "https://github.com/Exim/exim/blob/13835a3c1e057efad7da269c0f93bf2eac850205/src/src/configure.default",
         read: "2026-11-29",
     },
     VendorEntry {
@@ -417,7 +434,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 313] = [
         retry: VendorRetry::AfterFix,
         reason: Some(crate::Reason::RelayDenied),
         source_title: "Exim source: configure.default (the default configuration)",
-        source_url: "https://github.com/Exim/exim/blob/master/src/src/configure.default",
+        source_url: "https://github.com/Exim/exim/blob/13835a3c1e057efad7da269c0f93bf2eac850205/src/src/configure.default",
         read: "2026-11-29",
     },
     VendorEntry {
@@ -434,7 +451,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 313] = [
         retry: VendorRetry::AfterFix,
         reason: Some(crate::Reason::InvalidAddress),
         source_title: "Exim source: configure.default (the default configuration)",
-        source_url: "https://github.com/Exim/exim/blob/master/src/src/configure.default",
+        source_url: "https://github.com/Exim/exim/blob/13835a3c1e057efad7da269c0f93bf2eac850205/src/src/configure.default",
         read: "2026-11-29",
     },
     VendorEntry {
@@ -451,7 +468,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 313] = [
         retry: VendorRetry::AfterFix,
         reason: Some(crate::Reason::SenderRejected),
         source_title: "Exim source: acl.c (access control lists, verification results)",
-        source_url: "https://github.com/Exim/exim/blob/master/src/src/acl.c",
+        source_url: "https://github.com/Exim/exim/blob/13835a3c1e057efad7da269c0f93bf2eac850205/src/src/acl.c",
         read: "2026-11-29",
     },
     VendorEntry {
@@ -468,7 +485,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 313] = [
         retry: VendorRetry::Never,
         reason: Some(crate::Reason::UnknownUser),
         source_title: "Exim source: route.c (routing, 'Unrouteable address')",
-        source_url: "https://github.com/Exim/exim/blob/master/src/src/route.c",
+        source_url: "https://github.com/Exim/exim/blob/13835a3c1e057efad7da269c0f93bf2eac850205/src/src/route.c",
         read: "2026-11-29",
     },
     VendorEntry {
@@ -485,7 +502,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 313] = [
         retry: VendorRetry::AfterFix,
         reason: Some(crate::Reason::MessageTooLarge),
         source_title: "Exim source: smtp_in.c (the SMTP server)",
-        source_url: "https://github.com/Exim/exim/blob/master/src/src/smtp_in.c",
+        source_url: "https://github.com/Exim/exim/blob/13835a3c1e057efad7da269c0f93bf2eac850205/src/src/smtp_in.c",
         read: "2026-11-29",
     },
     VendorEntry {
@@ -502,7 +519,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 313] = [
         retry: VendorRetry::AfterFix,
         reason: Some(crate::Reason::ProtocolError),
         source_title: "Exim source: smtp_in.c (the SMTP server)",
-        source_url: "https://github.com/Exim/exim/blob/master/src/src/smtp_in.c",
+        source_url: "https://github.com/Exim/exim/blob/13835a3c1e057efad7da269c0f93bf2eac850205/src/src/smtp_in.c",
         read: "2026-11-29",
     },
     VendorEntry {
@@ -519,7 +536,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 313] = [
         retry: VendorRetry::Later,
         reason: Some(crate::Reason::MailboxFull),
         source_title: "Exim source: transports/appendfile.c (local mailbox delivery)",
-        source_url: "https://github.com/Exim/exim/blob/master/src/src/transports/appendfile.c",
+        source_url: "https://github.com/Exim/exim/blob/13835a3c1e057efad7da269c0f93bf2eac850205/src/src/transports/appendfile.c",
         read: "2026-11-29",
     },
     VendorEntry {
@@ -4055,7 +4072,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 313] = [
         retry: VendorRetry::Later,
         reason: Some(crate::Reason::UnknownDomain),
         source_title: "Postfix source: smtpd_check.c (SMTP client request filtering)",
-        source_url: "https://github.com/vdukhovni/postfix/blob/master/postfix/src/smtpd/smtpd_check.c",
+        source_url: "https://github.com/vdukhovni/postfix/blob/17830e5c13c160d51c95cb971d137a46de84e48c/postfix/src/smtpd/smtpd_check.c",
         read: "2026-11-29",
     },
     VendorEntry {
@@ -4072,7 +4089,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 313] = [
         retry: VendorRetry::Later,
         reason: Some(crate::Reason::SenderRejected),
         source_title: "Postfix source: smtpd_check.c (SMTP client request filtering)",
-        source_url: "https://github.com/vdukhovni/postfix/blob/master/postfix/src/smtpd/smtpd_check.c",
+        source_url: "https://github.com/vdukhovni/postfix/blob/17830e5c13c160d51c95cb971d137a46de84e48c/postfix/src/smtpd/smtpd_check.c",
         read: "2026-11-29",
     },
     VendorEntry {
@@ -4089,7 +4106,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 313] = [
         retry: VendorRetry::Later,
         reason: Some(crate::Reason::SystemFull),
         source_title: "Postfix source: smtpd_check.c (SMTP client request filtering)",
-        source_url: "https://github.com/vdukhovni/postfix/blob/master/postfix/src/smtpd/smtpd_check.c",
+        source_url: "https://github.com/vdukhovni/postfix/blob/17830e5c13c160d51c95cb971d137a46de84e48c/postfix/src/smtpd/smtpd_check.c",
         read: "2026-11-29",
     },
     VendorEntry {
@@ -4106,7 +4123,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 313] = [
         retry: VendorRetry::Later,
         reason: Some(crate::Reason::TooManyRecipients),
         source_title: "Postfix source: smtpd.c (the SMTP server)",
-        source_url: "https://github.com/vdukhovni/postfix/blob/master/postfix/src/smtpd/smtpd.c",
+        source_url: "https://github.com/vdukhovni/postfix/blob/17830e5c13c160d51c95cb971d137a46de84e48c/postfix/src/smtpd/smtpd.c",
         read: "2026-11-29",
     },
     VendorEntry {
@@ -4123,7 +4140,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 313] = [
         retry: VendorRetry::Later,
         reason: Some(crate::Reason::ProtocolError),
         source_title: "Postfix source: smtpd.c (the SMTP server)",
-        source_url: "https://github.com/vdukhovni/postfix/blob/master/postfix/src/smtpd/smtpd.c",
+        source_url: "https://github.com/vdukhovni/postfix/blob/17830e5c13c160d51c95cb971d137a46de84e48c/postfix/src/smtpd/smtpd.c",
         read: "2026-11-29",
     },
     VendorEntry {
@@ -4140,7 +4157,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 313] = [
         retry: VendorRetry::Later,
         reason: Some(crate::Reason::ReverseDnsRequired),
         source_title: "Postfix source: smtpd_check.c (SMTP client request filtering)",
-        source_url: "https://github.com/vdukhovni/postfix/blob/master/postfix/src/smtpd/smtpd_check.c",
+        source_url: "https://github.com/vdukhovni/postfix/blob/17830e5c13c160d51c95cb971d137a46de84e48c/postfix/src/smtpd/smtpd_check.c",
         read: "2026-11-29",
     },
     VendorEntry {
@@ -4157,7 +4174,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 313] = [
         retry: VendorRetry::Later,
         reason: Some(crate::Reason::ReverseDnsRequired),
         source_title: "Postfix source: smtpd_check.c (SMTP client request filtering)",
-        source_url: "https://github.com/vdukhovni/postfix/blob/master/postfix/src/smtpd/smtpd_check.c",
+        source_url: "https://github.com/vdukhovni/postfix/blob/17830e5c13c160d51c95cb971d137a46de84e48c/postfix/src/smtpd/smtpd_check.c",
         read: "2026-11-29",
     },
     VendorEntry {
@@ -4174,7 +4191,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 313] = [
         retry: VendorRetry::Never,
         reason: Some(crate::Reason::UnknownUser),
         source_title: "Postfix source: smtpd_check.c (SMTP client request filtering)",
-        source_url: "https://github.com/vdukhovni/postfix/blob/master/postfix/src/smtpd/smtpd_check.c",
+        source_url: "https://github.com/vdukhovni/postfix/blob/17830e5c13c160d51c95cb971d137a46de84e48c/postfix/src/smtpd/smtpd_check.c",
         read: "2026-11-29",
     },
     VendorEntry {
@@ -4191,7 +4208,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 313] = [
         retry: VendorRetry::Never,
         reason: Some(crate::Reason::UnknownUser),
         source_title: "Postfix source: smtpd_check.c (SMTP client request filtering)",
-        source_url: "https://github.com/vdukhovni/postfix/blob/master/postfix/src/smtpd/smtpd_check.c",
+        source_url: "https://github.com/vdukhovni/postfix/blob/17830e5c13c160d51c95cb971d137a46de84e48c/postfix/src/smtpd/smtpd_check.c",
         read: "2026-11-29",
     },
     VendorEntry {
@@ -4208,7 +4225,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 313] = [
         retry: VendorRetry::Never,
         reason: Some(crate::Reason::UnknownUser),
         source_title: "Postfix source: smtpd_check.c (SMTP client request filtering)",
-        source_url: "https://github.com/vdukhovni/postfix/blob/master/postfix/src/smtpd/smtpd_check.c",
+        source_url: "https://github.com/vdukhovni/postfix/blob/17830e5c13c160d51c95cb971d137a46de84e48c/postfix/src/smtpd/smtpd_check.c",
         read: "2026-11-29",
     },
     VendorEntry {
@@ -4225,7 +4242,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 313] = [
         retry: VendorRetry::AfterFix,
         reason: Some(crate::Reason::SenderRejected),
         source_title: "Postfix source: smtpd_check.c (SMTP client request filtering)",
-        source_url: "https://github.com/vdukhovni/postfix/blob/master/postfix/src/smtpd/smtpd_check.c",
+        source_url: "https://github.com/vdukhovni/postfix/blob/17830e5c13c160d51c95cb971d137a46de84e48c/postfix/src/smtpd/smtpd_check.c",
         read: "2026-11-29",
     },
     VendorEntry {
@@ -4242,7 +4259,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 313] = [
         retry: VendorRetry::Never,
         reason: Some(crate::Reason::DomainNotAcceptingMail),
         source_title: "Postfix source: smtpd_check.c (SMTP client request filtering)",
-        source_url: "https://github.com/vdukhovni/postfix/blob/master/postfix/src/smtpd/smtpd_check.c",
+        source_url: "https://github.com/vdukhovni/postfix/blob/17830e5c13c160d51c95cb971d137a46de84e48c/postfix/src/smtpd/smtpd_check.c",
         read: "2026-11-29",
     },
     VendorEntry {
@@ -4259,7 +4276,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 313] = [
         retry: VendorRetry::AfterFix,
         reason: Some(crate::Reason::MessageTooLarge),
         source_title: "Postfix source: smtpd_check.c (SMTP client request filtering)",
-        source_url: "https://github.com/vdukhovni/postfix/blob/master/postfix/src/smtpd/smtpd_check.c",
+        source_url: "https://github.com/vdukhovni/postfix/blob/17830e5c13c160d51c95cb971d137a46de84e48c/postfix/src/smtpd/smtpd_check.c",
         read: "2026-11-29",
     },
     VendorEntry {
@@ -4276,7 +4293,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 313] = [
         retry: VendorRetry::AfterFix,
         reason: Some(crate::Reason::ProtocolError),
         source_title: "Postfix source: smtpd_check.c (SMTP client request filtering)",
-        source_url: "https://github.com/vdukhovni/postfix/blob/master/postfix/src/smtpd/smtpd_check.c",
+        source_url: "https://github.com/vdukhovni/postfix/blob/17830e5c13c160d51c95cb971d137a46de84e48c/postfix/src/smtpd/smtpd_check.c",
         read: "2026-11-29",
     },
     VendorEntry {
@@ -4293,7 +4310,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 313] = [
         retry: VendorRetry::AfterFix,
         reason: Some(crate::Reason::ProtocolError),
         source_title: "Postfix source: smtpd.c (the SMTP server)",
-        source_url: "https://github.com/vdukhovni/postfix/blob/master/postfix/src/smtpd/smtpd.c",
+        source_url: "https://github.com/vdukhovni/postfix/blob/17830e5c13c160d51c95cb971d137a46de84e48c/postfix/src/smtpd/smtpd.c",
         read: "2026-11-29",
     },
     VendorEntry {
@@ -4310,7 +4327,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 313] = [
         retry: VendorRetry::AfterFix,
         reason: Some(crate::Reason::ProtocolError),
         source_title: "Postfix source: smtpd.c (the SMTP server)",
-        source_url: "https://github.com/vdukhovni/postfix/blob/master/postfix/src/smtpd/smtpd.c",
+        source_url: "https://github.com/vdukhovni/postfix/blob/17830e5c13c160d51c95cb971d137a46de84e48c/postfix/src/smtpd/smtpd.c",
         read: "2026-11-29",
     },
     VendorEntry {
@@ -4327,7 +4344,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 313] = [
         retry: VendorRetry::AfterFix,
         reason: Some(crate::Reason::HeloRejected),
         source_title: "Postfix source: smtpd_check.c (SMTP client request filtering)",
-        source_url: "https://github.com/vdukhovni/postfix/blob/master/postfix/src/smtpd/smtpd_check.c",
+        source_url: "https://github.com/vdukhovni/postfix/blob/17830e5c13c160d51c95cb971d137a46de84e48c/postfix/src/smtpd/smtpd_check.c",
         read: "2026-11-29",
     },
     VendorEntry {
@@ -4344,7 +4361,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 313] = [
         retry: VendorRetry::AfterFix,
         reason: Some(crate::Reason::TlsRequired),
         source_title: "Postfix source: smtpd.c (the SMTP server)",
-        source_url: "https://github.com/vdukhovni/postfix/blob/master/postfix/src/smtpd/smtpd.c",
+        source_url: "https://github.com/vdukhovni/postfix/blob/17830e5c13c160d51c95cb971d137a46de84e48c/postfix/src/smtpd/smtpd.c",
         read: "2026-11-29",
     },
     VendorEntry {
@@ -4361,7 +4378,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 313] = [
         retry: VendorRetry::AfterFix,
         reason: Some(crate::Reason::SenderRejected),
         source_title: "Postfix source: smtpd_check.c (SMTP client request filtering)",
-        source_url: "https://github.com/vdukhovni/postfix/blob/master/postfix/src/smtpd/smtpd_check.c",
+        source_url: "https://github.com/vdukhovni/postfix/blob/17830e5c13c160d51c95cb971d137a46de84e48c/postfix/src/smtpd/smtpd_check.c",
         read: "2026-11-29",
     },
     VendorEntry {
@@ -4378,7 +4395,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 313] = [
         retry: VendorRetry::AfterFix,
         reason: Some(crate::Reason::Blocked),
         source_title: "Postfix source: mail_params.h (defaults, including default_rbl_reply)",
-        source_url: "https://github.com/vdukhovni/postfix/blob/master/postfix/src/global/mail_params.h",
+        source_url: "https://github.com/vdukhovni/postfix/blob/17830e5c13c160d51c95cb971d137a46de84e48c/postfix/src/global/mail_params.h",
         read: "2026-11-29",
     },
     VendorEntry {
@@ -4395,7 +4412,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 313] = [
         retry: VendorRetry::AfterFix,
         reason: Some(crate::Reason::RelayDenied),
         source_title: "Postfix source: smtpd_check.c (SMTP client request filtering)",
-        source_url: "https://github.com/vdukhovni/postfix/blob/master/postfix/src/smtpd/smtpd_check.c",
+        source_url: "https://github.com/vdukhovni/postfix/blob/17830e5c13c160d51c95cb971d137a46de84e48c/postfix/src/smtpd/smtpd_check.c",
         read: "2026-11-29",
     },
     VendorEntry {
@@ -4412,7 +4429,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 313] = [
         retry: VendorRetry::AfterFix,
         reason: Some(crate::Reason::AuthFailed),
         source_title: "Postfix source: smtpd_sasl_glue.c (SMTP server AUTH)",
-        source_url: "https://github.com/vdukhovni/postfix/blob/master/postfix/src/smtpd/smtpd_sasl_glue.c",
+        source_url: "https://github.com/vdukhovni/postfix/blob/17830e5c13c160d51c95cb971d137a46de84e48c/postfix/src/smtpd/smtpd_sasl_glue.c",
         read: "2026-11-29",
     },
     VendorEntry {
@@ -4429,7 +4446,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 313] = [
         retry: VendorRetry::AfterFix,
         reason: Some(crate::Reason::SenderRejected),
         source_title: "Postfix source: smtpd_check.c (SMTP client request filtering)",
-        source_url: "https://github.com/vdukhovni/postfix/blob/master/postfix/src/smtpd/smtpd_check.c",
+        source_url: "https://github.com/vdukhovni/postfix/blob/17830e5c13c160d51c95cb971d137a46de84e48c/postfix/src/smtpd/smtpd_check.c",
         read: "2026-11-29",
     },
     VendorEntry {
@@ -4446,7 +4463,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 313] = [
         retry: VendorRetry::Later,
         reason: Some(crate::Reason::Greylisted),
         source_title: "Postgrey source: postgrey (greylisting policy server for Postfix)",
-        source_url: "https://github.com/schweikert/postgrey/blob/master/postgrey",
+        source_url: "https://github.com/schweikert/postgrey/blob/6228bd1757591f15551d366befeaedf3b5bb136c/postgrey",
         read: "2026-11-29",
     },
     VendorEntry {
@@ -4463,7 +4480,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 313] = [
         retry: VendorRetry::Later,
         reason: Some(crate::Reason::SenderRejected),
         source_title: "Sendmail configuration: cf/m4/proto.m4 (default rule sets)",
-        source_url: "https://github.com/freebsd/freebsd-src/blob/main/contrib/sendmail/cf/m4/proto.m4",
+        source_url: "https://github.com/freebsd/freebsd-src/blob/0af35df7c9e930c91fc0525355686704915794c0/contrib/sendmail/cf/m4/proto.m4",
         read: "2026-11-29",
     },
     VendorEntry {
@@ -4480,7 +4497,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 313] = [
         retry: VendorRetry::Later,
         reason: Some(crate::Reason::ReverseDnsRequired),
         source_title: "Sendmail configuration: cf/m4/proto.m4 (default rule sets)",
-        source_url: "https://github.com/freebsd/freebsd-src/blob/main/contrib/sendmail/cf/m4/proto.m4",
+        source_url: "https://github.com/freebsd/freebsd-src/blob/0af35df7c9e930c91fc0525355686704915794c0/contrib/sendmail/cf/m4/proto.m4",
         read: "2026-11-29",
     },
     VendorEntry {
@@ -4497,7 +4514,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 313] = [
         retry: VendorRetry::Later,
         reason: Some(crate::Reason::SystemFull),
         source_title: "Sendmail source: srvrsmtp.c (the SMTP server)",
-        source_url: "https://github.com/freebsd/freebsd-src/blob/main/contrib/sendmail/src/srvrsmtp.c",
+        source_url: "https://github.com/freebsd/freebsd-src/blob/0af35df7c9e930c91fc0525355686704915794c0/contrib/sendmail/src/srvrsmtp.c",
         read: "2026-11-29",
     },
     VendorEntry {
@@ -4514,7 +4531,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 313] = [
         retry: VendorRetry::Later,
         reason: Some(crate::Reason::TooManyRecipients),
         source_title: "Sendmail source: srvrsmtp.c (the SMTP server)",
-        source_url: "https://github.com/freebsd/freebsd-src/blob/main/contrib/sendmail/src/srvrsmtp.c",
+        source_url: "https://github.com/freebsd/freebsd-src/blob/0af35df7c9e930c91fc0525355686704915794c0/contrib/sendmail/src/srvrsmtp.c",
         read: "2026-11-29",
     },
     VendorEntry {
@@ -4531,7 +4548,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 313] = [
         retry: VendorRetry::AfterFix,
         reason: Some(crate::Reason::ProtocolError),
         source_title: "Sendmail source: srvrsmtp.c (the SMTP server)",
-        source_url: "https://github.com/freebsd/freebsd-src/blob/main/contrib/sendmail/src/srvrsmtp.c",
+        source_url: "https://github.com/freebsd/freebsd-src/blob/0af35df7c9e930c91fc0525355686704915794c0/contrib/sendmail/src/srvrsmtp.c",
         read: "2026-11-29",
     },
     VendorEntry {
@@ -4548,7 +4565,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 313] = [
         retry: VendorRetry::AfterFix,
         reason: Some(crate::Reason::ProtocolError),
         source_title: "Sendmail source: srvrsmtp.c (the SMTP server)",
-        source_url: "https://github.com/freebsd/freebsd-src/blob/main/contrib/sendmail/src/srvrsmtp.c",
+        source_url: "https://github.com/freebsd/freebsd-src/blob/0af35df7c9e930c91fc0525355686704915794c0/contrib/sendmail/src/srvrsmtp.c",
         read: "2026-11-29",
     },
     VendorEntry {
@@ -4565,7 +4582,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 313] = [
         retry: VendorRetry::AfterFix,
         reason: Some(crate::Reason::ServiceUnavailable),
         source_title: "Sendmail source: sysexits.c (replies for delivery agent exit codes)",
-        source_url: "https://github.com/freebsd/freebsd-src/blob/main/contrib/sendmail/src/sysexits.c",
+        source_url: "https://github.com/freebsd/freebsd-src/blob/0af35df7c9e930c91fc0525355686704915794c0/contrib/sendmail/src/sysexits.c",
         read: "2026-11-29",
     },
     VendorEntry {
@@ -4582,7 +4599,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 313] = [
         retry: VendorRetry::Never,
         reason: Some(crate::Reason::UnknownUser),
         source_title: "Sendmail source: sysexits.c (replies for delivery agent exit codes)",
-        source_url: "https://github.com/freebsd/freebsd-src/blob/main/contrib/sendmail/src/sysexits.c",
+        source_url: "https://github.com/freebsd/freebsd-src/blob/0af35df7c9e930c91fc0525355686704915794c0/contrib/sendmail/src/sysexits.c",
         read: "2026-11-29",
     },
     VendorEntry {
@@ -4599,7 +4616,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 313] = [
         retry: VendorRetry::Never,
         reason: Some(crate::Reason::UnknownDomain),
         source_title: "Sendmail source: sysexits.c (replies for delivery agent exit codes)",
-        source_url: "https://github.com/freebsd/freebsd-src/blob/main/contrib/sendmail/src/sysexits.c",
+        source_url: "https://github.com/freebsd/freebsd-src/blob/0af35df7c9e930c91fc0525355686704915794c0/contrib/sendmail/src/sysexits.c",
         read: "2026-11-29",
     },
     VendorEntry {
@@ -4616,7 +4633,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 313] = [
         retry: VendorRetry::AfterFix,
         reason: Some(crate::Reason::SenderRejected),
         source_title: "Sendmail configuration: cf/m4/proto.m4 (default rule sets)",
-        source_url: "https://github.com/freebsd/freebsd-src/blob/main/contrib/sendmail/cf/m4/proto.m4",
+        source_url: "https://github.com/freebsd/freebsd-src/blob/0af35df7c9e930c91fc0525355686704915794c0/contrib/sendmail/cf/m4/proto.m4",
         read: "2026-11-29",
     },
     VendorEntry {
@@ -4626,14 +4643,14 @@ pub static VENDOR_ENTRIES: [VendorEntry; 313] = [
         token: None,
         pattern: Some("Mailbox disabled for this recipient"),
         refines: Refines::Enhanced(crate::KnownEnhancedCode::MailboxDisabled),
-        meaning: "The recipient's mailbox is blocked from receiving mail on this server.",
+        meaning: "The server's administrator refuses mail for this recipient (an access-database REJECT), whatever the wording says.",
         cause: "The access database lists the recipient with REJECT (FEATURE(blacklist_recipients)).",
-        sender_action: "Stop sending to this address and reach the person another way.",
+        sender_action: "Stop sending to this address; if you think the block is a mistake, ask the recipient's administrator.",
         admin_action: "Remove the access database entry if the mailbox should receive mail again.",
         retry: VendorRetry::Never,
-        reason: Some(crate::Reason::MailboxDisabled),
+        reason: Some(crate::Reason::RecipientRejected),
         source_title: "Sendmail configuration: cf/m4/proto.m4 (default rule sets)",
-        source_url: "https://github.com/freebsd/freebsd-src/blob/main/contrib/sendmail/cf/m4/proto.m4",
+        source_url: "https://github.com/freebsd/freebsd-src/blob/0af35df7c9e930c91fc0525355686704915794c0/contrib/sendmail/cf/m4/proto.m4",
         read: "2026-11-29",
     },
     VendorEntry {
@@ -4650,7 +4667,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 313] = [
         retry: VendorRetry::AfterFix,
         reason: Some(crate::Reason::MessageTooLarge),
         source_title: "Sendmail source: collect.c (reading the message body)",
-        source_url: "https://github.com/freebsd/freebsd-src/blob/main/contrib/sendmail/src/collect.c",
+        source_url: "https://github.com/freebsd/freebsd-src/blob/0af35df7c9e930c91fc0525355686704915794c0/contrib/sendmail/src/collect.c",
         read: "2026-11-29",
     },
     VendorEntry {
@@ -4667,7 +4684,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 313] = [
         retry: VendorRetry::AfterFix,
         reason: Some(crate::Reason::SenderRejected),
         source_title: "Sendmail configuration: cf/m4/proto.m4 (default rule sets)",
-        source_url: "https://github.com/freebsd/freebsd-src/blob/main/contrib/sendmail/cf/m4/proto.m4",
+        source_url: "https://github.com/freebsd/freebsd-src/blob/0af35df7c9e930c91fc0525355686704915794c0/contrib/sendmail/cf/m4/proto.m4",
         read: "2026-11-29",
     },
     VendorEntry {
@@ -4684,7 +4701,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 313] = [
         retry: VendorRetry::AfterFix,
         reason: Some(crate::Reason::Blocked),
         source_title: "Sendmail configuration: cf/m4/proto.m4 (default rule sets)",
-        source_url: "https://github.com/freebsd/freebsd-src/blob/main/contrib/sendmail/cf/m4/proto.m4",
+        source_url: "https://github.com/freebsd/freebsd-src/blob/0af35df7c9e930c91fc0525355686704915794c0/contrib/sendmail/cf/m4/proto.m4",
         read: "2026-11-29",
     },
     VendorEntry {
@@ -4701,7 +4718,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 313] = [
         retry: VendorRetry::AfterFix,
         reason: Some(crate::Reason::ReverseDnsRequired),
         source_title: "Sendmail configuration: cf/m4/proto.m4 (default rule sets)",
-        source_url: "https://github.com/freebsd/freebsd-src/blob/main/contrib/sendmail/cf/m4/proto.m4",
+        source_url: "https://github.com/freebsd/freebsd-src/blob/0af35df7c9e930c91fc0525355686704915794c0/contrib/sendmail/cf/m4/proto.m4",
         read: "2026-11-29",
     },
     VendorEntry {
@@ -4718,7 +4735,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 313] = [
         retry: VendorRetry::AfterFix,
         reason: Some(crate::Reason::ReverseDnsRequired),
         source_title: "Sendmail configuration: cf/m4/proto.m4 (default rule sets)",
-        source_url: "https://github.com/freebsd/freebsd-src/blob/main/contrib/sendmail/cf/m4/proto.m4",
+        source_url: "https://github.com/freebsd/freebsd-src/blob/0af35df7c9e930c91fc0525355686704915794c0/contrib/sendmail/cf/m4/proto.m4",
         read: "2026-11-29",
     },
     VendorEntry {
@@ -4735,7 +4752,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 313] = [
         retry: VendorRetry::AfterFix,
         reason: Some(crate::Reason::Blocked),
         source_title: "Sendmail configuration: cf/feature/dnsbl.m4 (DNS block list feature)",
-        source_url: "https://github.com/freebsd/freebsd-src/blob/main/contrib/sendmail/cf/feature/dnsbl.m4",
+        source_url: "https://github.com/freebsd/freebsd-src/blob/0af35df7c9e930c91fc0525355686704915794c0/contrib/sendmail/cf/feature/dnsbl.m4",
         read: "2026-11-29",
     },
     VendorEntry {
@@ -4752,7 +4769,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 313] = [
         retry: VendorRetry::AfterFix,
         reason: Some(crate::Reason::RelayDenied),
         source_title: "Sendmail configuration: cf/m4/proto.m4 (default rule sets)",
-        source_url: "https://github.com/freebsd/freebsd-src/blob/main/contrib/sendmail/cf/m4/proto.m4",
+        source_url: "https://github.com/freebsd/freebsd-src/blob/0af35df7c9e930c91fc0525355686704915794c0/contrib/sendmail/cf/m4/proto.m4",
         read: "2026-11-29",
     },
     VendorEntry {

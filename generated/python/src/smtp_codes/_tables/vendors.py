@@ -237,14 +237,14 @@ VENDOR_ENTRIES: tuple[VendorEntry, ...] = (
         pattern="Message is too long",
         refines="552",
         meaning="The message is larger than Amazon SES accepts.",
-        cause="Message size (with attachments and encoding) above the SES limit; the guide read here says 10 MB.",
+        cause="The message, with attachments and after base64 encoding, is larger than SES accepts: 40 MB over SMTP or the v2 API (10 MB only through the older v1 API).",
         sender_action="Make the message smaller, for example by linking to large files instead of attaching them.",
         admin_action="Nothing on the receiving side.",
         retry=VendorRetry.AFTER_FIX,
         reason=Reason.MESSAGE_TOO_LARGE,
-        source_title="SMTP response codes returned by Amazon SES (Amazon SES Developer Guide)",
-        source_url="https://github.com/awsdocs/amazon-ses-developer-guide/blob/1b656cebb4c5a70e305bc1980c469c79208f4275/doc-source/troubleshoot-smtp.md",
-        read="2026-11-29",
+        source_title="Service quotas in Amazon SES (Amazon SES Developer Guide)",
+        source_url="https://docs.aws.amazon.com/ses/latest/dg/quotas.html",
+        read="2026-12-03",
     ),
     VendorEntry(
         vendor=VENDORS["amazon-ses"],
@@ -285,7 +285,24 @@ VENDOR_ENTRIES: tuple[VendorEntry, ...] = (
         basic=421,
         enhanced=None,
         token=None,
-        pattern="Too many concurrent SMTP connections",
+        pattern="Too many concurrent SMTP connections from this IP address",
+        refines="421",
+        meaning="Exim refused the connection because the connecting IP address already has as many connections as the server allows for one host.",
+        cause="The client opened more simultaneous connections from one IP than smtp_accept_max_per_host permits.",
+        sender_action="Use fewer simultaneous connections to this server; the server retries later by itself.",
+        admin_action="Raise smtp_accept_max or smtp_accept_max_per_host if the load is legitimate, or find the client hogging connections.",
+        retry=VendorRetry.LATER,
+        reason=Reason.TOO_MANY_CONNECTIONS,
+        source_title="Exim source: daemon.c (the listening daemon)",
+        source_url="https://github.com/Exim/exim/blob/13835a3c1e057efad7da269c0f93bf2eac850205/src/src/daemon.c",
+        read="2026-12-03",
+    ),
+    VendorEntry(
+        vendor=VENDORS["exim"],
+        basic=421,
+        enhanced=None,
+        token=None,
+        pattern="Too many concurrent SMTP connections;",
         refines="421",
         meaning="The Exim server is already handling as many SMTP connections as it allows and turned this one away.",
         cause="smtp_accept_max (or the per-host limit) was reached; on shared hosting often because a client leaves idle connections open.",
@@ -294,7 +311,7 @@ VENDOR_ENTRIES: tuple[VendorEntry, ...] = (
         retry=VendorRetry.LATER,
         reason=Reason.TOO_MANY_CONNECTIONS,
         source_title="Exim source: smtp_in.c (the SMTP server)",
-        source_url="https://github.com/Exim/exim/blob/master/src/src/smtp_in.c",
+        source_url="https://github.com/Exim/exim/blob/13835a3c1e057efad7da269c0f93bf2eac850205/src/src/smtp_in.c",
         read="2026-11-29",
     ),
     VendorEntry(
@@ -311,7 +328,7 @@ VENDOR_ENTRIES: tuple[VendorEntry, ...] = (
         retry=VendorRetry.LATER,
         reason=Reason.SYSTEM_ERROR,
         source_title="Exim source: smtp_in.c (the SMTP server)",
-        source_url="https://github.com/Exim/exim/blob/master/src/src/smtp_in.c",
+        source_url="https://github.com/Exim/exim/blob/13835a3c1e057efad7da269c0f93bf2eac850205/src/src/smtp_in.c",
         read="2026-11-29",
     ),
     VendorEntry(
@@ -328,7 +345,7 @@ VENDOR_ENTRIES: tuple[VendorEntry, ...] = (
         retry=VendorRetry.LATER,
         reason=Reason.TOO_MANY_RECIPIENTS,
         source_title="Exim source: smtp_in.c (the SMTP server)",
-        source_url="https://github.com/Exim/exim/blob/master/src/src/smtp_in.c",
+        source_url="https://github.com/Exim/exim/blob/13835a3c1e057efad7da269c0f93bf2eac850205/src/src/smtp_in.c",
         read="2026-11-29",
     ),
     VendorEntry(
@@ -345,7 +362,7 @@ VENDOR_ENTRIES: tuple[VendorEntry, ...] = (
         retry=VendorRetry.AFTER_FIX,
         reason=Reason.PROTOCOL_ERROR,
         source_title="Exim source: smtp_in.c (the SMTP server)",
-        source_url="https://github.com/Exim/exim/blob/master/src/src/smtp_in.c",
+        source_url="https://github.com/Exim/exim/blob/13835a3c1e057efad7da269c0f93bf2eac850205/src/src/smtp_in.c",
         read="2026-11-29",
     ),
     VendorEntry(
@@ -362,7 +379,7 @@ VENDOR_ENTRIES: tuple[VendorEntry, ...] = (
         retry=VendorRetry.AFTER_FIX,
         reason=Reason.AUTH_FAILED,
         source_title="Exim source: smtp_in.c (the SMTP server)",
-        source_url="https://github.com/Exim/exim/blob/master/src/src/smtp_in.c",
+        source_url="https://github.com/Exim/exim/blob/13835a3c1e057efad7da269c0f93bf2eac850205/src/src/smtp_in.c",
         read="2026-11-29",
     ),
     VendorEntry(
@@ -379,7 +396,7 @@ VENDOR_ENTRIES: tuple[VendorEntry, ...] = (
         retry=VendorRetry.AFTER_FIX,
         reason=Reason.POLICY_VIOLATION,
         source_title="Exim source: smtp_in.c (the SMTP server)",
-        source_url="https://github.com/Exim/exim/blob/master/src/src/smtp_in.c",
+        source_url="https://github.com/Exim/exim/blob/13835a3c1e057efad7da269c0f93bf2eac850205/src/src/smtp_in.c",
         read="2026-11-29",
     ),
     VendorEntry(
@@ -396,7 +413,7 @@ VENDOR_ENTRIES: tuple[VendorEntry, ...] = (
         retry=VendorRetry.AFTER_FIX,
         reason=Reason.BLOCKED,
         source_title="Exim source: configure.default (the default configuration)",
-        source_url="https://github.com/Exim/exim/blob/master/src/src/configure.default",
+        source_url="https://github.com/Exim/exim/blob/13835a3c1e057efad7da269c0f93bf2eac850205/src/src/configure.default",
         read="2026-11-29",
     ),
     VendorEntry(
@@ -413,7 +430,7 @@ VENDOR_ENTRIES: tuple[VendorEntry, ...] = (
         retry=VendorRetry.AFTER_FIX,
         reason=Reason.RELAY_DENIED,
         source_title="Exim source: configure.default (the default configuration)",
-        source_url="https://github.com/Exim/exim/blob/master/src/src/configure.default",
+        source_url="https://github.com/Exim/exim/blob/13835a3c1e057efad7da269c0f93bf2eac850205/src/src/configure.default",
         read="2026-11-29",
     ),
     VendorEntry(
@@ -430,7 +447,7 @@ VENDOR_ENTRIES: tuple[VendorEntry, ...] = (
         retry=VendorRetry.AFTER_FIX,
         reason=Reason.INVALID_ADDRESS,
         source_title="Exim source: configure.default (the default configuration)",
-        source_url="https://github.com/Exim/exim/blob/master/src/src/configure.default",
+        source_url="https://github.com/Exim/exim/blob/13835a3c1e057efad7da269c0f93bf2eac850205/src/src/configure.default",
         read="2026-11-29",
     ),
     VendorEntry(
@@ -447,7 +464,7 @@ VENDOR_ENTRIES: tuple[VendorEntry, ...] = (
         retry=VendorRetry.AFTER_FIX,
         reason=Reason.SENDER_REJECTED,
         source_title="Exim source: acl.c (access control lists, verification results)",
-        source_url="https://github.com/Exim/exim/blob/master/src/src/acl.c",
+        source_url="https://github.com/Exim/exim/blob/13835a3c1e057efad7da269c0f93bf2eac850205/src/src/acl.c",
         read="2026-11-29",
     ),
     VendorEntry(
@@ -464,7 +481,7 @@ VENDOR_ENTRIES: tuple[VendorEntry, ...] = (
         retry=VendorRetry.NEVER,
         reason=Reason.UNKNOWN_USER,
         source_title="Exim source: route.c (routing, 'Unrouteable address')",
-        source_url="https://github.com/Exim/exim/blob/master/src/src/route.c",
+        source_url="https://github.com/Exim/exim/blob/13835a3c1e057efad7da269c0f93bf2eac850205/src/src/route.c",
         read="2026-11-29",
     ),
     VendorEntry(
@@ -481,7 +498,7 @@ VENDOR_ENTRIES: tuple[VendorEntry, ...] = (
         retry=VendorRetry.AFTER_FIX,
         reason=Reason.MESSAGE_TOO_LARGE,
         source_title="Exim source: smtp_in.c (the SMTP server)",
-        source_url="https://github.com/Exim/exim/blob/master/src/src/smtp_in.c",
+        source_url="https://github.com/Exim/exim/blob/13835a3c1e057efad7da269c0f93bf2eac850205/src/src/smtp_in.c",
         read="2026-11-29",
     ),
     VendorEntry(
@@ -498,7 +515,7 @@ VENDOR_ENTRIES: tuple[VendorEntry, ...] = (
         retry=VendorRetry.AFTER_FIX,
         reason=Reason.PROTOCOL_ERROR,
         source_title="Exim source: smtp_in.c (the SMTP server)",
-        source_url="https://github.com/Exim/exim/blob/master/src/src/smtp_in.c",
+        source_url="https://github.com/Exim/exim/blob/13835a3c1e057efad7da269c0f93bf2eac850205/src/src/smtp_in.c",
         read="2026-11-29",
     ),
     VendorEntry(
@@ -515,7 +532,7 @@ VENDOR_ENTRIES: tuple[VendorEntry, ...] = (
         retry=VendorRetry.LATER,
         reason=Reason.MAILBOX_FULL,
         source_title="Exim source: transports/appendfile.c (local mailbox delivery)",
-        source_url="https://github.com/Exim/exim/blob/master/src/src/transports/appendfile.c",
+        source_url="https://github.com/Exim/exim/blob/13835a3c1e057efad7da269c0f93bf2eac850205/src/src/transports/appendfile.c",
         read="2026-11-29",
     ),
     VendorEntry(
@@ -4051,7 +4068,7 @@ VENDOR_ENTRIES: tuple[VendorEntry, ...] = (
         retry=VendorRetry.LATER,
         reason=Reason.UNKNOWN_DOMAIN,
         source_title="Postfix source: smtpd_check.c (SMTP client request filtering)",
-        source_url="https://github.com/vdukhovni/postfix/blob/master/postfix/src/smtpd/smtpd_check.c",
+        source_url="https://github.com/vdukhovni/postfix/blob/17830e5c13c160d51c95cb971d137a46de84e48c/postfix/src/smtpd/smtpd_check.c",
         read="2026-11-29",
     ),
     VendorEntry(
@@ -4068,7 +4085,7 @@ VENDOR_ENTRIES: tuple[VendorEntry, ...] = (
         retry=VendorRetry.LATER,
         reason=Reason.SENDER_REJECTED,
         source_title="Postfix source: smtpd_check.c (SMTP client request filtering)",
-        source_url="https://github.com/vdukhovni/postfix/blob/master/postfix/src/smtpd/smtpd_check.c",
+        source_url="https://github.com/vdukhovni/postfix/blob/17830e5c13c160d51c95cb971d137a46de84e48c/postfix/src/smtpd/smtpd_check.c",
         read="2026-11-29",
     ),
     VendorEntry(
@@ -4085,7 +4102,7 @@ VENDOR_ENTRIES: tuple[VendorEntry, ...] = (
         retry=VendorRetry.LATER,
         reason=Reason.SYSTEM_FULL,
         source_title="Postfix source: smtpd_check.c (SMTP client request filtering)",
-        source_url="https://github.com/vdukhovni/postfix/blob/master/postfix/src/smtpd/smtpd_check.c",
+        source_url="https://github.com/vdukhovni/postfix/blob/17830e5c13c160d51c95cb971d137a46de84e48c/postfix/src/smtpd/smtpd_check.c",
         read="2026-11-29",
     ),
     VendorEntry(
@@ -4102,7 +4119,7 @@ VENDOR_ENTRIES: tuple[VendorEntry, ...] = (
         retry=VendorRetry.LATER,
         reason=Reason.TOO_MANY_RECIPIENTS,
         source_title="Postfix source: smtpd.c (the SMTP server)",
-        source_url="https://github.com/vdukhovni/postfix/blob/master/postfix/src/smtpd/smtpd.c",
+        source_url="https://github.com/vdukhovni/postfix/blob/17830e5c13c160d51c95cb971d137a46de84e48c/postfix/src/smtpd/smtpd.c",
         read="2026-11-29",
     ),
     VendorEntry(
@@ -4119,7 +4136,7 @@ VENDOR_ENTRIES: tuple[VendorEntry, ...] = (
         retry=VendorRetry.LATER,
         reason=Reason.PROTOCOL_ERROR,
         source_title="Postfix source: smtpd.c (the SMTP server)",
-        source_url="https://github.com/vdukhovni/postfix/blob/master/postfix/src/smtpd/smtpd.c",
+        source_url="https://github.com/vdukhovni/postfix/blob/17830e5c13c160d51c95cb971d137a46de84e48c/postfix/src/smtpd/smtpd.c",
         read="2026-11-29",
     ),
     VendorEntry(
@@ -4136,7 +4153,7 @@ VENDOR_ENTRIES: tuple[VendorEntry, ...] = (
         retry=VendorRetry.LATER,
         reason=Reason.REVERSE_DNS_REQUIRED,
         source_title="Postfix source: smtpd_check.c (SMTP client request filtering)",
-        source_url="https://github.com/vdukhovni/postfix/blob/master/postfix/src/smtpd/smtpd_check.c",
+        source_url="https://github.com/vdukhovni/postfix/blob/17830e5c13c160d51c95cb971d137a46de84e48c/postfix/src/smtpd/smtpd_check.c",
         read="2026-11-29",
     ),
     VendorEntry(
@@ -4153,7 +4170,7 @@ VENDOR_ENTRIES: tuple[VendorEntry, ...] = (
         retry=VendorRetry.LATER,
         reason=Reason.REVERSE_DNS_REQUIRED,
         source_title="Postfix source: smtpd_check.c (SMTP client request filtering)",
-        source_url="https://github.com/vdukhovni/postfix/blob/master/postfix/src/smtpd/smtpd_check.c",
+        source_url="https://github.com/vdukhovni/postfix/blob/17830e5c13c160d51c95cb971d137a46de84e48c/postfix/src/smtpd/smtpd_check.c",
         read="2026-11-29",
     ),
     VendorEntry(
@@ -4170,7 +4187,7 @@ VENDOR_ENTRIES: tuple[VendorEntry, ...] = (
         retry=VendorRetry.NEVER,
         reason=Reason.UNKNOWN_USER,
         source_title="Postfix source: smtpd_check.c (SMTP client request filtering)",
-        source_url="https://github.com/vdukhovni/postfix/blob/master/postfix/src/smtpd/smtpd_check.c",
+        source_url="https://github.com/vdukhovni/postfix/blob/17830e5c13c160d51c95cb971d137a46de84e48c/postfix/src/smtpd/smtpd_check.c",
         read="2026-11-29",
     ),
     VendorEntry(
@@ -4187,7 +4204,7 @@ VENDOR_ENTRIES: tuple[VendorEntry, ...] = (
         retry=VendorRetry.NEVER,
         reason=Reason.UNKNOWN_USER,
         source_title="Postfix source: smtpd_check.c (SMTP client request filtering)",
-        source_url="https://github.com/vdukhovni/postfix/blob/master/postfix/src/smtpd/smtpd_check.c",
+        source_url="https://github.com/vdukhovni/postfix/blob/17830e5c13c160d51c95cb971d137a46de84e48c/postfix/src/smtpd/smtpd_check.c",
         read="2026-11-29",
     ),
     VendorEntry(
@@ -4204,7 +4221,7 @@ VENDOR_ENTRIES: tuple[VendorEntry, ...] = (
         retry=VendorRetry.NEVER,
         reason=Reason.UNKNOWN_USER,
         source_title="Postfix source: smtpd_check.c (SMTP client request filtering)",
-        source_url="https://github.com/vdukhovni/postfix/blob/master/postfix/src/smtpd/smtpd_check.c",
+        source_url="https://github.com/vdukhovni/postfix/blob/17830e5c13c160d51c95cb971d137a46de84e48c/postfix/src/smtpd/smtpd_check.c",
         read="2026-11-29",
     ),
     VendorEntry(
@@ -4221,7 +4238,7 @@ VENDOR_ENTRIES: tuple[VendorEntry, ...] = (
         retry=VendorRetry.AFTER_FIX,
         reason=Reason.SENDER_REJECTED,
         source_title="Postfix source: smtpd_check.c (SMTP client request filtering)",
-        source_url="https://github.com/vdukhovni/postfix/blob/master/postfix/src/smtpd/smtpd_check.c",
+        source_url="https://github.com/vdukhovni/postfix/blob/17830e5c13c160d51c95cb971d137a46de84e48c/postfix/src/smtpd/smtpd_check.c",
         read="2026-11-29",
     ),
     VendorEntry(
@@ -4238,7 +4255,7 @@ VENDOR_ENTRIES: tuple[VendorEntry, ...] = (
         retry=VendorRetry.NEVER,
         reason=Reason.DOMAIN_NOT_ACCEPTING_MAIL,
         source_title="Postfix source: smtpd_check.c (SMTP client request filtering)",
-        source_url="https://github.com/vdukhovni/postfix/blob/master/postfix/src/smtpd/smtpd_check.c",
+        source_url="https://github.com/vdukhovni/postfix/blob/17830e5c13c160d51c95cb971d137a46de84e48c/postfix/src/smtpd/smtpd_check.c",
         read="2026-11-29",
     ),
     VendorEntry(
@@ -4255,7 +4272,7 @@ VENDOR_ENTRIES: tuple[VendorEntry, ...] = (
         retry=VendorRetry.AFTER_FIX,
         reason=Reason.MESSAGE_TOO_LARGE,
         source_title="Postfix source: smtpd_check.c (SMTP client request filtering)",
-        source_url="https://github.com/vdukhovni/postfix/blob/master/postfix/src/smtpd/smtpd_check.c",
+        source_url="https://github.com/vdukhovni/postfix/blob/17830e5c13c160d51c95cb971d137a46de84e48c/postfix/src/smtpd/smtpd_check.c",
         read="2026-11-29",
     ),
     VendorEntry(
@@ -4272,7 +4289,7 @@ VENDOR_ENTRIES: tuple[VendorEntry, ...] = (
         retry=VendorRetry.AFTER_FIX,
         reason=Reason.PROTOCOL_ERROR,
         source_title="Postfix source: smtpd_check.c (SMTP client request filtering)",
-        source_url="https://github.com/vdukhovni/postfix/blob/master/postfix/src/smtpd/smtpd_check.c",
+        source_url="https://github.com/vdukhovni/postfix/blob/17830e5c13c160d51c95cb971d137a46de84e48c/postfix/src/smtpd/smtpd_check.c",
         read="2026-11-29",
     ),
     VendorEntry(
@@ -4289,7 +4306,7 @@ VENDOR_ENTRIES: tuple[VendorEntry, ...] = (
         retry=VendorRetry.AFTER_FIX,
         reason=Reason.PROTOCOL_ERROR,
         source_title="Postfix source: smtpd.c (the SMTP server)",
-        source_url="https://github.com/vdukhovni/postfix/blob/master/postfix/src/smtpd/smtpd.c",
+        source_url="https://github.com/vdukhovni/postfix/blob/17830e5c13c160d51c95cb971d137a46de84e48c/postfix/src/smtpd/smtpd.c",
         read="2026-11-29",
     ),
     VendorEntry(
@@ -4306,7 +4323,7 @@ VENDOR_ENTRIES: tuple[VendorEntry, ...] = (
         retry=VendorRetry.AFTER_FIX,
         reason=Reason.PROTOCOL_ERROR,
         source_title="Postfix source: smtpd.c (the SMTP server)",
-        source_url="https://github.com/vdukhovni/postfix/blob/master/postfix/src/smtpd/smtpd.c",
+        source_url="https://github.com/vdukhovni/postfix/blob/17830e5c13c160d51c95cb971d137a46de84e48c/postfix/src/smtpd/smtpd.c",
         read="2026-11-29",
     ),
     VendorEntry(
@@ -4323,7 +4340,7 @@ VENDOR_ENTRIES: tuple[VendorEntry, ...] = (
         retry=VendorRetry.AFTER_FIX,
         reason=Reason.HELO_REJECTED,
         source_title="Postfix source: smtpd_check.c (SMTP client request filtering)",
-        source_url="https://github.com/vdukhovni/postfix/blob/master/postfix/src/smtpd/smtpd_check.c",
+        source_url="https://github.com/vdukhovni/postfix/blob/17830e5c13c160d51c95cb971d137a46de84e48c/postfix/src/smtpd/smtpd_check.c",
         read="2026-11-29",
     ),
     VendorEntry(
@@ -4340,7 +4357,7 @@ VENDOR_ENTRIES: tuple[VendorEntry, ...] = (
         retry=VendorRetry.AFTER_FIX,
         reason=Reason.TLS_REQUIRED,
         source_title="Postfix source: smtpd.c (the SMTP server)",
-        source_url="https://github.com/vdukhovni/postfix/blob/master/postfix/src/smtpd/smtpd.c",
+        source_url="https://github.com/vdukhovni/postfix/blob/17830e5c13c160d51c95cb971d137a46de84e48c/postfix/src/smtpd/smtpd.c",
         read="2026-11-29",
     ),
     VendorEntry(
@@ -4357,7 +4374,7 @@ VENDOR_ENTRIES: tuple[VendorEntry, ...] = (
         retry=VendorRetry.AFTER_FIX,
         reason=Reason.SENDER_REJECTED,
         source_title="Postfix source: smtpd_check.c (SMTP client request filtering)",
-        source_url="https://github.com/vdukhovni/postfix/blob/master/postfix/src/smtpd/smtpd_check.c",
+        source_url="https://github.com/vdukhovni/postfix/blob/17830e5c13c160d51c95cb971d137a46de84e48c/postfix/src/smtpd/smtpd_check.c",
         read="2026-11-29",
     ),
     VendorEntry(
@@ -4374,7 +4391,7 @@ VENDOR_ENTRIES: tuple[VendorEntry, ...] = (
         retry=VendorRetry.AFTER_FIX,
         reason=Reason.BLOCKED,
         source_title="Postfix source: mail_params.h (defaults, including default_rbl_reply)",
-        source_url="https://github.com/vdukhovni/postfix/blob/master/postfix/src/global/mail_params.h",
+        source_url="https://github.com/vdukhovni/postfix/blob/17830e5c13c160d51c95cb971d137a46de84e48c/postfix/src/global/mail_params.h",
         read="2026-11-29",
     ),
     VendorEntry(
@@ -4391,7 +4408,7 @@ VENDOR_ENTRIES: tuple[VendorEntry, ...] = (
         retry=VendorRetry.AFTER_FIX,
         reason=Reason.RELAY_DENIED,
         source_title="Postfix source: smtpd_check.c (SMTP client request filtering)",
-        source_url="https://github.com/vdukhovni/postfix/blob/master/postfix/src/smtpd/smtpd_check.c",
+        source_url="https://github.com/vdukhovni/postfix/blob/17830e5c13c160d51c95cb971d137a46de84e48c/postfix/src/smtpd/smtpd_check.c",
         read="2026-11-29",
     ),
     VendorEntry(
@@ -4408,7 +4425,7 @@ VENDOR_ENTRIES: tuple[VendorEntry, ...] = (
         retry=VendorRetry.AFTER_FIX,
         reason=Reason.AUTH_FAILED,
         source_title="Postfix source: smtpd_sasl_glue.c (SMTP server AUTH)",
-        source_url="https://github.com/vdukhovni/postfix/blob/master/postfix/src/smtpd/smtpd_sasl_glue.c",
+        source_url="https://github.com/vdukhovni/postfix/blob/17830e5c13c160d51c95cb971d137a46de84e48c/postfix/src/smtpd/smtpd_sasl_glue.c",
         read="2026-11-29",
     ),
     VendorEntry(
@@ -4425,7 +4442,7 @@ VENDOR_ENTRIES: tuple[VendorEntry, ...] = (
         retry=VendorRetry.AFTER_FIX,
         reason=Reason.SENDER_REJECTED,
         source_title="Postfix source: smtpd_check.c (SMTP client request filtering)",
-        source_url="https://github.com/vdukhovni/postfix/blob/master/postfix/src/smtpd/smtpd_check.c",
+        source_url="https://github.com/vdukhovni/postfix/blob/17830e5c13c160d51c95cb971d137a46de84e48c/postfix/src/smtpd/smtpd_check.c",
         read="2026-11-29",
     ),
     VendorEntry(
@@ -4442,7 +4459,7 @@ VENDOR_ENTRIES: tuple[VendorEntry, ...] = (
         retry=VendorRetry.LATER,
         reason=Reason.GREYLISTED,
         source_title="Postgrey source: postgrey (greylisting policy server for Postfix)",
-        source_url="https://github.com/schweikert/postgrey/blob/master/postgrey",
+        source_url="https://github.com/schweikert/postgrey/blob/6228bd1757591f15551d366befeaedf3b5bb136c/postgrey",
         read="2026-11-29",
     ),
     VendorEntry(
@@ -4459,7 +4476,7 @@ VENDOR_ENTRIES: tuple[VendorEntry, ...] = (
         retry=VendorRetry.LATER,
         reason=Reason.SENDER_REJECTED,
         source_title="Sendmail configuration: cf/m4/proto.m4 (default rule sets)",
-        source_url="https://github.com/freebsd/freebsd-src/blob/main/contrib/sendmail/cf/m4/proto.m4",
+        source_url="https://github.com/freebsd/freebsd-src/blob/0af35df7c9e930c91fc0525355686704915794c0/contrib/sendmail/cf/m4/proto.m4",
         read="2026-11-29",
     ),
     VendorEntry(
@@ -4476,7 +4493,7 @@ VENDOR_ENTRIES: tuple[VendorEntry, ...] = (
         retry=VendorRetry.LATER,
         reason=Reason.REVERSE_DNS_REQUIRED,
         source_title="Sendmail configuration: cf/m4/proto.m4 (default rule sets)",
-        source_url="https://github.com/freebsd/freebsd-src/blob/main/contrib/sendmail/cf/m4/proto.m4",
+        source_url="https://github.com/freebsd/freebsd-src/blob/0af35df7c9e930c91fc0525355686704915794c0/contrib/sendmail/cf/m4/proto.m4",
         read="2026-11-29",
     ),
     VendorEntry(
@@ -4493,7 +4510,7 @@ VENDOR_ENTRIES: tuple[VendorEntry, ...] = (
         retry=VendorRetry.LATER,
         reason=Reason.SYSTEM_FULL,
         source_title="Sendmail source: srvrsmtp.c (the SMTP server)",
-        source_url="https://github.com/freebsd/freebsd-src/blob/main/contrib/sendmail/src/srvrsmtp.c",
+        source_url="https://github.com/freebsd/freebsd-src/blob/0af35df7c9e930c91fc0525355686704915794c0/contrib/sendmail/src/srvrsmtp.c",
         read="2026-11-29",
     ),
     VendorEntry(
@@ -4510,7 +4527,7 @@ VENDOR_ENTRIES: tuple[VendorEntry, ...] = (
         retry=VendorRetry.LATER,
         reason=Reason.TOO_MANY_RECIPIENTS,
         source_title="Sendmail source: srvrsmtp.c (the SMTP server)",
-        source_url="https://github.com/freebsd/freebsd-src/blob/main/contrib/sendmail/src/srvrsmtp.c",
+        source_url="https://github.com/freebsd/freebsd-src/blob/0af35df7c9e930c91fc0525355686704915794c0/contrib/sendmail/src/srvrsmtp.c",
         read="2026-11-29",
     ),
     VendorEntry(
@@ -4527,7 +4544,7 @@ VENDOR_ENTRIES: tuple[VendorEntry, ...] = (
         retry=VendorRetry.AFTER_FIX,
         reason=Reason.PROTOCOL_ERROR,
         source_title="Sendmail source: srvrsmtp.c (the SMTP server)",
-        source_url="https://github.com/freebsd/freebsd-src/blob/main/contrib/sendmail/src/srvrsmtp.c",
+        source_url="https://github.com/freebsd/freebsd-src/blob/0af35df7c9e930c91fc0525355686704915794c0/contrib/sendmail/src/srvrsmtp.c",
         read="2026-11-29",
     ),
     VendorEntry(
@@ -4544,7 +4561,7 @@ VENDOR_ENTRIES: tuple[VendorEntry, ...] = (
         retry=VendorRetry.AFTER_FIX,
         reason=Reason.PROTOCOL_ERROR,
         source_title="Sendmail source: srvrsmtp.c (the SMTP server)",
-        source_url="https://github.com/freebsd/freebsd-src/blob/main/contrib/sendmail/src/srvrsmtp.c",
+        source_url="https://github.com/freebsd/freebsd-src/blob/0af35df7c9e930c91fc0525355686704915794c0/contrib/sendmail/src/srvrsmtp.c",
         read="2026-11-29",
     ),
     VendorEntry(
@@ -4561,7 +4578,7 @@ VENDOR_ENTRIES: tuple[VendorEntry, ...] = (
         retry=VendorRetry.AFTER_FIX,
         reason=Reason.SERVICE_UNAVAILABLE,
         source_title="Sendmail source: sysexits.c (replies for delivery agent exit codes)",
-        source_url="https://github.com/freebsd/freebsd-src/blob/main/contrib/sendmail/src/sysexits.c",
+        source_url="https://github.com/freebsd/freebsd-src/blob/0af35df7c9e930c91fc0525355686704915794c0/contrib/sendmail/src/sysexits.c",
         read="2026-11-29",
     ),
     VendorEntry(
@@ -4578,7 +4595,7 @@ VENDOR_ENTRIES: tuple[VendorEntry, ...] = (
         retry=VendorRetry.NEVER,
         reason=Reason.UNKNOWN_USER,
         source_title="Sendmail source: sysexits.c (replies for delivery agent exit codes)",
-        source_url="https://github.com/freebsd/freebsd-src/blob/main/contrib/sendmail/src/sysexits.c",
+        source_url="https://github.com/freebsd/freebsd-src/blob/0af35df7c9e930c91fc0525355686704915794c0/contrib/sendmail/src/sysexits.c",
         read="2026-11-29",
     ),
     VendorEntry(
@@ -4595,7 +4612,7 @@ VENDOR_ENTRIES: tuple[VendorEntry, ...] = (
         retry=VendorRetry.NEVER,
         reason=Reason.UNKNOWN_DOMAIN,
         source_title="Sendmail source: sysexits.c (replies for delivery agent exit codes)",
-        source_url="https://github.com/freebsd/freebsd-src/blob/main/contrib/sendmail/src/sysexits.c",
+        source_url="https://github.com/freebsd/freebsd-src/blob/0af35df7c9e930c91fc0525355686704915794c0/contrib/sendmail/src/sysexits.c",
         read="2026-11-29",
     ),
     VendorEntry(
@@ -4612,7 +4629,7 @@ VENDOR_ENTRIES: tuple[VendorEntry, ...] = (
         retry=VendorRetry.AFTER_FIX,
         reason=Reason.SENDER_REJECTED,
         source_title="Sendmail configuration: cf/m4/proto.m4 (default rule sets)",
-        source_url="https://github.com/freebsd/freebsd-src/blob/main/contrib/sendmail/cf/m4/proto.m4",
+        source_url="https://github.com/freebsd/freebsd-src/blob/0af35df7c9e930c91fc0525355686704915794c0/contrib/sendmail/cf/m4/proto.m4",
         read="2026-11-29",
     ),
     VendorEntry(
@@ -4622,14 +4639,14 @@ VENDOR_ENTRIES: tuple[VendorEntry, ...] = (
         token=None,
         pattern="Mailbox disabled for this recipient",
         refines="X.2.1",
-        meaning="The recipient's mailbox is blocked from receiving mail on this server.",
+        meaning="The server's administrator refuses mail for this recipient (an access-database REJECT), whatever the wording says.",
         cause="The access database lists the recipient with REJECT (FEATURE(blacklist_recipients)).",
-        sender_action="Stop sending to this address and reach the person another way.",
+        sender_action="Stop sending to this address; if you think the block is a mistake, ask the recipient's administrator.",
         admin_action="Remove the access database entry if the mailbox should receive mail again.",
         retry=VendorRetry.NEVER,
-        reason=Reason.MAILBOX_DISABLED,
+        reason=Reason.RECIPIENT_REJECTED,
         source_title="Sendmail configuration: cf/m4/proto.m4 (default rule sets)",
-        source_url="https://github.com/freebsd/freebsd-src/blob/main/contrib/sendmail/cf/m4/proto.m4",
+        source_url="https://github.com/freebsd/freebsd-src/blob/0af35df7c9e930c91fc0525355686704915794c0/contrib/sendmail/cf/m4/proto.m4",
         read="2026-11-29",
     ),
     VendorEntry(
@@ -4646,7 +4663,7 @@ VENDOR_ENTRIES: tuple[VendorEntry, ...] = (
         retry=VendorRetry.AFTER_FIX,
         reason=Reason.MESSAGE_TOO_LARGE,
         source_title="Sendmail source: collect.c (reading the message body)",
-        source_url="https://github.com/freebsd/freebsd-src/blob/main/contrib/sendmail/src/collect.c",
+        source_url="https://github.com/freebsd/freebsd-src/blob/0af35df7c9e930c91fc0525355686704915794c0/contrib/sendmail/src/collect.c",
         read="2026-11-29",
     ),
     VendorEntry(
@@ -4663,7 +4680,7 @@ VENDOR_ENTRIES: tuple[VendorEntry, ...] = (
         retry=VendorRetry.AFTER_FIX,
         reason=Reason.SENDER_REJECTED,
         source_title="Sendmail configuration: cf/m4/proto.m4 (default rule sets)",
-        source_url="https://github.com/freebsd/freebsd-src/blob/main/contrib/sendmail/cf/m4/proto.m4",
+        source_url="https://github.com/freebsd/freebsd-src/blob/0af35df7c9e930c91fc0525355686704915794c0/contrib/sendmail/cf/m4/proto.m4",
         read="2026-11-29",
     ),
     VendorEntry(
@@ -4680,7 +4697,7 @@ VENDOR_ENTRIES: tuple[VendorEntry, ...] = (
         retry=VendorRetry.AFTER_FIX,
         reason=Reason.BLOCKED,
         source_title="Sendmail configuration: cf/m4/proto.m4 (default rule sets)",
-        source_url="https://github.com/freebsd/freebsd-src/blob/main/contrib/sendmail/cf/m4/proto.m4",
+        source_url="https://github.com/freebsd/freebsd-src/blob/0af35df7c9e930c91fc0525355686704915794c0/contrib/sendmail/cf/m4/proto.m4",
         read="2026-11-29",
     ),
     VendorEntry(
@@ -4697,7 +4714,7 @@ VENDOR_ENTRIES: tuple[VendorEntry, ...] = (
         retry=VendorRetry.AFTER_FIX,
         reason=Reason.REVERSE_DNS_REQUIRED,
         source_title="Sendmail configuration: cf/m4/proto.m4 (default rule sets)",
-        source_url="https://github.com/freebsd/freebsd-src/blob/main/contrib/sendmail/cf/m4/proto.m4",
+        source_url="https://github.com/freebsd/freebsd-src/blob/0af35df7c9e930c91fc0525355686704915794c0/contrib/sendmail/cf/m4/proto.m4",
         read="2026-11-29",
     ),
     VendorEntry(
@@ -4714,7 +4731,7 @@ VENDOR_ENTRIES: tuple[VendorEntry, ...] = (
         retry=VendorRetry.AFTER_FIX,
         reason=Reason.REVERSE_DNS_REQUIRED,
         source_title="Sendmail configuration: cf/m4/proto.m4 (default rule sets)",
-        source_url="https://github.com/freebsd/freebsd-src/blob/main/contrib/sendmail/cf/m4/proto.m4",
+        source_url="https://github.com/freebsd/freebsd-src/blob/0af35df7c9e930c91fc0525355686704915794c0/contrib/sendmail/cf/m4/proto.m4",
         read="2026-11-29",
     ),
     VendorEntry(
@@ -4731,7 +4748,7 @@ VENDOR_ENTRIES: tuple[VendorEntry, ...] = (
         retry=VendorRetry.AFTER_FIX,
         reason=Reason.BLOCKED,
         source_title="Sendmail configuration: cf/feature/dnsbl.m4 (DNS block list feature)",
-        source_url="https://github.com/freebsd/freebsd-src/blob/main/contrib/sendmail/cf/feature/dnsbl.m4",
+        source_url="https://github.com/freebsd/freebsd-src/blob/0af35df7c9e930c91fc0525355686704915794c0/contrib/sendmail/cf/feature/dnsbl.m4",
         read="2026-11-29",
     ),
     VendorEntry(
@@ -4748,7 +4765,7 @@ VENDOR_ENTRIES: tuple[VendorEntry, ...] = (
         retry=VendorRetry.AFTER_FIX,
         reason=Reason.RELAY_DENIED,
         source_title="Sendmail configuration: cf/m4/proto.m4 (default rule sets)",
-        source_url="https://github.com/freebsd/freebsd-src/blob/main/contrib/sendmail/cf/m4/proto.m4",
+        source_url="https://github.com/freebsd/freebsd-src/blob/0af35df7c9e930c91fc0525355686704915794c0/contrib/sendmail/cf/m4/proto.m4",
         read="2026-11-29",
     ),
     VendorEntry(
