@@ -9,12 +9,24 @@ use crate::vendor::entry::{Refines, Vendor, VendorEntry, VendorKind, VendorRetry
 
 /// Every vendor, by slug.
 #[rustfmt::skip] // a data table, laid out by the generator one field per line
-pub static VENDORS: [Vendor; 8] = [
+pub static VENDORS: [Vendor; 11] = [
     Vendor {
         slug: "amazon-ses",
         name: "Amazon Simple Email Service (SES)",
         kind: VendorKind::Provider,
         description: "Amazon's sending service. These are the replies its SMTP interface (email-smtp.<region>.amazonaws.com) gives to the client that submits mail, not replies from recipients' servers: they concern quotas, credentials and verified identities. Bounces from recipients reach SES users through SES notifications instead. The developer guide read here comes from Amazon's GitHub copy, which stopped being updated around 2023.",
+    },
+    Vendor {
+        slug: "comcast",
+        name: "Comcast (Xfinity) mail",
+        kind: VendorKind::Provider,
+        description: "The mail service of the US cable provider Comcast (comcast.net, Xfinity). Its postmaster pages list the rejections its inbound servers give, each with a tag (ES..., BL...) in the reply; the tags are what tell the rejections apart. The pages are old and were read only in part; third-party sources say Comcast's consumer mail moved to Yahoo's systems in 2024-2025, which was not confirmed.",
+    },
+    Vendor {
+        slug: "cox",
+        name: "Cox Communications mail",
+        kind: VendorKind::Provider,
+        description: "The mail service of the US cable provider Cox (cox.net). Its postmaster page lists the tags its inbound servers put in rejections (CXBL, CDRBL, IPBL...); the IPBL tags' digits show which block lists the sending IP is on. The page is old and was read only in part; third-party sources say Cox's consumer mail moved to Yahoo's systems, which was not confirmed.",
     },
     Vendor {
         slug: "exim",
@@ -58,11 +70,17 @@ pub static VENDORS: [Vendor; 8] = [
         kind: VendorKind::Provider,
         description: "Yahoo's mail service, which also receives mail for AOL (and, according to third parties, for some former ISP domains). Yahoo's Sender Hub describes categories of errors (4xx deferrals, TS* deferrals, PH* content blocks, unresolvable From domains) but no longer lists individual codes; the familiar strings TSS04, TSS09, PH01 and 5.7.9 appear only in Yahoo's replies. Entries taken from observed replies cite a source that says so.",
     },
+    Vendor {
+        slug: "zoho-zeptomail",
+        name: "Zoho ZeptoMail",
+        kind: VendorKind::Provider,
+        description: "Zoho's transactional mail service. Its SMTP relay answers a client's submission with the replies below; several are generic wordings, so the entries keep ZeptoMail's exact phrasing.",
+    },
 ];
 
 /// Every vendor entry, grouped by vendor.
 #[rustfmt::skip] // a data table, laid out by the generator one field per line
-pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
+pub static VENDOR_ENTRIES: [VendorEntry; 341] = [
     VendorEntry {
         vendor: &VENDORS[0],
         basic: Some(421),
@@ -286,6 +304,363 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
     },
     VendorEntry {
         vendor: &VENDORS[1],
+        basic: Some(550),
+        enhanced: None,
+        token: Some("ES000001"),
+        pattern: None,
+        refines: Refines::Reply(crate::KnownReplyCode::MailboxUnavailable),
+        meaning: "Comcast refuses mail sent directly from its own residential (dynamic) address space.",
+        cause: "A home connection on Comcast's network talks to Comcast's inbound servers instead of using the outbound relay.",
+        sender_action: "Send through Comcast's authenticated relay (smtp.comcast.net) or from a business line with a static IP.",
+        admin_action: "Nothing on the receiving side.",
+        retry: VendorRetry::AfterFix,
+        reason: Some(crate::Reason::Blocked),
+        source_title: "Comcast postmaster: mail error codes",
+        source_url: "http://postmaster.comcast.net/mail-error-codes.html",
+        read: "2026-11-29",
+    },
+    VendorEntry {
+        vendor: &VENDORS[1],
+        basic: Some(550),
+        enhanced: None,
+        token: Some("ES000010"),
+        pattern: None,
+        refines: Refines::Reply(crate::KnownReplyCode::MailboxUnavailable),
+        meaning: "Comcast refuses mail sent directly from another provider's residential (dynamic) address space.",
+        cause: "The sending IP or its reverse DNS looks like a dynamic, residential address.",
+        sender_action: "Send through your provider's relay, or from a static IP with proper reverse DNS.",
+        admin_action: "Nothing on the receiving side.",
+        retry: VendorRetry::AfterFix,
+        reason: Some(crate::Reason::Blocked),
+        source_title: "Comcast postmaster: mail error codes",
+        source_url: "http://postmaster.comcast.net/mail-error-codes.html",
+        read: "2026-11-29",
+    },
+    VendorEntry {
+        vendor: &VENDORS[1],
+        basic: Some(550),
+        enhanced: None,
+        token: Some("BL000000"),
+        pattern: None,
+        refines: Refines::Reply(crate::KnownReplyCode::MailboxUnavailable),
+        meaning: "Comcast blocked the sending IP because it sent mail in patterns typical of spam.",
+        cause: "Volume, complaints or other spam-like patterns from the IP.",
+        sender_action: "Find and stop the spam-like traffic, then ask Comcast to unblock the IP.",
+        admin_action: "Nothing on the receiving side.",
+        retry: VendorRetry::AfterFix,
+        reason: Some(crate::Reason::Blocked),
+        source_title: "Comcast postmaster: mail error codes",
+        source_url: "http://postmaster.comcast.net/mail-error-codes.html",
+        read: "2026-11-29",
+    },
+    VendorEntry {
+        vendor: &VENDORS[1],
+        basic: Some(550),
+        enhanced: None,
+        token: Some("BL000001"),
+        pattern: None,
+        refines: Refines::Reply(crate::KnownReplyCode::MailboxUnavailable),
+        meaning: "Comcast refuses mail from the sending IP because it is listed on Spamhaus ZEN.",
+        cause: "The IP is on Spamhaus ZEN, which Comcast consults.",
+        sender_action: "Have the IP removed from Spamhaus ZEN after fixing the cause; the tag's binary digits show which lists.",
+        admin_action: "Nothing on the receiving side.",
+        retry: VendorRetry::AfterFix,
+        reason: Some(crate::Reason::Blocked),
+        source_title: "Comcast postmaster: mail error codes",
+        source_url: "http://postmaster.comcast.net/mail-error-codes.html",
+        read: "2026-11-29",
+    },
+    VendorEntry {
+        vendor: &VENDORS[1],
+        basic: Some(550),
+        enhanced: None,
+        token: Some("BL000010"),
+        pattern: None,
+        refines: Refines::Reply(crate::KnownReplyCode::MailboxUnavailable),
+        meaning: "Comcast refuses mail from the sending IP because it is listed on Cloudmark CSI.",
+        cause: "The IP is on Cloudmark CSI, which Comcast consults.",
+        sender_action: "Have the IP removed from Cloudmark CSI after fixing the cause; the tag's binary digits show which lists.",
+        admin_action: "Nothing on the receiving side.",
+        retry: VendorRetry::AfterFix,
+        reason: Some(crate::Reason::Blocked),
+        source_title: "Comcast postmaster: mail error codes",
+        source_url: "http://postmaster.comcast.net/mail-error-codes.html",
+        read: "2026-11-29",
+    },
+    VendorEntry {
+        vendor: &VENDORS[1],
+        basic: Some(550),
+        enhanced: None,
+        token: Some("BL000011"),
+        pattern: None,
+        refines: Refines::Reply(crate::KnownReplyCode::MailboxUnavailable),
+        meaning: "Comcast refuses mail from the sending IP because it is listed on Spamhaus ZEN and Cloudmark CSI.",
+        cause: "The IP is on Spamhaus ZEN and Cloudmark CSI, which Comcast consults.",
+        sender_action: "Have the IP removed from Spamhaus ZEN and Cloudmark CSI after fixing the cause; the tag's binary digits show which lists.",
+        admin_action: "Nothing on the receiving side.",
+        retry: VendorRetry::AfterFix,
+        reason: Some(crate::Reason::Blocked),
+        source_title: "Comcast postmaster: mail error codes",
+        source_url: "http://postmaster.comcast.net/mail-error-codes.html",
+        read: "2026-11-29",
+    },
+    VendorEntry {
+        vendor: &VENDORS[1],
+        basic: Some(550),
+        enhanced: None,
+        token: Some("BL000100"),
+        pattern: None,
+        refines: Refines::Reply(crate::KnownReplyCode::MailboxUnavailable),
+        meaning: "Comcast refuses mail from the sending IP because it is listed on SenderScore's block list.",
+        cause: "The IP is on SenderScore's block list, which Comcast consults.",
+        sender_action: "Have the IP removed from SenderScore's block list after fixing the cause; the tag's binary digits show which lists.",
+        admin_action: "Nothing on the receiving side.",
+        retry: VendorRetry::AfterFix,
+        reason: Some(crate::Reason::Blocked),
+        source_title: "Comcast postmaster: mail error codes",
+        source_url: "http://postmaster.comcast.net/mail-error-codes.html",
+        read: "2026-11-29",
+    },
+    VendorEntry {
+        vendor: &VENDORS[1],
+        basic: Some(550),
+        enhanced: None,
+        token: Some("BL000101"),
+        pattern: None,
+        refines: Refines::Reply(crate::KnownReplyCode::MailboxUnavailable),
+        meaning: "Comcast refuses mail from the sending IP because it is listed on Spamhaus ZEN and SenderScore's block list.",
+        cause: "The IP is on Spamhaus ZEN and SenderScore's block list, which Comcast consults.",
+        sender_action: "Have the IP removed from Spamhaus ZEN and SenderScore's block list after fixing the cause; the tag's binary digits show which lists.",
+        admin_action: "Nothing on the receiving side.",
+        retry: VendorRetry::AfterFix,
+        reason: Some(crate::Reason::Blocked),
+        source_title: "Comcast postmaster: mail error codes",
+        source_url: "http://postmaster.comcast.net/mail-error-codes.html",
+        read: "2026-11-29",
+    },
+    VendorEntry {
+        vendor: &VENDORS[1],
+        basic: Some(550),
+        enhanced: None,
+        token: Some("BL000110"),
+        pattern: None,
+        refines: Refines::Reply(crate::KnownReplyCode::MailboxUnavailable),
+        meaning: "Comcast refuses mail from the sending IP because it is listed on SenderScore's block list and Cloudmark CSI.",
+        cause: "The IP is on SenderScore's block list and Cloudmark CSI, which Comcast consults.",
+        sender_action: "Have the IP removed from SenderScore's block list and Cloudmark CSI after fixing the cause; the tag's binary digits show which lists.",
+        admin_action: "Nothing on the receiving side.",
+        retry: VendorRetry::AfterFix,
+        reason: Some(crate::Reason::Blocked),
+        source_title: "Comcast postmaster: mail error codes",
+        source_url: "http://postmaster.comcast.net/mail-error-codes.html",
+        read: "2026-11-29",
+    },
+    VendorEntry {
+        vendor: &VENDORS[1],
+        basic: Some(421),
+        enhanced: None,
+        token: None,
+        pattern: Some("[Too many sessions opened]"),
+        refines: Refines::Reply(crate::KnownReplyCode::ServiceNotAvailable),
+        meaning: "Comcast closed the connection because the client has too many sessions open.",
+        cause: "More simultaneous connections from the IP than Comcast allows (its pages say 10 or 25).",
+        sender_action: "Open fewer simultaneous connections; the server retries by itself.",
+        admin_action: "Nothing on the receiving side.",
+        retry: VendorRetry::Later,
+        reason: Some(crate::Reason::TooManyConnections),
+        source_title: "Comcast postmaster: SMTP error codes (non-specific errors)",
+        source_url: "https://mdpcontent-ho-1p-187062.sys.comcast.net/smtp-error-codes.php",
+        read: "2026-11-29",
+    },
+    VendorEntry {
+        vendor: &VENDORS[1],
+        basic: Some(421),
+        enhanced: None,
+        token: None,
+        pattern: Some("[Reverse DNS failure"),
+        refines: Refines::Reply(crate::KnownReplyCode::ServiceNotAvailable),
+        meaning: "Comcast deferred the connection because the reverse DNS lookup of the sending IP failed.",
+        cause: "The IP has no PTR record, or the lookup failed for now.",
+        sender_action: "Make sure the IP has a PTR record whose name resolves back to it; the server retries by itself.",
+        admin_action: "Nothing on the receiving side.",
+        retry: VendorRetry::Later,
+        reason: Some(crate::Reason::ReverseDnsRequired),
+        source_title: "Comcast postmaster: SMTP error codes (non-specific errors)",
+        source_url: "https://mdpcontent-ho-1p-187062.sys.comcast.net/smtp-error-codes.php",
+        read: "2026-11-29",
+    },
+    VendorEntry {
+        vendor: &VENDORS[2],
+        basic: None,
+        enhanced: None,
+        token: Some("CXBL"),
+        pattern: None,
+        refines: Refines::Reply(crate::KnownReplyCode::TransactionFailed),
+        meaning: "Cox blocked the sending IP because it behaves like a spam source.",
+        cause: "Spam-like sending from the IP.",
+        sender_action: "Stop the spam-like traffic and ask Cox to unblock the IP with its postmaster form.",
+        admin_action: "Nothing on the receiving side.",
+        retry: VendorRetry::AfterFix,
+        reason: Some(crate::Reason::Blocked),
+        source_title: "Cox postmaster: error codes",
+        source_url: "http://postmaster.cox.net/confluence/display/postmaster/Error+Codes",
+        read: "2026-11-29",
+    },
+    VendorEntry {
+        vendor: &VENDORS[2],
+        basic: None,
+        enhanced: None,
+        token: Some("CDRBL"),
+        pattern: None,
+        refines: Refines::Reply(crate::KnownReplyCode::TransactionFailed),
+        meaning: "Cox blocked the sending IP for a while (up to about a day) because of spam-like behaviour.",
+        cause: "Spam-like sending from the IP.",
+        sender_action: "Look for spam in the outgoing traffic and fix it; the block lapses by itself.",
+        admin_action: "Nothing on the receiving side.",
+        retry: VendorRetry::AfterFix,
+        reason: Some(crate::Reason::Blocked),
+        source_title: "Cox postmaster: error codes",
+        source_url: "http://postmaster.cox.net/confluence/display/postmaster/Error+Codes",
+        read: "2026-11-29",
+    },
+    VendorEntry {
+        vendor: &VENDORS[2],
+        basic: None,
+        enhanced: None,
+        token: Some("IPBL0001"),
+        pattern: None,
+        refines: Refines::Reply(crate::KnownReplyCode::TransactionFailed),
+        meaning: "Cox refuses mail from the sending IP because it is listed on Spamhaus ZEN.",
+        cause: "The IP is on Spamhaus ZEN, which Cox consults.",
+        sender_action: "Have the IP removed from Spamhaus ZEN after fixing the cause.",
+        admin_action: "Nothing on the receiving side.",
+        retry: VendorRetry::AfterFix,
+        reason: Some(crate::Reason::Blocked),
+        source_title: "Cox postmaster: error codes",
+        source_url: "http://postmaster.cox.net/confluence/display/postmaster/Error+Codes",
+        read: "2026-11-29",
+    },
+    VendorEntry {
+        vendor: &VENDORS[2],
+        basic: None,
+        enhanced: None,
+        token: Some("IPBL0010"),
+        pattern: None,
+        refines: Refines::Reply(crate::KnownReplyCode::TransactionFailed),
+        meaning: "Cox refuses mail from the sending IP because it is listed on the Return Path block list.",
+        cause: "The IP is on the Return Path block list, which Cox consults.",
+        sender_action: "Have the IP removed from the Return Path block list after fixing the cause.",
+        admin_action: "Nothing on the receiving side.",
+        retry: VendorRetry::AfterFix,
+        reason: Some(crate::Reason::Blocked),
+        source_title: "Cox postmaster: error codes",
+        source_url: "http://postmaster.cox.net/confluence/display/postmaster/Error+Codes",
+        read: "2026-11-29",
+    },
+    VendorEntry {
+        vendor: &VENDORS[2],
+        basic: None,
+        enhanced: None,
+        token: Some("IPBL0100"),
+        pattern: None,
+        refines: Refines::Reply(crate::KnownReplyCode::TransactionFailed),
+        meaning: "Cox refuses mail from the sending IP because it is listed on Invaluement ivmSIP.",
+        cause: "The IP is on Invaluement ivmSIP, which Cox consults.",
+        sender_action: "Have the IP removed from Invaluement ivmSIP after fixing the cause.",
+        admin_action: "Nothing on the receiving side.",
+        retry: VendorRetry::AfterFix,
+        reason: Some(crate::Reason::Blocked),
+        source_title: "Cox postmaster: error codes",
+        source_url: "http://postmaster.cox.net/confluence/display/postmaster/Error+Codes",
+        read: "2026-11-29",
+    },
+    VendorEntry {
+        vendor: &VENDORS[2],
+        basic: None,
+        enhanced: None,
+        token: Some("IPBL0011"),
+        pattern: None,
+        refines: Refines::Reply(crate::KnownReplyCode::TransactionFailed),
+        meaning: "Cox refuses mail from the sending IP because it is listed on Spamhaus ZEN and the Return Path block list.",
+        cause: "The IP is on Spamhaus ZEN and the Return Path block list, which Cox consults.",
+        sender_action: "Have the IP removed from Spamhaus ZEN and the Return Path block list after fixing the cause.",
+        admin_action: "Nothing on the receiving side.",
+        retry: VendorRetry::AfterFix,
+        reason: Some(crate::Reason::Blocked),
+        source_title: "Cox postmaster: error codes",
+        source_url: "http://postmaster.cox.net/confluence/display/postmaster/Error+Codes",
+        read: "2026-11-29",
+    },
+    VendorEntry {
+        vendor: &VENDORS[2],
+        basic: None,
+        enhanced: None,
+        token: Some("IPBL0101"),
+        pattern: None,
+        refines: Refines::Reply(crate::KnownReplyCode::TransactionFailed),
+        meaning: "Cox refuses mail from the sending IP because it is listed on Spamhaus ZEN and Invaluement ivmSIP.",
+        cause: "The IP is on Spamhaus ZEN and Invaluement ivmSIP, which Cox consults.",
+        sender_action: "Have the IP removed from Spamhaus ZEN and Invaluement ivmSIP after fixing the cause.",
+        admin_action: "Nothing on the receiving side.",
+        retry: VendorRetry::AfterFix,
+        reason: Some(crate::Reason::Blocked),
+        source_title: "Cox postmaster: error codes",
+        source_url: "http://postmaster.cox.net/confluence/display/postmaster/Error+Codes",
+        read: "2026-11-29",
+    },
+    VendorEntry {
+        vendor: &VENDORS[2],
+        basic: None,
+        enhanced: None,
+        token: Some("IPBL0110"),
+        pattern: None,
+        refines: Refines::Reply(crate::KnownReplyCode::TransactionFailed),
+        meaning: "Cox refuses mail from the sending IP because it is listed on the Return Path block list and Invaluement ivmSIP.",
+        cause: "The IP is on the Return Path block list and Invaluement ivmSIP, which Cox consults.",
+        sender_action: "Have the IP removed from the Return Path block list and Invaluement ivmSIP after fixing the cause.",
+        admin_action: "Nothing on the receiving side.",
+        retry: VendorRetry::AfterFix,
+        reason: Some(crate::Reason::Blocked),
+        source_title: "Cox postmaster: error codes",
+        source_url: "http://postmaster.cox.net/confluence/display/postmaster/Error+Codes",
+        read: "2026-11-29",
+    },
+    VendorEntry {
+        vendor: &VENDORS[2],
+        basic: None,
+        enhanced: None,
+        token: Some("IPBL0111"),
+        pattern: None,
+        refines: Refines::Reply(crate::KnownReplyCode::TransactionFailed),
+        meaning: "Cox refuses mail from the sending IP because it is listed on Spamhaus ZEN, the Return Path block list and Invaluement ivmSIP.",
+        cause: "The IP is on Spamhaus ZEN, the Return Path block list and Invaluement ivmSIP, which Cox consults.",
+        sender_action: "Have the IP removed from Spamhaus ZEN, the Return Path block list and Invaluement ivmSIP after fixing the cause.",
+        admin_action: "Nothing on the receiving side.",
+        retry: VendorRetry::AfterFix,
+        reason: Some(crate::Reason::Blocked),
+        source_title: "Cox postmaster: error codes",
+        source_url: "http://postmaster.cox.net/confluence/display/postmaster/Error+Codes",
+        read: "2026-11-29",
+    },
+    VendorEntry {
+        vendor: &VENDORS[2],
+        basic: None,
+        enhanced: None,
+        token: Some("IPBL1000"),
+        pattern: None,
+        refines: Refines::Reply(crate::KnownReplyCode::TransactionFailed),
+        meaning: "Cox refuses mail from the sending IP because it is listed on Cloudmark CSI.",
+        cause: "The IP is on Cloudmark CSI, which Cox consults.",
+        sender_action: "Have the IP removed from Cloudmark CSI after fixing the cause.",
+        admin_action: "Nothing on the receiving side.",
+        retry: VendorRetry::AfterFix,
+        reason: Some(crate::Reason::Blocked),
+        source_title: "Cox postmaster: error codes",
+        source_url: "http://postmaster.cox.net/confluence/display/postmaster/Error+Codes",
+        read: "2026-11-29",
+    },
+    VendorEntry {
+        vendor: &VENDORS[3],
         basic: Some(421),
         enhanced: None,
         token: None,
@@ -302,7 +677,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-12-03",
     },
     VendorEntry {
-        vendor: &VENDORS[1],
+        vendor: &VENDORS[3],
         basic: Some(421),
         enhanced: None,
         token: None,
@@ -319,7 +694,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[1],
+        vendor: &VENDORS[3],
         basic: Some(451),
         enhanced: None,
         token: None,
@@ -336,7 +711,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[1],
+        vendor: &VENDORS[3],
         basic: Some(452),
         enhanced: None,
         token: None,
@@ -353,7 +728,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[1],
+        vendor: &VENDORS[3],
         basic: Some(503),
         enhanced: None,
         token: None,
@@ -370,7 +745,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[1],
+        vendor: &VENDORS[3],
         basic: Some(535),
         enhanced: None,
         token: None,
@@ -387,7 +762,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[1],
+        vendor: &VENDORS[3],
         basic: Some(550),
         enhanced: None,
         token: None,
@@ -404,7 +779,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[1],
+        vendor: &VENDORS[3],
         basic: Some(550),
         enhanced: None,
         token: None,
@@ -421,7 +796,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[1],
+        vendor: &VENDORS[3],
         basic: Some(550),
         enhanced: None,
         token: None,
@@ -438,7 +813,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[1],
+        vendor: &VENDORS[3],
         basic: Some(550),
         enhanced: None,
         token: None,
@@ -455,7 +830,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[1],
+        vendor: &VENDORS[3],
         basic: Some(550),
         enhanced: None,
         token: None,
@@ -472,7 +847,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[1],
+        vendor: &VENDORS[3],
         basic: Some(550),
         enhanced: None,
         token: None,
@@ -489,7 +864,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[1],
+        vendor: &VENDORS[3],
         basic: Some(552),
         enhanced: None,
         token: None,
@@ -506,7 +881,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[1],
+        vendor: &VENDORS[3],
         basic: Some(554),
         enhanced: None,
         token: None,
@@ -523,7 +898,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[1],
+        vendor: &VENDORS[3],
         basic: None,
         enhanced: None,
         token: None,
@@ -540,7 +915,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[2],
+        vendor: &VENDORS[4],
         basic: Some(450),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PersistentTransientFailure, 2, 1)),
         token: None,
@@ -557,7 +932,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[2],
+        vendor: &VENDORS[4],
         basic: Some(450),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PersistentTransientFailure, 2, 1)),
         token: None,
@@ -574,7 +949,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[2],
+        vendor: &VENDORS[4],
         basic: Some(452),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PersistentTransientFailure, 2, 2)),
         token: None,
@@ -591,7 +966,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[2],
+        vendor: &VENDORS[4],
         basic: Some(421),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PersistentTransientFailure, 3, 0)),
         token: None,
@@ -608,7 +983,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[2],
+        vendor: &VENDORS[4],
         basic: Some(451),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PersistentTransientFailure, 3, 0)),
         token: None,
@@ -625,7 +1000,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[2],
+        vendor: &VENDORS[4],
         basic: Some(451),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PersistentTransientFailure, 4, 2)),
         token: None,
@@ -642,7 +1017,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[2],
+        vendor: &VENDORS[4],
         basic: Some(421),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PersistentTransientFailure, 4, 5)),
         token: Some("gsmtp"),
@@ -659,7 +1034,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[2],
+        vendor: &VENDORS[4],
         basic: Some(451),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PersistentTransientFailure, 5, 0)),
         token: Some("gsmtp"),
@@ -676,7 +1051,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[2],
+        vendor: &VENDORS[4],
         basic: Some(452),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PersistentTransientFailure, 5, 3)),
         token: None,
@@ -693,7 +1068,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[2],
+        vendor: &VENDORS[4],
         basic: Some(452),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PersistentTransientFailure, 5, 3)),
         token: None,
@@ -710,7 +1085,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[2],
+        vendor: &VENDORS[4],
         basic: Some(421),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PersistentTransientFailure, 7, 0)),
         token: None,
@@ -727,7 +1102,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[2],
+        vendor: &VENDORS[4],
         basic: Some(421),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PersistentTransientFailure, 7, 0)),
         token: None,
@@ -744,7 +1119,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[2],
+        vendor: &VENDORS[4],
         basic: Some(421),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PersistentTransientFailure, 7, 0)),
         token: None,
@@ -761,7 +1136,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[2],
+        vendor: &VENDORS[4],
         basic: Some(421),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PersistentTransientFailure, 7, 0)),
         token: None,
@@ -778,7 +1153,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[2],
+        vendor: &VENDORS[4],
         basic: Some(421),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PersistentTransientFailure, 7, 0)),
         token: None,
@@ -795,7 +1170,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[2],
+        vendor: &VENDORS[4],
         basic: Some(421),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PersistentTransientFailure, 7, 0)),
         token: None,
@@ -812,7 +1187,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[2],
+        vendor: &VENDORS[4],
         basic: Some(454),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PersistentTransientFailure, 7, 0)),
         token: None,
@@ -829,7 +1204,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[2],
+        vendor: &VENDORS[4],
         basic: Some(454),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PersistentTransientFailure, 7, 0)),
         token: None,
@@ -846,7 +1221,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[2],
+        vendor: &VENDORS[4],
         basic: Some(451),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PersistentTransientFailure, 7, 23)),
         token: None,
@@ -863,7 +1238,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[2],
+        vendor: &VENDORS[4],
         basic: Some(451),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PersistentTransientFailure, 7, 24)),
         token: None,
@@ -880,7 +1255,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[2],
+        vendor: &VENDORS[4],
         basic: Some(421),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PersistentTransientFailure, 7, 26)),
         token: None,
@@ -897,7 +1272,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[2],
+        vendor: &VENDORS[4],
         basic: Some(451),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PersistentTransientFailure, 7, 26)),
         token: None,
@@ -914,7 +1289,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[2],
+        vendor: &VENDORS[4],
         basic: Some(421),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PersistentTransientFailure, 7, 27)),
         token: None,
@@ -931,7 +1306,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[2],
+        vendor: &VENDORS[4],
         basic: Some(421),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PersistentTransientFailure, 7, 28)),
         token: None,
@@ -948,7 +1323,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[2],
+        vendor: &VENDORS[4],
         basic: Some(421),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PersistentTransientFailure, 7, 28)),
         token: None,
@@ -965,7 +1340,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[2],
+        vendor: &VENDORS[4],
         basic: Some(421),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PersistentTransientFailure, 7, 28)),
         token: None,
@@ -982,7 +1357,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[2],
+        vendor: &VENDORS[4],
         basic: Some(421),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PersistentTransientFailure, 7, 28)),
         token: None,
@@ -999,7 +1374,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[2],
+        vendor: &VENDORS[4],
         basic: Some(421),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PersistentTransientFailure, 7, 28)),
         token: None,
@@ -1016,7 +1391,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[2],
+        vendor: &VENDORS[4],
         basic: Some(421),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PersistentTransientFailure, 7, 28)),
         token: None,
@@ -1033,7 +1408,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[2],
+        vendor: &VENDORS[4],
         basic: Some(421),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PersistentTransientFailure, 7, 28)),
         token: None,
@@ -1050,7 +1425,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[2],
+        vendor: &VENDORS[4],
         basic: Some(421),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PersistentTransientFailure, 7, 29)),
         token: None,
@@ -1067,7 +1442,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[2],
+        vendor: &VENDORS[4],
         basic: Some(421),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PersistentTransientFailure, 7, 30)),
         token: None,
@@ -1084,7 +1459,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[2],
+        vendor: &VENDORS[4],
         basic: Some(421),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PersistentTransientFailure, 7, 31)),
         token: None,
@@ -1101,7 +1476,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-12-03",
     },
     VendorEntry {
-        vendor: &VENDORS[2],
+        vendor: &VENDORS[4],
         basic: Some(421),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PersistentTransientFailure, 7, 32)),
         token: None,
@@ -1118,7 +1493,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[2],
+        vendor: &VENDORS[4],
         basic: Some(421),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PersistentTransientFailure, 7, 40)),
         token: None,
@@ -1135,7 +1510,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[2],
+        vendor: &VENDORS[4],
         basic: Some(550),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 1, 1)),
         token: None,
@@ -1152,7 +1527,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[2],
+        vendor: &VENDORS[4],
         basic: Some(553),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 1, 2)),
         token: None,
@@ -1169,7 +1544,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[2],
+        vendor: &VENDORS[4],
         basic: Some(553),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 1, 3)),
         token: None,
@@ -1186,7 +1561,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[2],
+        vendor: &VENDORS[4],
         basic: Some(553),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 1, 7)),
         token: None,
@@ -1203,7 +1578,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[2],
+        vendor: &VENDORS[4],
         basic: Some(550),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 2, 1)),
         token: None,
@@ -1220,7 +1595,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[2],
+        vendor: &VENDORS[4],
         basic: Some(550),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 2, 1)),
         token: None,
@@ -1237,7 +1612,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[2],
+        vendor: &VENDORS[4],
         basic: Some(552),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 2, 2)),
         token: None,
@@ -1254,7 +1629,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[2],
+        vendor: &VENDORS[4],
         basic: Some(552),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 3, 4)),
         token: None,
@@ -1271,7 +1646,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[2],
+        vendor: &VENDORS[4],
         basic: Some(552),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 3, 4)),
         token: None,
@@ -1288,7 +1663,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[2],
+        vendor: &VENDORS[4],
         basic: Some(550),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 4, 5)),
         token: None,
@@ -1305,7 +1680,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[2],
+        vendor: &VENDORS[4],
         basic: Some(554),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 4, 6)),
         token: None,
@@ -1322,7 +1697,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[2],
+        vendor: &VENDORS[4],
         basic: Some(502),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 5, 1)),
         token: None,
@@ -1339,7 +1714,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[2],
+        vendor: &VENDORS[4],
         basic: Some(502),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 5, 1)),
         token: Some("gsmtp"),
@@ -1356,7 +1731,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[2],
+        vendor: &VENDORS[4],
         basic: Some(502),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 5, 1)),
         token: Some("gsmtp"),
@@ -1373,7 +1748,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[2],
+        vendor: &VENDORS[4],
         basic: Some(503),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 5, 1)),
         token: None,
@@ -1390,7 +1765,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[2],
+        vendor: &VENDORS[4],
         basic: Some(503),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 5, 1)),
         token: None,
@@ -1407,7 +1782,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[2],
+        vendor: &VENDORS[4],
         basic: Some(503),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 5, 1)),
         token: None,
@@ -1424,7 +1799,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[2],
+        vendor: &VENDORS[4],
         basic: Some(503),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 5, 1)),
         token: None,
@@ -1441,7 +1816,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[2],
+        vendor: &VENDORS[4],
         basic: Some(503),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 5, 1)),
         token: Some("gsmtp"),
@@ -1458,7 +1833,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[2],
+        vendor: &VENDORS[4],
         basic: Some(501),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 5, 2)),
         token: None,
@@ -1475,7 +1850,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[2],
+        vendor: &VENDORS[4],
         basic: Some(555),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 5, 2)),
         token: None,
@@ -1492,7 +1867,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[2],
+        vendor: &VENDORS[4],
         basic: Some(555),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 5, 2)),
         token: Some("gsmtp"),
@@ -1509,7 +1884,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[2],
+        vendor: &VENDORS[4],
         basic: Some(550),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 5, 3)),
         token: None,
@@ -1526,7 +1901,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[2],
+        vendor: &VENDORS[4],
         basic: Some(501),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 5, 4)),
         token: None,
@@ -1543,7 +1918,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[2],
+        vendor: &VENDORS[4],
         basic: Some(501),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 5, 4)),
         token: None,
@@ -1560,7 +1935,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[2],
+        vendor: &VENDORS[4],
         basic: Some(554),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 6, 0)),
         token: None,
@@ -1577,7 +1952,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[2],
+        vendor: &VENDORS[4],
         basic: Some(503),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 7, 0)),
         token: None,
@@ -1594,7 +1969,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[2],
+        vendor: &VENDORS[4],
         basic: Some(530),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 7, 0)),
         token: None,
@@ -1611,10 +1986,10 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[2],
+        vendor: &VENDORS[4],
         basic: Some(530),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 7, 0)),
-        token: None,
+        token: Some("gsmtp"),
         pattern: Some("Must issue a STARTTLS command first"),
         refines: Refines::Enhanced(crate::KnownEnhancedCode::OtherSecurityStatus),
         meaning: "Gmail requires the session to be encrypted before this command.",
@@ -1628,7 +2003,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[2],
+        vendor: &VENDORS[4],
         basic: Some(550),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 7, 0)),
         token: None,
@@ -1645,7 +2020,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[2],
+        vendor: &VENDORS[4],
         basic: Some(550),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 7, 0)),
         token: None,
@@ -1662,7 +2037,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[2],
+        vendor: &VENDORS[4],
         basic: Some(550),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 7, 0)),
         token: None,
@@ -1679,7 +2054,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[2],
+        vendor: &VENDORS[4],
         basic: Some(552),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 7, 0)),
         token: None,
@@ -1696,7 +2071,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[2],
+        vendor: &VENDORS[4],
         basic: Some(554),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 7, 0)),
         token: None,
@@ -1713,7 +2088,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[2],
+        vendor: &VENDORS[4],
         basic: Some(550),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 7, 1)),
         token: None,
@@ -1730,7 +2105,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[2],
+        vendor: &VENDORS[4],
         basic: Some(550),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 7, 1)),
         token: None,
@@ -1747,7 +2122,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[2],
+        vendor: &VENDORS[4],
         basic: Some(550),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 7, 1)),
         token: None,
@@ -1764,7 +2139,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[2],
+        vendor: &VENDORS[4],
         basic: Some(550),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 7, 1)),
         token: None,
@@ -1781,7 +2156,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[2],
+        vendor: &VENDORS[4],
         basic: Some(550),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 7, 1)),
         token: None,
@@ -1798,7 +2173,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[2],
+        vendor: &VENDORS[4],
         basic: Some(550),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 7, 1)),
         token: None,
@@ -1815,7 +2190,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[2],
+        vendor: &VENDORS[4],
         basic: Some(550),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 7, 1)),
         token: None,
@@ -1832,7 +2207,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[2],
+        vendor: &VENDORS[4],
         basic: Some(550),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 7, 1)),
         token: None,
@@ -1849,7 +2224,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[2],
+        vendor: &VENDORS[4],
         basic: Some(550),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 7, 1)),
         token: None,
@@ -1866,7 +2241,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[2],
+        vendor: &VENDORS[4],
         basic: Some(535),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 7, 8)),
         token: None,
@@ -1883,7 +2258,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[2],
+        vendor: &VENDORS[4],
         basic: Some(534),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 7, 9)),
         token: None,
@@ -1900,7 +2275,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[2],
+        vendor: &VENDORS[4],
         basic: Some(523),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 7, 10)),
         token: None,
@@ -1917,7 +2292,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[2],
+        vendor: &VENDORS[4],
         basic: Some(501),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 7, 11)),
         token: None,
@@ -1934,7 +2309,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[2],
+        vendor: &VENDORS[4],
         basic: Some(534),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 7, 14)),
         token: None,
@@ -1951,7 +2326,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[2],
+        vendor: &VENDORS[4],
         basic: Some(550),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 7, 24)),
         token: None,
@@ -1968,7 +2343,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[2],
+        vendor: &VENDORS[4],
         basic: Some(550),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 7, 25)),
         token: None,
@@ -1985,7 +2360,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[2],
+        vendor: &VENDORS[4],
         basic: Some(550),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 7, 26)),
         token: None,
@@ -2002,7 +2377,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[2],
+        vendor: &VENDORS[4],
         basic: Some(550),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 7, 26)),
         token: None,
@@ -2019,7 +2394,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[2],
+        vendor: &VENDORS[4],
         basic: Some(550),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 7, 26)),
         token: None,
@@ -2036,7 +2411,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[2],
+        vendor: &VENDORS[4],
         basic: Some(550),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 7, 27)),
         token: None,
@@ -2053,7 +2428,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[2],
+        vendor: &VENDORS[4],
         basic: Some(550),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 7, 28)),
         token: None,
@@ -2070,7 +2445,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[2],
+        vendor: &VENDORS[4],
         basic: Some(550),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 7, 29)),
         token: None,
@@ -2087,7 +2462,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[2],
+        vendor: &VENDORS[4],
         basic: Some(550),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 7, 30)),
         token: None,
@@ -2104,7 +2479,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[2],
+        vendor: &VENDORS[4],
         basic: Some(421),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 7, 32)),
         token: None,
@@ -2121,7 +2496,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[2],
+        vendor: &VENDORS[4],
         basic: Some(504),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 7, 40)),
         token: None,
@@ -2138,7 +2513,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[2],
+        vendor: &VENDORS[4],
         basic: Some(504),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 7, 40)),
         token: None,
@@ -2155,7 +2530,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[2],
+        vendor: &VENDORS[4],
         basic: Some(550),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 7, 40)),
         token: None,
@@ -2172,7 +2547,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[2],
+        vendor: &VENDORS[4],
         basic: Some(535),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 7, 80)),
         token: None,
@@ -2189,7 +2564,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[2],
+        vendor: &VENDORS[4],
         basic: Some(534),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 7, 90)),
         token: None,
@@ -2206,7 +2581,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[2],
+        vendor: &VENDORS[4],
         basic: Some(534),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 7, 90)),
         token: None,
@@ -2223,7 +2598,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[3],
+        vendor: &VENDORS[5],
         basic: None,
         enhanced: None,
         token: None,
@@ -2240,7 +2615,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[3],
+        vendor: &VENDORS[5],
         basic: None,
         enhanced: None,
         token: Some("AggregateGroupMailbox"),
@@ -2257,7 +2632,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[3],
+        vendor: &VENDORS[5],
         basic: Some(432),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PersistentTransientFailure, 3, 2)),
         token: None,
@@ -2274,7 +2649,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[3],
+        vendor: &VENDORS[5],
         basic: Some(554),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PersistentTransientFailure, 3, 2)),
         token: None,
@@ -2291,7 +2666,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[3],
+        vendor: &VENDORS[5],
         basic: Some(550),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PersistentTransientFailure, 4, 7)),
         token: None,
@@ -2308,7 +2683,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[3],
+        vendor: &VENDORS[5],
         basic: None,
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PersistentTransientFailure, 4, 8)),
         token: None,
@@ -2325,7 +2700,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[3],
+        vendor: &VENDORS[5],
         basic: None,
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PersistentTransientFailure, 4, 316)),
         token: None,
@@ -2342,7 +2717,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[3],
+        vendor: &VENDORS[5],
         basic: Some(450),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PersistentTransientFailure, 4, 317)),
         token: None,
@@ -2359,7 +2734,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[3],
+        vendor: &VENDORS[5],
         basic: None,
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PersistentTransientFailure, 5, 3)),
         token: None,
@@ -2376,7 +2751,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[3],
+        vendor: &VENDORS[5],
         basic: None,
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PersistentTransientFailure, 7, 5)),
         token: None,
@@ -2393,7 +2768,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[3],
+        vendor: &VENDORS[5],
         basic: None,
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PersistentTransientFailure, 7, 26)),
         token: None,
@@ -2410,7 +2785,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[3],
+        vendor: &VENDORS[5],
         basic: None,
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PersistentTransientFailure, 7, 321)),
         token: None,
@@ -2427,7 +2802,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[3],
+        vendor: &VENDORS[5],
         basic: None,
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PersistentTransientFailure, 7, 322)),
         token: None,
@@ -2444,7 +2819,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[3],
+        vendor: &VENDORS[5],
         basic: None,
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PersistentTransientFailure, 7, 323)),
         token: None,
@@ -2461,7 +2836,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[3],
+        vendor: &VENDORS[5],
         basic: None,
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PersistentTransientFailure, 7, 324)),
         token: None,
@@ -2478,7 +2853,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[3],
+        vendor: &VENDORS[5],
         basic: None,
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PersistentTransientFailure, 7, 325)),
         token: None,
@@ -2495,7 +2870,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[3],
+        vendor: &VENDORS[5],
         basic: Some(451),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PersistentTransientFailure, 7, 500)),
         token: None,
@@ -2512,7 +2887,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[3],
+        vendor: &VENDORS[5],
         basic: Some(451),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PersistentTransientFailure, 7, 850)),
         token: None,
@@ -2529,7 +2904,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[3],
+        vendor: &VENDORS[5],
         basic: None,
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 0, 350)),
         token: Some("AS345"),
@@ -2546,7 +2921,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[3],
+        vendor: &VENDORS[5],
         basic: Some(550),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 0, 350)),
         token: None,
@@ -2563,7 +2938,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[3],
+        vendor: &VENDORS[5],
         basic: Some(550),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 0, 350)),
         token: None,
@@ -2580,7 +2955,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[3],
+        vendor: &VENDORS[5],
         basic: Some(550),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 1, 0)),
         token: None,
@@ -2597,7 +2972,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[3],
+        vendor: &VENDORS[5],
         basic: Some(550),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 1, 1)),
         token: None,
@@ -2614,7 +2989,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[3],
+        vendor: &VENDORS[5],
         basic: Some(550),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 1, 1)),
         token: None,
@@ -2631,7 +3006,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[3],
+        vendor: &VENDORS[5],
         basic: Some(550),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 1, 8)),
         token: None,
@@ -2648,7 +3023,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[3],
+        vendor: &VENDORS[5],
         basic: Some(550),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 1, 10)),
         token: None,
@@ -2665,7 +3040,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[3],
+        vendor: &VENDORS[5],
         basic: Some(550),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 1, 20)),
         token: None,
@@ -2682,7 +3057,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[3],
+        vendor: &VENDORS[5],
         basic: None,
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 1, 90)),
         token: None,
@@ -2699,7 +3074,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[3],
+        vendor: &VENDORS[5],
         basic: Some(550),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 2, 0)),
         token: None,
@@ -2716,7 +3091,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[3],
+        vendor: &VENDORS[5],
         basic: Some(554),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 2, 0)),
         token: None,
@@ -2733,7 +3108,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[3],
+        vendor: &VENDORS[5],
         basic: Some(554),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 2, 2)),
         token: None,
@@ -2750,7 +3125,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[3],
+        vendor: &VENDORS[5],
         basic: None,
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 2, 2)),
         token: None,
@@ -2767,7 +3142,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[3],
+        vendor: &VENDORS[5],
         basic: None,
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 2, 121)),
         token: None,
@@ -2784,7 +3159,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[3],
+        vendor: &VENDORS[5],
         basic: None,
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 2, 122)),
         token: None,
@@ -2801,7 +3176,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[3],
+        vendor: &VENDORS[5],
         basic: None,
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 3, 190)),
         token: None,
@@ -2818,7 +3193,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[3],
+        vendor: &VENDORS[5],
         basic: Some(550),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 4, 1)),
         token: None,
@@ -2835,7 +3210,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[3],
+        vendor: &VENDORS[5],
         basic: Some(550),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 4, 1)),
         token: None,
@@ -2852,7 +3227,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[3],
+        vendor: &VENDORS[5],
         basic: Some(554),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 4, 6)),
         token: None,
@@ -2869,7 +3244,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[3],
+        vendor: &VENDORS[5],
         basic: None,
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 4, 8)),
         token: None,
@@ -2886,7 +3261,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[3],
+        vendor: &VENDORS[5],
         basic: Some(554),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 4, 14)),
         token: None,
@@ -2903,7 +3278,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[3],
+        vendor: &VENDORS[5],
         basic: None,
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 4, 300)),
         token: None,
@@ -2920,7 +3295,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[3],
+        vendor: &VENDORS[5],
         basic: Some(550),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 5, 0)),
         token: None,
@@ -2937,7 +3312,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[3],
+        vendor: &VENDORS[5],
         basic: Some(550),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 6, 0)),
         token: None,
@@ -2954,7 +3329,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[3],
+        vendor: &VENDORS[5],
         basic: Some(554),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 6, 0)),
         token: None,
@@ -2971,7 +3346,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[3],
+        vendor: &VENDORS[5],
         basic: Some(550),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 6, 11)),
         token: None,
@@ -2988,7 +3363,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[3],
+        vendor: &VENDORS[5],
         basic: Some(550),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 7, 1)),
         token: None,
@@ -3005,7 +3380,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[3],
+        vendor: &VENDORS[5],
         basic: None,
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 7, 1)),
         token: None,
@@ -3022,7 +3397,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[3],
+        vendor: &VENDORS[5],
         basic: None,
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 7, 1)),
         token: None,
@@ -3039,7 +3414,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[3],
+        vendor: &VENDORS[5],
         basic: None,
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 7, 1)),
         token: None,
@@ -3056,7 +3431,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[3],
+        vendor: &VENDORS[5],
         basic: None,
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 7, 1)),
         token: None,
@@ -3073,7 +3448,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[3],
+        vendor: &VENDORS[5],
         basic: None,
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 7, 1)),
         token: None,
@@ -3090,7 +3465,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[3],
+        vendor: &VENDORS[5],
         basic: None,
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 7, 5)),
         token: None,
@@ -3107,7 +3482,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[3],
+        vendor: &VENDORS[5],
         basic: Some(550),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 7, 12)),
         token: None,
@@ -3124,7 +3499,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[3],
+        vendor: &VENDORS[5],
         basic: Some(550),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 7, 13)),
         token: None,
@@ -3141,7 +3516,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[3],
+        vendor: &VENDORS[5],
         basic: Some(550),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 7, 23)),
         token: None,
@@ -3158,7 +3533,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[3],
+        vendor: &VENDORS[5],
         basic: None,
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 7, 25)),
         token: None,
@@ -3175,7 +3550,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[3],
+        vendor: &VENDORS[5],
         basic: Some(550),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 7, 57)),
         token: None,
@@ -3192,7 +3567,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[3],
+        vendor: &VENDORS[5],
         basic: Some(550),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 7, 64)),
         token: None,
@@ -3209,7 +3584,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[3],
+        vendor: &VENDORS[5],
         basic: Some(550),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 7, 124)),
         token: None,
@@ -3226,7 +3601,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[3],
+        vendor: &VENDORS[5],
         basic: Some(550),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 7, 133)),
         token: None,
@@ -3243,7 +3618,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[3],
+        vendor: &VENDORS[5],
         basic: Some(550),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 7, 134)),
         token: None,
@@ -3260,7 +3635,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[3],
+        vendor: &VENDORS[5],
         basic: None,
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 7, 135)),
         token: None,
@@ -3277,7 +3652,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[3],
+        vendor: &VENDORS[5],
         basic: None,
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 7, 136)),
         token: None,
@@ -3294,7 +3669,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[3],
+        vendor: &VENDORS[5],
         basic: Some(550),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 7, 193)),
         token: None,
@@ -3311,7 +3686,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[3],
+        vendor: &VENDORS[5],
         basic: None,
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 7, 232)),
         token: None,
@@ -3328,7 +3703,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[3],
+        vendor: &VENDORS[5],
         basic: None,
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 7, 233)),
         token: None,
@@ -3345,7 +3720,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[3],
+        vendor: &VENDORS[5],
         basic: None,
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 7, 321)),
         token: None,
@@ -3362,7 +3737,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[3],
+        vendor: &VENDORS[5],
         basic: None,
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 7, 322)),
         token: None,
@@ -3379,7 +3754,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[3],
+        vendor: &VENDORS[5],
         basic: None,
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 7, 323)),
         token: None,
@@ -3396,7 +3771,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[3],
+        vendor: &VENDORS[5],
         basic: None,
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 7, 324)),
         token: None,
@@ -3413,7 +3788,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[3],
+        vendor: &VENDORS[5],
         basic: None,
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 7, 325)),
         token: None,
@@ -3430,7 +3805,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[3],
+        vendor: &VENDORS[5],
         basic: Some(550),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 7, 367)),
         token: None,
@@ -3447,7 +3822,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[3],
+        vendor: &VENDORS[5],
         basic: None,
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 7, 501)),
         token: None,
@@ -3464,7 +3839,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[3],
+        vendor: &VENDORS[5],
         basic: None,
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 7, 502)),
         token: None,
@@ -3481,7 +3856,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[3],
+        vendor: &VENDORS[5],
         basic: None,
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 7, 503)),
         token: None,
@@ -3498,7 +3873,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[3],
+        vendor: &VENDORS[5],
         basic: None,
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 7, 504)),
         token: None,
@@ -3515,7 +3890,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[3],
+        vendor: &VENDORS[5],
         basic: None,
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 7, 505)),
         token: None,
@@ -3532,7 +3907,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[3],
+        vendor: &VENDORS[5],
         basic: None,
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 7, 506)),
         token: None,
@@ -3549,7 +3924,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[3],
+        vendor: &VENDORS[5],
         basic: None,
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 7, 507)),
         token: None,
@@ -3566,7 +3941,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[3],
+        vendor: &VENDORS[5],
         basic: None,
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 7, 508)),
         token: None,
@@ -3583,7 +3958,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[3],
+        vendor: &VENDORS[5],
         basic: None,
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 7, 509)),
         token: None,
@@ -3600,7 +3975,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[3],
+        vendor: &VENDORS[5],
         basic: None,
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 7, 510)),
         token: None,
@@ -3617,7 +3992,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[3],
+        vendor: &VENDORS[5],
         basic: None,
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 7, 511)),
         token: None,
@@ -3634,7 +4009,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[3],
+        vendor: &VENDORS[5],
         basic: None,
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 7, 512)),
         token: None,
@@ -3651,7 +4026,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[3],
+        vendor: &VENDORS[5],
         basic: None,
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 7, 513)),
         token: None,
@@ -3668,7 +4043,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[3],
+        vendor: &VENDORS[5],
         basic: None,
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 7, 606)),
         token: None,
@@ -3685,7 +4060,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[3],
+        vendor: &VENDORS[5],
         basic: Some(550),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 7, 703)),
         token: None,
@@ -3702,7 +4077,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[3],
+        vendor: &VENDORS[5],
         basic: Some(550),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 7, 705)),
         token: None,
@@ -3719,7 +4094,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[3],
+        vendor: &VENDORS[5],
         basic: Some(550),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 7, 708)),
         token: None,
@@ -3736,7 +4111,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[3],
+        vendor: &VENDORS[5],
         basic: Some(550),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 7, 750)),
         token: None,
@@ -3753,7 +4128,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[3],
+        vendor: &VENDORS[5],
         basic: None,
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 7, 800)),
         token: None,
@@ -3770,7 +4145,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[4],
+        vendor: &VENDORS[6],
         basic: Some(451),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PersistentTransientFailure, 7, 650)),
         token: None,
@@ -3787,7 +4162,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[4],
+        vendor: &VENDORS[6],
         basic: Some(451),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PersistentTransientFailure, 7, 651)),
         token: None,
@@ -3804,7 +4179,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[4],
+        vendor: &VENDORS[6],
         basic: Some(550),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 5, 0)),
         token: None,
@@ -3821,7 +4196,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[4],
+        vendor: &VENDORS[6],
         basic: Some(550),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 7, 1)),
         token: None,
@@ -3838,7 +4213,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[4],
+        vendor: &VENDORS[6],
         basic: Some(550),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 7, 515)),
         token: None,
@@ -3855,7 +4230,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[4],
+        vendor: &VENDORS[6],
         basic: Some(421),
         enhanced: None,
         token: Some("RP-001"),
@@ -3872,7 +4247,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[4],
+        vendor: &VENDORS[6],
         basic: Some(421),
         enhanced: None,
         token: Some("RP-002"),
@@ -3889,7 +4264,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[4],
+        vendor: &VENDORS[6],
         basic: Some(421),
         enhanced: None,
         token: Some("RP-003"),
@@ -3906,7 +4281,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[4],
+        vendor: &VENDORS[6],
         basic: Some(550),
         enhanced: None,
         token: Some("DY-001"),
@@ -3923,7 +4298,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[4],
+        vendor: &VENDORS[6],
         basic: Some(550),
         enhanced: None,
         token: Some("DY-002"),
@@ -3940,7 +4315,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[4],
+        vendor: &VENDORS[6],
         basic: Some(550),
         enhanced: None,
         token: Some("OU-001"),
@@ -3957,7 +4332,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[4],
+        vendor: &VENDORS[6],
         basic: Some(550),
         enhanced: None,
         token: Some("OU-002"),
@@ -3974,7 +4349,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[4],
+        vendor: &VENDORS[6],
         basic: Some(550),
         enhanced: None,
         token: Some("SC-001"),
@@ -3991,7 +4366,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[4],
+        vendor: &VENDORS[6],
         basic: Some(550),
         enhanced: None,
         token: Some("SC-002"),
@@ -4008,7 +4383,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[4],
+        vendor: &VENDORS[6],
         basic: Some(550),
         enhanced: None,
         token: Some("SC-003"),
@@ -4025,7 +4400,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[4],
+        vendor: &VENDORS[6],
         basic: Some(550),
         enhanced: None,
         token: Some("SC-004"),
@@ -4042,7 +4417,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[4],
+        vendor: &VENDORS[6],
         basic: Some(550),
         enhanced: None,
         token: None,
@@ -4059,7 +4434,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[5],
+        vendor: &VENDORS[7],
         basic: Some(450),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PersistentTransientFailure, 1, 2)),
         token: None,
@@ -4076,7 +4451,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[5],
+        vendor: &VENDORS[7],
         basic: Some(450),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PersistentTransientFailure, 1, 8)),
         token: None,
@@ -4093,7 +4468,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[5],
+        vendor: &VENDORS[7],
         basic: Some(452),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PersistentTransientFailure, 3, 1)),
         token: None,
@@ -4110,7 +4485,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[5],
+        vendor: &VENDORS[7],
         basic: Some(452),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PersistentTransientFailure, 5, 3)),
         token: None,
@@ -4127,7 +4502,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[5],
+        vendor: &VENDORS[7],
         basic: Some(421),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PersistentTransientFailure, 7, 0)),
         token: None,
@@ -4144,7 +4519,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[5],
+        vendor: &VENDORS[7],
         basic: Some(450),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PersistentTransientFailure, 7, 1)),
         token: None,
@@ -4161,7 +4536,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[5],
+        vendor: &VENDORS[7],
         basic: Some(450),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PersistentTransientFailure, 7, 25)),
         token: None,
@@ -4178,7 +4553,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[5],
+        vendor: &VENDORS[7],
         basic: Some(550),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 1, 1)),
         token: None,
@@ -4195,7 +4570,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[5],
+        vendor: &VENDORS[7],
         basic: Some(550),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 1, 1)),
         token: None,
@@ -4212,7 +4587,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[5],
+        vendor: &VENDORS[7],
         basic: Some(550),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 1, 1)),
         token: None,
@@ -4229,7 +4604,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[5],
+        vendor: &VENDORS[7],
         basic: Some(550),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 1, 8)),
         token: None,
@@ -4246,7 +4621,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[5],
+        vendor: &VENDORS[7],
         basic: Some(556),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 1, 10)),
         token: None,
@@ -4263,7 +4638,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[5],
+        vendor: &VENDORS[7],
         basic: Some(552),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 3, 4)),
         token: None,
@@ -4280,7 +4655,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[5],
+        vendor: &VENDORS[7],
         basic: Some(503),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 5, 0)),
         token: None,
@@ -4297,7 +4672,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[5],
+        vendor: &VENDORS[7],
         basic: Some(503),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 5, 1)),
         token: None,
@@ -4314,7 +4689,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[5],
+        vendor: &VENDORS[7],
         basic: Some(554),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 5, 1)),
         token: None,
@@ -4331,7 +4706,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[5],
+        vendor: &VENDORS[7],
         basic: Some(504),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 5, 2)),
         token: None,
@@ -4348,7 +4723,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[5],
+        vendor: &VENDORS[7],
         basic: Some(530),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 7, 0)),
         token: None,
@@ -4365,7 +4740,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[5],
+        vendor: &VENDORS[7],
         basic: Some(553),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 7, 1)),
         token: None,
@@ -4382,7 +4757,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[5],
+        vendor: &VENDORS[7],
         basic: Some(554),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 7, 1)),
         token: None,
@@ -4399,7 +4774,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[5],
+        vendor: &VENDORS[7],
         basic: Some(554),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 7, 1)),
         token: None,
@@ -4416,7 +4791,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[5],
+        vendor: &VENDORS[7],
         basic: Some(535),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 7, 8)),
         token: None,
@@ -4433,7 +4808,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[5],
+        vendor: &VENDORS[7],
         basic: Some(550),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 7, 27)),
         token: None,
@@ -4450,7 +4825,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[5],
+        vendor: &VENDORS[7],
         basic: Some(450),
         enhanced: None,
         token: None,
@@ -4467,7 +4842,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[6],
+        vendor: &VENDORS[8],
         basic: Some(451),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PersistentTransientFailure, 1, 8)),
         token: None,
@@ -4484,7 +4859,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[6],
+        vendor: &VENDORS[8],
         basic: Some(450),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PersistentTransientFailure, 4, 0)),
         token: None,
@@ -4501,7 +4876,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[6],
+        vendor: &VENDORS[8],
         basic: Some(452),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PersistentTransientFailure, 4, 5)),
         token: None,
@@ -4518,7 +4893,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[6],
+        vendor: &VENDORS[8],
         basic: Some(452),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PersistentTransientFailure, 5, 3)),
         token: None,
@@ -4535,7 +4910,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[6],
+        vendor: &VENDORS[8],
         basic: Some(503),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 0, 0)),
         token: None,
@@ -4552,7 +4927,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[6],
+        vendor: &VENDORS[8],
         basic: Some(503),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 0, 0)),
         token: None,
@@ -4569,7 +4944,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[6],
+        vendor: &VENDORS[8],
         basic: Some(554),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 0, 0)),
         token: None,
@@ -4586,7 +4961,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[6],
+        vendor: &VENDORS[8],
         basic: Some(550),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 1, 1)),
         token: None,
@@ -4603,7 +4978,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[6],
+        vendor: &VENDORS[8],
         basic: Some(550),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 1, 2)),
         token: None,
@@ -4620,7 +4995,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[6],
+        vendor: &VENDORS[8],
         basic: Some(553),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 1, 8)),
         token: None,
@@ -4637,7 +5012,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[6],
+        vendor: &VENDORS[8],
         basic: Some(550),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 2, 1)),
         token: None,
@@ -4654,7 +5029,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[6],
+        vendor: &VENDORS[8],
         basic: Some(552),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 2, 3)),
         token: None,
@@ -4671,7 +5046,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[6],
+        vendor: &VENDORS[8],
         basic: Some(553),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 5, 4)),
         token: None,
@@ -4688,7 +5063,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[6],
+        vendor: &VENDORS[8],
         basic: Some(550),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 7, 1)),
         token: None,
@@ -4705,7 +5080,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[6],
+        vendor: &VENDORS[8],
         basic: Some(550),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 7, 1)),
         token: None,
@@ -4722,7 +5097,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[6],
+        vendor: &VENDORS[8],
         basic: Some(550),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 7, 1)),
         token: None,
@@ -4739,7 +5114,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[6],
+        vendor: &VENDORS[8],
         basic: Some(550),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 7, 1)),
         token: None,
@@ -4756,7 +5131,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[6],
+        vendor: &VENDORS[8],
         basic: Some(550),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 7, 1)),
         token: None,
@@ -4773,7 +5148,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[7],
+        vendor: &VENDORS[9],
         basic: None,
         enhanced: None,
         token: None,
@@ -4790,7 +5165,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[7],
+        vendor: &VENDORS[9],
         basic: None,
         enhanced: None,
         token: None,
@@ -4807,7 +5182,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[7],
+        vendor: &VENDORS[9],
         basic: None,
         enhanced: None,
         token: None,
@@ -4824,7 +5199,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[7],
+        vendor: &VENDORS[9],
         basic: None,
         enhanced: None,
         token: None,
@@ -4841,7 +5216,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[7],
+        vendor: &VENDORS[9],
         basic: None,
         enhanced: None,
         token: None,
@@ -4858,7 +5233,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[7],
+        vendor: &VENDORS[9],
         basic: None,
         enhanced: None,
         token: None,
@@ -4875,7 +5250,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[7],
+        vendor: &VENDORS[9],
         basic: None,
         enhanced: None,
         token: None,
@@ -4892,7 +5267,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[7],
+        vendor: &VENDORS[9],
         basic: None,
         enhanced: None,
         token: None,
@@ -4909,7 +5284,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[7],
+        vendor: &VENDORS[9],
         basic: None,
         enhanced: None,
         token: None,
@@ -4926,7 +5301,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[7],
+        vendor: &VENDORS[9],
         basic: None,
         enhanced: None,
         token: None,
@@ -4943,11 +5318,11 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[7],
+        vendor: &VENDORS[9],
         basic: Some(421),
         enhanced: None,
-        token: None,
-        pattern: Some("temporarily deferred - 4.16.50"),
+        token: Some("4.16.50"),
+        pattern: Some("temporarily deferred"),
         refines: Refines::Reply(crate::KnownReplyCode::ServiceNotAvailable),
         meaning: "Yahoo defers mail from a server that generates many complaints.",
         cause: "Complaints about mail from the server.",
@@ -4960,7 +5335,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[7],
+        vendor: &VENDORS[9],
         basic: Some(554),
         enhanced: None,
         token: None,
@@ -4977,7 +5352,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[7],
+        vendor: &VENDORS[9],
         basic: Some(451),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PersistentTransientFailure, 1, 8)),
         token: Some("VS1-IP"),
@@ -4994,7 +5369,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[7],
+        vendor: &VENDORS[9],
         basic: Some(451),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PersistentTransientFailure, 4, 5)),
         token: Some("VS1-MF"),
@@ -5011,7 +5386,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[7],
+        vendor: &VENDORS[9],
         basic: Some(421),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PersistentTransientFailure, 7, 0)),
         token: Some("TS01"),
@@ -5028,7 +5403,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[7],
+        vendor: &VENDORS[9],
         basic: Some(421),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PersistentTransientFailure, 7, 0)),
         token: Some("TS02"),
@@ -5045,7 +5420,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[7],
+        vendor: &VENDORS[9],
         basic: Some(421),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PersistentTransientFailure, 7, 0)),
         token: Some("TSS04"),
@@ -5062,7 +5437,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[7],
+        vendor: &VENDORS[9],
         basic: Some(421),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PersistentTransientFailure, 7, 1)),
         token: Some("TS03"),
@@ -5079,7 +5454,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[7],
+        vendor: &VENDORS[9],
         basic: Some(553),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 7, 1)),
         token: None,
@@ -5096,7 +5471,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[7],
+        vendor: &VENDORS[9],
         basic: Some(553),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 7, 2)),
         token: Some("TSS09"),
@@ -5113,7 +5488,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[7],
+        vendor: &VENDORS[9],
         basic: Some(553),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 7, 2)),
         token: Some("TSS11"),
@@ -5130,7 +5505,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[7],
+        vendor: &VENDORS[9],
         basic: Some(550),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 7, 9)),
         token: None,
@@ -5147,7 +5522,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[7],
+        vendor: &VENDORS[9],
         basic: Some(554),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 7, 9)),
         token: None,
@@ -5164,7 +5539,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[7],
+        vendor: &VENDORS[9],
         basic: Some(421),
         enhanced: None,
         token: None,
@@ -5181,7 +5556,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[7],
+        vendor: &VENDORS[9],
         basic: Some(421),
         enhanced: None,
         token: None,
@@ -5198,7 +5573,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[7],
+        vendor: &VENDORS[9],
         basic: Some(421),
         enhanced: None,
         token: None,
@@ -5215,7 +5590,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[7],
+        vendor: &VENDORS[9],
         basic: Some(450),
         enhanced: None,
         token: None,
@@ -5232,7 +5607,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[7],
+        vendor: &VENDORS[9],
         basic: Some(451),
         enhanced: None,
         token: None,
@@ -5249,7 +5624,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[7],
+        vendor: &VENDORS[9],
         basic: Some(550),
         enhanced: None,
         token: None,
@@ -5266,7 +5641,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[7],
+        vendor: &VENDORS[9],
         basic: Some(552),
         enhanced: None,
         token: None,
@@ -5283,7 +5658,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[7],
+        vendor: &VENDORS[9],
         basic: Some(553),
         enhanced: None,
         token: Some("VS99-IP1"),
@@ -5300,7 +5675,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[7],
+        vendor: &VENDORS[9],
         basic: Some(554),
         enhanced: None,
         token: None,
@@ -5317,7 +5692,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[7],
+        vendor: &VENDORS[9],
         basic: Some(554),
         enhanced: None,
         token: Some("delivery error: dd"),
@@ -5334,7 +5709,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[7],
+        vendor: &VENDORS[9],
         basic: Some(554),
         enhanced: None,
         token: Some("PH01"),
@@ -5351,7 +5726,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[7],
+        vendor: &VENDORS[9],
         basic: Some(554),
         enhanced: None,
         token: None,
@@ -5368,7 +5743,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[7],
+        vendor: &VENDORS[9],
         basic: Some(554),
         enhanced: None,
         token: None,
@@ -5385,7 +5760,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[7],
+        vendor: &VENDORS[9],
         basic: Some(554),
         enhanced: None,
         token: None,
@@ -5399,6 +5774,108 @@ pub static VENDOR_ENTRIES: [VendorEntry; 314] = [
         reason: Some(crate::Reason::MailboxDisabled),
         source_title: "Observed Yahoo replies quoted in Sisimai (not a Yahoo page)",
         source_url: "https://github.com/sisimai/p5-sisimai/blob/21cfb9321ba94f9bc72f2b5a46e2dda70c1d9c45/lib/Sisimai/Rhost/YahooInc.pm",
+        read: "2026-11-29",
+    },
+    VendorEntry {
+        vendor: &VENDORS[10],
+        basic: Some(530),
+        enhanced: None,
+        token: None,
+        pattern: Some("Must issue a STARTTLS command first"),
+        refines: Refines::Reply(crate::KnownReplyCode::AuthenticationOrTlsRequired),
+        meaning: "ZeptoMail needs STARTTLS (or implicit TLS) before anything else.",
+        cause: "The client connected without encryption.",
+        sender_action: "Turn on STARTTLS or SSL/TLS in the client's SMTP settings.",
+        admin_action: "Nothing on the receiving side.",
+        retry: VendorRetry::AfterFix,
+        reason: Some(crate::Reason::TlsRequired),
+        source_title: "ZeptoMail: SMTP error codes",
+        source_url: "https://www.zoho.com/zeptomail/help/api/smtp-error-codes.html",
+        read: "2026-11-29",
+    },
+    VendorEntry {
+        vendor: &VENDORS[10],
+        basic: Some(535),
+        enhanced: None,
+        token: None,
+        pattern: None,
+        refines: Refines::Reply(crate::KnownReplyCode::AuthenticationCredentialsInvalid),
+        meaning: "ZeptoMail rejected the SMTP login.",
+        cause: "A wrong send-mail token or user name, or the account's credits expired or it was blocked.",
+        sender_action: "Use a valid send-mail token; check the account's credits and status.",
+        admin_action: "Nothing on the receiving side.",
+        retry: VendorRetry::AfterFix,
+        reason: Some(crate::Reason::AuthFailed),
+        source_title: "ZeptoMail: SMTP error codes",
+        source_url: "https://www.zoho.com/zeptomail/help/api/smtp-error-codes.html",
+        read: "2026-11-29",
+    },
+    VendorEntry {
+        vendor: &VENDORS[10],
+        basic: Some(552),
+        enhanced: None,
+        token: None,
+        pattern: Some("Relaying disallowed as"),
+        refines: Refines::Reply(crate::KnownReplyCode::ExceededStorageAllocation),
+        meaning: "ZeptoMail will not send with this From address.",
+        cause: "The From address's domain is not added and verified in ZeptoMail.",
+        sender_action: "Send from a domain verified in ZeptoMail.",
+        admin_action: "Nothing on the receiving side.",
+        retry: VendorRetry::AfterFix,
+        reason: Some(crate::Reason::SenderRejected),
+        source_title: "ZeptoMail: SMTP error codes",
+        source_url: "https://www.zoho.com/zeptomail/help/api/smtp-error-codes.html",
+        read: "2026-11-29",
+    },
+    VendorEntry {
+        vendor: &VENDORS[10],
+        basic: Some(553),
+        enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 7, 1)),
+        token: None,
+        pattern: Some("detected by Zoho Mail"),
+        refines: Refines::Enhanced(crate::KnownEnhancedCode::DeliveryNotAuthorized),
+        meaning: "ZeptoMail found a virus in the message.",
+        cause: "Malware in the message or its attachments.",
+        sender_action: "Remove the infected content, then send again.",
+        admin_action: "Nothing on the receiving side.",
+        retry: VendorRetry::AfterFix,
+        reason: Some(crate::Reason::VirusDetected),
+        source_title: "ZeptoMail: SMTP error codes",
+        source_url: "https://www.zoho.com/zeptomail/help/api/smtp-error-codes.html",
+        read: "2026-11-29",
+    },
+    VendorEntry {
+        vendor: &VENDORS[10],
+        basic: None,
+        enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 2, 1)),
+        token: None,
+        pattern: Some("Subject is Mandatory"),
+        refines: Refines::Enhanced(crate::KnownEnhancedCode::MailboxDisabled),
+        meaning: "ZeptoMail refuses a message without a Subject.",
+        cause: "The Subject header is missing.",
+        sender_action: "Add a Subject, then send again.",
+        admin_action: "Nothing on the receiving side.",
+        retry: VendorRetry::AfterFix,
+        reason: Some(crate::Reason::ContentRejected),
+        source_title: "ZeptoMail: SMTP error codes",
+        source_url: "https://www.zoho.com/zeptomail/help/api/smtp-error-codes.html",
+        read: "2026-11-29",
+    },
+    VendorEntry {
+        vendor: &VENDORS[10],
+        basic: None,
+        enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 2, 0)),
+        token: None,
+        pattern: Some("Email size exceeded the policy"),
+        refines: Refines::Enhanced(crate::KnownEnhancedCode::OtherMailboxStatus),
+        meaning: "The message is larger than the account's policy allows.",
+        cause: "Attachments over the size limit set for the account.",
+        sender_action: "Make the attachments smaller, then send again.",
+        admin_action: "Nothing on the receiving side.",
+        retry: VendorRetry::AfterFix,
+        reason: Some(crate::Reason::MessageTooLarge),
+        source_title: "ZeptoMail: SMTP error codes",
+        source_url: "https://www.zoho.com/zeptomail/help/api/smtp-error-codes.html",
         read: "2026-11-29",
     },
 ];
