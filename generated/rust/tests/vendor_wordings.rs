@@ -21,13 +21,22 @@ const DEV_CORPUS: &str = include_str!("corpus/replies-dev.jsonl");
 /// Per provider: the least number of its documented reply wordings its own entries must
 /// decide (the figure reached when the floor was last raised).
 const FLOORS: &[(&str, u32)] = &[
-    ("amazon-ses", 0),
-    ("comcast", 0),
-    ("google-gmail", 0),
-    ("microsoft-exchange-online", 0),
-    ("microsoft-outlook-com", 0),
-    ("yahoo", 0),
-    ("zoho-zeptomail", 0),
+    // 2 of 15 misses: SES's 235 and 250 success replies, which the reply code decides.
+    ("amazon-ses", 13),
+    ("comcast", 2),
+    // 7 of 121 misses: generic wordings (Unrecognized command, Syntax error., Server busy, ...)
+    // that Gmail's entries recognise only with Gmail's `gsmtp` trailer, which the documented
+    // text lacks; one is the STARTTLS wording Postfix also sends.
+    ("google-gmail", 114),
+    // 9 of 108 misses: wordings any server sends (Message expired, Too many recipients,
+    // Routing loop detected, IANA's sample texts, RFC 5321's 550 text), left to the text rules
+    // and the registered codes, which give the same reason.
+    ("microsoft-exchange-online", 99),
+    ("microsoft-outlook-com", 3),
+    // 1 of 13 misses: Yahoo's 250 success reply.
+    ("yahoo", 12),
+    // 1 of 6 misses: ZeptoMail's 'Authentication Failed.', a wording many servers send.
+    ("zoho-zeptomail", 5),
 ];
 
 /// The reply code a row stands for. Microsoft's main NDR table gives only the enhanced code:
@@ -122,6 +131,10 @@ fn providers_own_entries_decide_their_documented_wordings() {
         println!("miss: {m}");
     }
     assert_eq!(n, 268, "the fixture has its 268 reply wordings");
+    assert!(
+        ok * 10 >= n * 9,
+        "the providers' own entries decide only {ok} of {n} documented wordings (aim: 90%)"
+    );
     for (v, floor) in FLOORS {
         let (ok, _) = figures.get(*v).copied().unwrap_or_default();
         assert!(
