@@ -9,12 +9,18 @@ use crate::vendor::entry::{Refines, Vendor, VendorEntry, VendorKind, VendorRetry
 
 /// Every vendor, by slug.
 #[rustfmt::skip] // a data table, laid out by the generator one field per line
-pub static VENDORS: [Vendor; 11] = [
+pub static VENDORS: [Vendor; 18] = [
     Vendor {
         slug: "amazon-ses",
         name: "Amazon Simple Email Service (SES)",
         kind: VendorKind::Provider,
         description: "Amazon's sending service. These are the replies its SMTP interface (email-smtp.<region>.amazonaws.com) gives to the client that submits mail, not replies from recipients' servers: they concern quotas, credentials and verified identities. Bounces from recipients reach SES users through SES notifications instead. The developer guide read here comes from Amazon's GitHub copy, which stopped being updated around 2023.",
+    },
+    Vendor {
+        slug: "apple-icloud",
+        name: "Apple iCloud Mail",
+        kind: VendorKind::Provider,
+        description: "Apple's mail service (icloud.com, me.com, mac.com). Apple's postmaster page (support.apple.com/102322) lists no codes; its replies link to support.apple.com/HT204137 and some carry a bracketed tag (CS01, HM07, HM08). The entries below rest on public collections of observed replies, not on an Apple page.",
     },
     Vendor {
         slug: "comcast",
@@ -35,10 +41,22 @@ pub static VENDORS: [Vendor; 11] = [
         description: "The mail server of the University of Cambridge, default on Debian and common on cPanel hosting. Exim's built-in replies carry no enhanced status code unless an ACL message supplies one, so these entries are keyed by the 3-digit code and the wording. Many rejections come from ACLs in the site's configuration; the ones below are Exim's built-in texts or the texts of its default configuration file, which most sites keep.",
     },
     Vendor {
+        slug: "gmx",
+        name: "GMX (United Internet)",
+        kind: VendorKind::Provider,
+        description: "The German mail provider GMX (gmx.net, gmx.de, gmx.com, mail.com), run by United Internet like WEB.DE. Its inbound servers answer with a basic code only (no enhanced codes, its postmaster page says), a multi-line text, and a link to a postmaster page for the case.",
+    },
+    Vendor {
         slug: "google-gmail",
         name: "Google Gmail and Google Workspace",
         kind: VendorKind::Provider,
         description: "Google's mail service for consumer Gmail and Google Workspace. Replies are multi-line (550-5.7.1 ... 550 5.7.1 ...) and end with a help link and a '- gsmtp' tag. Google reuses a few enhanced codes for many situations (4.7.0, 4.7.28, 5.7.1, 5.7.26), so the wording decides the meaning; since 2024 its bulk-sender rules use codes 4.7.23-4.7.40 and 5.7.23-5.7.40, several of which differ from the registered meaning of the same number.",
+    },
+    Vendor {
+        slug: "ionos",
+        name: "IONOS (1&1)",
+        kind: VendorKind::Provider,
+        description: "The German hosting and mail provider IONOS (formerly 1&1), part of United Internet. Its help centre lists the replies its mail servers give to mail sent to IONOS mailboxes.",
     },
     Vendor {
         slug: "microsoft-exchange-online",
@@ -53,6 +71,18 @@ pub static VENDORS: [Vendor; 11] = [
         description: "Microsoft's consumer mail service (outlook.com, hotmail.com, live.com, msn.com). Its replies carry a short tag such as RP-001 (rate limit), SC-001 (spam or policy), DY-001 (dynamic IP) or OU-001 (listed by Spamhaus); the Postmaster troubleshooting page explains the tags but not the full wording. Bounces also show 'S' numbers such as S3150 or S775 that Microsoft does not document; those entries come from observed replies and are marked as such.",
     },
     Vendor {
+        slug: "mimecast",
+        name: "Mimecast",
+        kind: VendorKind::Provider,
+        description: "A hosted mail security gateway in front of many companies' mailboxes. Mimecast documents its SMTP replies in a community article; only its introduction could be read, so the wordings below come from a transcription of that article in the Sisimai library.",
+    },
+    Vendor {
+        slug: "orange",
+        name: "Orange (France)",
+        kind: VendorKind::Provider,
+        description: "The French operator's mail service (orange.fr, wanadoo.fr). Its replies are in French, usually followed by an English line and a tag such as OFR006_102, whose last number is the case.",
+    },
+    Vendor {
         slug: "postfix",
         name: "Postfix",
         kind: VendorKind::Mta,
@@ -63,6 +93,18 @@ pub static VENDORS: [Vendor; 11] = [
         name: "Sendmail",
         kind: VendorKind::Mta,
         description: "The classic Unix mail server. Its replies repeat the address followed by three dots ('<user@example.com>... User unknown'). Relay and anti-spam checks live in the rule sets generated from the m4 configuration (proto.m4 and FEATURE files), so most wordings below are those defaults; sites can replace them.",
+    },
+    Vendor {
+        slug: "t-online",
+        name: "T-Online (Deutsche Telekom)",
+        kind: VendorKind::Provider,
+        description: "Deutsche Telekom's consumer mail service (t-online.de). Its inbound servers accept mail only from sending IPs with a known good reputation; a server that has not sent for a long time, or whose host name leads to no operator's web page with an imprint, is refused with a short tag in brackets.",
+    },
+    Vendor {
+        slug: "tencent-qq",
+        name: "QQ Mail (Tencent)",
+        kind: VendorKind::Provider,
+        description: "Tencent's mail service (qq.com, foxmail.com). QQ Mail's help centre has a page per rejection (service.mail.qq.com/detail/122/NN); the wordings below are the fragments a bounce-analysis library maps to those pages. The replies' codes are not recorded there, so the entries match on the wording alone.",
     },
     Vendor {
         slug: "yahoo",
@@ -80,7 +122,7 @@ pub static VENDORS: [Vendor; 11] = [
 
 /// Every vendor entry, grouped by vendor.
 #[rustfmt::skip] // a data table, laid out by the generator one field per line
-pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
+pub static VENDOR_ENTRIES: [VendorEntry; 383] = [
     VendorEntry {
         vendor: &VENDORS[0],
         basic: Some(421),
@@ -304,6 +346,91 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
     },
     VendorEntry {
         vendor: &VENDORS[1],
+        basic: None,
+        enhanced: None,
+        token: Some("CS01"),
+        pattern: Some("due to local policy"),
+        refines: Refines::Reply(crate::KnownReplyCode::MailboxUnavailable),
+        meaning: "iCloud rejected the message under one of its filtering policies (reputation, authentication, content or links).",
+        cause: "Apple's filters (the CS tags point to Cloudmark, which Apple uses) judged the sender or message unwanted.",
+        sender_action: "Check SPF, DKIM and DMARC, the sending IP's and domain's reputation and the links in the message; if all is clean, contact Apple's postmaster team with the logs.",
+        admin_action: "Nothing on the receiving side.",
+        retry: VendorRetry::AfterFix,
+        reason: Some(crate::Reason::PolicyViolation),
+        source_title: "Suped: Apple's 'Message rejected due to local policy' error",
+        source_url: "https://www.suped.com/learn/email-deliverability/what-does-apples-message-rejected-due-to-local-policy-error-mean-and-how-can-it-be-resolved",
+        read: "2026-12-03",
+    },
+    VendorEntry {
+        vendor: &VENDORS[1],
+        basic: None,
+        enhanced: None,
+        token: Some("HM07"),
+        pattern: Some("due to local policy"),
+        refines: Refines::Reply(crate::KnownReplyCode::TransactionFailed),
+        meaning: "iCloud rejected the message under one of its filtering policies.",
+        cause: "Apple's filters judged the sender or message unwanted.",
+        sender_action: "As for CS01: check authentication, reputation and content, then contact Apple's postmaster team.",
+        admin_action: "Nothing on the receiving side.",
+        retry: VendorRetry::AfterFix,
+        reason: Some(crate::Reason::PolicyViolation),
+        source_title: "Suped: Apple's 'Message rejected due to local policy' error",
+        source_url: "https://www.suped.com/learn/email-deliverability/what-does-apples-message-rejected-due-to-local-policy-error-mean-and-how-can-it-be-resolved",
+        read: "2026-12-03",
+    },
+    VendorEntry {
+        vendor: &VENDORS[1],
+        basic: None,
+        enhanced: None,
+        token: Some("HM08"),
+        pattern: Some("due to local policy"),
+        refines: Refines::Reply(crate::KnownReplyCode::TransactionFailed),
+        meaning: "iCloud rejected the message under one of its filtering policies.",
+        cause: "Apple's filters judged the sender or message unwanted.",
+        sender_action: "As for CS01: check authentication, reputation and content, then contact Apple's postmaster team.",
+        admin_action: "Nothing on the receiving side.",
+        retry: VendorRetry::AfterFix,
+        reason: Some(crate::Reason::PolicyViolation),
+        source_title: "Suped: Apple's 'Message rejected due to local policy' error",
+        source_url: "https://www.suped.com/learn/email-deliverability/what-does-apples-message-rejected-due-to-local-policy-error-mean-and-how-can-it-be-resolved",
+        read: "2026-12-03",
+    },
+    VendorEntry {
+        vendor: &VENDORS[1],
+        basic: Some(421),
+        enhanced: Some(crate::EnhancedCode::registered(crate::Class::PersistentTransientFailure, 7, 1)),
+        token: None,
+        pattern: Some("deferred due to excessive volume"),
+        refines: Refines::Enhanced(crate::KnownEnhancedCode::DeliveryNotAuthorized),
+        meaning: "iCloud defers messages to this recipient because too many arrive too fast.",
+        cause: "A burst of mail to one address (common with seed or test addresses).",
+        sender_action: "Let the server retry later; spread mail to the address over time.",
+        admin_action: "Nothing on the receiving side.",
+        retry: VendorRetry::Later,
+        reason: Some(crate::Reason::RateLimited),
+        source_title: "smtp.codes: iCloud",
+        source_url: "https://smtp.codes/icloud",
+        read: "2026-12-03",
+    },
+    VendorEntry {
+        vendor: &VENDORS[1],
+        basic: None,
+        enhanced: None,
+        token: None,
+        pattern: Some("failing both SPF and DKIM"),
+        refines: Refines::Reply(crate::KnownReplyCode::MailboxUnavailable),
+        meaning: "iCloud refuses the message because the domain failed both SPF and DKIM checks.",
+        cause: "The message is neither SPF- nor DKIM-authenticated.",
+        sender_action: "Publish SPF for the sending IPs and sign with DKIM, then send again.",
+        admin_action: "Nothing on the receiving side.",
+        retry: VendorRetry::AfterFix,
+        reason: Some(crate::Reason::EmailAuthFailure),
+        source_title: "Sisimai: Sisimai::Rhost::Apple (observed iCloud replies)",
+        source_url: "https://github.com/sisimai/p5-sisimai/blob/21cfb9321ba94f9bc72f2b5a46e2dda70c1d9c45/lib/Sisimai/Rhost/Apple.pm",
+        read: "2026-12-03",
+    },
+    VendorEntry {
+        vendor: &VENDORS[2],
         basic: Some(550),
         enhanced: None,
         token: Some("ES000001"),
@@ -320,7 +447,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[1],
+        vendor: &VENDORS[2],
         basic: Some(550),
         enhanced: None,
         token: Some("ES000010"),
@@ -337,7 +464,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[1],
+        vendor: &VENDORS[2],
         basic: Some(550),
         enhanced: None,
         token: Some("BL000000"),
@@ -354,7 +481,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[1],
+        vendor: &VENDORS[2],
         basic: Some(550),
         enhanced: None,
         token: Some("BL000001"),
@@ -371,7 +498,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[1],
+        vendor: &VENDORS[2],
         basic: Some(550),
         enhanced: None,
         token: Some("BL000010"),
@@ -388,7 +515,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[1],
+        vendor: &VENDORS[2],
         basic: Some(550),
         enhanced: None,
         token: Some("BL000011"),
@@ -405,7 +532,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[1],
+        vendor: &VENDORS[2],
         basic: Some(550),
         enhanced: None,
         token: Some("BL000100"),
@@ -422,7 +549,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[1],
+        vendor: &VENDORS[2],
         basic: Some(550),
         enhanced: None,
         token: Some("BL000101"),
@@ -439,7 +566,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[1],
+        vendor: &VENDORS[2],
         basic: Some(550),
         enhanced: None,
         token: Some("BL000110"),
@@ -456,7 +583,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[1],
+        vendor: &VENDORS[2],
         basic: Some(421),
         enhanced: None,
         token: None,
@@ -473,7 +600,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[1],
+        vendor: &VENDORS[2],
         basic: Some(421),
         enhanced: None,
         token: None,
@@ -490,7 +617,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[2],
+        vendor: &VENDORS[3],
         basic: None,
         enhanced: None,
         token: Some("CXBL"),
@@ -507,7 +634,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[2],
+        vendor: &VENDORS[3],
         basic: None,
         enhanced: None,
         token: Some("CDRBL"),
@@ -524,7 +651,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[2],
+        vendor: &VENDORS[3],
         basic: None,
         enhanced: None,
         token: Some("IPBL0001"),
@@ -541,7 +668,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[2],
+        vendor: &VENDORS[3],
         basic: None,
         enhanced: None,
         token: Some("IPBL0010"),
@@ -558,7 +685,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[2],
+        vendor: &VENDORS[3],
         basic: None,
         enhanced: None,
         token: Some("IPBL0100"),
@@ -575,7 +702,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[2],
+        vendor: &VENDORS[3],
         basic: None,
         enhanced: None,
         token: Some("IPBL0011"),
@@ -592,7 +719,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[2],
+        vendor: &VENDORS[3],
         basic: None,
         enhanced: None,
         token: Some("IPBL0101"),
@@ -609,7 +736,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[2],
+        vendor: &VENDORS[3],
         basic: None,
         enhanced: None,
         token: Some("IPBL0110"),
@@ -626,7 +753,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[2],
+        vendor: &VENDORS[3],
         basic: None,
         enhanced: None,
         token: Some("IPBL0111"),
@@ -643,7 +770,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[2],
+        vendor: &VENDORS[3],
         basic: None,
         enhanced: None,
         token: Some("IPBL1000"),
@@ -660,7 +787,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[3],
+        vendor: &VENDORS[4],
         basic: Some(421),
         enhanced: None,
         token: None,
@@ -677,7 +804,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-12-03",
     },
     VendorEntry {
-        vendor: &VENDORS[3],
+        vendor: &VENDORS[4],
         basic: Some(421),
         enhanced: None,
         token: None,
@@ -694,7 +821,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[3],
+        vendor: &VENDORS[4],
         basic: Some(451),
         enhanced: None,
         token: None,
@@ -711,7 +838,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[3],
+        vendor: &VENDORS[4],
         basic: Some(452),
         enhanced: None,
         token: None,
@@ -728,7 +855,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[3],
+        vendor: &VENDORS[4],
         basic: Some(503),
         enhanced: None,
         token: None,
@@ -745,7 +872,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[3],
+        vendor: &VENDORS[4],
         basic: Some(535),
         enhanced: None,
         token: None,
@@ -762,7 +889,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[3],
+        vendor: &VENDORS[4],
         basic: Some(550),
         enhanced: None,
         token: None,
@@ -779,7 +906,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[3],
+        vendor: &VENDORS[4],
         basic: Some(550),
         enhanced: None,
         token: None,
@@ -796,7 +923,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[3],
+        vendor: &VENDORS[4],
         basic: Some(550),
         enhanced: None,
         token: None,
@@ -813,7 +940,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[3],
+        vendor: &VENDORS[4],
         basic: Some(550),
         enhanced: None,
         token: None,
@@ -830,7 +957,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[3],
+        vendor: &VENDORS[4],
         basic: Some(550),
         enhanced: None,
         token: None,
@@ -847,7 +974,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[3],
+        vendor: &VENDORS[4],
         basic: Some(550),
         enhanced: None,
         token: None,
@@ -864,7 +991,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[3],
+        vendor: &VENDORS[4],
         basic: Some(552),
         enhanced: None,
         token: None,
@@ -881,7 +1008,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[3],
+        vendor: &VENDORS[4],
         basic: Some(554),
         enhanced: None,
         token: None,
@@ -898,7 +1025,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[3],
+        vendor: &VENDORS[4],
         basic: None,
         enhanced: None,
         token: None,
@@ -915,7 +1042,24 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[4],
+        vendor: &VENDORS[5],
+        basic: Some(554),
+        enhanced: None,
+        token: None,
+        pattern: Some("IP address is block listed"),
+        refines: Refines::Reply(crate::KnownReplyCode::TransactionFailed),
+        meaning: "GMX refuses the connection because the sending IP address is on a block list.",
+        cause: "The IP is listed on a block list GMX uses, usually after spam from it or its network.",
+        sender_action: "Follow the postmaster link in the reply to see which list and how to be removed; fix the cause first.",
+        admin_action: "Nothing on the receiving side.",
+        retry: VendorRetry::AfterFix,
+        reason: Some(crate::Reason::Blocked),
+        source_title: "GMX postmaster: error messages when sending emails to GMX",
+        source_url: "https://postmaster.gmx.com/en/error-messages",
+        read: "2026-12-03",
+    },
+    VendorEntry {
+        vendor: &VENDORS[6],
         basic: Some(450),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PersistentTransientFailure, 2, 1)),
         token: None,
@@ -932,7 +1076,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[4],
+        vendor: &VENDORS[6],
         basic: Some(450),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PersistentTransientFailure, 2, 1)),
         token: None,
@@ -949,7 +1093,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[4],
+        vendor: &VENDORS[6],
         basic: Some(452),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PersistentTransientFailure, 2, 2)),
         token: None,
@@ -966,7 +1110,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[4],
+        vendor: &VENDORS[6],
         basic: Some(421),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PersistentTransientFailure, 3, 0)),
         token: None,
@@ -983,7 +1127,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[4],
+        vendor: &VENDORS[6],
         basic: Some(451),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PersistentTransientFailure, 3, 0)),
         token: None,
@@ -1000,7 +1144,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[4],
+        vendor: &VENDORS[6],
         basic: Some(451),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PersistentTransientFailure, 3, 0)),
         token: None,
@@ -1017,7 +1161,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[4],
+        vendor: &VENDORS[6],
         basic: Some(451),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PersistentTransientFailure, 4, 2)),
         token: None,
@@ -1034,7 +1178,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[4],
+        vendor: &VENDORS[6],
         basic: Some(421),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PersistentTransientFailure, 4, 5)),
         token: Some("gsmtp"),
@@ -1051,7 +1195,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[4],
+        vendor: &VENDORS[6],
         basic: Some(451),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PersistentTransientFailure, 5, 0)),
         token: Some("gsmtp"),
@@ -1068,7 +1212,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[4],
+        vendor: &VENDORS[6],
         basic: Some(452),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PersistentTransientFailure, 5, 3)),
         token: None,
@@ -1085,7 +1229,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[4],
+        vendor: &VENDORS[6],
         basic: Some(452),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PersistentTransientFailure, 5, 3)),
         token: None,
@@ -1102,7 +1246,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[4],
+        vendor: &VENDORS[6],
         basic: Some(421),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PersistentTransientFailure, 7, 0)),
         token: None,
@@ -1119,7 +1263,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[4],
+        vendor: &VENDORS[6],
         basic: Some(421),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PersistentTransientFailure, 7, 0)),
         token: None,
@@ -1136,7 +1280,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[4],
+        vendor: &VENDORS[6],
         basic: Some(421),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PersistentTransientFailure, 7, 0)),
         token: None,
@@ -1153,7 +1297,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[4],
+        vendor: &VENDORS[6],
         basic: Some(421),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PersistentTransientFailure, 7, 0)),
         token: None,
@@ -1170,7 +1314,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[4],
+        vendor: &VENDORS[6],
         basic: Some(421),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PersistentTransientFailure, 7, 0)),
         token: None,
@@ -1187,7 +1331,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[4],
+        vendor: &VENDORS[6],
         basic: Some(421),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PersistentTransientFailure, 7, 0)),
         token: None,
@@ -1204,7 +1348,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[4],
+        vendor: &VENDORS[6],
         basic: Some(421),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PersistentTransientFailure, 7, 0)),
         token: None,
@@ -1221,7 +1365,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[4],
+        vendor: &VENDORS[6],
         basic: Some(421),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PersistentTransientFailure, 7, 0)),
         token: None,
@@ -1238,7 +1382,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[4],
+        vendor: &VENDORS[6],
         basic: Some(454),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PersistentTransientFailure, 7, 0)),
         token: None,
@@ -1255,7 +1399,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[4],
+        vendor: &VENDORS[6],
         basic: Some(454),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PersistentTransientFailure, 7, 0)),
         token: None,
@@ -1272,7 +1416,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[4],
+        vendor: &VENDORS[6],
         basic: Some(451),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PersistentTransientFailure, 7, 23)),
         token: None,
@@ -1289,7 +1433,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[4],
+        vendor: &VENDORS[6],
         basic: Some(451),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PersistentTransientFailure, 7, 24)),
         token: None,
@@ -1306,7 +1450,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[4],
+        vendor: &VENDORS[6],
         basic: Some(421),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PersistentTransientFailure, 7, 26)),
         token: None,
@@ -1323,7 +1467,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[4],
+        vendor: &VENDORS[6],
         basic: Some(451),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PersistentTransientFailure, 7, 26)),
         token: None,
@@ -1340,7 +1484,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[4],
+        vendor: &VENDORS[6],
         basic: Some(421),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PersistentTransientFailure, 7, 27)),
         token: None,
@@ -1357,7 +1501,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[4],
+        vendor: &VENDORS[6],
         basic: Some(421),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PersistentTransientFailure, 7, 28)),
         token: None,
@@ -1374,7 +1518,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[4],
+        vendor: &VENDORS[6],
         basic: Some(421),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PersistentTransientFailure, 7, 28)),
         token: None,
@@ -1391,7 +1535,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[4],
+        vendor: &VENDORS[6],
         basic: Some(421),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PersistentTransientFailure, 7, 28)),
         token: None,
@@ -1408,7 +1552,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[4],
+        vendor: &VENDORS[6],
         basic: Some(421),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PersistentTransientFailure, 7, 28)),
         token: None,
@@ -1425,7 +1569,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[4],
+        vendor: &VENDORS[6],
         basic: Some(421),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PersistentTransientFailure, 7, 28)),
         token: None,
@@ -1442,7 +1586,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[4],
+        vendor: &VENDORS[6],
         basic: Some(421),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PersistentTransientFailure, 7, 28)),
         token: None,
@@ -1459,7 +1603,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[4],
+        vendor: &VENDORS[6],
         basic: Some(421),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PersistentTransientFailure, 7, 28)),
         token: None,
@@ -1476,7 +1620,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[4],
+        vendor: &VENDORS[6],
         basic: Some(421),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PersistentTransientFailure, 7, 29)),
         token: None,
@@ -1493,7 +1637,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[4],
+        vendor: &VENDORS[6],
         basic: Some(421),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PersistentTransientFailure, 7, 30)),
         token: None,
@@ -1510,7 +1654,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[4],
+        vendor: &VENDORS[6],
         basic: Some(421),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PersistentTransientFailure, 7, 31)),
         token: None,
@@ -1527,7 +1671,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-12-03",
     },
     VendorEntry {
-        vendor: &VENDORS[4],
+        vendor: &VENDORS[6],
         basic: Some(421),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PersistentTransientFailure, 7, 32)),
         token: None,
@@ -1544,7 +1688,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[4],
+        vendor: &VENDORS[6],
         basic: Some(421),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PersistentTransientFailure, 7, 40)),
         token: None,
@@ -1561,7 +1705,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[4],
+        vendor: &VENDORS[6],
         basic: Some(550),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 1, 1)),
         token: None,
@@ -1578,7 +1722,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[4],
+        vendor: &VENDORS[6],
         basic: Some(553),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 1, 2)),
         token: None,
@@ -1595,7 +1739,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[4],
+        vendor: &VENDORS[6],
         basic: Some(553),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 1, 3)),
         token: None,
@@ -1612,7 +1756,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[4],
+        vendor: &VENDORS[6],
         basic: Some(553),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 1, 7)),
         token: None,
@@ -1629,7 +1773,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[4],
+        vendor: &VENDORS[6],
         basic: Some(550),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 2, 1)),
         token: None,
@@ -1646,7 +1790,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[4],
+        vendor: &VENDORS[6],
         basic: Some(550),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 2, 1)),
         token: None,
@@ -1663,7 +1807,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[4],
+        vendor: &VENDORS[6],
         basic: Some(552),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 2, 2)),
         token: None,
@@ -1680,7 +1824,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[4],
+        vendor: &VENDORS[6],
         basic: Some(552),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 3, 4)),
         token: None,
@@ -1697,7 +1841,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[4],
+        vendor: &VENDORS[6],
         basic: Some(552),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 3, 4)),
         token: None,
@@ -1714,7 +1858,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[4],
+        vendor: &VENDORS[6],
         basic: Some(552),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 3, 4)),
         token: None,
@@ -1731,7 +1875,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[4],
+        vendor: &VENDORS[6],
         basic: Some(552),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 3, 4)),
         token: None,
@@ -1748,7 +1892,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[4],
+        vendor: &VENDORS[6],
         basic: Some(552),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 3, 4)),
         token: None,
@@ -1765,7 +1909,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[4],
+        vendor: &VENDORS[6],
         basic: Some(550),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 4, 5)),
         token: None,
@@ -1782,7 +1926,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[4],
+        vendor: &VENDORS[6],
         basic: Some(550),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 4, 5)),
         token: None,
@@ -1799,7 +1943,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[4],
+        vendor: &VENDORS[6],
         basic: Some(554),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 4, 6)),
         token: None,
@@ -1816,7 +1960,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[4],
+        vendor: &VENDORS[6],
         basic: Some(502),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 5, 1)),
         token: None,
@@ -1833,7 +1977,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[4],
+        vendor: &VENDORS[6],
         basic: Some(502),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 5, 1)),
         token: Some("gsmtp"),
@@ -1850,7 +1994,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[4],
+        vendor: &VENDORS[6],
         basic: Some(502),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 5, 1)),
         token: Some("gsmtp"),
@@ -1867,7 +2011,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[4],
+        vendor: &VENDORS[6],
         basic: Some(503),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 5, 1)),
         token: None,
@@ -1884,7 +2028,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[4],
+        vendor: &VENDORS[6],
         basic: Some(503),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 5, 1)),
         token: None,
@@ -1901,7 +2045,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[4],
+        vendor: &VENDORS[6],
         basic: Some(503),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 5, 1)),
         token: None,
@@ -1918,7 +2062,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[4],
+        vendor: &VENDORS[6],
         basic: Some(503),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 5, 1)),
         token: None,
@@ -1935,7 +2079,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[4],
+        vendor: &VENDORS[6],
         basic: Some(503),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 5, 1)),
         token: Some("gsmtp"),
@@ -1952,7 +2096,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[4],
+        vendor: &VENDORS[6],
         basic: Some(501),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 5, 2)),
         token: None,
@@ -1969,7 +2113,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[4],
+        vendor: &VENDORS[6],
         basic: Some(555),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 5, 2)),
         token: None,
@@ -1986,7 +2130,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[4],
+        vendor: &VENDORS[6],
         basic: Some(555),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 5, 2)),
         token: Some("gsmtp"),
@@ -2003,7 +2147,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[4],
+        vendor: &VENDORS[6],
         basic: Some(550),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 5, 3)),
         token: None,
@@ -2020,7 +2164,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[4],
+        vendor: &VENDORS[6],
         basic: Some(501),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 5, 4)),
         token: None,
@@ -2037,7 +2181,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[4],
+        vendor: &VENDORS[6],
         basic: Some(501),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 5, 4)),
         token: None,
@@ -2054,7 +2198,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[4],
+        vendor: &VENDORS[6],
         basic: Some(554),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 6, 0)),
         token: None,
@@ -2071,7 +2215,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[4],
+        vendor: &VENDORS[6],
         basic: Some(503),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 7, 0)),
         token: None,
@@ -2088,7 +2232,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[4],
+        vendor: &VENDORS[6],
         basic: Some(530),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 7, 0)),
         token: None,
@@ -2105,7 +2249,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[4],
+        vendor: &VENDORS[6],
         basic: Some(530),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 7, 0)),
         token: Some("gsmtp"),
@@ -2122,7 +2266,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[4],
+        vendor: &VENDORS[6],
         basic: Some(550),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 7, 0)),
         token: None,
@@ -2139,7 +2283,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[4],
+        vendor: &VENDORS[6],
         basic: Some(550),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 7, 0)),
         token: None,
@@ -2156,7 +2300,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[4],
+        vendor: &VENDORS[6],
         basic: Some(550),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 7, 0)),
         token: None,
@@ -2173,7 +2317,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[4],
+        vendor: &VENDORS[6],
         basic: Some(552),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 7, 0)),
         token: None,
@@ -2190,7 +2334,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[4],
+        vendor: &VENDORS[6],
         basic: Some(554),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 7, 0)),
         token: None,
@@ -2207,7 +2351,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[4],
+        vendor: &VENDORS[6],
         basic: Some(550),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 7, 1)),
         token: None,
@@ -2224,7 +2368,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[4],
+        vendor: &VENDORS[6],
         basic: Some(550),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 7, 1)),
         token: None,
@@ -2241,7 +2385,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[4],
+        vendor: &VENDORS[6],
         basic: Some(550),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 7, 1)),
         token: None,
@@ -2258,7 +2402,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[4],
+        vendor: &VENDORS[6],
         basic: Some(550),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 7, 1)),
         token: None,
@@ -2275,7 +2419,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[4],
+        vendor: &VENDORS[6],
         basic: Some(550),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 7, 1)),
         token: None,
@@ -2292,7 +2436,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[4],
+        vendor: &VENDORS[6],
         basic: Some(550),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 7, 1)),
         token: None,
@@ -2309,7 +2453,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[4],
+        vendor: &VENDORS[6],
         basic: Some(550),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 7, 1)),
         token: None,
@@ -2326,7 +2470,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[4],
+        vendor: &VENDORS[6],
         basic: Some(550),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 7, 1)),
         token: None,
@@ -2343,7 +2487,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[4],
+        vendor: &VENDORS[6],
         basic: Some(550),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 7, 1)),
         token: None,
@@ -2360,7 +2504,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[4],
+        vendor: &VENDORS[6],
         basic: Some(550),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 7, 1)),
         token: None,
@@ -2377,7 +2521,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[4],
+        vendor: &VENDORS[6],
         basic: Some(550),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 7, 1)),
         token: None,
@@ -2394,7 +2538,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[4],
+        vendor: &VENDORS[6],
         basic: Some(550),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 7, 1)),
         token: None,
@@ -2411,7 +2555,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[4],
+        vendor: &VENDORS[6],
         basic: Some(550),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 7, 1)),
         token: None,
@@ -2428,7 +2572,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[4],
+        vendor: &VENDORS[6],
         basic: Some(550),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 7, 1)),
         token: None,
@@ -2445,7 +2589,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[4],
+        vendor: &VENDORS[6],
         basic: Some(550),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 7, 1)),
         token: None,
@@ -2462,7 +2606,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[4],
+        vendor: &VENDORS[6],
         basic: Some(535),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 7, 8)),
         token: None,
@@ -2479,7 +2623,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[4],
+        vendor: &VENDORS[6],
         basic: Some(534),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 7, 9)),
         token: None,
@@ -2496,7 +2640,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[4],
+        vendor: &VENDORS[6],
         basic: Some(523),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 7, 10)),
         token: None,
@@ -2513,7 +2657,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[4],
+        vendor: &VENDORS[6],
         basic: Some(501),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 7, 11)),
         token: None,
@@ -2530,7 +2674,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[4],
+        vendor: &VENDORS[6],
         basic: Some(534),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 7, 14)),
         token: None,
@@ -2547,7 +2691,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[4],
+        vendor: &VENDORS[6],
         basic: Some(550),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 7, 24)),
         token: None,
@@ -2564,7 +2708,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[4],
+        vendor: &VENDORS[6],
         basic: Some(550),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 7, 25)),
         token: None,
@@ -2581,7 +2725,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[4],
+        vendor: &VENDORS[6],
         basic: Some(550),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 7, 26)),
         token: None,
@@ -2598,7 +2742,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[4],
+        vendor: &VENDORS[6],
         basic: Some(550),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 7, 26)),
         token: None,
@@ -2615,7 +2759,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[4],
+        vendor: &VENDORS[6],
         basic: Some(550),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 7, 26)),
         token: None,
@@ -2632,7 +2776,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[4],
+        vendor: &VENDORS[6],
         basic: Some(550),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 7, 27)),
         token: None,
@@ -2649,7 +2793,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[4],
+        vendor: &VENDORS[6],
         basic: Some(550),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 7, 28)),
         token: None,
@@ -2666,7 +2810,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[4],
+        vendor: &VENDORS[6],
         basic: Some(550),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 7, 29)),
         token: None,
@@ -2683,7 +2827,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[4],
+        vendor: &VENDORS[6],
         basic: Some(550),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 7, 30)),
         token: None,
@@ -2700,7 +2844,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[4],
+        vendor: &VENDORS[6],
         basic: Some(421),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 7, 32)),
         token: None,
@@ -2717,7 +2861,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[4],
+        vendor: &VENDORS[6],
         basic: Some(504),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 7, 40)),
         token: None,
@@ -2734,7 +2878,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[4],
+        vendor: &VENDORS[6],
         basic: Some(504),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 7, 40)),
         token: None,
@@ -2751,7 +2895,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[4],
+        vendor: &VENDORS[6],
         basic: Some(550),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 7, 40)),
         token: None,
@@ -2768,7 +2912,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[4],
+        vendor: &VENDORS[6],
         basic: Some(535),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 7, 80)),
         token: None,
@@ -2785,7 +2929,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[4],
+        vendor: &VENDORS[6],
         basic: Some(534),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 7, 90)),
         token: None,
@@ -2802,7 +2946,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[4],
+        vendor: &VENDORS[6],
         basic: Some(534),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 7, 90)),
         token: None,
@@ -2819,7 +2963,58 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[5],
+        vendor: &VENDORS[7],
+        basic: Some(421),
+        enhanced: None,
+        token: None,
+        pattern: Some("Reject due to policy violations"),
+        refines: Refines::Reply(crate::KnownReplyCode::ServiceNotAvailable),
+        meaning: "IONOS refuses mail from the sending server for now because of its delivery record.",
+        cause: "The IP sent to too many addresses that do not exist (a poor delivery rate), or the sender address was reported for spam.",
+        sender_action: "Clean the mailing list of inactive and old addresses, then send again later.",
+        admin_action: "Nothing on the receiving side.",
+        retry: VendorRetry::AfterFix,
+        reason: Some(crate::Reason::BadReputation),
+        source_title: "IONOS Hilfe-Center: SMTP-Fehlermeldungen der IONOS Mailserver",
+        source_url: "https://www.ionos.de/hilfe/e-mail/postmaster/smtp-fehlermeldungen-der-11-ionos-mailserver/",
+        read: "2026-12-03",
+    },
+    VendorEntry {
+        vendor: &VENDORS[7],
+        basic: Some(421),
+        enhanced: None,
+        token: None,
+        pattern: Some("Rate limit reached. Please try again later"),
+        refines: Refines::Reply(crate::KnownReplyCode::ServiceNotAvailable),
+        meaning: "IONOS is limiting the sender because it delivered too many messages in too short a time.",
+        cause: "Too many messages in a short period.",
+        sender_action: "Send fewer messages at once and try again later.",
+        admin_action: "Nothing on the receiving side.",
+        retry: VendorRetry::Later,
+        reason: Some(crate::Reason::RateLimited),
+        source_title: "IONOS Hilfe-Center: SMTP-Fehlermeldungen der IONOS Mailserver",
+        source_url: "https://www.ionos.de/hilfe/e-mail/postmaster/smtp-fehlermeldungen-der-11-ionos-mailserver/",
+        read: "2026-12-03",
+    },
+    VendorEntry {
+        vendor: &VENDORS[7],
+        basic: Some(450),
+        enhanced: None,
+        token: None,
+        pattern: Some("Reject due to policy violations"),
+        refines: Refines::Reply(crate::KnownReplyCode::MailboxTemporarilyUnavailable),
+        meaning: "IONOS defers mail from the sending server, either because its HELO name keeps changing or because of a poor delivery rate.",
+        cause: "A HELO/EHLO name that changes between connections (typical of infected machines), or too many messages to non-existent addresses.",
+        sender_action: "Use one fixed HELO name per IP; clean the mailing list; then let the server retry.",
+        admin_action: "Nothing on the receiving side.",
+        retry: VendorRetry::Later,
+        reason: Some(crate::Reason::BadReputation),
+        source_title: "IONOS Hilfe-Center: SMTP-Fehlermeldungen der IONOS Mailserver",
+        source_url: "https://www.ionos.de/hilfe/e-mail/postmaster/smtp-fehlermeldungen-der-11-ionos-mailserver/",
+        read: "2026-12-03",
+    },
+    VendorEntry {
+        vendor: &VENDORS[8],
         basic: None,
         enhanced: None,
         token: None,
@@ -2836,7 +3031,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[5],
+        vendor: &VENDORS[8],
         basic: None,
         enhanced: None,
         token: Some("AggregateGroupMailbox"),
@@ -2853,7 +3048,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[5],
+        vendor: &VENDORS[8],
         basic: Some(432),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PersistentTransientFailure, 3, 2)),
         token: None,
@@ -2870,7 +3065,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[5],
+        vendor: &VENDORS[8],
         basic: Some(554),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PersistentTransientFailure, 3, 2)),
         token: None,
@@ -2887,7 +3082,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[5],
+        vendor: &VENDORS[8],
         basic: Some(550),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PersistentTransientFailure, 4, 7)),
         token: None,
@@ -2904,7 +3099,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[5],
+        vendor: &VENDORS[8],
         basic: None,
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PersistentTransientFailure, 4, 8)),
         token: None,
@@ -2921,7 +3116,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[5],
+        vendor: &VENDORS[8],
         basic: None,
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PersistentTransientFailure, 4, 316)),
         token: None,
@@ -2938,7 +3133,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[5],
+        vendor: &VENDORS[8],
         basic: Some(450),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PersistentTransientFailure, 4, 317)),
         token: None,
@@ -2955,7 +3150,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[5],
+        vendor: &VENDORS[8],
         basic: None,
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PersistentTransientFailure, 5, 3)),
         token: None,
@@ -2972,7 +3167,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[5],
+        vendor: &VENDORS[8],
         basic: None,
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PersistentTransientFailure, 7, 5)),
         token: None,
@@ -2989,7 +3184,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[5],
+        vendor: &VENDORS[8],
         basic: None,
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PersistentTransientFailure, 7, 26)),
         token: None,
@@ -3006,7 +3201,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[5],
+        vendor: &VENDORS[8],
         basic: None,
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PersistentTransientFailure, 7, 321)),
         token: None,
@@ -3023,7 +3218,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[5],
+        vendor: &VENDORS[8],
         basic: None,
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PersistentTransientFailure, 7, 322)),
         token: None,
@@ -3040,7 +3235,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[5],
+        vendor: &VENDORS[8],
         basic: None,
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PersistentTransientFailure, 7, 323)),
         token: None,
@@ -3057,7 +3252,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[5],
+        vendor: &VENDORS[8],
         basic: None,
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PersistentTransientFailure, 7, 324)),
         token: None,
@@ -3074,7 +3269,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[5],
+        vendor: &VENDORS[8],
         basic: None,
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PersistentTransientFailure, 7, 325)),
         token: None,
@@ -3091,7 +3286,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[5],
+        vendor: &VENDORS[8],
         basic: Some(451),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PersistentTransientFailure, 7, 500)),
         token: None,
@@ -3108,7 +3303,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[5],
+        vendor: &VENDORS[8],
         basic: Some(451),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PersistentTransientFailure, 7, 850)),
         token: None,
@@ -3125,7 +3320,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[5],
+        vendor: &VENDORS[8],
         basic: None,
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 0, 350)),
         token: Some("AS345"),
@@ -3142,7 +3337,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[5],
+        vendor: &VENDORS[8],
         basic: Some(550),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 0, 350)),
         token: None,
@@ -3159,7 +3354,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[5],
+        vendor: &VENDORS[8],
         basic: Some(550),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 0, 350)),
         token: None,
@@ -3176,7 +3371,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[5],
+        vendor: &VENDORS[8],
         basic: Some(550),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 1, 0)),
         token: None,
@@ -3193,7 +3388,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[5],
+        vendor: &VENDORS[8],
         basic: Some(550),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 1, 1)),
         token: None,
@@ -3210,7 +3405,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[5],
+        vendor: &VENDORS[8],
         basic: Some(550),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 1, 1)),
         token: None,
@@ -3227,7 +3422,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[5],
+        vendor: &VENDORS[8],
         basic: Some(550),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 1, 8)),
         token: None,
@@ -3244,7 +3439,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[5],
+        vendor: &VENDORS[8],
         basic: Some(550),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 1, 10)),
         token: None,
@@ -3261,7 +3456,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[5],
+        vendor: &VENDORS[8],
         basic: Some(550),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 1, 20)),
         token: None,
@@ -3278,7 +3473,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[5],
+        vendor: &VENDORS[8],
         basic: None,
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 1, 90)),
         token: None,
@@ -3295,7 +3490,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[5],
+        vendor: &VENDORS[8],
         basic: Some(550),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 2, 0)),
         token: None,
@@ -3312,7 +3507,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[5],
+        vendor: &VENDORS[8],
         basic: Some(554),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 2, 0)),
         token: None,
@@ -3329,7 +3524,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[5],
+        vendor: &VENDORS[8],
         basic: Some(554),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 2, 2)),
         token: None,
@@ -3346,7 +3541,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[5],
+        vendor: &VENDORS[8],
         basic: None,
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 2, 2)),
         token: None,
@@ -3363,7 +3558,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[5],
+        vendor: &VENDORS[8],
         basic: None,
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 2, 121)),
         token: None,
@@ -3380,7 +3575,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[5],
+        vendor: &VENDORS[8],
         basic: None,
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 2, 122)),
         token: None,
@@ -3397,7 +3592,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[5],
+        vendor: &VENDORS[8],
         basic: None,
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 3, 190)),
         token: None,
@@ -3414,7 +3609,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[5],
+        vendor: &VENDORS[8],
         basic: Some(550),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 4, 1)),
         token: None,
@@ -3431,7 +3626,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[5],
+        vendor: &VENDORS[8],
         basic: Some(550),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 4, 1)),
         token: None,
@@ -3448,7 +3643,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[5],
+        vendor: &VENDORS[8],
         basic: Some(554),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 4, 6)),
         token: None,
@@ -3465,7 +3660,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[5],
+        vendor: &VENDORS[8],
         basic: None,
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 4, 8)),
         token: None,
@@ -3482,7 +3677,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[5],
+        vendor: &VENDORS[8],
         basic: Some(554),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 4, 14)),
         token: None,
@@ -3499,7 +3694,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[5],
+        vendor: &VENDORS[8],
         basic: None,
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 4, 300)),
         token: None,
@@ -3516,7 +3711,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[5],
+        vendor: &VENDORS[8],
         basic: Some(550),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 5, 0)),
         token: None,
@@ -3533,7 +3728,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[5],
+        vendor: &VENDORS[8],
         basic: Some(550),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 6, 0)),
         token: None,
@@ -3550,7 +3745,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[5],
+        vendor: &VENDORS[8],
         basic: Some(554),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 6, 0)),
         token: None,
@@ -3567,7 +3762,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[5],
+        vendor: &VENDORS[8],
         basic: Some(550),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 6, 11)),
         token: None,
@@ -3584,7 +3779,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[5],
+        vendor: &VENDORS[8],
         basic: Some(550),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 7, 1)),
         token: None,
@@ -3601,7 +3796,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[5],
+        vendor: &VENDORS[8],
         basic: None,
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 7, 1)),
         token: None,
@@ -3618,7 +3813,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[5],
+        vendor: &VENDORS[8],
         basic: None,
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 7, 1)),
         token: None,
@@ -3635,7 +3830,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[5],
+        vendor: &VENDORS[8],
         basic: None,
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 7, 1)),
         token: None,
@@ -3652,7 +3847,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[5],
+        vendor: &VENDORS[8],
         basic: None,
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 7, 1)),
         token: None,
@@ -3669,7 +3864,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[5],
+        vendor: &VENDORS[8],
         basic: None,
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 7, 1)),
         token: None,
@@ -3686,7 +3881,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[5],
+        vendor: &VENDORS[8],
         basic: None,
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 7, 5)),
         token: None,
@@ -3703,7 +3898,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[5],
+        vendor: &VENDORS[8],
         basic: Some(550),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 7, 12)),
         token: None,
@@ -3720,7 +3915,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[5],
+        vendor: &VENDORS[8],
         basic: Some(550),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 7, 13)),
         token: None,
@@ -3737,7 +3932,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[5],
+        vendor: &VENDORS[8],
         basic: Some(550),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 7, 23)),
         token: None,
@@ -3754,7 +3949,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[5],
+        vendor: &VENDORS[8],
         basic: None,
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 7, 25)),
         token: None,
@@ -3771,7 +3966,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[5],
+        vendor: &VENDORS[8],
         basic: Some(550),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 7, 57)),
         token: None,
@@ -3788,7 +3983,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[5],
+        vendor: &VENDORS[8],
         basic: Some(550),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 7, 64)),
         token: None,
@@ -3805,7 +4000,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[5],
+        vendor: &VENDORS[8],
         basic: Some(550),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 7, 124)),
         token: None,
@@ -3822,7 +4017,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[5],
+        vendor: &VENDORS[8],
         basic: Some(550),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 7, 133)),
         token: None,
@@ -3839,7 +4034,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[5],
+        vendor: &VENDORS[8],
         basic: Some(550),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 7, 134)),
         token: None,
@@ -3856,7 +4051,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[5],
+        vendor: &VENDORS[8],
         basic: None,
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 7, 135)),
         token: None,
@@ -3873,7 +4068,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[5],
+        vendor: &VENDORS[8],
         basic: None,
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 7, 136)),
         token: None,
@@ -3890,7 +4085,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[5],
+        vendor: &VENDORS[8],
         basic: Some(550),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 7, 193)),
         token: None,
@@ -3907,7 +4102,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[5],
+        vendor: &VENDORS[8],
         basic: None,
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 7, 232)),
         token: None,
@@ -3924,7 +4119,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[5],
+        vendor: &VENDORS[8],
         basic: None,
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 7, 233)),
         token: None,
@@ -3941,7 +4136,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[5],
+        vendor: &VENDORS[8],
         basic: None,
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 7, 321)),
         token: None,
@@ -3958,7 +4153,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[5],
+        vendor: &VENDORS[8],
         basic: None,
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 7, 322)),
         token: None,
@@ -3975,7 +4170,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[5],
+        vendor: &VENDORS[8],
         basic: None,
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 7, 323)),
         token: None,
@@ -3992,7 +4187,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[5],
+        vendor: &VENDORS[8],
         basic: None,
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 7, 324)),
         token: None,
@@ -4009,7 +4204,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[5],
+        vendor: &VENDORS[8],
         basic: None,
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 7, 325)),
         token: None,
@@ -4026,7 +4221,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[5],
+        vendor: &VENDORS[8],
         basic: Some(550),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 7, 367)),
         token: None,
@@ -4043,7 +4238,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[5],
+        vendor: &VENDORS[8],
         basic: None,
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 7, 501)),
         token: None,
@@ -4060,7 +4255,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[5],
+        vendor: &VENDORS[8],
         basic: None,
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 7, 502)),
         token: None,
@@ -4077,7 +4272,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[5],
+        vendor: &VENDORS[8],
         basic: None,
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 7, 503)),
         token: None,
@@ -4094,7 +4289,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[5],
+        vendor: &VENDORS[8],
         basic: None,
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 7, 504)),
         token: None,
@@ -4111,7 +4306,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[5],
+        vendor: &VENDORS[8],
         basic: None,
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 7, 505)),
         token: None,
@@ -4128,7 +4323,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[5],
+        vendor: &VENDORS[8],
         basic: None,
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 7, 506)),
         token: None,
@@ -4145,7 +4340,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[5],
+        vendor: &VENDORS[8],
         basic: None,
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 7, 507)),
         token: None,
@@ -4162,7 +4357,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[5],
+        vendor: &VENDORS[8],
         basic: None,
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 7, 508)),
         token: None,
@@ -4179,7 +4374,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[5],
+        vendor: &VENDORS[8],
         basic: None,
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 7, 509)),
         token: None,
@@ -4196,7 +4391,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[5],
+        vendor: &VENDORS[8],
         basic: None,
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 7, 510)),
         token: None,
@@ -4213,7 +4408,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[5],
+        vendor: &VENDORS[8],
         basic: None,
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 7, 511)),
         token: None,
@@ -4230,7 +4425,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[5],
+        vendor: &VENDORS[8],
         basic: None,
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 7, 512)),
         token: None,
@@ -4247,7 +4442,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[5],
+        vendor: &VENDORS[8],
         basic: None,
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 7, 513)),
         token: None,
@@ -4264,7 +4459,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[5],
+        vendor: &VENDORS[8],
         basic: None,
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 7, 606)),
         token: None,
@@ -4281,7 +4476,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[5],
+        vendor: &VENDORS[8],
         basic: Some(550),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 7, 703)),
         token: None,
@@ -4298,7 +4493,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[5],
+        vendor: &VENDORS[8],
         basic: Some(550),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 7, 705)),
         token: None,
@@ -4315,7 +4510,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[5],
+        vendor: &VENDORS[8],
         basic: Some(550),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 7, 708)),
         token: None,
@@ -4332,7 +4527,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[5],
+        vendor: &VENDORS[8],
         basic: Some(550),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 7, 750)),
         token: None,
@@ -4349,7 +4544,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[5],
+        vendor: &VENDORS[8],
         basic: None,
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 7, 800)),
         token: None,
@@ -4366,7 +4561,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[6],
+        vendor: &VENDORS[9],
         basic: Some(451),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PersistentTransientFailure, 7, 650)),
         token: None,
@@ -4383,7 +4578,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[6],
+        vendor: &VENDORS[9],
         basic: Some(451),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PersistentTransientFailure, 7, 651)),
         token: None,
@@ -4400,7 +4595,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[6],
+        vendor: &VENDORS[9],
         basic: Some(550),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 5, 0)),
         token: None,
@@ -4417,7 +4612,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[6],
+        vendor: &VENDORS[9],
         basic: Some(550),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 7, 1)),
         token: None,
@@ -4434,7 +4629,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[6],
+        vendor: &VENDORS[9],
         basic: Some(550),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 7, 515)),
         token: None,
@@ -4451,7 +4646,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[6],
+        vendor: &VENDORS[9],
         basic: Some(421),
         enhanced: None,
         token: Some("RP-001"),
@@ -4468,7 +4663,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[6],
+        vendor: &VENDORS[9],
         basic: Some(421),
         enhanced: None,
         token: Some("RP-002"),
@@ -4485,7 +4680,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[6],
+        vendor: &VENDORS[9],
         basic: Some(421),
         enhanced: None,
         token: Some("RP-003"),
@@ -4502,7 +4697,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[6],
+        vendor: &VENDORS[9],
         basic: Some(550),
         enhanced: None,
         token: Some("DY-001"),
@@ -4519,7 +4714,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[6],
+        vendor: &VENDORS[9],
         basic: Some(550),
         enhanced: None,
         token: Some("DY-002"),
@@ -4536,7 +4731,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[6],
+        vendor: &VENDORS[9],
         basic: Some(550),
         enhanced: None,
         token: Some("OU-001"),
@@ -4553,7 +4748,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[6],
+        vendor: &VENDORS[9],
         basic: Some(550),
         enhanced: None,
         token: Some("OU-002"),
@@ -4570,7 +4765,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[6],
+        vendor: &VENDORS[9],
         basic: Some(550),
         enhanced: None,
         token: Some("SC-001"),
@@ -4587,7 +4782,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[6],
+        vendor: &VENDORS[9],
         basic: Some(550),
         enhanced: None,
         token: Some("SC-002"),
@@ -4604,7 +4799,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[6],
+        vendor: &VENDORS[9],
         basic: Some(550),
         enhanced: None,
         token: Some("SC-003"),
@@ -4621,7 +4816,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[6],
+        vendor: &VENDORS[9],
         basic: Some(550),
         enhanced: None,
         token: Some("SC-004"),
@@ -4638,7 +4833,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[6],
+        vendor: &VENDORS[9],
         basic: Some(550),
         enhanced: None,
         token: None,
@@ -4655,7 +4850,177 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[7],
+        vendor: &VENDORS[10],
+        basic: Some(550),
+        enhanced: None,
+        token: None,
+        pattern: Some("SPF Sender Invalid - envelope rejected"),
+        refines: Refines::Reply(crate::KnownReplyCode::MailboxUnavailable),
+        meaning: "Mimecast rejected the message because the sending IP is not in the sending domain's SPF record.",
+        cause: "The SPF check for the envelope sender failed.",
+        sender_action: "Add the sending IPs to the domain's SPF record, then send again.",
+        admin_action: "Nothing on the receiving side.",
+        retry: VendorRetry::AfterFix,
+        reason: Some(crate::Reason::EmailAuthFailure),
+        source_title: "Sisimai: Sisimai::Rhost::Mimecast (transcription of Mimecast's SMTP error codes article)",
+        source_url: "https://github.com/sisimai/p5-sisimai/blob/21cfb9321ba94f9bc72f2b5a46e2dda70c1d9c45/lib/Sisimai/Rhost/Mimecast.pm",
+        read: "2026-12-03",
+    },
+    VendorEntry {
+        vendor: &VENDORS[10],
+        basic: Some(550),
+        enhanced: None,
+        token: None,
+        pattern: Some("DKIM Sender Invalid - envelope rejected"),
+        refines: Refines::Reply(crate::KnownReplyCode::MailboxUnavailable),
+        meaning: "Mimecast rejected the message because its DKIM signature does not verify.",
+        cause: "A broken DKIM key or signature for the sending domain.",
+        sender_action: "Fix the DKIM key published in DNS or the signing setup, then send again.",
+        admin_action: "Nothing on the receiving side.",
+        retry: VendorRetry::AfterFix,
+        reason: Some(crate::Reason::EmailAuthFailure),
+        source_title: "Sisimai: Sisimai::Rhost::Mimecast (transcription of Mimecast's SMTP error codes article)",
+        source_url: "https://github.com/sisimai/p5-sisimai/blob/21cfb9321ba94f9bc72f2b5a46e2dda70c1d9c45/lib/Sisimai/Rhost/Mimecast.pm",
+        read: "2026-12-03",
+    },
+    VendorEntry {
+        vendor: &VENDORS[10],
+        basic: Some(550),
+        enhanced: None,
+        token: None,
+        pattern: Some("DMARC Sender Invalid - envelope rejected"),
+        refines: Refines::Reply(crate::KnownReplyCode::MailboxUnavailable),
+        meaning: "Mimecast rejected the message because it failed the sending domain's DMARC policy.",
+        cause: "Neither SPF nor DKIM passed in alignment with the From domain.",
+        sender_action: "Authenticate the mail in alignment with the From domain, then send again.",
+        admin_action: "Nothing on the receiving side.",
+        retry: VendorRetry::AfterFix,
+        reason: Some(crate::Reason::EmailAuthFailure),
+        source_title: "Sisimai: Sisimai::Rhost::Mimecast (transcription of Mimecast's SMTP error codes article)",
+        source_url: "https://github.com/sisimai/p5-sisimai/blob/21cfb9321ba94f9bc72f2b5a46e2dda70c1d9c45/lib/Sisimai/Rhost/Mimecast.pm",
+        read: "2026-12-03",
+    },
+    VendorEntry {
+        vendor: &VENDORS[10],
+        basic: Some(550),
+        enhanced: None,
+        token: None,
+        pattern: Some("Local CT IP Reputation"),
+        refines: Refines::Reply(crate::KnownReplyCode::MailboxUnavailable),
+        meaning: "Mimecast rejected the message because of the sending IP's poor reputation.",
+        cause: "Mimecast's ongoing reputation checks rate the IP badly (sometimes after earlier 4xx deferrals).",
+        sender_action: "Ask the recipient to add a permitted-senders policy, or request a review of the IP range from Mimecast.",
+        admin_action: "Nothing on the receiving side.",
+        retry: VendorRetry::AfterFix,
+        reason: Some(crate::Reason::BadReputation),
+        source_title: "Sisimai: Sisimai::Rhost::Mimecast (transcription of Mimecast's SMTP error codes article)",
+        source_url: "https://github.com/sisimai/p5-sisimai/blob/21cfb9321ba94f9bc72f2b5a46e2dda70c1d9c45/lib/Sisimai/Rhost/Mimecast.pm",
+        read: "2026-12-03",
+    },
+    VendorEntry {
+        vendor: &VENDORS[10],
+        basic: Some(451),
+        enhanced: None,
+        token: None,
+        pattern: Some("IP Temporarily Blacklisted"),
+        refines: Refines::Reply(crate::KnownReplyCode::LocalErrorInProcessing),
+        meaning: "Mimecast has temporarily blocked the sending IP, which went over its limits.",
+        cause: "Too many connections or invalid recipients from the IP.",
+        sender_action: "Wait and let the server retry; reduce the rate.",
+        admin_action: "Nothing on the receiving side.",
+        retry: VendorRetry::Later,
+        reason: Some(crate::Reason::RateLimited),
+        source_title: "Sisimai: Sisimai::Rhost::Mimecast (transcription of Mimecast's SMTP error codes article)",
+        source_url: "https://github.com/sisimai/p5-sisimai/blob/21cfb9321ba94f9bc72f2b5a46e2dda70c1d9c45/lib/Sisimai/Rhost/Mimecast.pm",
+        read: "2026-12-03",
+    },
+    VendorEntry {
+        vendor: &VENDORS[11],
+        basic: Some(550),
+        enhanced: None,
+        token: None,
+        pattern: Some("Adresse IP source bloquee pour incident de spam"),
+        refines: Refines::Reply(crate::KnownReplyCode::MailboxUnavailable),
+        meaning: "Orange blocks the sending IP because of spam from it.",
+        cause: "Spam sent from the IP (the reply may point to Cloudmark).",
+        sender_action: "Stop the spam, then request removal through the link in the reply.",
+        admin_action: "Nothing on the receiving side.",
+        retry: VendorRetry::AfterFix,
+        reason: Some(crate::Reason::Blocked),
+        source_title: "Sisimai: Sisimai::Rhost::FrancePTT (observed Orange and La Poste replies)",
+        source_url: "https://github.com/sisimai/p5-sisimai/blob/21cfb9321ba94f9bc72f2b5a46e2dda70c1d9c45/lib/Sisimai/Rhost/FrancePTT.pm",
+        read: "2026-12-03",
+    },
+    VendorEntry {
+        vendor: &VENDORS[11],
+        basic: Some(421),
+        enhanced: None,
+        token: None,
+        pattern: Some("Trop de connexions"),
+        refines: Refines::Reply(crate::KnownReplyCode::ServiceNotAvailable),
+        meaning: "Orange refuses the connection because the client opens too many connections.",
+        cause: "Too many simultaneous connections from the IP (case 104).",
+        sender_action: "Open fewer connections; the server retries by itself.",
+        admin_action: "Nothing on the receiving side.",
+        retry: VendorRetry::Later,
+        reason: Some(crate::Reason::TooManyConnections),
+        source_title: "Sisimai: Sisimai::Rhost::FrancePTT (observed Orange and La Poste replies)",
+        source_url: "https://github.com/sisimai/p5-sisimai/blob/21cfb9321ba94f9bc72f2b5a46e2dda70c1d9c45/lib/Sisimai/Rhost/FrancePTT.pm",
+        read: "2026-12-03",
+    },
+    VendorEntry {
+        vendor: &VENDORS[11],
+        basic: Some(550),
+        enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 1, 1)),
+        token: None,
+        pattern: Some("Adresse d au moins un destinataire invalide"),
+        refines: Refines::Enhanced(crate::KnownEnhancedCode::BadDestinationMailboxAddress),
+        meaning: "At least one recipient address does not exist at Orange.",
+        cause: "A mistyped or closed Orange address (case 416).",
+        sender_action: "Check the address and remove it if it is wrong.",
+        admin_action: "Nothing on the receiving side.",
+        retry: VendorRetry::Never,
+        reason: Some(crate::Reason::UnknownUser),
+        source_title: "Sisimai: Sisimai::Rhost::FrancePTT (observed Orange and La Poste replies)",
+        source_url: "https://github.com/sisimai/p5-sisimai/blob/21cfb9321ba94f9bc72f2b5a46e2dda70c1d9c45/lib/Sisimai/Rhost/FrancePTT.pm",
+        read: "2026-12-03",
+    },
+    VendorEntry {
+        vendor: &VENDORS[11],
+        basic: Some(552),
+        enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 1, 1)),
+        token: None,
+        pattern: Some("Boite du destinataire pleine"),
+        refines: Refines::Enhanced(crate::KnownEnhancedCode::BadDestinationMailboxAddress),
+        meaning: "The Orange recipient's mailbox is full.",
+        cause: "The mailbox is over its quota (case 417).",
+        sender_action: "Try again much later or reach the person another way.",
+        admin_action: "Nothing on the receiving side.",
+        retry: VendorRetry::AfterFix,
+        reason: Some(crate::Reason::MailboxFull),
+        source_title: "Sisimai: Sisimai::Rhost::FrancePTT (observed Orange and La Poste replies)",
+        source_url: "https://github.com/sisimai/p5-sisimai/blob/21cfb9321ba94f9bc72f2b5a46e2dda70c1d9c45/lib/Sisimai/Rhost/FrancePTT.pm",
+        read: "2026-12-03",
+    },
+    VendorEntry {
+        vendor: &VENDORS[11],
+        basic: Some(501),
+        enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 1, 0)),
+        token: None,
+        pattern: Some("Emetteur invalide"),
+        refines: Refines::Enhanced(crate::KnownEnhancedCode::OtherAddressStatus),
+        meaning: "Orange refuses the envelope sender as invalid.",
+        cause: "The MAIL FROM address is malformed or not accepted (case 405).",
+        sender_action: "Fix the envelope sender address.",
+        admin_action: "Nothing on the receiving side.",
+        retry: VendorRetry::AfterFix,
+        reason: Some(crate::Reason::SenderRejected),
+        source_title: "Sisimai: Sisimai::Rhost::FrancePTT (observed Orange and La Poste replies)",
+        source_url: "https://github.com/sisimai/p5-sisimai/blob/21cfb9321ba94f9bc72f2b5a46e2dda70c1d9c45/lib/Sisimai/Rhost/FrancePTT.pm",
+        read: "2026-12-03",
+    },
+    VendorEntry {
+        vendor: &VENDORS[12],
         basic: Some(450),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PersistentTransientFailure, 1, 2)),
         token: None,
@@ -4672,7 +5037,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[7],
+        vendor: &VENDORS[12],
         basic: Some(450),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PersistentTransientFailure, 1, 8)),
         token: None,
@@ -4689,7 +5054,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[7],
+        vendor: &VENDORS[12],
         basic: Some(452),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PersistentTransientFailure, 3, 1)),
         token: None,
@@ -4706,7 +5071,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[7],
+        vendor: &VENDORS[12],
         basic: Some(452),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PersistentTransientFailure, 5, 3)),
         token: None,
@@ -4723,7 +5088,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[7],
+        vendor: &VENDORS[12],
         basic: Some(421),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PersistentTransientFailure, 7, 0)),
         token: None,
@@ -4740,7 +5105,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[7],
+        vendor: &VENDORS[12],
         basic: Some(450),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PersistentTransientFailure, 7, 1)),
         token: None,
@@ -4757,7 +5122,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[7],
+        vendor: &VENDORS[12],
         basic: Some(450),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PersistentTransientFailure, 7, 25)),
         token: None,
@@ -4774,7 +5139,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[7],
+        vendor: &VENDORS[12],
         basic: Some(550),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 1, 1)),
         token: None,
@@ -4791,7 +5156,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[7],
+        vendor: &VENDORS[12],
         basic: Some(550),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 1, 1)),
         token: None,
@@ -4808,7 +5173,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[7],
+        vendor: &VENDORS[12],
         basic: Some(550),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 1, 1)),
         token: None,
@@ -4825,7 +5190,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[7],
+        vendor: &VENDORS[12],
         basic: Some(550),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 1, 8)),
         token: None,
@@ -4842,7 +5207,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[7],
+        vendor: &VENDORS[12],
         basic: Some(556),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 1, 10)),
         token: None,
@@ -4859,7 +5224,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[7],
+        vendor: &VENDORS[12],
         basic: Some(552),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 3, 4)),
         token: None,
@@ -4876,7 +5241,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[7],
+        vendor: &VENDORS[12],
         basic: Some(503),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 5, 0)),
         token: None,
@@ -4893,7 +5258,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[7],
+        vendor: &VENDORS[12],
         basic: Some(503),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 5, 1)),
         token: None,
@@ -4910,7 +5275,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[7],
+        vendor: &VENDORS[12],
         basic: Some(554),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 5, 1)),
         token: None,
@@ -4927,7 +5292,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[7],
+        vendor: &VENDORS[12],
         basic: Some(504),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 5, 2)),
         token: None,
@@ -4944,7 +5309,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[7],
+        vendor: &VENDORS[12],
         basic: Some(530),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 7, 0)),
         token: None,
@@ -4961,7 +5326,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[7],
+        vendor: &VENDORS[12],
         basic: Some(553),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 7, 1)),
         token: None,
@@ -4978,7 +5343,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[7],
+        vendor: &VENDORS[12],
         basic: Some(554),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 7, 1)),
         token: None,
@@ -4995,7 +5360,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[7],
+        vendor: &VENDORS[12],
         basic: Some(554),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 7, 1)),
         token: None,
@@ -5012,7 +5377,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[7],
+        vendor: &VENDORS[12],
         basic: Some(535),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 7, 8)),
         token: None,
@@ -5029,7 +5394,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[7],
+        vendor: &VENDORS[12],
         basic: Some(550),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 7, 27)),
         token: None,
@@ -5046,7 +5411,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[7],
+        vendor: &VENDORS[12],
         basic: Some(450),
         enhanced: None,
         token: None,
@@ -5063,7 +5428,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[8],
+        vendor: &VENDORS[13],
         basic: Some(451),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PersistentTransientFailure, 1, 8)),
         token: None,
@@ -5080,7 +5445,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[8],
+        vendor: &VENDORS[13],
         basic: Some(450),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PersistentTransientFailure, 4, 0)),
         token: None,
@@ -5097,7 +5462,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[8],
+        vendor: &VENDORS[13],
         basic: Some(452),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PersistentTransientFailure, 4, 5)),
         token: None,
@@ -5114,7 +5479,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[8],
+        vendor: &VENDORS[13],
         basic: Some(452),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PersistentTransientFailure, 5, 3)),
         token: None,
@@ -5131,7 +5496,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[8],
+        vendor: &VENDORS[13],
         basic: Some(503),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 0, 0)),
         token: None,
@@ -5148,7 +5513,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[8],
+        vendor: &VENDORS[13],
         basic: Some(503),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 0, 0)),
         token: None,
@@ -5165,7 +5530,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[8],
+        vendor: &VENDORS[13],
         basic: Some(554),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 0, 0)),
         token: None,
@@ -5182,7 +5547,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[8],
+        vendor: &VENDORS[13],
         basic: Some(550),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 1, 1)),
         token: None,
@@ -5199,7 +5564,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[8],
+        vendor: &VENDORS[13],
         basic: Some(550),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 1, 2)),
         token: None,
@@ -5216,7 +5581,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[8],
+        vendor: &VENDORS[13],
         basic: Some(553),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 1, 8)),
         token: None,
@@ -5233,7 +5598,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[8],
+        vendor: &VENDORS[13],
         basic: Some(550),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 2, 1)),
         token: None,
@@ -5250,7 +5615,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[8],
+        vendor: &VENDORS[13],
         basic: Some(552),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 2, 3)),
         token: None,
@@ -5267,7 +5632,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[8],
+        vendor: &VENDORS[13],
         basic: Some(553),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 5, 4)),
         token: None,
@@ -5284,7 +5649,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[8],
+        vendor: &VENDORS[13],
         basic: Some(550),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 7, 1)),
         token: None,
@@ -5301,7 +5666,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[8],
+        vendor: &VENDORS[13],
         basic: Some(550),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 7, 1)),
         token: None,
@@ -5318,7 +5683,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[8],
+        vendor: &VENDORS[13],
         basic: Some(550),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 7, 1)),
         token: None,
@@ -5335,7 +5700,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[8],
+        vendor: &VENDORS[13],
         basic: Some(550),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 7, 1)),
         token: None,
@@ -5352,7 +5717,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[8],
+        vendor: &VENDORS[13],
         basic: Some(550),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 7, 1)),
         token: None,
@@ -5369,7 +5734,177 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[9],
+        vendor: &VENDORS[14],
+        basic: Some(554),
+        enhanced: None,
+        token: Some("(NOWL)"),
+        pattern: Some("bad reputation"),
+        refines: Refines::Reply(crate::KnownReplyCode::TransactionFailed),
+        meaning: "T-Online refuses the connection because the sending IP has no (or a bad) reputation with it.",
+        cause: "The IP is new to Telekom or has not sent to it for a long time, or its reputation is bad.",
+        sender_action: "Make sure the server meets Telekom's requirements (reverse DNS, an imprint page under the host name), then ask the address given in the reply to reset the IP's reputation.",
+        admin_action: "Nothing on the receiving side.",
+        retry: VendorRetry::AfterFix,
+        reason: Some(crate::Reason::BadReputation),
+        source_title: "bllmnn.de: Fehler 554 None/bad reputation beim Mailversand an t-online.de (2024)",
+        source_url: "https://bllmnn.de/2024/05/fehler-554-none-bad-reputation-beim-mailversand-an-t-online-de",
+        read: "2026-12-03",
+    },
+    VendorEntry {
+        vendor: &VENDORS[14],
+        basic: Some(554),
+        enhanced: None,
+        token: Some("(DIAL)"),
+        pattern: Some("Dialup/transient IP not allowed"),
+        refines: Refines::Reply(crate::KnownReplyCode::TransactionFailed),
+        meaning: "T-Online refuses the connection because the sending IP looks like a dial-up or dynamic address, or its operator cannot be identified.",
+        cause: "Telekom found no imprint for the server's host name, or the IP is in dynamic address space.",
+        sender_action: "Publish an imprint page under the server's host name, or send through a mail gateway; then ask Telekom to review.",
+        admin_action: "Nothing on the receiving side.",
+        retry: VendorRetry::AfterFix,
+        reason: Some(crate::Reason::Blocked),
+        source_title: "creoline help centre: T-Online 554 Dialup/transient IP not allowed",
+        source_url: "https://help.creoline.com/de/doc/t-online-554-dialuptransient-ip-not-allowed-zVwMz4z866",
+        read: "2026-12-03",
+    },
+    VendorEntry {
+        vendor: &VENDORS[14],
+        basic: Some(554),
+        enhanced: None,
+        token: Some("(BL)"),
+        pattern: Some("A problem occurred"),
+        refines: Refines::Reply(crate::KnownReplyCode::TransactionFailed),
+        meaning: "T-Online refuses the connection from the sending IP (a block; the reply says only that a problem occurred).",
+        cause: "A bad or unknown reputation, including an IP that has not sent mail for more than a year.",
+        sender_action: "Contact the postmaster address in the reply to clarify, after checking Telekom's requirements.",
+        admin_action: "Nothing on the receiving side.",
+        retry: VendorRetry::AfterFix,
+        reason: Some(crate::Reason::BadReputation),
+        source_title: "Spam Resource: t-online.de not accepting mail (2020)",
+        source_url: "https://www.spamresource.com/2020/06/whoops-t-onlinede-not-accepting-mail.html",
+        read: "2026-12-03",
+    },
+    VendorEntry {
+        vendor: &VENDORS[15],
+        basic: None,
+        enhanced: None,
+        token: None,
+        pattern: Some("suspected spam ip"),
+        refines: Refines::Reply(crate::KnownReplyCode::MailboxUnavailable),
+        meaning: "QQ Mail blocks the sending IP as a suspected spam source.",
+        cause: "The IP's sending looks like spam to Tencent.",
+        sender_action: "Stop the spam-like traffic and ask QQ Mail to review the IP.",
+        admin_action: "Nothing on the receiving side.",
+        retry: VendorRetry::AfterFix,
+        reason: Some(crate::Reason::Blocked),
+        source_title: "Sisimai: Sisimai::Rhost::Tencent (QQ Mail replies, each tied to a QQ help page)",
+        source_url: "https://github.com/sisimai/p5-sisimai/blob/21cfb9321ba94f9bc72f2b5a46e2dda70c1d9c45/lib/Sisimai/Rhost/Tencent.pm",
+        read: "2026-12-03",
+    },
+    VendorEntry {
+        vendor: &VENDORS[15],
+        basic: None,
+        enhanced: None,
+        token: None,
+        pattern: Some("suspected bounce attacks"),
+        refines: Refines::Reply(crate::KnownReplyCode::MailboxUnavailable),
+        meaning: "QQ Mail blocks mail that looks like a bounce (backscatter) attack.",
+        cause: "Many bounces or similar messages from the sender.",
+        sender_action: "Stop sending bounces to forged senders.",
+        admin_action: "Nothing on the receiving side.",
+        retry: VendorRetry::AfterFix,
+        reason: Some(crate::Reason::Blocked),
+        source_title: "Sisimai: Sisimai::Rhost::Tencent (QQ Mail replies, each tied to a QQ help page)",
+        source_url: "https://github.com/sisimai/p5-sisimai/blob/21cfb9321ba94f9bc72f2b5a46e2dda70c1d9c45/lib/Sisimai/Rhost/Tencent.pm",
+        read: "2026-12-03",
+    },
+    VendorEntry {
+        vendor: &VENDORS[15],
+        basic: None,
+        enhanced: None,
+        token: None,
+        pattern: Some("ip frequency limited"),
+        refines: Refines::Reply(crate::KnownReplyCode::LocalErrorInProcessing),
+        meaning: "QQ Mail limits how often the sending IP may deliver.",
+        cause: "Too many messages or connections from the IP in a short time.",
+        sender_action: "Slow down and let the server retry.",
+        admin_action: "Nothing on the receiving side.",
+        retry: VendorRetry::Later,
+        reason: Some(crate::Reason::RateLimited),
+        source_title: "Sisimai: Sisimai::Rhost::Tencent (QQ Mail replies, each tied to a QQ help page)",
+        source_url: "https://github.com/sisimai/p5-sisimai/blob/21cfb9321ba94f9bc72f2b5a46e2dda70c1d9c45/lib/Sisimai/Rhost/Tencent.pm",
+        read: "2026-12-03",
+    },
+    VendorEntry {
+        vendor: &VENDORS[15],
+        basic: None,
+        enhanced: None,
+        token: None,
+        pattern: Some("domain frequency limited"),
+        refines: Refines::Reply(crate::KnownReplyCode::LocalErrorInProcessing),
+        meaning: "QQ Mail limits how often the sending domain may deliver.",
+        cause: "Too much mail from the domain in a short time.",
+        sender_action: "Slow down and let the server retry.",
+        admin_action: "Nothing on the receiving side.",
+        retry: VendorRetry::Later,
+        reason: Some(crate::Reason::RateLimited),
+        source_title: "Sisimai: Sisimai::Rhost::Tencent (QQ Mail replies, each tied to a QQ help page)",
+        source_url: "https://github.com/sisimai/p5-sisimai/blob/21cfb9321ba94f9bc72f2b5a46e2dda70c1d9c45/lib/Sisimai/Rhost/Tencent.pm",
+        read: "2026-12-03",
+    },
+    VendorEntry {
+        vendor: &VENDORS[15],
+        basic: None,
+        enhanced: None,
+        token: None,
+        pattern: Some("connection frequency limited"),
+        refines: Refines::Reply(crate::KnownReplyCode::LocalErrorInProcessing),
+        meaning: "QQ Mail limits how many connections the sender may open.",
+        cause: "Too many connections in a short time.",
+        sender_action: "Open fewer connections and let the server retry.",
+        admin_action: "Nothing on the receiving side.",
+        retry: VendorRetry::Later,
+        reason: Some(crate::Reason::TooManyConnections),
+        source_title: "Sisimai: Sisimai::Rhost::Tencent (QQ Mail replies, each tied to a QQ help page)",
+        source_url: "https://github.com/sisimai/p5-sisimai/blob/21cfb9321ba94f9bc72f2b5a46e2dda70c1d9c45/lib/Sisimai/Rhost/Tencent.pm",
+        read: "2026-12-03",
+    },
+    VendorEntry {
+        vendor: &VENDORS[15],
+        basic: None,
+        enhanced: None,
+        token: None,
+        pattern: Some("is a deactivated mailbox"),
+        refines: Refines::Reply(crate::KnownReplyCode::MailboxUnavailable),
+        meaning: "The QQ Mail mailbox has been deactivated.",
+        cause: "The account was closed or deactivated.",
+        sender_action: "Remove the address.",
+        admin_action: "Nothing on the receiving side.",
+        retry: VendorRetry::Never,
+        reason: Some(crate::Reason::MailboxDisabled),
+        source_title: "Sisimai: Sisimai::Rhost::Tencent (QQ Mail replies, each tied to a QQ help page)",
+        source_url: "https://github.com/sisimai/p5-sisimai/blob/21cfb9321ba94f9bc72f2b5a46e2dda70c1d9c45/lib/Sisimai/Rhost/Tencent.pm",
+        read: "2026-12-03",
+    },
+    VendorEntry {
+        vendor: &VENDORS[15],
+        basic: Some(550),
+        enhanced: None,
+        token: None,
+        pattern: Some("mail content denied"),
+        refines: Refines::Reply(crate::KnownReplyCode::MailboxUnavailable),
+        meaning: "QQ Mail refuses the message's content.",
+        cause: "Content or links judged to be spam.",
+        sender_action: "Review the content and links.",
+        admin_action: "Nothing on the receiving side.",
+        retry: VendorRetry::AfterFix,
+        reason: Some(crate::Reason::ContentRejected),
+        source_title: "Sisimai: Sisimai::Rhost::Tencent (QQ Mail replies, each tied to a QQ help page)",
+        source_url: "https://github.com/sisimai/p5-sisimai/blob/21cfb9321ba94f9bc72f2b5a46e2dda70c1d9c45/lib/Sisimai/Rhost/Tencent.pm",
+        read: "2026-12-03",
+    },
+    VendorEntry {
+        vendor: &VENDORS[16],
         basic: None,
         enhanced: None,
         token: None,
@@ -5386,7 +5921,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[9],
+        vendor: &VENDORS[16],
         basic: None,
         enhanced: None,
         token: None,
@@ -5403,7 +5938,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[9],
+        vendor: &VENDORS[16],
         basic: None,
         enhanced: None,
         token: None,
@@ -5420,7 +5955,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[9],
+        vendor: &VENDORS[16],
         basic: None,
         enhanced: None,
         token: None,
@@ -5437,7 +5972,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[9],
+        vendor: &VENDORS[16],
         basic: None,
         enhanced: None,
         token: None,
@@ -5454,7 +5989,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[9],
+        vendor: &VENDORS[16],
         basic: None,
         enhanced: None,
         token: None,
@@ -5471,7 +6006,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[9],
+        vendor: &VENDORS[16],
         basic: None,
         enhanced: None,
         token: None,
@@ -5488,7 +6023,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[9],
+        vendor: &VENDORS[16],
         basic: None,
         enhanced: None,
         token: None,
@@ -5505,7 +6040,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[9],
+        vendor: &VENDORS[16],
         basic: None,
         enhanced: None,
         token: None,
@@ -5522,7 +6057,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[9],
+        vendor: &VENDORS[16],
         basic: None,
         enhanced: None,
         token: None,
@@ -5539,7 +6074,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[9],
+        vendor: &VENDORS[16],
         basic: Some(421),
         enhanced: None,
         token: Some("4.16.50"),
@@ -5556,7 +6091,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[9],
+        vendor: &VENDORS[16],
         basic: Some(554),
         enhanced: None,
         token: None,
@@ -5573,7 +6108,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[9],
+        vendor: &VENDORS[16],
         basic: Some(451),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PersistentTransientFailure, 1, 8)),
         token: Some("VS1-IP"),
@@ -5590,7 +6125,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[9],
+        vendor: &VENDORS[16],
         basic: Some(451),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PersistentTransientFailure, 4, 5)),
         token: Some("VS1-MF"),
@@ -5607,7 +6142,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[9],
+        vendor: &VENDORS[16],
         basic: Some(421),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PersistentTransientFailure, 7, 0)),
         token: Some("TS01"),
@@ -5624,7 +6159,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[9],
+        vendor: &VENDORS[16],
         basic: Some(421),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PersistentTransientFailure, 7, 0)),
         token: Some("TS02"),
@@ -5641,7 +6176,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[9],
+        vendor: &VENDORS[16],
         basic: Some(421),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PersistentTransientFailure, 7, 0)),
         token: Some("TSS04"),
@@ -5658,7 +6193,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[9],
+        vendor: &VENDORS[16],
         basic: Some(421),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PersistentTransientFailure, 7, 1)),
         token: Some("TS03"),
@@ -5675,7 +6210,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[9],
+        vendor: &VENDORS[16],
         basic: Some(553),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 7, 1)),
         token: None,
@@ -5692,7 +6227,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[9],
+        vendor: &VENDORS[16],
         basic: Some(553),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 7, 2)),
         token: Some("TSS09"),
@@ -5709,7 +6244,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[9],
+        vendor: &VENDORS[16],
         basic: Some(553),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 7, 2)),
         token: Some("TSS11"),
@@ -5726,7 +6261,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[9],
+        vendor: &VENDORS[16],
         basic: Some(550),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 7, 9)),
         token: None,
@@ -5743,7 +6278,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[9],
+        vendor: &VENDORS[16],
         basic: Some(554),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 7, 9)),
         token: None,
@@ -5760,7 +6295,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[9],
+        vendor: &VENDORS[16],
         basic: Some(421),
         enhanced: None,
         token: None,
@@ -5777,7 +6312,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[9],
+        vendor: &VENDORS[16],
         basic: Some(421),
         enhanced: None,
         token: None,
@@ -5794,7 +6329,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[9],
+        vendor: &VENDORS[16],
         basic: Some(421),
         enhanced: None,
         token: None,
@@ -5811,7 +6346,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[9],
+        vendor: &VENDORS[16],
         basic: Some(450),
         enhanced: None,
         token: None,
@@ -5828,7 +6363,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[9],
+        vendor: &VENDORS[16],
         basic: Some(451),
         enhanced: None,
         token: None,
@@ -5845,7 +6380,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[9],
+        vendor: &VENDORS[16],
         basic: Some(550),
         enhanced: None,
         token: None,
@@ -5862,7 +6397,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[9],
+        vendor: &VENDORS[16],
         basic: Some(552),
         enhanced: None,
         token: None,
@@ -5879,7 +6414,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[9],
+        vendor: &VENDORS[16],
         basic: Some(553),
         enhanced: None,
         token: Some("VS99-IP1"),
@@ -5896,7 +6431,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[9],
+        vendor: &VENDORS[16],
         basic: Some(554),
         enhanced: None,
         token: None,
@@ -5913,7 +6448,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[9],
+        vendor: &VENDORS[16],
         basic: Some(554),
         enhanced: None,
         token: Some("delivery error: dd"),
@@ -5930,7 +6465,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[9],
+        vendor: &VENDORS[16],
         basic: Some(554),
         enhanced: None,
         token: Some("PH01"),
@@ -5947,7 +6482,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[9],
+        vendor: &VENDORS[16],
         basic: Some(554),
         enhanced: None,
         token: None,
@@ -5964,7 +6499,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[9],
+        vendor: &VENDORS[16],
         basic: Some(554),
         enhanced: None,
         token: None,
@@ -5981,7 +6516,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[9],
+        vendor: &VENDORS[16],
         basic: Some(554),
         enhanced: None,
         token: None,
@@ -5998,7 +6533,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[10],
+        vendor: &VENDORS[17],
         basic: Some(530),
         enhanced: None,
         token: None,
@@ -6015,7 +6550,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[10],
+        vendor: &VENDORS[17],
         basic: Some(535),
         enhanced: None,
         token: None,
@@ -6032,7 +6567,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[10],
+        vendor: &VENDORS[17],
         basic: Some(552),
         enhanced: None,
         token: None,
@@ -6049,7 +6584,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[10],
+        vendor: &VENDORS[17],
         basic: Some(553),
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 7, 1)),
         token: None,
@@ -6066,7 +6601,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[10],
+        vendor: &VENDORS[17],
         basic: None,
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 2, 1)),
         token: None,
@@ -6083,7 +6618,7 @@ pub static VENDOR_ENTRIES: [VendorEntry; 354] = [
         read: "2026-11-29",
     },
     VendorEntry {
-        vendor: &VENDORS[10],
+        vendor: &VENDORS[17],
         basic: None,
         enhanced: Some(crate::EnhancedCode::registered(crate::Class::PermanentFailure, 2, 0)),
         token: None,
