@@ -35,7 +35,20 @@ pub fn day_number(date: &str) -> Result<i64, String> {
     let num = |s: &str| s.parse::<i64>().map_err(|_| bad());
     let (y, m, d) = (num(&date[..4])?, num(&date[5..7])?, num(&date[8..])?);
     let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    let month_days = [31, if leap { 29 } else { 28 }, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+    let month_days = [
+        31,
+        if leap { 29 } else { 28 },
+        31,
+        30,
+        31,
+        30,
+        31,
+        31,
+        30,
+        31,
+        30,
+        31,
+    ];
     if !(1..=12).contains(&m) || d < 1 || d > month_days[(m - 1) as usize] {
         return Err(bad());
     }
@@ -143,8 +156,14 @@ mod tests {
     #[test]
     fn day_numbers() {
         assert_eq!(day_number("1970-01-01"), Ok(0));
-        assert_eq!(day_number("2000-03-01").unwrap() - day_number("2000-02-28").unwrap(), 2);
-        assert_eq!(day_number("2026-11-29").unwrap() - day_number("2025-11-29").unwrap(), 365);
+        assert_eq!(
+            day_number("2000-03-01").unwrap() - day_number("2000-02-28").unwrap(),
+            2
+        );
+        assert_eq!(
+            day_number("2026-11-29").unwrap() - day_number("2025-11-29").unwrap(),
+            365
+        );
         assert!(day_number("2026-02-29").is_err());
         assert!(day_number("2026-13-01").is_err());
         assert!(day_number("26-1-1").is_err());

@@ -120,9 +120,7 @@ fn providers_own_entries_decide_their_documented_wordings() {
             ));
         }
     }
-    let (ok, n) = figures
-        .values()
-        .fold((0, 0), |a, x| (a.0 + x.0, a.1 + x.1));
+    let (ok, n) = figures.values().fold((0, 0), |a, x| (a.0 + x.0, a.1 + x.1));
     println!("documented reply wordings decided by the provider's own entry: {ok}/{n}");
     for (v, (ok, n)) in &figures {
         println!("{v:<28} {ok:>4}/{n}");
