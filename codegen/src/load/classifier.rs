@@ -15,9 +15,25 @@ impl Validator<'_> {
         vendors: &[Item<VendorFile>],
     ) {
         let root = YamlPath::root();
+        if let Some(d) = &c.retry_defaults {
+            let defaults = root.key("retry_defaults");
+            self.retry_policy(file, &defaults.key("transient"), &d.transient);
+            self.retry_policy(file, &defaults.key("permanent"), &d.permanent);
+            if d.transient.retry != Retry::Later {
+                let loc = self.docs.at(file, &defaults.key("transient").key("retry"));
+                self.err(loc, "a transient reply is retried as it is: `retry: later` (RFC 5321 section 4.5.4.1)");
+            }
+            if d.permanent.retry == Retry::Later {
+                let loc = self.docs.at(file, &defaults.key("permanent").key("retry"));
+                self.err(loc, "a permanent reply is not retried unchanged (RFC 5321 section 4.2.1): `never` or `after_fix`");
+            }
+        }
         let mut ids: HashMap<&str, usize> = HashMap::new();
         for (i, r) in c.reasons.iter().enumerate() {
             let p = root.key("reasons").index(i);
+            if let Some(rp) = &r.retry_policy {
+                self.retry_policy(file, &p.key("retry_policy"), rp);
+            }
             if !is_snake_id(&r.id) {
                 let loc = self.docs.at(file, &p.key("id"));
                 self.err(
