@@ -4,10 +4,11 @@
 //! memory into every output file ([`render`]), and then either written or compared with the
 //! disk ([`outputs`]). One direction only: nothing reads the outputs back.
 
-pub mod check_standards;
 pub mod diag;
 pub mod iana;
+pub mod iana_import;
 pub mod load;
+pub mod manifest;
 pub mod model;
 pub mod names;
 pub mod outputs;

@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-use codegen::{build, iana, load, outputs, BuildError};
+use codegen::{build, iana, iana_import, load, outputs, BuildError};
 
 /// Validate the SMTP code registry in data/ and generate everything from it.
 #[derive(Parser)]
@@ -31,6 +31,12 @@ enum Command {
         /// The XML file to compare with.
         path: Option<PathBuf>,
     },
+    /// Bring a newer IANA registry XML into data/: replace the snapshot, set iana_updated,
+    /// insert an entry per new code (fields to write are marked), report changed records.
+    IanaImport {
+        /// The newer XML file.
+        path: PathBuf,
+    },
     /// List the vendor sources read longer ago than an age, with the entries citing them;
     /// exits 1 when there is any, so that they get re-read.
     StaleSources {
@@ -51,6 +57,7 @@ fn main() -> ExitCode {
         Command::Check => check(&root),
         Command::Validate => validate(&root),
         Command::IanaDiff { path } => iana_diff(&root, path),
+        Command::IanaImport { path } => iana_import_cmd(&root, &path),
         Command::StaleSources { older_than, as_of } => stale_sources(&root, &older_than, as_of),
     }
 }
@@ -83,7 +90,7 @@ fn generate(root: &std::path::Path) -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(e) => {
-            eprintln!("error: writing outputs failed: {e}");
+            eprintln!("error: writing outputs failed:\n{e}");
             ExitCode::FAILURE
         }
     }
@@ -184,19 +191,51 @@ fn iana_diff(root: &std::path::Path, path: Option<PathBuf>) -> ExitCode {
         return ExitCode::SUCCESS;
     }
     for d in &drift {
-        match d.field.as_str() {
-            "(code)" if d.ours == "missing" => {
-                println!("{}: registered by IANA, missing from data/", d.code)
-            }
-            "(code)" => println!("{}: in data/, not in the IANA registry", d.code),
-            f => println!(
-                "{}: {f} differs\n    data/: {:?}\n    IANA:  {:?}",
-                d.code, d.ours, d.iana
-            ),
-        }
+        println!("{}", iana_import::describe(d, &xml));
     }
     println!("{} difference(s) with {}", drift.len(), path.display());
     ExitCode::FAILURE
+}
+
+fn iana_import_cmd(root: &std::path::Path, path: &std::path::Path) -> ExitCode {
+    let reg = match load::load(&root.join("data")) {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("{e}");
+            eprintln!("fix data/ first: iana-import starts from a valid registry");
+            return ExitCode::FAILURE;
+        }
+    };
+    let text = match std::fs::read_to_string(path) {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!("error: cannot read {}: {e}", path.display());
+            return ExitCode::from(2);
+        }
+    };
+    let shown = path
+        .strip_prefix(root)
+        .unwrap_or(path)
+        .display()
+        .to_string();
+    match iana_import::import(root, &reg, &text, &shown) {
+        Ok(report) => {
+            for d in &report.done {
+                println!("{d}");
+            }
+            if !report.todo.is_empty() {
+                println!("\nto do by hand, then run `cargo codegen` and `cargo test --workspace`:");
+                for t in &report.todo {
+                    println!("{t}");
+                }
+            }
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("error: {e}; nothing was written");
+            ExitCode::from(2)
+        }
+    }
 }
 
 fn stale_sources(root: &std::path::Path, older_than: &str, as_of: Option<String>) -> ExitCode {

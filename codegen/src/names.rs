@@ -170,11 +170,39 @@ pub fn c_enhanced_macros(name: &str) -> (String, String) {
     )
 }
 
+/// The `SMTP_REPLY_` suffixes the C header uses for its own macros (`SMTP_REPLY_MAP`).
+pub const C_RESERVED_REPLY_STEMS: [&str; 1] = ["MAP"];
+
+/// Whether a standard or historic reply code's identifier is free in C: its enum member must
+/// not take a name the header already uses.
+pub fn check_c_reply_name(name: &str) -> Result<(), String> {
+    let stem = c_macro_stem(name);
+    if C_RESERVED_REPLY_STEMS.contains(&stem.as_str()) {
+        return Err(format!(
+            "identifier `{name}` becomes `{}` in C, a name the header already uses for its own \
+             macro; choose another",
+            c_reply_enum(name)
+        ));
+    }
+    Ok(())
+}
+
 // The ports to come: TypeScript, Python, Go.
 
 /// A TypeScript exported constant or enum member: `MAILBOX_UNAVAILABLE`.
 pub fn typescript_const(name: &str) -> String {
     screaming_snake(name)
+}
+
+/// A TypeScript constant for the enhanced code `name` in the class its `usable_as` word names
+/// (`success`, `transient`, `permanent`): `PERMANENT_BAD_DESTINATION_MAILBOX_ADDRESS`, as the
+/// Rust crate's constant.
+pub fn typescript_enhanced_const(usable_as: &str, name: &str) -> String {
+    format!(
+        "{}_{}",
+        usable_as.to_ascii_uppercase(),
+        typescript_const(name)
+    )
 }
 
 /// A TypeScript property or function name: `mailboxUnavailable`.
@@ -219,6 +247,24 @@ pub fn go_unexported(name: &str) -> String {
     lower_camel(name)
 }
 
+/// A Go reply code constant: `MailboxUnavailable` -> `CodeMailboxUnavailable` (as
+/// `http.StatusNotFound` names HTTP's).
+pub fn go_reply_const(name: &str) -> String {
+    format!("Code{}", go_exported(name))
+}
+
+/// A Go enhanced code constant: the class word (`Success`, `Transient`, `Permanent`) and the
+/// stored name, `PermanentBadDestinationMailboxAddress`.
+pub fn go_enhanced_const(class_word: &str, name: &str) -> String {
+    format!("{class_word}{}", go_exported(name))
+}
+
+/// A Go constant of an enumeration stored by id: `go_enum_const("Reason", "unknown_user")`
+/// gives `ReasonUnknownUser`, `go_enum_const("Side", "sending_server")` `SideSendingServer`.
+pub fn go_enum_const(type_name: &str, id: &str) -> String {
+    format!("{type_name}{}", upper_camel(id))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -259,6 +305,21 @@ mod tests {
         assert_eq!(typescript_member("MailboxFull"), "mailboxFull");
         assert_eq!(python_member("MailboxFull"), "mailbox_full");
         assert_eq!(go_unexported("MailboxFull"), "mailboxFull");
+        assert_eq!(
+            go_reply_const("MailboxUnavailable"),
+            "CodeMailboxUnavailable"
+        );
+        assert_eq!(go_enum_const("Reason", "unknown_user"), "ReasonUnknownUser");
+        assert_eq!(
+            go_enum_const("VendorRetry", "after_fix"),
+            "VendorRetryAfterFix"
+        );
+    }
+
+    #[test]
+    fn reserved_c_names() {
+        assert!(check_c_reply_name("Map").is_err());
+        assert!(check_c_reply_name("MapFull").is_ok());
     }
 
     #[test]

@@ -11,7 +11,7 @@ fn small() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/small/data")
 }
 
-/// Applies `edits` (file, text to find, replacement) to a copy of the small fixture and
+/// Applies `edits` (file, text to find or `""` for the whole file, replacement) to a copy of the small fixture and
 /// returns every diagnostic line.
 fn errors(case: &str, edits: &[(&str, &str, &str)]) -> Vec<String> {
     let dir = std::env::temp_dir().join(format!("smtp-codes-bad-{}-{case}", std::process::id()));
@@ -24,7 +24,13 @@ fn errors(case: &str, edits: &[(&str, &str, &str)]) -> Vec<String> {
             text.contains(find),
             "case {case}: `{find}` not found in {file}"
         );
-        fs::write(&p, text.replacen(find, replace, 1)).unwrap();
+        // An empty `find` replaces the whole file.
+        let new = if find.is_empty() {
+            replace.to_string()
+        } else {
+            text.replacen(find, replace, 1)
+        };
+        fs::write(&p, new).unwrap();
     }
     let result = codegen::load::load_as(&dir, "data");
     let _ = fs::remove_dir_all(&dir);
@@ -63,7 +69,7 @@ fn unsorted_codes() {
         ],
         &[
             "data/basic.yaml:15:3: code `451` is out of order: it must come before `552`; keep the file sorted by code",
-            "data/classifier.yaml:40:7: code `250` must be a reply code in the registry, given once",
+            "data/classifier.yaml:45:7: code `250` must be a reply code in the registry, given once",
         ],
     );
 }
@@ -219,7 +225,7 @@ fn unknown_key() {
         ("basic.yaml", "  name: Ok\n", "  name: Ok\n  colour: red\n"),
         ],
         &[
-            "data/basic.yaml:3:3: unknown field `colour`, expected one of `code`, `name`, `status`, `kind`, `text`, `text_note`, `text_source`, `introduced`, `description`, `confidence`, `commands`, `meanings`, `uses`, `references`, `notes`, `conflicts`; remove it or fix its spelling (see data/README.md)",
+            "data/basic.yaml:3:3: unknown field `colour`, expected one of `code`, `name`, `status`, `kind`, `text`, `text_note`, `text_source`, `introduced`, `history`, `description`, `confidence`, `commands`, `meanings`, `uses`, `references`, `notes`, `conflicts`; remove it or fix its spelling (see data/README.md)",
         ],
     );
 }
@@ -242,7 +248,7 @@ fn yaml_syntax_error() {
             "description: Starts a transaction.",
             "description: [Starts a transaction.",
         )],
-        &["data/commands.yaml:9:9: YAML syntax error: illegal placement of ':' indicator"],
+        &["data/commands.yaml:8:16: this `[` is never closed: add `]` where it should end (the YAML parser stopped at line 9, column 9: illegal placement of ':' indicator)"],
     );
 }
 
@@ -364,7 +370,7 @@ fn every_problem_at_once() {
         ("commands.yaml", "- name: RCPT", "- name: Rcpt"),
         ],
         &[
-            "data/basic.yaml:3:3: unknown field `colour`, expected one of `code`, `name`, `status`, `kind`, `text`, `text_note`, `text_source`, `introduced`, `description`, `confidence`, `commands`, `meanings`, `uses`, `references`, `notes`, `conflicts`; remove it or fix its spelling (see data/README.md)",
+            "data/basic.yaml:3:3: unknown field `colour`, expected one of `code`, `name`, `status`, `kind`, `text`, `text_note`, `text_source`, `introduced`, `history`, `description`, `confidence`, `commands`, `meanings`, `uses`, `references`, `notes`, `conflicts`; remove it or fix its spelling (see data/README.md)",
             "data/basic.yaml:23:20: unknown command `RCPT`; define it in data/commands.yaml or use one of: ANY, MAIL, Rcpt",
             "data/basic.yaml:28:24: unknown command `RCPT`; define it in data/commands.yaml or use one of: ANY, MAIL, Rcpt",
             "data/basic.yaml:38:20: unknown command `RCPT`; define it in data/commands.yaml or use one of: ANY, MAIL, Rcpt",
@@ -391,12 +397,45 @@ fn classifier_reason_not_defined() {
 }
 
 #[test]
-fn classifier_default_missing_for_a_registered_code() {
+fn classifier_default_missing_for_a_registered_code_and_its_subject() {
+    // Without an entry of its own a registered code takes its subject's default; with neither,
+    // the message says where to add one.
     assert_errors(
-        "classifier_default_missing_for_a_registered_code",
-        &[("classifier.yaml", "  - { code: X.1.3, reason: unknown_user }\n", "")],
+        "classifier_default_missing_for_a_registered_code_and_its_subject",
         &[
-            "data/classifier.yaml:28:1: registered code `X.1.3` has no default reason; add `- { code: X.1.3, reason: ... }`",
+            ("classifier.yaml", "  - { code: X.1.3, reason: unknown_user }\n", ""),
+            ("classifier.yaml", "  - { subject: 1, reason: unknown_user }\n", ""),
+        ],
+        &[
+            "data/classifier.yaml:35:1: registered code `X.1.3` has no default reason and subject 1 has none either; add `- { subject: 1, reason: ... }` to `subjects` (or `- { code: X.1.3, reason: ... }` to `enhanced`)",
+        ],
+    );
+}
+
+#[test]
+fn classifier_default_missing_for_a_reply_code_and_its_class() {
+    assert_errors(
+        "classifier_default_missing_for_a_reply_code_and_its_class",
+        &[("classifier.yaml", "  - { class: 5, reason: unknown }\n", "")],
+        &[
+            "data/classifier.yaml:43:1: reply code `550` has no default reason and class 5 has none either; add `- { class: 5, reason: ... }` to `classes` (or `- { code: 550, reason: ... }` to `basic`)",
+        ],
+    );
+}
+
+#[test]
+fn classifier_class_default_twice_or_not_a_class() {
+    assert_errors(
+        "classifier_class_default_twice_or_not_a_class",
+        &[(
+            "classifier.yaml",
+            "  - { class: 4, reason: unknown }\n",
+            "  - { class: 4, reason: unknown }\n  - { class: 4, reason: nonsense }\n  - { class: 6, reason: unknown }\n",
+        )],
+        &[
+            "data/classifier.yaml:42:7: class `4` must be a reply class (2, 3, 4 or 5), given once",
+            "data/classifier.yaml:42:17: reason `nonsense` is not defined under `reasons`",
+            "data/classifier.yaml:43:7: class `6` must be a reply class (2, 3, 4 or 5), given once",
         ],
     );
 }
@@ -407,7 +446,7 @@ fn classifier_phrase_malformed() {
         "classifier_phrase_malformed",
         &[("classifier.yaml", "any: [spamhaus, ", "any: [Spam*haus, ")],
         &[
-            "data/classifier.yaml:45:11: phrase `Spam*haus` has `*` inside; it may only start or end a phrase",
+            "data/classifier.yaml:50:11: phrase `Spam*haus` has `*` inside; it may only start or end a phrase",
         ],
     );
 }
@@ -526,6 +565,123 @@ fn reference_to_an_rfc_without_a_section() {
         &[
             "data/basic.yaml:10:7: the reference to RFC 5321 names no section; every RFC has numbered sections: add the one that says this (`section: \"3.2\"`, or `Appendix A`)",
             "data/enhanced.yaml:28:9: the reference to RFC 3463 names no section; every RFC has numbered sections: add the one that says this (`section: \"3.2\"`, or `Appendix A`)",
+        ],
+    );
+}
+
+// Item by item: one mistake, one message, and nothing that depends on it breaks too.
+
+#[test]
+fn classifier_rule_with_a_misspelt_key() {
+    assert_errors(
+        "classifier_rule_with_a_misspelt_key",
+        &[("classifier.yaml", "    weak: true\n", "    waek: true\n")],
+        &[
+            "data/classifier.yaml:55:5: unknown field `waek`, expected one of `id`, `reason`, `any`, `all`, `none`, `classes`, `codes`, `enhanced`, `weak`, `note`; remove it or fix its spelling (see data/README.md)",
+        ],
+    );
+}
+
+#[test]
+fn classifier_with_an_unknown_section() {
+    assert_errors(
+        "classifier_with_an_unknown_section",
+        &[("classifier.yaml", "rules:\n", "ruels:\n")],
+        &[
+            "data/classifier.yaml:47:1: unknown field `ruels`; did you mean `rules`, which this file requires? (see data/README.md)",
+        ],
+    );
+}
+
+#[test]
+fn vendor_entry_with_a_misspelt_key() {
+    assert_errors(
+        "vendor_entry_with_a_misspelt_key",
+        &[(
+            "vendors/example-mail.yaml",
+            "    sender_action: Fix the address.",
+            "    sender_actoin: Fix the address.",
+        )],
+        &[
+            "data/vendors/example-mail.yaml:18:5: unknown field `sender_actoin`, expected one of `basic`, `enhanced`, `token`, `pattern`, `refines`, `meaning`, `cause`, `sender_action`, `admin_action`, `retry`, `reason`, `source`, `note`, `retry_policy`; remove it or fix its spelling (see data/README.md)",
+        ],
+    );
+}
+
+#[test]
+fn vendor_file_with_a_misspelt_key() {
+    assert_errors(
+        "vendor_file_with_a_misspelt_key",
+        &[(
+            "vendors/example-mail.yaml",
+            "description: A mail",
+            "descripton: A mail",
+        )],
+        &[
+            "data/vendors/example-mail.yaml:4:1: unknown field `descripton`; did you mean `description`, which this file requires? (see data/README.md)",
+        ],
+    );
+}
+
+#[test]
+fn empty_enhanced_file() {
+    assert_errors(
+        "empty_enhanced_file",
+        &[("enhanced.yaml", "", "")],
+        &[
+            "data/enhanced.yaml: the file is empty; it should hold a list of enhanced codes (see data/README.md)",
+        ],
+    );
+}
+
+#[test]
+fn commands_file_of_the_wrong_shape() {
+    assert_errors(
+        "commands_file_of_the_wrong_shape",
+        &[("commands.yaml", "", "name: RCPT\n")],
+        &[
+            "data/commands.yaml:1:1: expected a list of commands (a YAML sequence) at the top of the file",
+        ],
+    );
+}
+
+#[test]
+fn reply_named_like_a_c_header_macro() {
+    assert_errors(
+        "reply_named_like_a_c_header_macro",
+        &[("basic.yaml", "  name: MailboxUnavailable", "  name: Map")],
+        &[
+            "data/basic.yaml:30:3: identifier `Map` becomes `SMTP_REPLY_MAP` in C, a name the header already uses for its own macro; choose another",
+        ],
+    );
+}
+
+#[test]
+fn history_cites_an_undescribed_document() {
+    assert_errors(
+        "history_cites_an_undescribed_document",
+        &[(
+            "basic.yaml",
+            "  introduced: { document: RFC 821, section: \"4.2.2\" }\n",
+            "  introduced: { document: RFC 821, section: \"4.2.2\" }\n  history:\n    - { document: RFC 2821, section: \"4.2.3\" }\n",
+        )],
+        &["data/basic.yaml:8:9: `RFC 2821` is not described in documents.yaml; add it there (title, status, obsoleted_by)"],
+    );
+}
+
+#[test]
+fn editions_out_of_step() {
+    assert_errors(
+        "editions_out_of_step",
+        &[
+            ("editions.yaml", "- edition: \"1.2.3\"", "- edition: \"1.2.4\""),
+            ("editions.yaml", "crate_version: \"0.3.0\"", "crate_version: \"0.1.0\""),
+            ("editions.yaml", "    - code: 550\n", "    - code: 557\n"),
+        ],
+        &[
+            "data/editions.yaml:1:3: the newest edition is `1.2.4` but registry.yaml says registry_version `1.2.3`; they must be equal (add an edition for `1.2.3` at the top, or set registry_version)",
+            "data/editions.yaml:3:3: crate_version `0.1.0` must be greater than the older edition's `0.2.0`",
+            "data/editions.yaml:11:7: code `557` is not in the registry",
         ],
     );
 }

@@ -155,3 +155,84 @@ fn python_port_agrees() {
         .env("PYTHONDONTWRITEBYTECODE", "1");
     assert_port_agrees("Python", cmd);
 }
+
+/// Go spells its version flag as a subcommand (`go version`), so `have` cannot ask it.
+fn have_go() -> bool {
+    let found = Command::new("go")
+        .arg("version")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !found {
+        assert!(!in_ci(), "Go: `go` is missing in CI");
+        eprintln!("skipping the Go port: `go` is not installed");
+    }
+    found
+}
+
+#[test]
+fn go_port_agrees() {
+    let root = project_root();
+    if !have_go() {
+        return;
+    }
+    let binary = root.join("target/go/smtp-explain");
+    let status = Command::new("go")
+        .args(["build", "-o"])
+        .arg(&binary)
+        .arg("./cmd/smtp-explain")
+        .current_dir(root.join("generated/go"))
+        .env("GOFLAGS", "-mod=mod")
+        .env("GOPROXY", "off")
+        .status()
+        .expect("go runs");
+    assert!(status.success(), "building the Go smtp-explain failed");
+    assert_port_agrees("Go", Command::new(binary));
+}
+
+/// The TypeScript package (`generated/typescript/`): its dev dependencies are installed from
+/// the committed lockfile when missing (`npm ci`), the sources compiled with its `tsc` into
+/// `target/conformance/typescript/` (this test's own copy, so that it never reads a half-written
+/// `dist/` of the package's own test), and its `smtp-explain` run on the corpus.
+#[test]
+fn typescript_port_agrees() {
+    if !have("node", "TypeScript") || !have("npm", "TypeScript") {
+        return;
+    }
+    let root = project_root();
+    let package = root.join("generated/typescript");
+    let out = root.join("target/conformance/typescript");
+    std::fs::create_dir_all(&out).expect("target/ is writable");
+    // One npm ci at a time: codegen's package test installs into the same node_modules.
+    let lock = std::fs::File::create(root.join("target/typescript-npm.lock")).expect("lock file");
+    lock.lock().expect("the lock is taken");
+    if !package
+        .join("node_modules/typescript/package.json")
+        .exists()
+    {
+        let status = Command::new("npm")
+            .args(["ci", "--no-audit", "--no-fund"])
+            .current_dir(&package)
+            .status()
+            .expect("npm runs");
+        assert!(status.success(), "npm ci failed in {}", package.display());
+    }
+    let tsc = Command::new("node")
+        .arg(package.join("node_modules/typescript/bin/tsc"))
+        .arg("-p")
+        .arg(&package)
+        .arg("--outDir")
+        .arg(out.join("dist"))
+        .output()
+        .expect("node runs tsc");
+    assert!(
+        tsc.status.success(),
+        "tsc failed:\n{}",
+        String::from_utf8_lossy(&tsc.stdout)
+    );
+    lock.unlock().expect("the lock is released");
+    // The compiled files are ES modules: say so to node, as the package's package.json does.
+    std::fs::write(out.join("package.json"), "{\"type\": \"module\"}\n").expect("written");
+    let mut cmd = Command::new("node");
+    cmd.arg(out.join("dist/bin/smtp-explain.js"));
+    assert_port_agrees("TypeScript", cmd);
+}

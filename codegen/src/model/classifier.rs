@@ -4,7 +4,7 @@
 
 use serde::Deserialize;
 
-use super::EnhancedKey;
+use super::{EnhancedKey, Term, BOUNCES, SIDES};
 
 /// Whose side a problem is on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -19,6 +19,7 @@ pub enum Side {
 }
 
 impl Side {
+    /// The identifier, as the data and the JSON write it.
     pub fn as_str(self) -> &'static str {
         match self {
             Side::Recipient => "recipient",
@@ -30,15 +31,9 @@ impl Side {
         }
     }
 
-    pub fn variant(self) -> &'static str {
-        match self {
-            Side::Recipient => "Recipient",
-            Side::Sender => "Sender",
-            Side::SendingServer => "SendingServer",
-            Side::ReceivingServer => "ReceivingServer",
-            Side::Network => "Network",
-            Side::None => "None",
-        }
+    /// Its term in [`SIDES`]: variant and words.
+    pub fn term(self) -> &'static Term {
+        SIDES.term(self.as_str())
     }
 }
 
@@ -52,6 +47,7 @@ pub enum Bounce {
 }
 
 impl Bounce {
+    /// The identifier, as the data and the JSON write it.
     pub fn as_str(self) -> &'static str {
         match self {
             Bounce::Hard => "hard",
@@ -60,12 +56,9 @@ impl Bounce {
         }
     }
 
-    pub fn variant(self) -> &'static str {
-        match self {
-            Bounce::Hard => "Hard",
-            Bounce::Soft => "Soft",
-            Bounce::None => "None",
-        }
+    /// Its term in [`BOUNCES`]: variant and words.
+    pub fn term(self) -> &'static Term {
+        BOUNCES.term(self.as_str())
     }
 }
 
@@ -137,6 +130,14 @@ pub struct SubjectDefault {
     pub reason: String,
 }
 
+/// The default reason of the reply codes of a class (2, 3, 4 or 5) that have none of their own.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ClassDefault {
+    pub class: u16,
+    pub reason: String,
+}
+
 /// The default reason of a reply code.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -180,6 +181,8 @@ pub struct Classifier {
     #[serde(default)]
     pub generic_enhanced: Vec<EnhancedKey>,
     pub subjects: Vec<SubjectDefault>,
+    #[serde(default)]
+    pub classes: Vec<ClassDefault>,
     pub basic: Vec<BasicDefault>,
     pub rules: Vec<Rule>,
 }
@@ -203,5 +206,44 @@ impl Classifier {
             .iter()
             .find(|b| b.code == code)
             .map(|b| b.reason.as_str())
+    }
+
+    /// The default reason of an unregistered enhanced code's subject.
+    pub fn subject_default(&self, subject: u16) -> Option<&str> {
+        self.subjects
+            .iter()
+            .find(|s| s.subject == subject)
+            .map(|s| s.reason.as_str())
+    }
+
+    /// The default reason of the reply codes of `class` that have none of their own.
+    pub fn class_default(&self, class: u16) -> Option<&str> {
+        self.classes
+            .iter()
+            .find(|c| c.class == class)
+            .map(|c| c.reason.as_str())
+    }
+
+    /// Gives every registered enhanced code without a default of its own its subject's, and
+    /// every reply code in `basic.yaml` without one its class's, so that adding a code is one
+    /// entry in `enhanced.yaml` or `basic.yaml`. Run once, after validation: the renderers
+    /// then see one complete table and never apply a fallback themselves.
+    pub fn complete_defaults(&mut self, enhanced: &[EnhancedKey], reply_codes: &[u16]) {
+        for &k in enhanced {
+            if self.enhanced_default(k).is_none() {
+                if let Some(r) = self.subject_default(k.subject).map(str::to_string) {
+                    self.enhanced.push(EnhancedDefault { code: k, reason: r });
+                }
+            }
+        }
+        self.enhanced.sort_by_key(|e| e.code);
+        for &code in reply_codes {
+            if self.basic_default(code).is_none() {
+                if let Some(r) = self.class_default(code / 100).map(str::to_string) {
+                    self.basic.push(BasicDefault { code, reason: r });
+                }
+            }
+        }
+        self.basic.sort_by_key(|b| b.code);
     }
 }

@@ -13,10 +13,11 @@ use crate::model::*;
 use crate::outputs::{Outputs, MARKER};
 
 /// Where the rendered vectors go.
-pub const OUTPUTS: [&str; 3] = [
+pub const OUTPUTS: [&str; 4] = [
     "generated/json/reply-vectors.json",
     "generated/rust/tests/reply-vectors.json",
     "generated/python/tests/reply-vectors.json",
+    "generated/typescript/test/reply-vectors.json",
 ];
 
 /// The JSON Schema of the rendered vectors.

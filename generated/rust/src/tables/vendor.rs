@@ -5,11 +5,12 @@
 
 #![allow(deprecated)]
 
-use crate::vendor::entry::{Refines, Vendor, VendorEntry, VendorKind, VendorRetry};
+use crate::tables::vocabulary::VendorRetry;
+use crate::vendor::entry::{Refines, Vendor, VendorEntry, VendorKind};
 
 /// Every vendor, by slug.
 #[rustfmt::skip] // a data table, laid out by the generator one field per line
-pub static VENDORS: [Vendor; 18] = [
+pub static VENDORS: &[Vendor] = &[
     Vendor {
         slug: "amazon-ses",
         name: "Amazon Simple Email Service (SES)",
@@ -122,7 +123,7 @@ pub static VENDORS: [Vendor; 18] = [
 
 /// Every vendor entry, grouped by vendor.
 #[rustfmt::skip] // a data table, laid out by the generator one field per line
-pub static VENDOR_ENTRIES: [VendorEntry; 383] = [
+pub static VENDOR_ENTRIES: &[VendorEntry] = &[
     VendorEntry {
         vendor: &VENDORS[0],
         basic: Some(421),

@@ -31,6 +31,8 @@ pub struct BasicPage {
     pub text_note: String,
     pub text_source: Option<Link>,
     pub introduced: Option<Link>,
+    /// The documents that defined the code, oldest first, when an earlier one was obsoleted.
+    pub lineage: Vec<LineageV>,
     /// Markdown.
     pub description: String,
     pub confidence: String,
@@ -71,20 +73,7 @@ pub(crate) fn typical_reason<'r>(ctx: &Ctx<'r>, code: CodeRef) -> Option<&'r Rea
 
 /// Whose side a classifier reason puts the problem on, in words.
 pub(crate) fn side_words(side: Side) -> Option<&'static str> {
-    Some(match side {
-        Side::Recipient => "The recipient's side: their address or mailbox.",
-        Side::Sender => {
-            "The sender's side: the address, the message, the account or the sending domain's \
-             DNS records."
-        }
-        Side::SendingServer => {
-            "The sending server's side: its IP address, DNS names, TLS, volume or SMTP \
-             behaviour."
-        }
-        Side::ReceivingServer => "The receiving server's side: a fault, its load or its policy.",
-        Side::Network => "The network between the servers: connections, DNS or routing.",
-        Side::None => return None,
-    })
+    Some(side.term().words).filter(|w| !w.is_empty())
 }
 
 /// The answer box's reason line: the classifier's typical reason and its bounce type.
@@ -202,6 +191,7 @@ pub fn basic_page(ctx: &Ctx, index: usize) -> BasicPage {
         text_note: ctx.text(b.text_note.as_deref().unwrap_or("")),
         text_source: b.text_source.as_ref().map(|r| ctx.reference(r)),
         introduced: b.introduced.as_ref().map(|r| ctx.reference(r)),
+        lineage: lineage(ctx, b),
         description: ctx.markdown(&b.description),
         confidence: ctx.text(b.confidence.as_deref().unwrap_or("")),
         conflicts: ctx.text(b.conflicts.as_deref().unwrap_or("")),
@@ -281,41 +271,7 @@ fn forms_and_examples(ctx: &Ctx, b: &BasicEntry) -> (Vec<Item>, Vec<Example>, &'
         ));
         if let Some(e) = enh {
             let full = format!("{}.{}.{}", b.code / 100, e.code.subject, e.code.detail);
-            // The catch-all X.s.0 codes' sample texts ("Other or undefined ...") are no
-            // reply text; the reply code's own text reads better with them.
-            let first_line = if e.sample_text.is_empty() || e.code.detail == 0 {
-                text.clone()
-            } else {
-                e.sample_text.clone()
-            };
-            examples.push(example(
-                ctx,
-                if b.commands.iter().any(|c| c == "CONNECT") {
-                    "With an enhanced status code (RFC 2034), in reply to a command: the \
-                     greeting carries none"
-                } else {
-                    "With an enhanced status code (RFC 2034)"
-                },
-                vec![format!("{} {} {}", b.code, full, first_line)],
-            ));
-            examples.push(example(
-                ctx,
-                "A multi-line reply: every line but the last has a hyphen after the code",
-                vec![
-                    format!("{}-{} {}", b.code, full, first_line),
-                    format!("{} {} {}", b.code, full, text),
-                ],
-            ));
-            if b.code >= 400 {
-                examples.push(example(
-                    ctx,
-                    "In a bounce message (DSN, RFC 3464)",
-                    vec![
-                        format!("Status: {full}"),
-                        format!("Diagnostic-Code: smtp; {} {} {}", b.code, full, text),
-                    ],
-                ));
-            }
+            examples.extend(examples_with_enhanced(ctx, b, e, &full, &text));
             forms.push(Item {
                 label: ctx.text("With an enhanced code"),
                 code: format!("{} {}", b.code, full),
@@ -334,6 +290,54 @@ fn forms_and_examples(ctx: &Ctx, b: &BasicEntry) -> (Vec<Item>, Vec<Example>, &'
     }
 
     (forms, examples, examples_note)
+}
+
+/// The example replies of a code that carries `e` (written `full` in its class): one line,
+/// multi-line, and in a bounce message for a failure.
+fn examples_with_enhanced(
+    ctx: &Ctx,
+    b: &BasicEntry,
+    e: &EnhancedEntry,
+    full: &str,
+    text: &str,
+) -> Vec<Example> {
+    let mut examples = Vec::new();
+    // The catch-all X.s.0 codes' sample texts ("Other or undefined ...") are no
+    // reply text; the reply code's own text reads better with them.
+    let first_line = if e.code.detail == 0 {
+        text.to_string()
+    } else {
+        e.example_text(text).to_string()
+    };
+    examples.push(example(
+        ctx,
+        if b.commands.iter().any(|c| c == "CONNECT") {
+            "With an enhanced status code (RFC 2034), in reply to a command: the \
+             greeting carries none"
+        } else {
+            "With an enhanced status code (RFC 2034)"
+        },
+        vec![format!("{} {} {}", b.code, full, first_line)],
+    ));
+    examples.push(example(
+        ctx,
+        "A multi-line reply: every line but the last has a hyphen after the code",
+        vec![
+            format!("{}-{} {}", b.code, full, first_line),
+            format!("{} {} {}", b.code, full, text),
+        ],
+    ));
+    if b.code >= 400 {
+        examples.push(example(
+            ctx,
+            "In a bounce message (DSN, RFC 3464)",
+            vec![
+                format!("Status: {full}"),
+                format!("Diagnostic-Code: smtp; {} {} {}", b.code, full, text),
+            ],
+        ));
+    }
+    examples
 }
 
 /// How to name the code in Rust, C and JSON.
@@ -432,4 +436,39 @@ fn use_v(ctx: &Ctx, u: &Use) -> UseV {
         commands: u.commands.iter().map(|c| ctx.command_link(c)).collect(),
         enhanced: u.enhanced.iter().map(|k| ctx.enhanced_link(*k)).collect(),
     }
+}
+
+/// One document in a reply code's lineage, with its title and what became of it.
+pub struct LineageV {
+    pub link: Link,
+    /// Plain text (escaped for the flavor): "Simple Mail Transfer Protocol; obsoleted by RFC 2821".
+    pub note: String,
+}
+
+/// The earlier definitions of `b` (`history`, and `introduced` when it was obsoleted) and the
+/// current one it leads to, oldest first; empty when no earlier document was obsoleted.
+fn lineage(ctx: &Ctx, b: &BasicEntry) -> Vec<LineageV> {
+    if b.history.is_empty() {
+        return Vec::new();
+    }
+    let mut refs: Vec<&Reference> = b.history.iter().collect();
+    refs.extend(b.introduced.iter());
+    refs.extend(b.text_source.iter());
+    refs.sort_by(|x, y| x.document.cmp(&y.document));
+    refs.dedup_by(|x, y| x.document == y.document);
+    refs.into_iter()
+        .map(|r| {
+            let note = match ctx.reg.document(&r.document) {
+                Some(d) => match &d.obsoleted_by {
+                    Some(o) => format!("{}; obsoleted by {o}", d.title),
+                    None => format!("{} ({})", d.title, d.status.title()),
+                },
+                None => String::new(),
+            };
+            LineageV {
+                link: ctx.reference(r),
+                note: ctx.text(&note),
+            }
+        })
+        .collect()
 }
