@@ -13,6 +13,7 @@ pub mod model;
 pub mod names;
 pub mod outputs;
 pub mod render;
+pub mod stale;
 pub mod views;
 pub mod yaml;
 

@@ -37,6 +37,16 @@ enum Command {
         /// The newer XML file.
         path: PathBuf,
     },
+    /// List the vendor sources read longer ago than an age, with the entries citing them;
+    /// exits 1 when there is any, so that they get re-read.
+    StaleSources {
+        /// The age: a number with d, w, m (30 days) or y (365 days), such as 365d.
+        #[arg(long, value_name = "AGE", default_value = "365d")]
+        older_than: String,
+        /// The reference date (YYYY-MM-DD); default: the registry edition's date.
+        #[arg(long, value_name = "DATE")]
+        as_of: Option<String>,
+    },
 }
 
 fn main() -> ExitCode {
@@ -48,6 +58,7 @@ fn main() -> ExitCode {
         Command::Validate => validate(&root),
         Command::IanaDiff { path } => iana_diff(&root, path),
         Command::IanaImport { path } => iana_import_cmd(&root, &path),
+        Command::StaleSources { older_than, as_of } => stale_sources(&root, &older_than, as_of),
     }
 }
 
@@ -224,5 +235,61 @@ fn iana_import_cmd(root: &std::path::Path, path: &std::path::Path) -> ExitCode {
             eprintln!("error: {e}; nothing was written");
             ExitCode::from(2)
         }
+    }
+}
+
+fn stale_sources(root: &std::path::Path, older_than: &str, as_of: Option<String>) -> ExitCode {
+    let reg = match load::load(&root.join("data")) {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("{e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let days = match codegen::stale::parse_age(older_than) {
+        Ok(d) => d,
+        Err(e) => {
+            eprintln!("error: --older-than: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let as_of = match as_of.map_or_else(|| codegen::stale::edition_date(&reg), Ok) {
+        Ok(d) => d,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let stale = match codegen::stale::stale_sources(&reg, &as_of, days) {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let total: usize = reg.vendors.iter().map(|v| v.sources.len()).sum();
+    for s in &stale {
+        println!(
+            "{}: source `{}` read {} ({} days before {as_of}), {} entr{}: {}",
+            s.vendor,
+            s.id,
+            s.read,
+            s.age_days,
+            s.entries.len(),
+            if s.entries.len() == 1 { "y" } else { "ies" },
+            s.url
+        );
+        for e in &s.entries {
+            println!("    {e}");
+        }
+    }
+    println!(
+        "{} of {total} vendor sources read more than {days} days before {as_of}",
+        stale.len()
+    );
+    if stale.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
     }
 }

@@ -603,7 +603,7 @@ fn vendor_entry_with_a_misspelt_key() {
             "    sender_actoin: Fix the address.",
         )],
         &[
-            "data/vendors/example-mail.yaml:18:5: unknown field `sender_actoin`, expected one of `basic`, `enhanced`, `token`, `pattern`, `refines`, `meaning`, `cause`, `sender_action`, `admin_action`, `retry`, `reason`, `source`, `note`; remove it or fix its spelling (see data/README.md)",
+            "data/vendors/example-mail.yaml:18:5: unknown field `sender_actoin`, expected one of `basic`, `enhanced`, `token`, `pattern`, `refines`, `meaning`, `cause`, `sender_action`, `admin_action`, `retry`, `reason`, `source`, `note`, `retry_policy`; remove it or fix its spelling (see data/README.md)",
         ],
     );
 }

@@ -9,6 +9,7 @@ use super::*;
 pub(super) const SHAPE: Shape = Shape::Mapping {
     what: "the classifier's reasons, defaults and rules",
     known: &[
+        "retry_defaults",
         "reasons",
         "enhanced",
         "generic_enhanced",
@@ -23,6 +24,7 @@ pub(super) const SHAPE: Shape = Shape::Mapping {
 /// The file's entries that deserialized, each with its index in its section.
 pub(super) struct Loaded {
     pub(super) file: String,
+    pub(super) retry_defaults: Option<RetryDefaults>,
     pub(super) reasons: Vec<(usize, ReasonEntry)>,
     pub(super) enhanced: Vec<(usize, EnhancedDefault)>,
     pub(super) generic_enhanced: Vec<(usize, EnhancedKey)>,
@@ -38,6 +40,7 @@ impl Loaded {
     pub(super) fn read(doc: &Document, diags: &mut Diagnostics) -> Self {
         Loaded {
             file: doc.file.clone(),
+            retry_defaults: field(doc, "retry_defaults", diags),
             reasons: list(doc, "reasons", diags),
             enhanced: list(doc, "enhanced", diags),
             generic_enhanced: list(doc, "generic_enhanced", diags),
@@ -54,6 +57,7 @@ impl Loaded {
             v.into_iter().map(|(_, t)| t).collect()
         }
         Classifier {
+            retry_defaults: self.retry_defaults,
             reasons: values(self.reasons),
             enhanced: values(self.enhanced),
             generic_enhanced: values(self.generic_enhanced),
@@ -96,9 +100,25 @@ impl Validator<'_> {
 
     fn reasons(&mut self, c: &Loaded) {
         let file = c.file.as_str();
+        if let Some(d) = &c.retry_defaults {
+            let defaults = YamlPath::root().key("retry_defaults");
+            self.retry_policy(file, &defaults.key("transient"), &d.transient);
+            self.retry_policy(file, &defaults.key("permanent"), &d.permanent);
+            if d.transient.retry != Retry::Later {
+                let loc = self.docs.at(file, &defaults.key("transient").key("retry"));
+                self.err(loc, "a transient reply is retried as it is: `retry: later` (RFC 5321 section 4.5.4.1)");
+            }
+            if d.permanent.retry == Retry::Later {
+                let loc = self.docs.at(file, &defaults.key("permanent").key("retry"));
+                self.err(loc, "a permanent reply is not retried unchanged (RFC 5321 section 4.2.1): `never` or `after_fix`");
+            }
+        }
         let mut ids: HashMap<&str, usize> = HashMap::new();
         for (i, r) in &c.reasons {
             let p = YamlPath::root().key("reasons").index(*i);
+            if let Some(rp) = &r.retry_policy {
+                self.retry_policy(file, &p.key("retry_policy"), rp);
+            }
             if !is_snake_id(&r.id) {
                 let loc = self.docs.at(file, &p.key("id"));
                 self.err(

@@ -413,6 +413,47 @@ impl Validator<'_> {
         }
     }
 
+    /// Checks a retry policy: durations well formed, nothing about timing when it says never.
+    fn retry_policy(&mut self, file: &str, path: &YamlPath, p: &RetryPolicy) {
+        for (field, v) in [
+            ("first_after", &p.first_after),
+            ("give_up_after", &p.give_up_after),
+        ] {
+            if let Some(d) = v {
+                let ok = d.len() >= 2
+                    && d[..d.len() - 1].bytes().all(|b| b.is_ascii_digit())
+                    && !d.starts_with('0')
+                    && matches!(d.as_bytes()[d.len() - 1], b'm' | b'h' | b'd');
+                if !ok {
+                    let loc = self.docs.at(file, &path.key(field));
+                    self.err(loc, format!("`{d}` is not a duration; write a number and m, h or d, such as 30m or 5d"));
+                }
+            }
+        }
+        for (field, v) in [("backoff", &p.backoff), ("how", &p.how)] {
+            if v.as_deref().is_some_and(|t| t.trim().is_empty()) {
+                let loc = self.docs.at(file, &path.key(field));
+                self.err(loc, format!("`{field}` is empty; write it or leave it out"));
+            }
+        }
+        if p.give_up_attempts == Some(0) {
+            let loc = self.docs.at(file, &path.key("give_up_attempts"));
+            self.err(loc, "`give_up_attempts` must be at least 1");
+        }
+        let timing = p.first_after.is_some()
+            || p.backoff.is_some()
+            || p.how.is_some()
+            || p.give_up_after.is_some()
+            || p.give_up_attempts.is_some();
+        if p.retry == Retry::Never && timing {
+            let loc = self.docs.at(file, &path.key("retry"));
+            self.err(
+                loc,
+                "a policy that never retries cannot say when or how to retry",
+            );
+        }
+    }
+
     /// Reports keys out of order and keys given twice. `show` renders a key for messages.
     fn order<'i, T, K: Ord + Copy>(
         &mut self,

@@ -219,6 +219,21 @@ impl Validator<'_> {
                 self.err(loc, format!("pattern `{p}` is part of {k}'s registered sample text, so it cannot tell this vendor's meaning apart; use a fragment only this vendor sends, or null"));
             }
         }
+        if let Some(rp) = &e.retry_policy {
+            self.retry_policy(&v.file, &at("retry_policy"), rp);
+            if rp.retry != e.retry {
+                let loc = self.docs.at(&v.file, &at("retry_policy").key("retry"));
+                self.err(loc, format!("the retry policy says `{}` but the entry says `retry: {}`; make them agree", rp.retry.as_str(), e.retry.as_str()));
+            }
+        }
+        // Advice must not contradict the reply's class: a permanent reply is not retried
+        // unchanged, so `later` on a 5yz entry needs a note saying why.
+        let permanent = e.basic.is_some_and(|b| b >= 500)
+            || (e.basic.is_none() && e.enhanced.is_some_and(|x| x.to_string().starts_with('5')));
+        if permanent && e.retry == Retry::Later && e.note.is_none() {
+            let loc = self.docs.at(&v.file, &at("retry"));
+            self.err(loc, "`retry: later` on a permanent (5yz) reply contradicts its class; use after_fix, or explain in `note` why the vendor says to retry");
+        }
         if e.pattern.as_deref().is_some_and(|p| p.trim().is_empty()) {
             let loc = self.docs.at(&v.file, &at("pattern"));
             self.err(

@@ -73,6 +73,45 @@ pub struct ReasonEntry {
     #[serde(default)]
     pub sisimai: Option<String>,
     pub advice: String,
+    /// What to do next time, where it is known for the reason (overrides `retry_defaults`).
+    #[serde(default)]
+    pub retry_policy: Option<RetryPolicy>,
+}
+
+/// What a sender should do after a reply: whether to retry, when, how, when to give up, and
+/// whether to stop mailing the address. Durations are `<n>m`, `<n>h` or `<n>d`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RetryPolicy {
+    /// `later` (retry as it is), `after_fix` (only once something is changed), `never`.
+    pub retry: super::Retry,
+    /// The delay before the first retry.
+    #[serde(default)]
+    pub first_after: Option<String>,
+    /// How the delay grows between retries (our words).
+    #[serde(default)]
+    pub backoff: Option<String>,
+    /// How to send when retrying: fewer connections, a slower rate (our words).
+    #[serde(default)]
+    pub how: Option<String>,
+    /// Give up once this long has passed since the first attempt.
+    #[serde(default)]
+    pub give_up_after: Option<String>,
+    /// Give up after this many attempts.
+    #[serde(default)]
+    pub give_up_attempts: Option<u32>,
+    /// Stop sending to the address (a suppression list).
+    #[serde(default)]
+    pub suppress_address: bool,
+}
+
+/// The policies that apply when neither a vendor entry nor the reason gives one: RFC 5321
+/// section 4.5.4.1 for transient replies, no retry for permanent ones.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RetryDefaults {
+    pub transient: RetryPolicy,
+    pub permanent: RetryPolicy,
 }
 
 /// The default reason of a registered enhanced code.
@@ -134,6 +173,9 @@ pub struct Rule {
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Classifier {
+    /// Optional so that a registry without retry guidance stays valid.
+    #[serde(default)]
+    pub retry_defaults: Option<RetryDefaults>,
     pub reasons: Vec<ReasonEntry>,
     pub enhanced: Vec<EnhancedDefault>,
     #[serde(default)]

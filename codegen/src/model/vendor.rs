@@ -80,6 +80,9 @@ pub struct VendorEntry {
     pub source: String,
     #[serde(default)]
     pub note: Option<String>,
+    /// What to do next time, where the vendor says more than the reason's policy.
+    #[serde(default)]
+    pub retry_policy: Option<super::RetryPolicy>,
 }
 
 /// `vendors/<slug>.yaml`.

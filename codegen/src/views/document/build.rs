@@ -200,5 +200,6 @@ fn vendor_entry<'a>(v: &'a VendorFile, e: &'a VendorEntry) -> VendorEntryJson<'a
         read: &source.read.0,
         published: source.published.as_ref().map(|d| d.0.as_str()),
         note: e.note.as_deref(),
+        retry_policy: e.retry_policy.as_ref().map(retry_policy),
     }
 }

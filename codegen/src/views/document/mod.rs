@@ -47,6 +47,37 @@ pub struct ReasonJson<'a> {
     pub bounce: &'static str,
     pub sisimai: Option<&'a str>,
     pub advice: &'a str,
+    pub retry_policy: Option<RetryPolicyJson<'a>>,
+}
+
+/// What to do next time (`data/classifier.yaml` documents the fields).
+#[derive(Serialize)]
+pub struct RetryPolicyJson<'a> {
+    pub retry: &'static str,
+    pub first_after: Option<&'a str>,
+    pub backoff: Option<&'a str>,
+    pub how: Option<&'a str>,
+    pub give_up_after: Option<&'a str>,
+    pub give_up_attempts: Option<u32>,
+    pub suppress_address: bool,
+}
+
+#[derive(Serialize)]
+pub struct RetryDefaultsJson<'a> {
+    pub transient: RetryPolicyJson<'a>,
+    pub permanent: RetryPolicyJson<'a>,
+}
+
+pub(crate) fn retry_policy(p: &crate::model::RetryPolicy) -> RetryPolicyJson<'_> {
+    RetryPolicyJson {
+        retry: p.retry.as_str(),
+        first_after: p.first_after.as_deref(),
+        backoff: p.backoff.as_deref(),
+        how: p.how.as_deref(),
+        give_up_after: p.give_up_after.as_deref(),
+        give_up_attempts: p.give_up_attempts,
+        suppress_address: p.suppress_address,
+    }
 }
 
 #[derive(Serialize)]
@@ -70,6 +101,7 @@ pub struct RuleJson<'a> {
 
 #[derive(Serialize)]
 pub struct ClassifierJson<'a> {
+    pub retry_defaults: Option<RetryDefaultsJson<'a>>,
     pub reasons: Vec<ReasonJson<'a>>,
     pub enhanced_defaults: Vec<CodeReasonJson<'a>>,
     pub generic_enhanced: Vec<String>,
@@ -80,6 +112,10 @@ pub struct ClassifierJson<'a> {
 
 fn classifier(c: &crate::model::Classifier) -> ClassifierJson<'_> {
     ClassifierJson {
+        retry_defaults: c.retry_defaults.as_ref().map(|d| RetryDefaultsJson {
+            transient: retry_policy(&d.transient),
+            permanent: retry_policy(&d.permanent),
+        }),
         reasons: c
             .reasons
             .iter()
@@ -90,6 +126,7 @@ fn classifier(c: &crate::model::Classifier) -> ClassifierJson<'_> {
                 bounce: r.bounce.as_str(),
                 sisimai: r.sisimai.as_deref(),
                 advice: &r.advice,
+                retry_policy: r.retry_policy.as_ref().map(retry_policy),
             })
             .collect(),
         enhanced_defaults: c
@@ -315,6 +352,7 @@ pub struct VendorEntryJson<'a> {
     /// The page's own date, when it shows one.
     pub published: Option<&'a str>,
     pub note: Option<&'a str>,
+    pub retry_policy: Option<RetryPolicyJson<'a>>,
 }
 
 #[derive(Serialize)]
