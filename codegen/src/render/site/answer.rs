@@ -72,8 +72,8 @@ pub fn answer(asked: Asked) -> Answer {
                 "temporary failure",
             ),
             5 => (
-                "No, not unchanged: the failure is permanent. The same message sent the same \
-                 way fails again; fix the cause first.",
+                "No: the failure is permanent. Sending the same message the same way fails \
+                 again; fix the cause first, then send it again.",
                 "permanent failure",
             ),
             _ => (

@@ -46,7 +46,13 @@ pub struct BasicPage {
     /// Markdown.
     pub notes: String,
     pub troubleshooting: Option<TroubleV>,
-    pub variants: Vec<VariantV>,
+    /// The first few real wordings providers send (see [`TOP_WORDINGS`]).
+    pub wordings: Vec<Wording>,
+    /// How many wordings the vendor data holds for the code in all.
+    pub wordings_total: usize,
+    pub variants: Vec<VariantGroup>,
+    pub variants_total: usize,
+    pub toc: Vec<TocEntry>,
     pub rfc2034: Link,
     pub rfc5321_digits: Link,
 }
@@ -92,10 +98,18 @@ pub(crate) fn reason_words(ctx: &Ctx, reason: Option<&ReasonEntry>) -> String {
     match reason {
         Some(r) if r.bounce == crate::model::Bounce::None => ctx.text(&r.title),
         Some(r) => ctx.text(&format!(
-            "{} ({}): a {} bounce when the reply is permanent, soft when temporary. The text of a real reply can say more.",
+            "{}. {} The text of a real reply can say more.",
             r.title,
-            r.id,
-            r.bounce.as_str()
+            match r.bounce {
+                crate::model::Bounce::Hard => {
+                    "A hard bounce when the reply is permanent (5xx): the address cannot \
+                     receive mail. A temporary (4xx) reply is a soft bounce."
+                }
+                _ => {
+                    "A soft bounce: the address can still receive mail once the cause is \
+                     fixed or has passed."
+                }
+            }
         )),
         None => String::new(),
     }
@@ -129,20 +143,31 @@ pub(crate) fn meaning_and_action(
     }
 }
 
+/// The heading of a code page's troubleshooting section (in the template and its contents).
+pub(crate) const TROUBLESHOOTING_HEADING: &str = "Causes and fixes";
+
 pub(crate) fn troubleshooting_link(ctx: &Ctx) -> Link {
     Link {
-        href: "#troubleshooting".into(),
+        href: match ctx.flavor {
+            Flavor::Html => "#troubleshooting".into(),
+            Flavor::Markdown => format!("#{}", heading_anchor(TROUBLESHOOTING_HEADING)),
+        },
         text: ctx.text("All causes and fixes"),
     }
 }
 
 pub(crate) fn answer_box_basic(ctx: &Ctx, b: &BasicEntry, has_trouble: bool) -> AnswerBox {
+    let mut texts: Vec<&str> = vec![&b.text, &b.description];
+    texts.extend(b.meanings.iter().map(|m| m.text.as_str()));
     let a: Answer = answer(Asked::Reply(b.code));
     let (meaning, action) =
         meaning_and_action(ctx, CodeRef::Basic(b.code), &b.description, a.action);
     let typical = typical_reason(ctx, CodeRef::Basic(b.code));
     let side = typical.and_then(|r| side_words(r.side)).unwrap_or(a.side);
+    let depends = side_depends(ctx, b.code, typical.map(|r| r.side));
     AnswerBox {
+        depends,
+        see_also: see_also(ctx, CodeRef::Basic(b.code), &texts),
         meaning,
         side: ctx.text(side),
         reason: reason_words(ctx, typical),
@@ -185,7 +210,36 @@ pub fn basic_page(ctx: &Ctx, index: usize) -> BasicPage {
     let in_code = basic_in_code(ctx, b, index);
     let heading = ctx.text(&b.text);
     let description_plain = markdown::to_plain(&b.description);
+    let mut wordings = wordings(ctx, CodeRef::Basic(b.code));
+    let wordings_total = wordings.len();
+    wordings.truncate(TOP_WORDINGS);
+    let variants = variant_groups(ctx, CodeRef::Basic(b.code));
+    let variants_total = variants.iter().map(|g| g.rows.len()).sum();
+    let toc = toc(
+        ctx,
+        &[
+        (
+                "troubleshooting",
+                TROUBLESHOOTING_HEADING,
+                trouble_v.is_some(),
+            ),
+        ("seen-in-the-wild", "What providers mean by it", !variants.is_empty()),
+        ("description", "Description", true),
+        ("forms", "The code in all its forms", true),
+        ("meanings", "Meanings", true),
+        ("commands", "Commands", true),
+        ("associated", "Enhanced codes that go with it", true),
+        ("examples", "Example replies", true),
+        ("in-code", "In code", true),
+        ("references", "References", !b.references.is_empty()),
+        ("notes", "Notes", b.notes.is_some()),
+    ],
+    );
     BasicPage {
+        wordings,
+        wordings_total,
+        variants_total,
+        toc,
         chrome: chrome(
             ctx,
             &page,
@@ -222,7 +276,7 @@ pub fn basic_page(ctx: &Ctx, index: usize) -> BasicPage {
             .map(|n| ctx.markdown(n))
             .unwrap_or_default(),
         troubleshooting: trouble_v,
-        variants: variants(ctx, CodeRef::Basic(b.code)),
+        variants,
         rfc2034: rfc_link(ctx, 2034, "3"),
         rfc5321_digits: rfc_link(ctx, 5321, "4.2.1"),
     }
@@ -280,13 +334,14 @@ fn forms_and_examples(ctx: &Ctx, b: &BasicEntry) -> (Vec<Item>, Vec<Example>, &'
             vec![format!("{} {}", b.code, text)],
         ));
         if let Some(e) = enh {
-            let full = format!("{}.{}.{}", b.code / 100, e.code.subject, e.code.detail);
-            // The catch-all X.s.0 codes' sample texts ("Other or undefined ...") are no
-            // reply text; the reply code's own text reads better with them.
-            let first_line = if e.sample_text.is_empty() || e.code.detail == 0 {
-                text.clone()
+            let iana_full = format!("{}.{}.{}", b.code / 100, e.code.subject, e.code.detail);
+            // The registered texts (the page's "What it looks like" shows real wordings). The
+            // catch-all X.s.0 codes' sample texts ("Other or undefined ...") are no reply
+            // text; the reply code's own text reads better with them.
+            let (full, first_line) = if e.sample_text.is_empty() || e.code.detail == 0 {
+                (iana_full.clone(), text.clone())
             } else {
-                e.sample_text.clone()
+                (iana_full.clone(), e.sample_text.clone())
             };
             examples.push(example(
                 ctx,
@@ -318,7 +373,7 @@ fn forms_and_examples(ctx: &Ctx, b: &BasicEntry) -> (Vec<Item>, Vec<Example>, &'
             }
             forms.push(Item {
                 label: ctx.text("With an enhanced code"),
-                code: format!("{} {}", b.code, full),
+                code: format!("{} {}", b.code, iana_full),
                 note: String::new(),
             });
         } else if b.code / 100 != 3 {
