@@ -218,22 +218,26 @@ pub fn basic_page(ctx: &Ctx, index: usize) -> BasicPage {
     let toc = toc(
         ctx,
         &[
-        (
+            (
                 "troubleshooting",
                 TROUBLESHOOTING_HEADING,
                 trouble_v.is_some(),
             ),
-        ("seen-in-the-wild", "What providers mean by it", !variants.is_empty()),
-        ("description", "Description", true),
-        ("forms", "The code in all its forms", true),
-        ("meanings", "Meanings", true),
-        ("commands", "Commands", true),
-        ("associated", "Enhanced codes that go with it", true),
-        ("examples", "Example replies", true),
-        ("in-code", "In code", true),
-        ("references", "References", !b.references.is_empty()),
-        ("notes", "Notes", b.notes.is_some()),
-    ],
+            (
+                "seen-in-the-wild",
+                "What providers mean by it",
+                !variants.is_empty(),
+            ),
+            ("description", "Description", true),
+            ("forms", "The code in all its forms", true),
+            ("meanings", "Meanings", true),
+            ("commands", "Commands", true),
+            ("associated", "Enhanced codes that go with it", true),
+            ("examples", "Example replies", true),
+            ("in-code", "In code", true),
+            ("references", "References", !b.references.is_empty()),
+            ("notes", "Notes", b.notes.is_some()),
+        ],
     );
     BasicPage {
         wordings,

@@ -119,20 +119,24 @@ pub fn enhanced_page(ctx: &Ctx, index: usize) -> EnhancedPage {
     let toc = toc(
         ctx,
         &[
-        (
+            (
                 "troubleshooting",
                 TROUBLESHOOTING_HEADING,
                 trouble_v.is_some(),
             ),
-        ("seen-in-the-wild", "What providers mean by it", !variants.is_empty()),
-        ("forms", "The code in all its forms", true),
-        ("description", "Description", true),
-        ("associated", "Reply codes it goes with", true),
-        ("examples", "Example replies", true),
-        ("in-code", "In code", true),
-        ("references", "References", true),
-        ("notes", "Notes", e.notes.is_some()),
-    ],
+            (
+                "seen-in-the-wild",
+                "What providers mean by it",
+                !variants.is_empty(),
+            ),
+            ("forms", "The code in all its forms", true),
+            ("description", "Description", true),
+            ("associated", "Reply codes it goes with", true),
+            ("examples", "Example replies", true),
+            ("in-code", "In code", true),
+            ("references", "References", true),
+            ("notes", "Notes", e.notes.is_some()),
+        ],
     );
     EnhancedPage {
         wordings,

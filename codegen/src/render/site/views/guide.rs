@@ -15,45 +15,57 @@ pub struct Wording {
     /// The vendor's entry on its page.
     pub entry: Link,
     pub source: Option<Link>,
-    /// Whether the vendor is mail server software rather than a provider.
-    pub mta: bool,
 }
 
 /// How many real wordings a code page shows above its table of contents.
 pub const TOP_WORDINGS: usize = 3;
 
-/// The vendor wordings for a code, one vendor after another in turn so that the first few come
-/// from different providers. Only entries that quote a text are wordings.
+/// The vendor wordings for a code, the most telling first: providers before mail server
+/// software, then wordings of the enhanced codes documented most often with this code, the
+/// first few from different vendors. Only entries that quote a text are wordings.
 pub fn wordings(ctx: &Ctx, code: CodeRef) -> Vec<Wording> {
-    let mut by_vendor: Vec<Vec<Wording>> = Vec::new();
-    for (v, e) in ctx.variants.get(&code).into_iter().flatten() {
-        let Some(pattern) = e.pattern.as_deref().filter(|p| !p.trim().is_empty()) else {
-            continue;
-        };
-        let w = Wording {
-            wire: ctx.code(&e.wire()),
-            text: ctx.code(pattern),
-            entry: entry_link(ctx, v, e),
-            source: v.source(&e.source).map(|s| ctx.external(&s.url, &s.title)),
-            mta: v.kind == VendorKind::Mta,
-        };
-        match by_vendor.iter_mut().find(|g| g[0].entry.text == w.entry.text) {
-            Some(g) => g.push(w),
-            None => by_vendor.push(vec![w]),
+    let list = ctx.variants.get(&code).map(Vec::as_slice).unwrap_or(&[]);
+    let mut counts: BTreeMap<Option<EnhancedKey>, usize> = BTreeMap::new();
+    for (_, e) in list {
+        *counts.entry(e.enhanced.map(|x| x.key())).or_insert(0) += 1;
+    }
+    let mut ranked: Vec<(usize, &VendorFile, &VendorEntry, &str)> = list
+        .iter()
+        .enumerate()
+        .filter_map(|(i, (v, e))| {
+            let words = e.pattern.as_deref().filter(|p| !p.trim().is_empty())?;
+            Some((i, *v, *e, words))
+        })
+        .collect();
+    ranked.sort_by_key(|(i, v, e, _)| {
+        (
+            v.kind == VendorKind::Mta,
+            std::cmp::Reverse(counts[&e.enhanced.map(|x| x.key())]),
+            *i,
+        )
+    });
+    // The first few from different vendors, then the rest in rank order.
+    let mut first: Vec<usize> = Vec::new();
+    for (n, (_, v, _, _)) in ranked.iter().enumerate() {
+        if first.len() < TOP_WORDINGS && !first.iter().any(|&m| std::ptr::eq(ranked[m].1, *v)) {
+            first.push(n);
         }
     }
-    // Mail providers first (what most people hold a bounce from), then mail server software.
-    by_vendor.sort_by_key(|g| g[0].mta);
-    let mut queues: Vec<_> = by_vendor.into_iter().map(Vec::into_iter).collect();
-    let mut out = Vec::new();
-    loop {
-        let before = out.len();
-        out.extend(queues.iter_mut().filter_map(Iterator::next));
-        if out.len() == before {
-            break;
-        }
-    }
-    out
+    let order = first
+        .iter()
+        .copied()
+        .chain((0..ranked.len()).filter(|n| !first.contains(n)));
+    order
+        .map(|n| {
+            let (_, v, e, words) = ranked[n];
+            Wording {
+                wire: ctx.code(&e.wire()),
+                text: ctx.code(words),
+                entry: entry_link(ctx, v, e),
+                source: v.source(&e.source).map(|s| ctx.external(&s.url, &s.title)),
+            }
+        })
+        .collect()
 }
 
 /// The link to a vendor's entry on its page, labelled with the vendor's name.
@@ -145,7 +157,12 @@ const SIDE_CODES: usize = 4;
 pub fn side_depends(ctx: &Ctx, code: u16, own: Option<Side>) -> Vec<SideGroup> {
     // The enhanced codes sent with the reply code, the most often documented first.
     let mut counts: BTreeMap<EnhancedKey, usize> = BTreeMap::new();
-    for (_, e) in ctx.variants.get(&CodeRef::Basic(code)).into_iter().flatten() {
+    for (_, e) in ctx
+        .variants
+        .get(&CodeRef::Basic(code))
+        .into_iter()
+        .flatten()
+    {
         if let (Some(true), Some(x)) = (e.basic.map(|b| b == code), e.enhanced) {
             *counts.entry(x.key()).or_insert(0) += 1;
         }
