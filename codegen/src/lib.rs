@@ -4,7 +4,6 @@
 //! memory into every output file ([`render`]), and then either written or compared with the
 //! disk ([`outputs`]). One direction only: nothing reads the outputs back.
 
-pub mod check_standards;
 pub mod diag;
 pub mod iana;
 pub mod load;

@@ -170,6 +170,23 @@ pub fn c_enhanced_macros(name: &str) -> (String, String) {
     )
 }
 
+/// The `SMTP_REPLY_` suffixes the C header uses for its own macros (`SMTP_REPLY_MAP`).
+pub const C_RESERVED_REPLY_STEMS: [&str; 1] = ["MAP"];
+
+/// Whether a standard or historic reply code's identifier is free in C: its enum member must
+/// not take a name the header already uses.
+pub fn check_c_reply_name(name: &str) -> Result<(), String> {
+    let stem = c_macro_stem(name);
+    if C_RESERVED_REPLY_STEMS.contains(&stem.as_str()) {
+        return Err(format!(
+            "identifier `{name}` becomes `{}` in C, a name the header already uses for its own \
+             macro; choose another",
+            c_reply_enum(name)
+        ));
+    }
+    Ok(())
+}
+
 // The ports to come: TypeScript, Python, Go.
 
 /// A TypeScript exported constant or enum member: `MAILBOX_UNAVAILABLE`.
@@ -242,6 +259,12 @@ mod tests {
         assert_eq!(typescript_member("MailboxFull"), "mailboxFull");
         assert_eq!(python_member("MailboxFull"), "mailbox_full");
         assert_eq!(go_unexported("MailboxFull"), "mailboxFull");
+    }
+
+    #[test]
+    fn reserved_c_names() {
+        assert!(check_c_reply_name("Map").is_err());
+        assert!(check_c_reply_name("MapFull").is_ok());
     }
 
     #[test]

@@ -11,7 +11,7 @@ fn small() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/small/data")
 }
 
-/// Applies `edits` (file, text to find, replacement) to a copy of the small fixture and
+/// Applies `edits` (file, text to find or `""` for the whole file, replacement) to a copy of the small fixture and
 /// returns every diagnostic line.
 fn errors(case: &str, edits: &[(&str, &str, &str)]) -> Vec<String> {
     let dir = std::env::temp_dir().join(format!("smtp-codes-bad-{}-{case}", std::process::id()));
@@ -24,7 +24,13 @@ fn errors(case: &str, edits: &[(&str, &str, &str)]) -> Vec<String> {
             text.contains(find),
             "case {case}: `{find}` not found in {file}"
         );
-        fs::write(&p, text.replacen(find, replace, 1)).unwrap();
+        // An empty `find` replaces the whole file.
+        let new = if find.is_empty() {
+            replace.to_string()
+        } else {
+            text.replacen(find, replace, 1)
+        };
+        fs::write(&p, new).unwrap();
     }
     let result = codegen::load::load_as(&dir, "data");
     let _ = fs::remove_dir_all(&dir);
@@ -526,6 +532,93 @@ fn reference_to_an_rfc_without_a_section() {
         &[
             "data/basic.yaml:10:7: the reference to RFC 5321 names no section; every RFC has numbered sections: add the one that says this (`section: \"3.2\"`, or `Appendix A`)",
             "data/enhanced.yaml:28:9: the reference to RFC 3463 names no section; every RFC has numbered sections: add the one that says this (`section: \"3.2\"`, or `Appendix A`)",
+        ],
+    );
+}
+
+// Item by item: one mistake, one message, and nothing that depends on it breaks too.
+
+#[test]
+fn classifier_rule_with_a_misspelt_key() {
+    assert_errors(
+        "classifier_rule_with_a_misspelt_key",
+        &[("classifier.yaml", "    weak: true\n", "    waek: true\n")],
+        &[
+            "data/classifier.yaml:50:5: unknown field `waek`, expected one of `id`, `reason`, `any`, `all`, `none`, `classes`, `codes`, `enhanced`, `weak`, `note`; remove it or fix its spelling (see data/README.md)",
+        ],
+    );
+}
+
+#[test]
+fn classifier_with_an_unknown_section() {
+    assert_errors(
+        "classifier_with_an_unknown_section",
+        &[("classifier.yaml", "rules:\n", "ruels:\n")],
+        &[
+            "data/classifier.yaml:42:1: unknown field `ruels`; did you mean `rules`, which this file requires? (see data/README.md)",
+        ],
+    );
+}
+
+#[test]
+fn vendor_entry_with_a_misspelt_key() {
+    assert_errors(
+        "vendor_entry_with_a_misspelt_key",
+        &[(
+            "vendors/example-mail.yaml",
+            "    sender_action: Fix the address.",
+            "    sender_actoin: Fix the address.",
+        )],
+        &[
+            "data/vendors/example-mail.yaml:18:5: unknown field `sender_actoin`, expected one of `basic`, `enhanced`, `token`, `pattern`, `refines`, `meaning`, `cause`, `sender_action`, `admin_action`, `retry`, `reason`, `source`, `note`; remove it or fix its spelling (see data/README.md)",
+        ],
+    );
+}
+
+#[test]
+fn vendor_file_with_a_misspelt_key() {
+    assert_errors(
+        "vendor_file_with_a_misspelt_key",
+        &[(
+            "vendors/example-mail.yaml",
+            "description: A mail",
+            "descripton: A mail",
+        )],
+        &[
+            "data/vendors/example-mail.yaml:4:1: unknown field `descripton`; did you mean `description`, which this file requires? (see data/README.md)",
+        ],
+    );
+}
+
+#[test]
+fn empty_enhanced_file() {
+    assert_errors(
+        "empty_enhanced_file",
+        &[("enhanced.yaml", "", "")],
+        &[
+            "data/enhanced.yaml: the file is empty; it should hold a list of enhanced codes (see data/README.md)",
+        ],
+    );
+}
+
+#[test]
+fn commands_file_of_the_wrong_shape() {
+    assert_errors(
+        "commands_file_of_the_wrong_shape",
+        &[("commands.yaml", "", "name: RCPT\n")],
+        &[
+            "data/commands.yaml:1:1: expected a list of commands (a YAML sequence) at the top of the file",
+        ],
+    );
+}
+
+#[test]
+fn reply_named_like_a_c_header_macro() {
+    assert_errors(
+        "reply_named_like_a_c_header_macro",
+        &[("basic.yaml", "  name: MailboxUnavailable", "  name: Map")],
+        &[
+            "data/basic.yaml:30:3: identifier `Map` becomes `SMTP_REPLY_MAP` in C, a name the header already uses for its own macro; choose another",
         ],
     );
 }

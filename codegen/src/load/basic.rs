@@ -13,8 +13,21 @@ impl Validator<'_> {
     ) {
         self.order(standard, "code", |b| b.code, |k| k.to_string());
         self.order(nonstd, "code", |b| b.code, |k| k.to_string());
+        self.basic_unique(standard, nonstd);
+        for it in standard {
+            self.standard_entry(it);
+        }
+        for it in nonstd {
+            self.nonstandard_entry(it);
+        }
+        for it in standard.iter().chain(nonstd) {
+            self.basic_entry(it, commands);
+        }
+    }
+
+    /// Codes and names are unique across the two files.
+    fn basic_unique(&mut self, standard: &[Item<BasicEntry>], nonstd: &[Item<BasicEntry>]) {
         let both: Vec<&Item<BasicEntry>> = standard.iter().chain(nonstd).collect();
-        // Codes and names are unique across the two files.
         let mut by_code: HashMap<u16, &Item<BasicEntry>> = HashMap::new();
         for it in standard {
             by_code.insert(it.value.code, it);
@@ -41,137 +54,166 @@ impl Validator<'_> {
             })
             .collect();
         self.names(&all, |b| &b.name);
+    }
 
-        for it in standard {
-            let b = &it.value;
-            if b.status == BasicStatus::Nonstandard {
-                let loc = self.docs.item(it, "status");
-                self.err(loc, format!("code `{}` is marked nonstandard: move it to nonstandard.yaml, which keeps such codes apart", b.code));
-            }
-            if !(200..=599).contains(&b.code) {
-                let loc = self.docs.item(it, "code");
-                self.err(loc, format!("code `{}` is not a reply code: standard replies are three digits with a first digit of 2 to 5 (RFC 5321 section 4.2)", b.code));
-            }
-            if b.kind.is_some() {
-                let loc = self.docs.item(it, "kind");
-                self.err(loc, "`kind` belongs to non-standard codes only; remove it");
-            }
-            if b.text_source.is_none() {
-                let loc = self.docs.entry(it);
-                self.err(loc, format!("code `{}` has no `text_source`: name the RFC section its `text` is quoted from", b.code));
-            }
-            if b.introduced.is_none() {
-                let loc = self.docs.entry(it);
-                self.err(
-                    loc,
-                    format!(
-                        "code `{}` has no `introduced`: name the first RFC that gave it a meaning",
-                        b.code
-                    ),
-                );
-            }
-            if b.meanings.first().is_some_and(|m| m.document.is_none()) {
-                let loc = self.docs.at(&it.file, &it.path.key("meanings").index(0));
-                self.err(loc, "the first meaning of a standard code must be an RFC's (with `document` and `section`)");
+    /// What a standard or historic code needs: RFC provenance, no `kind`, a name free in C.
+    fn standard_entry(&mut self, it: &Item<BasicEntry>) {
+        let b = &it.value;
+        if b.status != BasicStatus::Nonstandard {
+            if let Err(e) = names::check_c_reply_name(&b.name) {
+                let loc = self.docs.item(it, "name");
+                self.err(loc, e);
             }
         }
-        for it in nonstd {
-            let b = &it.value;
-            if b.status != BasicStatus::Nonstandard {
-                let loc = self.docs.item(it, "status");
-                self.err(
-                    loc,
-                    format!(
-                        "code `{}` in nonstandard.yaml must have `status: nonstandard`",
-                        b.code
-                    ),
-                );
-            }
-            if !(100..=999).contains(&b.code) {
-                let loc = self.docs.item(it, "code");
-                self.err(loc, format!("code `{}` is not a 3-digit number", b.code));
-            }
-            if b.kind.is_none() {
-                let loc = self.docs.entry(it);
-                self.err(loc, format!("non-standard code `{}` needs a `kind`: vendor, client_error, registry_association or shortened_enhanced", b.code));
-            }
-            if b.confidence.as_deref().is_none_or(|c| c.trim().is_empty()) {
-                let loc = self.docs.entry(it);
-                self.err(
-                    loc,
-                    format!(
-                        "non-standard code `{}` needs a `confidence`: how sure its meaning is",
-                        b.code
-                    ),
-                );
-            }
-            if b.kind != Some(NonstandardKind::ClientError) && !(200..=599).contains(&b.code) {
-                let loc = self.docs.item(it, "kind");
-                self.err(loc, format!("code `{}` cannot be sent by a server (first digit not 2 to 5); mark it `kind: client_error`", b.code));
+        if b.status == BasicStatus::Nonstandard {
+            let loc = self.docs.item(it, "status");
+            self.err(loc, format!("code `{}` is marked nonstandard: move it to nonstandard.yaml, which keeps such codes apart", b.code));
+        }
+        if !(200..=599).contains(&b.code) {
+            let loc = self.docs.item(it, "code");
+            self.err(loc, format!("code `{}` is not a reply code: standard replies are three digits with a first digit of 2 to 5 (RFC 5321 section 4.2)", b.code));
+        }
+        if b.kind.is_some() {
+            let loc = self.docs.item(it, "kind");
+            self.err(loc, "`kind` belongs to non-standard codes only; remove it");
+        }
+        if b.text_source.is_none() {
+            let loc = self.docs.entry(it);
+            self.err(loc, format!("code `{}` has no `text_source`: name the RFC section its `text` is quoted from", b.code));
+        }
+        if b.introduced.is_none() {
+            let loc = self.docs.entry(it);
+            self.err(
+                loc,
+                format!(
+                    "code `{}` has no `introduced`: name the first RFC that gave it a meaning",
+                    b.code
+                ),
+            );
+        }
+        if b.meanings.first().is_some_and(|m| m.document.is_none()) {
+            let loc = self.docs.at(&it.file, &it.path.key("meanings").index(0));
+            self.err(loc, "the first meaning of a standard code must be an RFC's (with `document` and `section`)");
+        }
+    }
+
+    /// What a non-standard code needs: its kind and how sure its meaning is.
+    fn nonstandard_entry(&mut self, it: &Item<BasicEntry>) {
+        let b = &it.value;
+        if b.status != BasicStatus::Nonstandard {
+            let loc = self.docs.item(it, "status");
+            self.err(
+                loc,
+                format!(
+                    "code `{}` in nonstandard.yaml must have `status: nonstandard`",
+                    b.code
+                ),
+            );
+        }
+        if !(100..=999).contains(&b.code) {
+            let loc = self.docs.item(it, "code");
+            self.err(loc, format!("code `{}` is not a 3-digit number", b.code));
+        }
+        if b.kind.is_none() {
+            let loc = self.docs.entry(it);
+            self.err(loc, format!("non-standard code `{}` needs a `kind`: vendor, client_error, registry_association or shortened_enhanced", b.code));
+        }
+        if b.confidence.as_deref().is_none_or(|c| c.trim().is_empty()) {
+            let loc = self.docs.entry(it);
+            self.err(
+                loc,
+                format!(
+                    "non-standard code `{}` needs a `confidence`: how sure its meaning is",
+                    b.code
+                ),
+            );
+        }
+        if b.kind != Some(NonstandardKind::ClientError) && !(200..=599).contains(&b.code) {
+            let loc = self.docs.item(it, "kind");
+            self.err(loc, format!("code `{}` cannot be sent by a server (first digit not 2 to 5); mark it `kind: client_error`", b.code));
+        }
+    }
+
+    /// What every reply code needs: texts, meanings with their origin, known commands.
+    fn basic_entry(&mut self, it: &Item<BasicEntry>, commands: Option<&[String]>) {
+        let b = &it.value;
+        self.nonempty(it, "text", &b.text);
+        self.nonempty(it, "description", &b.description);
+        if b.meanings.is_empty() {
+            let loc = self.docs.item(it, "meanings");
+            self.err(
+                loc,
+                format!(
+                    "code `{}` has no meanings; give at least one with its source",
+                    b.code
+                ),
+            );
+        }
+        self.commands_known(it, it.path.key("commands"), &b.commands, commands);
+        for (i, m) in b.meanings.iter().enumerate() {
+            self.meaning(it, i, m, commands);
+        }
+        for (i, u) in b.uses.iter().enumerate() {
+            let up = it.path.key("uses").index(i);
+            self.commands_known(it, up.key("commands"), &u.commands, commands);
+            for c in &u.commands {
+                if !b.commands.contains(c) && b.status != BasicStatus::Nonstandard {
+                    let loc = self.docs.at(&it.file, &up.key("commands"));
+                    self.err(loc, format!("command `{c}` of this use is missing from the code's `commands` list; add it there"));
+                }
             }
         }
-        for it in both {
-            let b = &it.value;
-            self.nonempty(it, "text", &b.text);
-            self.nonempty(it, "description", &b.description);
-            if b.meanings.is_empty() {
-                let loc = self.docs.item(it, "meanings");
+    }
+
+    /// One meaning: its commands are the code's, it has a text and cites one origin.
+    fn meaning(
+        &mut self,
+        it: &Item<BasicEntry>,
+        i: usize,
+        m: &Meaning,
+        commands: Option<&[String]>,
+    ) {
+        let b = &it.value;
+        let mp = it.path.key("meanings").index(i);
+        self.commands_known(it, mp.key("commands"), &m.commands, commands);
+        for c in &m.commands {
+            if !b.commands.contains(c) && b.status != BasicStatus::Nonstandard {
+                let loc = self.docs.at(&it.file, &mp.key("commands"));
+                self.err(loc, format!("command `{c}` of this meaning is missing from the code's `commands` list; add it there"));
+            }
+        }
+        if m.text.trim().is_empty() {
+            let loc = self.docs.at(&it.file, &mp.key("text"));
+            self.err(loc, "meaning `text` is empty");
+        }
+        match (&m.document, m.sources.first()) {
+            (Some(_), Some(_)) => {
+                let loc = self.docs.at(&it.file, &mp);
+                self.err(loc, "a meaning cites either an RFC (`document`, `section`) or a page (`source`, `read`), not both");
+            }
+            (None, None) => {
+                let loc = self.docs.at(&it.file, &mp);
+                self.err(loc, "a meaning must cite its origin: an RFC (`document`, `section`) or a page (`source` with `read` date)");
+            }
+            (None, Some(_)) if m.read.is_none() => {
+                let loc = self.docs.at(&it.file, &mp);
                 self.err(
                     loc,
-                    format!(
-                        "code `{}` has no meanings; give at least one with its source",
-                        b.code
-                    ),
+                    "a meaning taken from a page needs the date it was read (`read: YYYY-MM-DD`)",
                 );
             }
-            self.commands_known(it, it.path.key("commands"), &b.commands, commands);
-            for (i, m) in b.meanings.iter().enumerate() {
-                let mp = it.path.key("meanings").index(i);
-                self.commands_known(it, mp.key("commands"), &m.commands, commands);
-                for c in &m.commands {
-                    if !b.commands.contains(c) && b.status != BasicStatus::Nonstandard {
-                        let loc = self.docs.at(&it.file, &mp.key("commands"));
-                        self.err(loc, format!("command `{c}` of this meaning is missing from the code's `commands` list; add it there"));
-                    }
-                }
-                if m.text.trim().is_empty() {
-                    let loc = self.docs.at(&it.file, &mp.key("text"));
-                    self.err(loc, "meaning `text` is empty");
-                }
-                match (&m.document, m.sources.first()) {
-                    (Some(_), Some(_)) => {
-                        let loc = self.docs.at(&it.file, &mp);
-                        self.err(loc, "a meaning cites either an RFC (`document`, `section`) or a page (`source`, `read`), not both");
-                    }
-                    (None, None) => {
-                        let loc = self.docs.at(&it.file, &mp);
-                        self.err(loc, "a meaning must cite its origin: an RFC (`document`, `section`) or a page (`source` with `read` date)");
-                    }
-                    (None, Some(_)) if m.read.is_none() => {
-                        let loc = self.docs.at(&it.file, &mp);
-                        self.err(loc, "a meaning taken from a page needs the date it was read (`read: YYYY-MM-DD`)");
-                    }
-                    (Some(_), None) if m.vendor.is_some() => {
-                        let loc = self.docs.at(&it.file, &mp.key("vendor"));
-                        self.err(loc, "a vendor meaning cites the vendor's page (`source`, `read`), not an RFC");
-                    }
-                    _ => {}
-                }
-                if m.section.is_some() && m.document.is_none() {
-                    let loc = self.docs.at(&it.file, &mp.key("section"));
-                    self.err(loc, "`section` needs `document`");
-                }
+            (Some(_), None) if m.vendor.is_some() => {
+                let loc = self.docs.at(&it.file, &mp.key("vendor"));
+                self.err(
+                    loc,
+                    "a vendor meaning cites the vendor's page (`source`, `read`), not an RFC",
+                );
             }
-            for (i, u) in b.uses.iter().enumerate() {
-                let up = it.path.key("uses").index(i);
-                self.commands_known(it, up.key("commands"), &u.commands, commands);
-                for c in &u.commands {
-                    if !b.commands.contains(c) && b.status != BasicStatus::Nonstandard {
-                        let loc = self.docs.at(&it.file, &up.key("commands"));
-                        self.err(loc, format!("command `{c}` of this use is missing from the code's `commands` list; add it there"));
-                    }
-                }
-            }
+            _ => {}
+        }
+        if m.section.is_some() && m.document.is_none() {
+            let loc = self.docs.at(&it.file, &mp.key("section"));
+            self.err(loc, "`section` needs `document`");
         }
     }
 

@@ -1,23 +1,100 @@
-//! `classifier.yaml`: reasons, defaults and text rules.
+//! `classifier.yaml`: reasons, defaults and text rules. Each section is read item by item, so
+//! a misspelt key in one rule is one error at that rule and the rest of the file still loads.
 
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::*;
 
+/// The sections of the file.
+pub(super) const SHAPE: Shape = Shape::Mapping {
+    what: "the classifier's reasons, defaults and rules",
+    known: &[
+        "reasons",
+        "enhanced",
+        "generic_enhanced",
+        "subjects",
+        "basic",
+        "rules",
+    ],
+    required: &["reasons", "enhanced", "subjects", "basic", "rules"],
+};
+
+/// The file's entries that deserialized, each with its index in its section.
+pub(super) struct Loaded {
+    pub(super) file: String,
+    pub(super) reasons: Vec<(usize, ReasonEntry)>,
+    pub(super) enhanced: Vec<(usize, EnhancedDefault)>,
+    pub(super) generic_enhanced: Vec<(usize, EnhancedKey)>,
+    pub(super) subjects: Vec<(usize, SubjectDefault)>,
+    pub(super) basic: Vec<(usize, BasicDefault)>,
+    pub(super) rules: Vec<(usize, Rule)>,
+    /// Every reason id the file defines, read from the raw YAML.
+    pub(super) reason_ids: Vec<String>,
+}
+
+impl Loaded {
+    pub(super) fn read(doc: &Document, diags: &mut Diagnostics) -> Self {
+        Loaded {
+            file: doc.file.clone(),
+            reasons: list(doc, "reasons", diags),
+            enhanced: list(doc, "enhanced", diags),
+            generic_enhanced: list(doc, "generic_enhanced", diags),
+            subjects: list(doc, "subjects", diags),
+            basic: list(doc, "basic", diags),
+            rules: list(doc, "rules", diags),
+            reason_ids: raw_list_keys(doc, "reasons", "id"),
+        }
+    }
+
+    pub(super) fn into_model(self) -> Classifier {
+        fn values<T>(v: Vec<(usize, T)>) -> Vec<T> {
+            v.into_iter().map(|(_, t)| t).collect()
+        }
+        Classifier {
+            reasons: values(self.reasons),
+            enhanced: values(self.enhanced),
+            generic_enhanced: values(self.generic_enhanced),
+            subjects: values(self.subjects),
+            basic: values(self.basic),
+            rules: values(self.rules),
+        }
+    }
+}
+
+/// `section[i].field`.
+fn at(section: &str, i: usize, field: &str) -> YamlPath {
+    YamlPath::root().key(section).index(i).key(field)
+}
+
 impl Validator<'_> {
-    pub(super) fn classifier(
-        &mut self,
-        c: &Classifier,
-        file: &str,
-        enhanced: &BTreeSet<EnhancedKey>,
-        basic: &BTreeMap<u16, BasicStatus>,
-        subjects: &[u16],
-        vendors: &[Item<VendorFile>],
-    ) {
-        let root = YamlPath::root();
+    pub(super) fn classifier(&mut self, c: &Loaded, keys: &Keys) {
+        self.reasons(c);
+        self.enhanced_defaults(c, keys.enhanced_keys.as_ref());
+        if let Some(subjects) = &keys.subject_codes {
+            self.subject_defaults(c, subjects);
+        }
+        if let Some(basic) = &keys.basic_codes {
+            self.basic_defaults(c, basic);
+        }
+        self.rules(c, keys);
+    }
+
+    /// Reports `reason` at `path` unless the taxonomy defines it.
+    fn known_reason(&mut self, c: &Loaded, reason: &str, path: YamlPath) {
+        if !c.reason_ids.iter().any(|r| r == reason) {
+            let loc = self.docs.at(&c.file, &path);
+            self.err(
+                loc,
+                format!("reason `{reason}` is not defined under `reasons`"),
+            );
+        }
+    }
+
+    fn reasons(&mut self, c: &Loaded) {
+        let file = c.file.as_str();
         let mut ids: HashMap<&str, usize> = HashMap::new();
-        for (i, r) in c.reasons.iter().enumerate() {
-            let p = root.key("reasons").index(i);
+        for (i, r) in &c.reasons {
+            let p = YamlPath::root().key("reasons").index(*i);
             if !is_snake_id(&r.id) {
                 let loc = self.docs.at(file, &p.key("id"));
                 self.err(
@@ -25,9 +102,11 @@ impl Validator<'_> {
                     format!("reason id `{}` must be snake_case (`unknown_user`)", r.id),
                 );
             }
-            if let Some(j) = ids.insert(r.id.as_str(), i) {
+            if let Some(j) = ids.insert(r.id.as_str(), *i) {
                 let loc = self.docs.at(file, &p.key("id"));
-                let prev = self.docs.at(file, &root.key("reasons").index(j));
+                let prev = self
+                    .docs
+                    .at(file, &YamlPath::root().key("reasons").index(j));
                 self.err(
                     loc,
                     format!(
@@ -44,34 +123,27 @@ impl Validator<'_> {
             }
         }
         for needed in ["unknown", "accepted"] {
-            if !ids.contains_key(needed) {
-                let loc = self.docs.at(file, &root.key("reasons"));
+            if !c.reason_ids.iter().any(|r| r == needed) {
+                let loc = self.docs.at(file, &YamlPath::root().key("reasons"));
                 self.err(loc, format!("the taxonomy needs the reason `{needed}`"));
             }
         }
-        let check_reason = |this: &mut Self, reason: &str, path: YamlPath| {
-            if !ids.contains_key(reason) {
-                let loc = this.docs.at(file, &path);
-                this.err(
-                    loc,
-                    format!("reason `{reason}` is not defined under `reasons`"),
-                );
-            }
-        };
-        // Enhanced defaults: every registered code exactly once, in order.
+    }
+
+    /// Enhanced defaults: every registered code exactly once, in order.
+    fn enhanced_defaults(&mut self, c: &Loaded, enhanced: Option<&BTreeSet<EnhancedKey>>) {
+        let file = c.file.as_str();
         let mut seen: BTreeMap<EnhancedKey, usize> = BTreeMap::new();
-        for (i, e) in c.enhanced.iter().enumerate() {
-            let p = root.key("enhanced").index(i);
-            check_reason(self, &e.reason, p.key("reason"));
-            if !enhanced.contains(&e.code) {
-                let loc = self.docs.at(file, &p.key("code"));
-                self.err(loc, format!("`{}` is not in enhanced.yaml; defaults are for registered codes (use `subjects` for the rest)", e.code));
+        let mut previous: Option<EnhancedKey> = None;
+        for (i, e) in &c.enhanced {
+            self.known_reason(c, &e.reason, at("enhanced", *i, "reason"));
+            let loc = self.docs.at(file, &at("enhanced", *i, "code"));
+            if enhanced.is_some_and(|keys| !keys.contains(&e.code)) {
+                self.err(loc.clone(), format!("`{}` is not in enhanced.yaml; defaults are for registered codes (use `subjects` for the rest)", e.code));
             }
-            if seen.insert(e.code, i).is_some() {
-                let loc = self.docs.at(file, &p.key("code"));
+            if seen.insert(e.code, *i).is_some() {
                 self.err(loc, format!("`{}` has two defaults; keep one", e.code));
-            } else if i > 0 && c.enhanced[i - 1].code > e.code {
-                let loc = self.docs.at(file, &p.key("code"));
+            } else if previous.is_some_and(|p| p > e.code) {
                 self.err(
                     loc,
                     format!(
@@ -80,25 +152,41 @@ impl Validator<'_> {
                     ),
                 );
             }
+            previous = Some(e.code);
         }
+        let Some(enhanced) = enhanced else { return };
+        // A default that failed to deserialize still names its code.
+        let listed: BTreeSet<EnhancedKey> = self.docs.docs[file]
+            .get(&YamlPath::root().key("enhanced"))
+            .and_then(|v| v.as_sequence())
+            .map(|seq| {
+                seq.iter()
+                    .filter_map(|item| item.get("code")?.as_str()?.parse().ok())
+                    .collect()
+            })
+            .unwrap_or_default();
         for k in enhanced {
-            if !seen.contains_key(k) {
-                let loc = self.docs.at(file, &root.key("enhanced"));
+            if !seen.contains_key(k) && !listed.contains(k) {
+                let loc = self.docs.at(file, &YamlPath::root().key("enhanced"));
                 self.err(loc, format!("registered code `{k}` has no default reason; add `- {{ code: {k}, reason: ... }}`"));
             }
         }
-        for (i, k) in c.generic_enhanced.iter().enumerate() {
+        for (i, k) in &c.generic_enhanced {
             if !enhanced.contains(k) {
-                let loc = self.docs.at(file, &root.key("generic_enhanced").index(i));
+                let loc = self
+                    .docs
+                    .at(file, &YamlPath::root().key("generic_enhanced").index(*i));
                 self.err(loc, format!("`{k}` is not in enhanced.yaml"));
             }
         }
-        let mut seen_subjects = Vec::new();
-        for (i, s) in c.subjects.iter().enumerate() {
-            let p = root.key("subjects").index(i);
-            check_reason(self, &s.reason, p.key("reason"));
-            if !subjects.contains(&s.subject) || seen_subjects.contains(&s.subject) {
-                let loc = self.docs.at(file, &p.key("subject"));
+    }
+
+    fn subject_defaults(&mut self, c: &Loaded, subjects: &[u16]) {
+        let mut seen = Vec::new();
+        for (i, s) in &c.subjects {
+            self.known_reason(c, &s.reason, at("subjects", *i, "reason"));
+            if !subjects.contains(&s.subject) || seen.contains(&s.subject) {
+                let loc = self.docs.at(&c.file, &at("subjects", *i, "subject"));
                 self.err(
                     loc,
                     format!(
@@ -107,92 +195,92 @@ impl Validator<'_> {
                     ),
                 );
             }
-            seen_subjects.push(s.subject);
+            seen.push(s.subject);
         }
-        let mut seen_basic = Vec::new();
-        for (i, b) in c.basic.iter().enumerate() {
-            let p = root.key("basic").index(i);
-            check_reason(self, &b.reason, p.key("reason"));
-            if !basic.contains_key(&b.code) || seen_basic.contains(&b.code) {
-                let loc = self.docs.at(file, &p.key("code"));
+    }
+
+    fn basic_defaults(&mut self, c: &Loaded, basic: &BTreeMap<u16, BasicStatus>) {
+        let mut seen: Vec<u16> = Vec::new();
+        for (i, b) in &c.basic {
+            self.known_reason(c, &b.reason, at("basic", *i, "reason"));
+            let loc = self.docs.at(&c.file, &at("basic", *i, "code"));
+            if !basic.contains_key(&b.code) || seen.contains(&b.code) {
                 self.err(
-                    loc,
+                    loc.clone(),
                     format!(
                         "code `{}` must be a reply code in the registry, given once",
                         b.code
                     ),
                 );
             }
-            if seen_basic.last().is_some_and(|l| *l > b.code) {
-                let loc = self.docs.at(file, &p.key("code"));
+            if seen.last().is_some_and(|l| *l > b.code) {
                 self.err(
                     loc,
                     format!("code `{}` is out of order; keep `basic` sorted", b.code),
                 );
             }
-            seen_basic.push(b.code);
+            seen.push(b.code);
         }
-        let mut rule_ids: HashMap<&str, usize> = HashMap::new();
-        for (i, r) in c.rules.iter().enumerate() {
-            let p = root.key("rules").index(i);
-            check_reason(self, &r.reason, p.key("reason"));
+    }
+
+    fn rules(&mut self, c: &Loaded, keys: &Keys) {
+        let mut ids: HashMap<&str, usize> = HashMap::new();
+        for (i, r) in &c.rules {
+            self.known_reason(c, &r.reason, at("rules", *i, "reason"));
+            let id_loc = self.docs.at(&c.file, &at("rules", *i, "id"));
             if !is_kebab_id(&r.id) {
-                let loc = self.docs.at(file, &p.key("id"));
                 self.err(
-                    loc,
+                    id_loc.clone(),
                     format!("rule id `{}` must be kebab-case (`block-lists`)", r.id),
                 );
             }
-            if rule_ids.insert(r.id.as_str(), i).is_some() {
-                let loc = self.docs.at(file, &p.key("id"));
-                self.err(loc, format!("rule id `{}` is used twice", r.id));
+            if ids.insert(r.id.as_str(), *i).is_some() {
+                self.err(id_loc, format!("rule id `{}` is used twice", r.id));
             }
-            if r.any.is_empty() {
-                let loc = self.docs.at(file, &p.key("any"));
-                self.err(loc, "a rule needs at least one phrase in `any`");
-            }
-            for (field, list) in [("any", &r.any), ("all", &r.all), ("none", &r.none)] {
-                for (j, phrase) in list.iter().enumerate() {
-                    if let Err(e) = check_phrase(phrase) {
-                        let loc = self.docs.at(file, &p.key(field).index(j));
-                        self.err(loc, e);
-                    }
-                }
-            }
-            for (j, class) in r.classes.iter().enumerate() {
-                if !(2..=5).contains(class) {
-                    let loc = self.docs.at(file, &p.key("classes").index(j));
-                    self.err(
-                        loc,
-                        format!("class `{class}` is not a reply class (2 to 5)"),
-                    );
-                }
-            }
-            for (j, code) in r.codes.iter().enumerate() {
-                if !basic.contains_key(code) {
-                    let loc = self.docs.at(file, &p.key("codes").index(j));
-                    self.err(loc, format!("code `{code}` is not in the registry"));
-                }
-            }
-            for (j, k) in r.enhanced.iter().enumerate() {
-                if !enhanced.contains(k) {
-                    let loc = self.docs.at(file, &p.key("enhanced").index(j));
-                    self.err(loc, format!("`{k}` is not in enhanced.yaml"));
+            self.rule_phrases(c, *i, r);
+            self.rule_scope(c, *i, r, keys);
+        }
+    }
+
+    fn rule_phrases(&mut self, c: &Loaded, i: usize, r: &Rule) {
+        if r.any.is_empty() {
+            let loc = self.docs.at(&c.file, &at("rules", i, "any"));
+            self.err(loc, "a rule needs at least one phrase in `any`");
+        }
+        for (field, list) in [("any", &r.any), ("all", &r.all), ("none", &r.none)] {
+            for (j, phrase) in list.iter().enumerate() {
+                if let Err(e) = check_phrase(phrase) {
+                    let loc = self.docs.at(&c.file, &at("rules", i, field).index(j));
+                    self.err(loc, e);
                 }
             }
         }
-        for it in vendors {
-            for (i, e) in it.value.entries.iter().enumerate() {
-                if let Some(r) = &e.reason {
-                    if !ids.contains_key(r.as_str()) {
-                        let loc = self
-                            .docs
-                            .at(&it.file, &it.path.key("entries").index(i).key("reason"));
-                        self.err(
-                            loc,
-                            format!("reason `{r}` is not defined in data/classifier.yaml"),
-                        );
-                    }
+    }
+
+    /// The classes, codes and enhanced codes a rule is limited to exist.
+    fn rule_scope(&mut self, c: &Loaded, i: usize, r: &Rule, keys: &Keys) {
+        for (j, class) in r.classes.iter().enumerate() {
+            if !(2..=5).contains(class) {
+                let loc = self.docs.at(&c.file, &at("rules", i, "classes").index(j));
+                self.err(
+                    loc,
+                    format!("class `{class}` is not a reply class (2 to 5)"),
+                );
+            }
+        }
+        if let Some(basic) = &keys.basic_codes {
+            for (j, code) in r.codes.iter().enumerate() {
+                if !basic.contains_key(code) {
+                    let loc = self.docs.at(&c.file, &at("rules", i, "codes").index(j));
+                    self.err(loc, format!("code `{code}` is not in the registry"));
+                }
+            }
+        }
+        if let Some(enhanced) = &keys.enhanced_keys {
+            for (j, k) in r.enhanced.iter().enumerate() {
+                if !enhanced.contains(k) {
+                    let loc = self.docs.at(&c.file, &at("rules", i, "enhanced").index(j));
+                    self.err(loc, format!("`{k}` is not in enhanced.yaml"));
                 }
             }
         }

@@ -2,6 +2,10 @@
 
 use super::*;
 
+/// `registry.yaml` is one record.
+pub(super) const SHAPE: Shape =
+    Shape::Record("the registry's description (name, edition, sources)");
+
 impl Validator<'_> {
     pub(super) fn meta(&mut self, meta: &Meta, file: &str) {
         let root = YamlPath::root();

@@ -24,104 +24,15 @@ mod classifier;
 mod commands;
 mod enhanced;
 mod meta;
+mod read;
+mod standards;
 mod subjects;
 mod troubleshooting;
 pub mod vectors;
 mod vendors;
 
 pub use classifier::check_phrase;
-
-/// An entry with the place it came from.
-struct Item<T> {
-    file: String,
-    path: YamlPath,
-    value: T,
-}
-
-/// Parsed documents, by file name relative to the project root.
-#[derive(Default)]
-struct Docs {
-    docs: HashMap<String, Document>,
-}
-
-impl Docs {
-    fn at(&self, file: &str, path: &YamlPath) -> Location {
-        match self.docs.get(file) {
-            Some(d) => d.locate(path),
-            None => Location::file(file),
-        }
-    }
-
-    fn item<T>(&self, item: &Item<T>, field: &str) -> Location {
-        self.at(&item.file, &item.path.key(field))
-    }
-
-    fn entry<T>(&self, item: &Item<T>) -> Location {
-        self.at(&item.file, &item.path)
-    }
-}
-
-/// Reads `data_dir/name` (shown as `shown_dir/name`) into a document.
-fn read_doc(
-    data_dir: &Path,
-    shown_dir: &str,
-    name: &str,
-    required: bool,
-    docs: &mut Docs,
-    diags: &mut Diagnostics,
-) -> Option<String> {
-    let shown = format!("{shown_dir}/{name}");
-    let text = match fs::read_to_string(data_dir.join(name)) {
-        Ok(t) => t,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound && !required => return None,
-        Err(e) => {
-            diags.push(Location::file(&shown), format!("cannot read the file: {e}"));
-            return None;
-        }
-    };
-    let doc = Document::parse(&shown, &text, diags)?;
-    docs.docs.insert(shown.clone(), doc);
-    Some(shown)
-}
-
-fn items<T: DeserializeOwned>(
-    docs: &Docs,
-    file: &Option<String>,
-    path: YamlPath,
-    diags: &mut Diagnostics,
-) -> Vec<Item<T>> {
-    let Some(file) = file else { return Vec::new() };
-    let doc = &docs.docs[file];
-    doc.deserialize_items::<T>(&path, diags)
-        .into_iter()
-        .map(|(i, value)| Item {
-            file: file.clone(),
-            path: path.index(i),
-            value,
-        })
-        .collect()
-}
-
-/// The `key` field of every item of a top-level sequence, read from the raw YAML even for
-/// items that failed to deserialize, so that one broken entry does not make every reference
-/// to it an error too.
-fn raw_keys(docs: &Docs, file: &Option<String>, key: &str) -> Vec<String> {
-    let Some(doc) = file.as_ref().and_then(|f| docs.docs.get(f)) else {
-        return Vec::new();
-    };
-    doc.value
-        .as_sequence()
-        .map(|seq| {
-            seq.iter()
-                .filter_map(|item| match item.get(key)? {
-                    serde_yaml::Value::String(s) => Some(s.clone()),
-                    serde_yaml::Value::Number(n) => Some(n.to_string()),
-                    _ => None,
-                })
-                .collect()
-        })
-        .unwrap_or_default()
-}
+use read::*;
 
 /// Loads and validates the registry under `data_dir`. File names in messages are shown
 /// relative to the project root as `data/...`.
@@ -133,170 +44,295 @@ pub fn load(data_dir: &Path) -> Result<Registry, Invalid> {
 pub fn load_as(data_dir: &Path, shown_dir: &str) -> Result<Registry, Invalid> {
     let mut diags = Diagnostics::default();
     let mut docs = Docs::default();
-    let read = |name: &str, required: bool, docs: &mut Docs, diags: &mut Diagnostics| {
-        read_doc(data_dir, shown_dir, name, required, docs, diags)
-    };
-    let f_meta = read("registry.yaml", true, &mut docs, &mut diags);
-    let f_classes = read("classes.yaml", true, &mut docs, &mut diags);
-    let f_subjects = read("subjects.yaml", true, &mut docs, &mut diags);
-    let f_enhanced = read("enhanced.yaml", true, &mut docs, &mut diags);
-    let f_basic = read("basic.yaml", true, &mut docs, &mut diags);
-    let f_nonstd = read("nonstandard.yaml", true, &mut docs, &mut diags);
-    let f_commands = read("commands.yaml", true, &mut docs, &mut diags);
-    let f_trouble = read("troubleshooting.yaml", false, &mut docs, &mut diags);
-    let f_classifier = read("classifier.yaml", true, &mut docs, &mut diags);
-
-    let mut vendor_files = Vec::new();
-    if let Ok(rd) = fs::read_dir(data_dir.join("vendors")) {
-        let mut names: Vec<String> = rd
-            .filter_map(|e| e.ok())
-            .map(|e| e.file_name().to_string_lossy().into_owned())
-            .filter(|n| n.ends_with(".yaml"))
-            .collect();
-        names.sort();
-        for n in names {
-            if let Some(f) = read(&format!("vendors/{n}"), true, &mut docs, &mut diags) {
-                vendor_files.push(f);
-            }
-        }
-    }
-
-    let meta: Option<Meta> = f_meta
-        .as_ref()
-        .and_then(|f| docs.docs[f].deserialize_at(&YamlPath::root(), &mut diags));
-    let classes: Vec<Item<ClassEntry>> = items(&docs, &f_classes, YamlPath::root(), &mut diags);
-    let subjects: Vec<Item<SubjectEntry>> = items(&docs, &f_subjects, YamlPath::root(), &mut diags);
-    let enhanced: Vec<Item<EnhancedEntry>> =
-        items(&docs, &f_enhanced, YamlPath::root(), &mut diags);
-    let basic: Vec<Item<BasicEntry>> = items(&docs, &f_basic, YamlPath::root(), &mut diags);
-    let nonstd: Vec<Item<BasicEntry>> = items(&docs, &f_nonstd, YamlPath::root(), &mut diags);
-    let commands: Vec<Item<CommandEntry>> = items(&docs, &f_commands, YamlPath::root(), &mut diags);
-    let trouble: Vec<Item<TroubleshootingEntry>> =
-        items(&docs, &f_trouble, YamlPath::root(), &mut diags);
-    let classifier: Classifier = f_classifier
-        .as_ref()
-        .and_then(|f| docs.docs[f].deserialize_at(&YamlPath::root(), &mut diags))
-        .unwrap_or_default();
-    let mut vendors: Vec<Item<VendorFile>> = Vec::new();
-    for f in &vendor_files {
-        if let Some(v) = docs.docs[f].deserialize_at::<VendorFile>(&YamlPath::root(), &mut diags) {
-            vendors.push(Item {
-                file: f.clone(),
-                path: YamlPath::root(),
-                value: v,
-            });
-        }
-    }
-
-    let f_vectors = read(vectors::FILE, false, &mut docs, &mut diags);
-    let reply_vectors = f_vectors.map_or_else(Vec::new, |f| {
-        let reasons: Vec<&str> = classifier.reasons.iter().map(|r| r.id.as_str()).collect();
-        vectors::load(&docs.docs[&f], &reasons, &mut diags)
-    });
-
-    let mut v = Validator {
-        docs: &docs,
-        diags: &mut diags,
-    };
-    if let (Some(meta), Some(f)) = (&meta, &f_meta) {
-        v.meta(meta, f);
-    }
-    v.classes(&classes);
-    v.subjects(&subjects);
-    v.commands(&commands);
-    // Cross-references are checked against every entry a file names, including entries that
-    // failed to deserialize (their own error is already reported); a file that could not be
-    // parsed at all is not checked against.
-    let parsed = |f: &Option<String>| f.as_ref().is_some_and(|f| docs.docs.contains_key(f));
-    let command_names: Option<Vec<String>> =
-        parsed(&f_commands).then(|| raw_keys(&docs, &f_commands, "name"));
-    v.basic(&basic, &nonstd, command_names.as_deref());
-    let mut basic_codes: BTreeMap<u16, BasicStatus> = BTreeMap::new();
-    // Non-standard first: where a number is in both files (itself an error), the standard
-    // entry is the one other files may refer to.
-    for (file, status) in [
-        (&f_nonstd, BasicStatus::Nonstandard),
-        (&f_basic, BasicStatus::Standard),
-    ] {
-        for k in raw_keys(&docs, file, "code") {
-            if let Ok(c) = k.parse() {
-                basic_codes.insert(c, status);
-            }
-        }
-    }
-    for b in basic.iter().chain(&nonstd) {
-        basic_codes.insert(b.value.code, b.value.status);
-    }
-    let basic_codes = (parsed(&f_basic) && parsed(&f_nonstd)).then_some(basic_codes);
-    let subject_codes: Option<Vec<u16>> = parsed(&f_subjects).then(|| {
-        raw_keys(&docs, &f_subjects, "subject")
-            .iter()
-            .filter_map(|k| k.parse().ok())
-            .collect()
-    });
-    let enhanced_keys: Option<BTreeSet<EnhancedKey>> = parsed(&f_enhanced).then(|| {
-        raw_keys(&docs, &f_enhanced, "code")
-            .iter()
-            .filter_map(|k| k.parse().ok())
-            .collect()
-    });
-    v.enhanced(
-        &enhanced,
-        basic_codes.as_ref(),
-        subject_codes.as_deref(),
-        enhanced_keys.as_ref().unwrap_or(&BTreeSet::new()),
-    );
-    if let Some(keys) = &enhanced_keys {
-        v.basic_uses(basic.iter().chain(&nonstd), keys);
-    }
-    if let (Some(e), Some(b)) = (&enhanced_keys, &basic_codes) {
-        v.troubleshooting(&trouble, e, b);
-        let sample_texts: BTreeMap<EnhancedKey, String> = enhanced
-            .iter()
-            .map(|it| (it.value.code, it.value.sample_text.to_ascii_lowercase()))
-            .collect();
-        v.vendors(&vendors, e, b, &sample_texts);
-        if let Some(f) = &f_classifier {
-            v.classifier(
-                &classifier,
-                f,
-                e,
-                b,
-                &subject_codes.clone().unwrap_or_default(),
-                &vendors,
-            );
-        }
-    }
-
+    let files = Files::read(data_dir, shown_dir, &mut docs, &mut diags);
+    let usable = Usable::check(&docs, &files, &mut diags);
+    let entries = Entries::read(&docs, &files, &usable, &mut diags);
+    let keys = Keys::collect(&docs, &files, &usable, &entries);
+    validate(&docs, &files, &entries, &keys, &mut diags);
     if !diags.is_empty() {
         return Err(Invalid(diags.into_sorted()));
     }
-    let Some(meta) = meta else {
+    let Some(registry) = entries.into_registry() else {
         return Err(Invalid(diags.into_sorted()));
     };
-    let mut all_basic: Vec<BasicEntry> = basic.into_iter().chain(nonstd).map(|i| i.value).collect();
-    all_basic.sort_by_key(|b| b.code);
-    let mut vendors: Vec<VendorFile> = vendors.into_iter().map(|i| i.value).collect();
-    vendors.sort_by(|a, b| a.vendor.cmp(&b.vendor));
-    let registry = Registry {
-        meta,
-        classes: classes.into_iter().map(|i| i.value).collect(),
-        subjects: subjects.into_iter().map(|i| i.value).collect(),
-        enhanced: enhanced.into_iter().map(|i| i.value).collect(),
-        basic: all_basic,
-        commands: commands.into_iter().map(|i| i.value).collect(),
-        troubleshooting: trouble.into_iter().map(|i| i.value).collect(),
-        vendors,
-        classifier,
-        reply_vectors,
-    };
-    crate::check_standards::check(&registry, shown_dir, &|f, p| docs.at(f, p), &mut diags);
+    // Rules that read the whole registry (the standards' own rules); see standards.rs.
+    standards::check(&registry, shown_dir, &|f, p| docs.at(f, p), &mut diags);
     if !diags.is_empty() {
         return Err(Invalid(diags.into_sorted()));
     }
     Ok(registry)
 }
 
+/// The data files, as the names they are shown by; `None` for a file that could not be read
+/// or parsed (already reported), or an optional file that is absent.
+struct Files {
+    meta: Option<String>,
+    classes: Option<String>,
+    subjects: Option<String>,
+    enhanced: Option<String>,
+    basic: Option<String>,
+    nonstandard: Option<String>,
+    commands: Option<String>,
+    troubleshooting: Option<String>,
+    classifier: Option<String>,
+    vendors: Vec<String>,
+    vectors: Option<String>,
+}
+
+impl Files {
+    fn read(data_dir: &Path, shown_dir: &str, docs: &mut Docs, diags: &mut Diagnostics) -> Self {
+        let mut read =
+            |name: &str, required: bool| read_doc(data_dir, shown_dir, name, required, docs, diags);
+        let mut files = Files {
+            meta: read("registry.yaml", true),
+            classes: read("classes.yaml", true),
+            subjects: read("subjects.yaml", true),
+            enhanced: read("enhanced.yaml", true),
+            basic: read("basic.yaml", true),
+            nonstandard: read("nonstandard.yaml", true),
+            commands: read("commands.yaml", true),
+            troubleshooting: read("troubleshooting.yaml", false),
+            classifier: read("classifier.yaml", true),
+            vendors: Vec::new(),
+            vectors: read(vectors::FILE, false),
+        };
+        if let Ok(rd) = fs::read_dir(data_dir.join("vendors")) {
+            let mut names: Vec<String> = rd
+                .filter_map(|e| e.ok())
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .filter(|n| n.ends_with(".yaml"))
+                .collect();
+            names.sort();
+            files.vendors = names
+                .iter()
+                .filter_map(|n| read(&format!("vendors/{n}"), true))
+                .collect();
+        }
+        files
+    }
+}
+
+/// Which files hold content of the right shape. Checks that depend on the entries of a file
+/// that is not usable (unreadable, empty, or of the wrong shape) are skipped, so that one
+/// broken file gives its own error and no cascade.
+struct Usable {
+    meta: bool,
+    classes: bool,
+    subjects: bool,
+    enhanced: bool,
+    basic: bool,
+    nonstandard: bool,
+    commands: bool,
+    troubleshooting: bool,
+    classifier: bool,
+    vendors: Vec<bool>,
+}
+
+impl Usable {
+    fn check(docs: &Docs, files: &Files, diags: &mut Diagnostics) -> Self {
+        let list = |f: &Option<String>, what, diags: &mut Diagnostics| {
+            check_shape(docs, f, Shape::List(what), diags)
+        };
+        Usable {
+            meta: check_shape(docs, &files.meta, meta::SHAPE, diags),
+            classes: list(&files.classes, "a list of classes", diags),
+            subjects: list(&files.subjects, "a list of subjects", diags),
+            enhanced: list(&files.enhanced, "a list of enhanced codes", diags),
+            basic: list(&files.basic, "a list of reply codes", diags),
+            nonstandard: list(&files.nonstandard, "a list of non-standard codes", diags),
+            commands: list(&files.commands, "a list of commands", diags),
+            troubleshooting: list(
+                &files.troubleshooting,
+                "a list of troubleshooting entries",
+                diags,
+            ),
+            classifier: check_shape(docs, &files.classifier, classifier::SHAPE, diags),
+            vendors: files
+                .vendors
+                .iter()
+                .map(|f| check_shape(docs, &Some(f.clone()), vendors::SHAPE, diags))
+                .collect(),
+        }
+    }
+}
+
+/// Every entry that deserialized, with its place.
+struct Entries {
+    meta: Option<Meta>,
+    classes: Vec<Item<ClassEntry>>,
+    subjects: Vec<Item<SubjectEntry>>,
+    enhanced: Vec<Item<EnhancedEntry>>,
+    basic: Vec<Item<BasicEntry>>,
+    nonstandard: Vec<Item<BasicEntry>>,
+    commands: Vec<Item<CommandEntry>>,
+    troubleshooting: Vec<Item<TroubleshootingEntry>>,
+    classifier: Option<classifier::Loaded>,
+    vendors: Vec<vendors::Loaded>,
+    reply_vectors: Vec<ReplyVector>,
+}
+
+impl Entries {
+    fn read(docs: &Docs, files: &Files, usable: &Usable, diags: &mut Diagnostics) -> Self {
+        let root = YamlPath::root;
+        let pick = |ok: bool, f: &Option<String>| if ok { f.clone() } else { None };
+        let classifier = pick(usable.classifier, &files.classifier)
+            .map(|f| classifier::Loaded::read(&docs.docs[&f], diags));
+        let reasons: Vec<String> = classifier
+            .as_ref()
+            .map(|c| c.reason_ids.clone())
+            .unwrap_or_default();
+        let reasons: Vec<&str> = reasons.iter().map(String::as_str).collect();
+        Entries {
+            meta: pick(usable.meta, &files.meta)
+                .and_then(|f| docs.docs[&f].deserialize_at(&root(), diags)),
+            classes: items(docs, &pick(usable.classes, &files.classes), root(), diags),
+            subjects: items(docs, &pick(usable.subjects, &files.subjects), root(), diags),
+            enhanced: items(docs, &pick(usable.enhanced, &files.enhanced), root(), diags),
+            basic: items(docs, &pick(usable.basic, &files.basic), root(), diags),
+            nonstandard: items(
+                docs,
+                &pick(usable.nonstandard, &files.nonstandard),
+                root(),
+                diags,
+            ),
+            commands: items(docs, &pick(usable.commands, &files.commands), root(), diags),
+            troubleshooting: items(
+                docs,
+                &pick(usable.troubleshooting, &files.troubleshooting),
+                root(),
+                diags,
+            ),
+            classifier,
+            vendors: files
+                .vendors
+                .iter()
+                .zip(&usable.vendors)
+                .filter(|(_, ok)| **ok)
+                .map(|(f, _)| vendors::Loaded::read(&docs.docs[f], diags))
+                .collect(),
+            reply_vectors: files
+                .vectors
+                .as_ref()
+                .map_or_else(Vec::new, |f| vectors::load(&docs.docs[f], &reasons, diags)),
+        }
+    }
+
+    /// The registry, once nothing is wrong; `None` when a part is missing.
+    fn into_registry(self) -> Option<Registry> {
+        let mut basic: Vec<BasicEntry> = self
+            .basic
+            .into_iter()
+            .chain(self.nonstandard)
+            .map(|i| i.value)
+            .collect();
+        basic.sort_by_key(|b| b.code);
+        let mut vendors = self
+            .vendors
+            .into_iter()
+            .map(vendors::Loaded::into_model)
+            .collect::<Option<Vec<VendorFile>>>()?;
+        vendors.sort_by(|a, b| a.vendor.cmp(&b.vendor));
+        Some(Registry {
+            meta: self.meta?,
+            classes: self.classes.into_iter().map(|i| i.value).collect(),
+            subjects: self.subjects.into_iter().map(|i| i.value).collect(),
+            enhanced: self.enhanced.into_iter().map(|i| i.value).collect(),
+            basic,
+            commands: self.commands.into_iter().map(|i| i.value).collect(),
+            troubleshooting: self.troubleshooting.into_iter().map(|i| i.value).collect(),
+            vendors,
+            classifier: self.classifier?.into_model(),
+            reply_vectors: self.reply_vectors,
+        })
+    }
+}
+
+/// The keys other files refer to, read from the raw YAML of each usable file (so that an
+/// entry that failed to deserialize is still known and references to it are not errors too);
+/// `None` for a file that is not usable, whose dependent checks are skipped.
+struct Keys {
+    command_names: Option<Vec<String>>,
+    basic_codes: Option<BTreeMap<u16, BasicStatus>>,
+    subject_codes: Option<Vec<u16>>,
+    enhanced_keys: Option<BTreeSet<EnhancedKey>>,
+}
+
+impl Keys {
+    fn collect(docs: &Docs, files: &Files, usable: &Usable, entries: &Entries) -> Self {
+        let numbers = |f: &Option<String>, key: &str| -> Vec<u16> {
+            raw_keys(docs, f, key)
+                .iter()
+                .filter_map(|k| k.parse().ok())
+                .collect()
+        };
+        let mut basic_codes: BTreeMap<u16, BasicStatus> = BTreeMap::new();
+        // Non-standard first: where a number is in both files (itself an error), the standard
+        // entry is the one other files may refer to.
+        for c in numbers(&files.nonstandard, "code") {
+            basic_codes.insert(c, BasicStatus::Nonstandard);
+        }
+        for c in numbers(&files.basic, "code") {
+            basic_codes.insert(c, BasicStatus::Standard);
+        }
+        for b in entries.basic.iter().chain(&entries.nonstandard) {
+            basic_codes.insert(b.value.code, b.value.status);
+        }
+        Keys {
+            command_names: usable
+                .commands
+                .then(|| raw_keys(docs, &files.commands, "name")),
+            basic_codes: (usable.basic && usable.nonstandard).then_some(basic_codes),
+            subject_codes: usable.subjects.then(|| numbers(&files.subjects, "subject")),
+            enhanced_keys: usable.enhanced.then(|| {
+                raw_keys(docs, &files.enhanced, "code")
+                    .iter()
+                    .filter_map(|k| k.parse().ok())
+                    .collect()
+            }),
+        }
+    }
+}
+
+/// Every check that spans entries or files.
+fn validate(docs: &Docs, files: &Files, e: &Entries, keys: &Keys, diags: &mut Diagnostics) {
+    let mut v = Validator { docs, diags };
+    if let (Some(meta), Some(f)) = (&e.meta, &files.meta) {
+        v.meta(meta, f);
+    }
+    v.classes(&e.classes);
+    v.subjects(&e.subjects);
+    v.commands(&e.commands);
+    v.basic(&e.basic, &e.nonstandard, keys.command_names.as_deref());
+    v.enhanced(
+        &e.enhanced,
+        keys.basic_codes.as_ref(),
+        keys.subject_codes.as_deref(),
+        keys.enhanced_keys.as_ref().unwrap_or(&BTreeSet::new()),
+    );
+    if let Some(k) = &keys.enhanced_keys {
+        v.basic_uses(e.basic.iter().chain(&e.nonstandard), k);
+    }
+    if let (Some(k), Some(b)) = (&keys.enhanced_keys, &keys.basic_codes) {
+        v.troubleshooting(&e.troubleshooting, k, b);
+    }
+    let sample_texts: BTreeMap<EnhancedKey, String> = e
+        .enhanced
+        .iter()
+        .map(|it| (it.value.code, it.value.sample_text.to_ascii_lowercase()))
+        .collect();
+    let codes = vendors::Codes {
+        enhanced: keys.enhanced_keys.as_ref(),
+        basic: keys.basic_codes.as_ref(),
+        sample_texts: &sample_texts,
+        reasons: e.classifier.as_ref().map(|c| c.reason_ids.as_slice()),
+    };
+    for vendor in &e.vendors {
+        v.vendor(vendor, &codes);
+    }
+    if let Some(c) = &e.classifier {
+        v.classifier(c, keys);
+    }
+}
 fn is_snake_id(s: &str) -> bool {
     !s.is_empty()
         && s.starts_with(|c: char| c.is_ascii_lowercase())

@@ -113,98 +113,114 @@ pub fn validate(doc: &Document, items: &[(usize, ReplyVector)], diags: &mut Diag
             );
         }
         match &v.error {
-            Some(e) => {
-                for (field, given) in [
-                    ("basic", v.basic.is_some()),
-                    ("enhanced", v.enhanced.is_some()),
-                    ("enhanced_state", v.enhanced_state.is_some()),
-                    ("enhanced_other", v.enhanced_other.is_some()),
-                    ("enhanced_in_text", v.enhanced_in_text.is_some()),
-                    ("lines", v.lines.is_some()),
-                    ("complete", v.complete.is_some()),
-                ] {
-                    if given {
-                        err(at(field), format!("`{field}` describes a parsed reply; a vector with `error` has none, so remove it"));
-                    }
-                }
-                if !ERROR_KINDS.contains(&e.kind.as_str()) {
-                    err(
-                        at_error("kind"),
-                        format!(
-                            "unknown error kind `{}`; use one of: {}",
-                            e.kind,
-                            ERROR_KINDS.join(", ")
-                        ),
-                    );
-                } else if v.mode == Mode::Lenient && !FATAL_KINDS.contains(&e.kind.as_str()) {
-                    err(
-                        at_error("kind"),
-                        format!(
-                            "lenient parsing does not fail on `{}`; only on {}",
-                            e.kind,
-                            FATAL_KINDS.join(", ")
-                        ),
-                    );
-                }
-                if e.kind == "line_too_long"
-                    && v.mode == Mode::Lenient
-                    && v.max_line_length.is_none()
-                {
-                    err(
-                        at_error("kind"),
-                        "lenient parsing fails on `line_too_long` only with `max_line_length` set"
-                            .into(),
-                    );
-                }
-                if e.line == 0 {
-                    err(at_error("line"), "error `line` counts from 1".into());
-                }
-                if e.position > v.input.len() {
-                    err(
-                        at_error("position"),
-                        format!(
-                            "error `position` {} is past the input's end ({} bytes)",
-                            e.position,
-                            v.input.len()
-                        ),
-                    );
-                }
-                if (e.kind == "empty") != v.input.is_empty() {
-                    err(
-                        at("input"),
-                        "the `empty` error goes with an empty input, and only with one".into(),
-                    );
-                }
-            }
-            None => {
-                for (field, missing) in [
-                    ("basic", v.basic.is_none()),
-                    ("enhanced_state", v.enhanced_state.is_none()),
-                    ("lines", v.lines.is_none()),
-                ] {
-                    if missing {
-                        err(at("name"), format!("missing `{field}`: a vector without `error` describes the parsed reply"));
-                    }
-                }
-                if let Some(b) = v.basic {
-                    if !(200..=599).contains(&b) {
-                        err(
-                            at("basic"),
-                            format!("basic code `{b}` is not a reply code (200 to 599)"),
-                        );
-                    }
-                }
-                if v.lines.as_ref().is_some_and(Vec::is_empty) {
-                    err(
-                        at("lines"),
-                        "`lines` lists at least one line (a bare code has one empty line)".into(),
-                    );
-                }
-                if let Some(state) = v.enhanced_state {
-                    check_state(v, state, &at, &mut err);
-                }
-            }
+            Some(e) => expected_error(v, e, &at, &at_error, &mut err),
+            None => expected_reply(v, &at, &mut err),
         }
+    }
+}
+
+/// A vector that must fail: nothing of a parsed reply, a known kind that its mode fails on, a
+/// place inside the input.
+fn expected_error(
+    v: &ReplyVector,
+    e: &VectorError,
+    at: &dyn Fn(&str) -> Location,
+    at_error: &dyn Fn(&str) -> Location,
+    err: &mut dyn FnMut(Location, String),
+) {
+    for (field, given) in [
+        ("basic", v.basic.is_some()),
+        ("enhanced", v.enhanced.is_some()),
+        ("enhanced_state", v.enhanced_state.is_some()),
+        ("enhanced_other", v.enhanced_other.is_some()),
+        ("enhanced_in_text", v.enhanced_in_text.is_some()),
+        ("lines", v.lines.is_some()),
+        ("complete", v.complete.is_some()),
+    ] {
+        if given {
+            err(at(field), format!("`{field}` describes a parsed reply; a vector with `error` has none, so remove it"));
+        }
+    }
+    if !ERROR_KINDS.contains(&e.kind.as_str()) {
+        err(
+            at_error("kind"),
+            format!(
+                "unknown error kind `{}`; use one of: {}",
+                e.kind,
+                ERROR_KINDS.join(", ")
+            ),
+        );
+    } else if v.mode == Mode::Lenient && !FATAL_KINDS.contains(&e.kind.as_str()) {
+        err(
+            at_error("kind"),
+            format!(
+                "lenient parsing does not fail on `{}`; only on {}",
+                e.kind,
+                FATAL_KINDS.join(", ")
+            ),
+        );
+    }
+    if e.kind == "line_too_long" && v.mode == Mode::Lenient && v.max_line_length.is_none() {
+        err(
+            at_error("kind"),
+            "lenient parsing fails on `line_too_long` only with `max_line_length` set".into(),
+        );
+    }
+    if e.line == 0 {
+        err(at_error("line"), "error `line` counts from 1".into());
+    }
+    if e.position > v.input.len() {
+        err(
+            at_error("position"),
+            format!(
+                "error `position` {} is past the input's end ({} bytes)",
+                e.position,
+                v.input.len()
+            ),
+        );
+    }
+    if (e.kind == "empty") != v.input.is_empty() {
+        err(
+            at("input"),
+            "the `empty` error goes with an empty input, and only with one".into(),
+        );
+    }
+}
+
+/// A vector that must parse: the reply's code, enhanced state and lines.
+fn expected_reply(
+    v: &ReplyVector,
+    at: &dyn Fn(&str) -> Location,
+    err: &mut dyn FnMut(Location, String),
+) {
+    for (field, missing) in [
+        ("basic", v.basic.is_none()),
+        ("enhanced_state", v.enhanced_state.is_none()),
+        ("lines", v.lines.is_none()),
+    ] {
+        if missing {
+            err(
+                at("name"),
+                format!("missing `{field}`: a vector without `error` describes the parsed reply"),
+            );
+        }
+    }
+    if let Some(b) = v.basic {
+        if !(200..=599).contains(&b) {
+            err(
+                at("basic"),
+                format!("basic code `{b}` is not a reply code (200 to 599)"),
+            );
+        }
+    }
+    if v.lines.as_ref().is_some_and(Vec::is_empty) {
+        err(
+            at("lines"),
+            "`lines` lists at least one line (a bare code has one empty line)".into(),
+        );
+    }
+    if let Some(state) = v.enhanced_state {
+        check_state(v, state, at, err);
     }
 }
 

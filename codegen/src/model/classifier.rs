@@ -4,7 +4,7 @@
 
 use serde::Deserialize;
 
-use super::EnhancedKey;
+use super::{EnhancedKey, Term, BOUNCES, SIDES};
 
 /// Whose side a problem is on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -19,6 +19,7 @@ pub enum Side {
 }
 
 impl Side {
+    /// The identifier, as the data and the JSON write it.
     pub fn as_str(self) -> &'static str {
         match self {
             Side::Recipient => "recipient",
@@ -30,15 +31,9 @@ impl Side {
         }
     }
 
-    pub fn variant(self) -> &'static str {
-        match self {
-            Side::Recipient => "Recipient",
-            Side::Sender => "Sender",
-            Side::SendingServer => "SendingServer",
-            Side::ReceivingServer => "ReceivingServer",
-            Side::Network => "Network",
-            Side::None => "None",
-        }
+    /// Its term in [`SIDES`]: variant and words.
+    pub fn term(self) -> &'static Term {
+        SIDES.term(self.as_str())
     }
 }
 
@@ -52,6 +47,7 @@ pub enum Bounce {
 }
 
 impl Bounce {
+    /// The identifier, as the data and the JSON write it.
     pub fn as_str(self) -> &'static str {
         match self {
             Bounce::Hard => "hard",
@@ -60,12 +56,9 @@ impl Bounce {
         }
     }
 
-    pub fn variant(self) -> &'static str {
-        match self {
-            Bounce::Hard => "Hard",
-            Bounce::Soft => "Soft",
-            Bounce::None => "None",
-        }
+    /// Its term in [`BOUNCES`]: variant and words.
+    pub fn term(self) -> &'static Term {
+        BOUNCES.term(self.as_str())
     }
 }
 

@@ -138,3 +138,29 @@ pub struct EnhancedEntry {
     #[serde(default)]
     pub notes: Option<String>,
 }
+
+/// What stands in for an empty sample text (X.6.10 has none) wherever a code is titled: doc
+/// comments, the C header, the site's tables, and the crate's `EnhancedInfo::title`.
+pub const NO_SAMPLE_TEXT: &str = "(no sample text)";
+
+impl EnhancedEntry {
+    /// The code's title: IANA's sample text, or [`NO_SAMPLE_TEXT`] when it gives none. The
+    /// one place this rule lives; the crate gets the same rule as `EnhancedInfo::title`.
+    pub fn title(&self) -> &str {
+        if self.sample_text.is_empty() {
+            NO_SAMPLE_TEXT
+        } else {
+            &self.sample_text
+        }
+    }
+
+    /// The text an example reply shows after the code: the sample text, or `reply_text`
+    /// (the reply code's own wording) when the registry gives no sample text.
+    pub fn example_text<'a>(&'a self, reply_text: &'a str) -> &'a str {
+        if self.sample_text.is_empty() {
+            reply_text
+        } else {
+            &self.sample_text
+        }
+    }
+}

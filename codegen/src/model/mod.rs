@@ -56,6 +56,7 @@ mod refs;
 mod troubleshooting;
 mod vectors;
 mod vendor;
+mod vocabulary;
 
 pub use basic::*;
 pub use classifier::*;
@@ -66,6 +67,7 @@ pub use refs::*;
 pub use troubleshooting::*;
 pub use vectors::*;
 pub use vendor::*;
+pub use vocabulary::*;
 
 /// Vendor entries by standard code; see [`Registry::vendor_variants_by_code`].
 pub type VendorIndex<'r> = BTreeMap<CodeRef, Vec<(&'r VendorFile, &'r VendorEntry)>>;

@@ -31,7 +31,8 @@ pub enum EnhancedState {
     Inconsistent,
 }
 
-/// The error kinds a parser reports (the crate's `ReplyErrorKind::name`).
+/// The error kinds a parser reports: the crate's `ReplyErrorKind::NAMES`, which
+/// `tests/one_home.rs` checks this copy against.
 pub const ERROR_KINDS: [&str; 22] = [
     "empty",
     "bad_code",

@@ -21,6 +21,11 @@ impl Retry {
             Retry::AfterFix => "after_fix",
         }
     }
+
+    /// Its term in [`VENDOR_RETRY`]: variant and words.
+    pub fn term(self) -> &'static Term {
+        VENDOR_RETRY.term(self.as_str())
+    }
 }
 
 /// Kind of vendor.

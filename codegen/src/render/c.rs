@@ -252,9 +252,6 @@ pub struct CView {
     pub basic_codes: Vec<u16>,
 }
 
-/// `X(...)` arguments and macro names that the header itself uses after `SMTP_REPLY_`.
-const RESERVED_REPLY_MACROS: [&str; 1] = ["MAP"];
-
 /// Bitmask of class digits, as C.
 fn class_bits(classes: impl IntoIterator<Item = u8>) -> String {
     let mut digits: Vec<u8> = classes.into_iter().collect();
@@ -277,50 +274,79 @@ fn reference_list(refs: &[Reference]) -> String {
         .join("; ")
 }
 
+/// One meaning of reply code `code`, the `i`-th.
+fn meaning_c(code: u16, i: usize, m: &Meaning) -> MeaningC {
+    MeaningC {
+        label: format!("{} meaning {}", code, i + 1),
+        text: c_str_wrapped(&m.text, 8),
+        summary: c_opt_wrapped(m.summary.as_deref()),
+        document: c_opt(m.document.as_ref().map(|d| d.to_string()).as_deref()),
+        section: c_opt(m.section.as_ref().map(|s| s.0.as_str())),
+        url: c_opt(m.url().as_deref()),
+        vendor: c_opt(m.vendor.as_deref()),
+        standard: u8::from(!m.is_nonstandard()),
+    }
+}
+
+/// The doc comment above a reply code: code and text, status, description, where defined.
+fn reply_doc(b: &BasicEntry) -> Vec<String> {
+    let mut doc = comment_lines(&format!("{} {}", b.code, b.text));
+    if b.status == BasicStatus::Historic {
+        doc.push("Historic: kept by its RFC for historical reasons only.".into());
+    }
+    doc.push(String::new());
+    doc.extend(comment_lines(&b.description));
+    let defining = b.defining_references();
+    if !defining.is_empty() {
+        doc.push(String::new());
+        doc.extend(comment_lines(&format!(
+            "Defined in {}.",
+            reference_list(&defining)
+        )));
+    }
+    doc
+}
+
+/// The doc comment above an enhanced code: code and title, description, association, where
+/// defined.
+fn enhanced_doc(e: &EnhancedEntry) -> Vec<String> {
+    let mut doc = comment_lines(&format!("{} {}", e.code, e.title()));
+    if let Some(r) = e.replaced_by {
+        doc.push(format!("Deprecated: use {r} instead."));
+    }
+    doc.push(String::new());
+    doc.extend(comment_lines(&e.description));
+    doc.push(String::new());
+    doc.extend(comment_lines(&format!(
+        "IANA's associated basic codes: \"{}\".",
+        e.basic_codes.iana
+    )));
+    if !e.references.is_empty() {
+        doc.extend(comment_lines(&format!(
+            "Defined in {}.",
+            reference_list(&e.references)
+        )));
+    }
+    doc
+}
+
 impl CView {
-    pub fn new(reg: &Registry) -> Result<Self, String> {
+    /// The view of a validated registry (validation refuses names the header reserves, see
+    /// [`names::check_c_reply_name`](crate::names::check_c_reply_name)).
+    pub fn new(reg: &Registry) -> Self {
         let mut meanings = Vec::new();
         let mut reply_references = Vec::new();
         let mut replies = Vec::new();
         for b in &reg.basic {
             let macro_name = c_macro_stem(&b.name);
             let registered = b.status != BasicStatus::Nonstandard;
-            if registered && RESERVED_REPLY_MACROS.contains(&macro_name.as_str()) {
-                return Err(format!(
-                    "reply code {} is named `{}`, which becomes SMTP_REPLY_{macro_name} in C, a \
-                     name the header already uses for its own macro; rename it in data/",
-                    b.code, b.name
-                ));
-            }
             let meanings_at = meanings.len();
             for (i, m) in b.meanings.iter().enumerate() {
-                meanings.push(MeaningC {
-                    label: format!("{} meaning {}", b.code, i + 1),
-                    text: c_str_wrapped(&m.text, 8),
-                    summary: c_opt_wrapped(m.summary.as_deref()),
-                    document: c_opt(m.document.as_ref().map(|d| d.to_string()).as_deref()),
-                    section: c_opt(m.section.as_ref().map(|s| s.0.as_str())),
-                    url: c_opt(m.url().as_deref()),
-                    vendor: c_opt(m.vendor.as_deref()),
-                    standard: u8::from(!m.is_nonstandard()),
-                });
+                meanings.push(meaning_c(b.code, i, m));
             }
             let references_at = reply_references.len();
             reply_references.extend(b.references.iter().map(ref_c));
-            let mut doc = comment_lines(&format!("{} {}", b.code, b.text));
-            if b.status == BasicStatus::Historic {
-                doc.push("Historic: kept by its RFC for historical reasons only.".into());
-            }
-            doc.push(String::new());
-            doc.extend(comment_lines(&b.description));
-            let defining = b.defining_references();
-            if !defining.is_empty() {
-                doc.push(String::new());
-                doc.extend(comment_lines(&format!(
-                    "Defined in {}.",
-                    reference_list(&defining)
-                )));
-            }
+            let doc = reply_doc(b);
             replies.push(ReplyC {
                 code: b.code,
                 macro_name,
@@ -353,28 +379,7 @@ impl CView {
             basic_codes.extend(e.basic_codes.codes.iter().copied());
             let references_at = enhanced_references.len();
             enhanced_references.extend(e.references.iter().map(ref_c));
-            let sample = if e.sample_text.is_empty() {
-                "(no sample text)"
-            } else {
-                e.sample_text.as_str()
-            };
-            let mut doc = comment_lines(&format!("{} {}", e.code, sample));
-            if let Some(r) = e.replaced_by {
-                doc.push(format!("Deprecated: use {r} instead."));
-            }
-            doc.push(String::new());
-            doc.extend(comment_lines(&e.description));
-            doc.push(String::new());
-            doc.extend(comment_lines(&format!(
-                "IANA's associated basic codes: \"{}\".",
-                e.basic_codes.iana
-            )));
-            if !e.references.is_empty() {
-                doc.extend(comment_lines(&format!(
-                    "Defined in {}.",
-                    reference_list(&e.references)
-                )));
-            }
+            let doc = enhanced_doc(e);
             enhanced.push(EnhancedC {
                 subject: e.code.subject,
                 detail: e.code.detail,
@@ -398,7 +403,7 @@ impl CView {
             });
         }
 
-        Ok(CView {
+        CView {
             marker: MARKER,
             registry_version_plain: c_comment(&reg.meta.registry_version),
             registry_version: c_str(&reg.meta.registry_version),
@@ -416,7 +421,7 @@ impl CView {
             reply_references,
             enhanced_references,
             basic_codes,
-        })
+        }
     }
 
     /// The standard and historic codes: the enum and `SMTP_REPLY_MAP`.
@@ -433,7 +438,7 @@ struct Header<'a> {
 
 /// Renders the C header.
 pub fn render(reg: &Registry, out: &mut Outputs) -> Result<(), askama::Error> {
-    let v = CView::new(reg).map_err(askama::Error::custom)?;
+    let v = CView::new(reg);
     out.add(HEADER_PATH, finish(Header { v: &v }.render()?));
     Ok(())
 }
@@ -538,23 +543,9 @@ mod tests {
     }
 
     #[test]
-    fn a_reply_named_like_the_map_macro_is_refused() {
-        let mut reg =
-            crate::load::load(&crate::project_root().join("data")).expect("registry loads");
-        let standard = reg
-            .basic
-            .iter()
-            .position(|b| b.status != BasicStatus::Nonstandard)
-            .expect("a standard code");
-        reg.basic[standard].name = "Map".into();
-        let err = CView::new(&reg).err().expect("SMTP_REPLY_MAP is taken");
-        assert!(err.contains("SMTP_REPLY_MAP"), "{err}");
-    }
-
-    #[test]
     fn the_registry_renders() {
         let reg = crate::load::load(&crate::project_root().join("data")).expect("registry loads");
-        let v = CView::new(&reg).expect("no reserved names");
+        let v = CView::new(&reg);
         assert_eq!(v.replies.len(), reg.basic.len());
         assert_eq!(v.registered_count, reg.standard_basic().count());
         assert_eq!(v.enhanced.len(), reg.enhanced.len());

@@ -273,6 +273,23 @@ impl EnhancedInfo {
         }
     }
 
+    /// The code's title: IANA's sample text, or `"(no sample text)"` when the registry gives
+    /// none (the deprecated X.6.10). The generator, the C header and the site title codes
+    /// by the same rule.
+    ///
+    /// ```
+    /// use smtp_codes::KnownEnhancedCode;
+    /// let info = KnownEnhancedCode::BadDestinationMailboxAddress.info();
+    /// assert_eq!(info.title(), "Bad destination mailbox address");
+    /// ```
+    pub const fn title(&self) -> &'static str {
+        if self.sample_text.is_empty() {
+            crate::tables::NO_SAMPLE_TEXT
+        } else {
+            self.sample_text
+        }
+    }
+
     /// Whether the registry still recommends the code.
     pub const fn is_deprecated(&self) -> bool {
         matches!(self.status, Lifecycle::Deprecated)

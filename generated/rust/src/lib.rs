@@ -143,8 +143,8 @@ pub use reply::{
 };
 pub use reply_code::{Category, ReplyCode, Severity};
 pub use tables::class::{Class, Subject};
-pub use tables::classify::Reason;
 pub use tables::command::Command;
 pub use tables::info::{reply_info, ENHANCED, NONSTANDARD, REPLIES, TROUBLESHOOTING};
 pub use tables::known::{KnownEnhancedCode, KnownReplyCode};
+pub use tables::reason::Reason;
 pub use tables::{IANA_UPDATED, REGISTRY_VERSION, SITE_URL};

@@ -1,81 +1,10 @@
 // {{ v.marker }}
 
-//! The classifier's data, from `data/classifier.yaml`: the reason taxonomy, the default reason
-//! of each code, and the text rules. The engine is in [`crate::classify`].
+//! The classifier's data, from `data/classifier.yaml`: the default reason of each code, and
+//! the text rules (the reason taxonomy is in `reason.rs`). The engine is in [`crate::classify`].
 
-use crate::classify::rule::{Bounce, Rule, Side};
-
-/// Why a reply failed (or what it means when it did not), from the project's taxonomy.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Reason {
-{%- for r in v.reasons %}
-    /// `{{ r.id_plain }}`: {{ r.title_plain }}.
-    ///
-{%- for line in r.doc %}
-    ///{% if !line.is_empty() %} {{ line }}{% endif %}
-{%- endfor %}
-    {{ r.variant }},
-{%- endfor %}
-}
-
-impl Reason {
-    /// Every reason, in the taxonomy's order.
-    {{ v.reason_all() }}
-
-    /// The reason's identifier, such as `"unknown_user"`.
-    pub const fn id(self) -> &'static str {
-        match self {
-{%- for r in v.reasons %}
-            Reason::{{ r.variant }} => {{ r.id }},
-{%- endfor %}
-        }
-    }
-
-    /// A short title, such as `"Recipient does not exist"`.
-    pub const fn title(self) -> &'static str {
-        match self {
-{%- for r in v.reasons %}
-            Reason::{{ r.variant }} => {{ r.title }},
-{%- endfor %}
-        }
-    }
-
-    /// What to do about it, in plain words (CommonMark).
-    pub const fn advice(self) -> &'static str {
-        match self {
-{%- for r in v.reasons %}
-            Reason::{{ r.variant }} => {{ r.advice }},
-{%- endfor %}
-        }
-    }
-
-    /// Whose side the problem is usually on.
-    pub const fn side(self) -> Side {
-        match self {
-{%- for r in v.reasons %}
-            Reason::{{ r.variant }} => Side::{{ r.side }},
-{%- endfor %}
-        }
-    }
-
-    /// The bounce type when the reply is a permanent failure (a transient one is always soft).
-    pub const fn permanent_bounce(self) -> Bounce {
-        match self {
-{%- for r in v.reasons %}
-            Reason::{{ r.variant }} => Bounce::{{ r.bounce }},
-{%- endfor %}
-        }
-    }
-
-    /// The corresponding Sisimai reason, for mapping between the two.
-    pub const fn sisimai(self) -> Option<&'static str> {
-        match self {
-{%- for r in v.reasons %}
-            Reason::{{ r.variant }} => {{ r.sisimai }},
-{%- endfor %}
-        }
-    }
-}
+use crate::classify::rule::Rule;
+use crate::tables::reason::Reason;
 
 /// The default reason of a registered enhanced code.
 pub(crate) const fn enhanced_default(subject: u16, detail: u16) -> Option<Reason> {

@@ -58,8 +58,8 @@ pub fn reasons(reg: &Registry) -> Vec<ReasonV> {
             title: rust_str(&r.title),
             title_plain: rust_doc(&r.title).join(" "),
             advice: rust_str(&one_line(&r.advice)),
-            side: r.side.variant(),
-            bounce: r.bounce.variant(),
+            side: r.side.term().variant,
+            bounce: r.bounce.term().variant,
             sisimai: opt_str(r.sisimai.as_deref()),
             doc: doc(&r.advice),
         })

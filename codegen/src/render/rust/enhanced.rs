@@ -65,11 +65,7 @@ fn doc_title(e: &EnhancedEntry) -> String {
         "`X.{}.{}` {}",
         e.code.subject,
         e.code.detail,
-        if e.sample_text.is_empty() {
-            "(no sample text)".to_string()
-        } else {
-            rust_doc(&e.sample_text).join(" ")
-        }
+        rust_doc(e.title()).join(" ")
     )
 }
 

@@ -13,6 +13,7 @@ mod command;
 mod enhanced;
 mod info;
 mod vendor;
+mod vocabulary;
 
 pub use class::{ClassV, SubjectV};
 pub use classify::{ReasonV, RuleV};
@@ -20,6 +21,7 @@ pub use command::CommandV;
 pub use enhanced::{EnhancedConstV, EnhancedV};
 pub use info::{MeaningV, ReplyV, TroubleV, UseV};
 pub use vendor::{VendorEntryV, VendorV};
+pub use vocabulary::{TermV, VocabularyV};
 
 use crate::model::*;
 use crate::names::{
@@ -83,8 +85,8 @@ fn rust_slice(items: &[String], indent: usize, line_prefix: usize) -> String {
 }
 
 /// `pub const ALL: [Ty; N] = [...]` at 4 columns, for enum variants.
-fn all_array<'a>(ty: &str, variants: impl Iterator<Item = &'a String>) -> String {
-    let items: Vec<String> = variants.map(|v| format!("{ty}::{v}")).collect();
+fn all_array<S: AsRef<str>>(ty: &str, variants: impl Iterator<Item = S>) -> String {
+    let items: Vec<String> = variants.map(|v| format!("{ty}::{}", v.as_ref())).collect();
     let prefix = format!("pub const ALL: [{ty}; {}] = ", items.len());
     format!("{prefix}{};", rust_array(&items, 4, prefix.len()))
 }
@@ -129,6 +131,8 @@ pub struct RustView {
     pub registry_version: String,
     pub iana_updated: String,
     pub site_url: String,
+    /// [`NO_SAMPLE_TEXT`], as a Rust literal.
+    pub no_sample_text: String,
     pub classes: Vec<ClassV>,
     pub subjects: Vec<SubjectV>,
     pub commands: Vec<CommandV>,
@@ -148,6 +152,7 @@ pub struct RustView {
     pub vendors: Vec<VendorV>,
     pub vendor_entries: Vec<VendorEntryV>,
     pub troubleshooting: Vec<TroubleV>,
+    pub vocabularies: Vec<VocabularyV>,
 }
 
 impl RustView {
@@ -156,6 +161,7 @@ impl RustView {
             marker: MARKER,
             registry_version: reg.meta.registry_version.clone(),
             site_url: opt_str(reg.meta.site_url.as_deref()),
+            no_sample_text: rust_str(NO_SAMPLE_TEXT),
             iana_updated: reg.meta.iana_updated.0.clone(),
             classes: class::classes(reg),
             subjects: class::subjects(reg),
@@ -177,6 +183,7 @@ impl RustView {
             vendors: vendor::vendors(reg),
             vendor_entries: vendor::vendor_entries(reg),
             troubleshooting: info::troubleshooting(reg),
+            vocabularies: vocabulary::vocabularies(),
         }
     }
 
@@ -269,8 +276,10 @@ rust_template!(CommandRs, "rust/tables/command.rs");
 rust_template!(EnhancedCodeRs, "rust/tables/enhanced_code.rs");
 rust_template!(InfoRs, "rust/tables/info.rs");
 rust_template!(KnownRs, "rust/tables/known.rs");
+rust_template!(ReasonRs, "rust/tables/reason.rs");
 rust_template!(ReplyCodeRs, "rust/tables/reply_code.rs");
 rust_template!(VendorRs, "rust/tables/vendor.rs");
+rust_template!(VocabularyRs, "rust/tables/vocabulary.rs");
 
 /// The folder of the crate the generator owns; everything else in the crate is hand-written.
 pub const TABLES_DIR: &str = "generated/rust/src/tables/";
@@ -287,8 +296,10 @@ pub fn render(reg: &Registry, out: &mut Outputs) -> Result<(), askama::Error> {
         ("enhanced_code.rs", EnhancedCodeRs { v }.render()?),
         ("info.rs", InfoRs { v }.render()?),
         ("known.rs", KnownRs { v }.render()?),
+        ("reason.rs", ReasonRs { v }.render()?),
         ("reply_code.rs", ReplyCodeRs { v }.render()?),
         ("vendor.rs", VendorRs { v }.render()?),
+        ("vocabulary.rs", VocabularyRs { v }.render()?),
     ];
 
     for (path, text) in files {

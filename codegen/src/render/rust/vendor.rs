@@ -21,7 +21,7 @@ pub struct VendorEntryV {
     pub cause: String,
     pub sender_action: String,
     pub admin_action: String,
-    pub retry: &'static str,
+    pub retry: String,
     pub reason: String,
     pub source_title: String,
     pub source_url: String,
@@ -80,11 +80,7 @@ pub fn vendor_entries(reg: &Registry) -> Vec<VendorEntryV> {
                 cause: rust_str(&one_line(&e.cause)),
                 sender_action: rust_str(&one_line(&e.sender_action)),
                 admin_action: rust_str(&one_line(&e.admin_action)),
-                retry: match e.retry {
-                    Retry::Never => "VendorRetry::Never",
-                    Retry::Later => "VendorRetry::Later",
-                    Retry::AfterFix => "VendorRetry::AfterFix",
-                },
+                retry: format!("VendorRetry::{}", e.retry.term().variant),
                 reason: match &e.reason {
                     Some(r) => format!("Some(crate::{})", reason_variant(r)),
                     None => "None".into(),

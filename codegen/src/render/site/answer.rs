@@ -55,32 +55,7 @@ pub fn answer(asked: Asked) -> Answer {
             Asked::Reply(code) => (code / 100) as u8,
             Asked::Enhanced { class, .. } => class,
         };
-        let (retry, outcome) = match class {
-            1 => (
-                "Not until the connection works: no server answered, so this is no SMTP reply.",
-                "client-side error",
-            ),
-            2 => ("No need: the request succeeded.", "success"),
-            3 => (
-                "No: the server is waiting for the next step (the message text, or the next \
-                 authentication step).",
-                "intermediate reply",
-            ),
-            4 => (
-                "Yes, later: the failure is temporary. A mail server keeps the message queued \
-                 and retries on its own; a bounce only comes once it gives up.",
-                "temporary failure",
-            ),
-            5 => (
-                "No: the failure is permanent. Sending the same message the same way fails \
-                 again; fix the cause first, then send it again.",
-                "permanent failure",
-            ),
-            _ => (
-                "Unknown: the first digit is not a standard class.",
-                "non-standard code",
-            ),
-        };
+        let (retry, outcome) = retry_and_outcome(class);
         (class, retry, outcome)
     };
     let nothing = |side| Answer {
@@ -98,49 +73,7 @@ pub fn answer(asked: Asked) -> Answer {
         },
         (_, 2) | (_, 3) => nothing("Nobody's: nothing went wrong."),
         (Asked::Reply(code), _) => {
-            let temporary = class == 4;
-            let (side, action) = match (code / 10) % 10 {
-                0 => (
-                    "The sending software: the server did not accept a command or its syntax.",
-                    "The administrator of the sending client or server should read its log: it \
-                     sent a command the server does not support or expect at this point. \
-                     Update or reconfigure that software.",
-                ),
-                1 => ("Nobody's: an information reply.", "Nothing."),
-                2 if temporary => (
-                    "The receiving server: it is closing the connection or not available.",
-                    "Wait: the sending server retries. If it persists for hours, the receiving \
-                     server is down or refusing this sender; contact its postmaster.",
-                ),
-                2 => (
-                    "The receiving server: it does not accept mail.",
-                    "Check the recipient's domain: this server accepts no mail at all.",
-                ),
-                3 | 4 => (
-                    "Authentication or encryption between the client and the server.",
-                    "Check the client's account, password, authentication method and TLS \
-                     settings against what the server offers.",
-                ),
-                5 if temporary => (
-                    "The receiving mail system: a mailbox or the server is temporarily \
-                     unavailable.",
-                    "Wait for the automatic retries (greylisting and busy servers clear up by \
-                     themselves). If a bounce arrives anyway, read the enhanced code and text \
-                     after the number and contact the recipient.",
-                ),
-                5 => (
-                    "The receiving mail system: the recipient's address or mailbox, or a \
-                     policy there. The enhanced code after the number tells which.",
-                    "Read the enhanced code and the text after the number: 5.1.x means a wrong \
-                     address, 5.2.x a mailbox problem, 5.7.x a policy or authentication \
-                     refusal. Fix that cause before sending again.",
-                ),
-                _ => (
-                    "Unknown: no RFC defines this code.",
-                    "Read the text after the number; look up the sending or receiving \
-                     product's own documentation.",
-                ),
-            };
+            let (side, action) = reply_side_and_action(code);
             Answer {
                 outcome,
                 side,
@@ -154,69 +87,7 @@ pub fn answer(asked: Asked) -> Answer {
             },
             _,
         ) => {
-            let (side, action) = match subject {
-                0 => (
-                    "Not said: X.0 names no subject; only the class digit and the text carry \
-                     meaning.",
-                    "Read the text after the code; it is the only explanation. If it does not \
-                     help, ask the receiving side's postmaster.",
-                ),
-                1 if detail == 7 || detail == 8 => (
-                    "The sender's side: the sender's address or its domain.",
-                    "Check the sender address (the envelope MAIL FROM) and that its domain \
-                     exists in DNS with an MX or address record.",
-                ),
-                1 if detail == 0 => (
-                    "An address: the sender's or a recipient's; the text says which.",
-                    "Check both addresses for typos and check that their domains exist.",
-                ),
-                1 => (
-                    "The recipient's address: it is wrong, or it does not exist at the \
-                     destination.",
-                    "Check the recipient address for typos and ask the recipient for a current \
-                     address. Do not resend to the same address unchanged.",
-                ),
-                2 => (
-                    "The recipient's mailbox: it exists but is full, disabled or cannot take \
-                     this message.",
-                    "Tell the recipient through another channel; for a size limit, send a \
-                     smaller message or a link instead of the attachment.",
-                ),
-                3 => (
-                    "The receiving mail system: the destination server cannot handle the \
-                     message.",
-                    "Little the sender can change: wait for retries, and contact the \
-                     recipient's postmaster if it persists.",
-                ),
-                4 => (
-                    "The network or routing between the servers (DNS, connectivity, \
-                     congestion), often on the sending server's path.",
-                    "Check the recipient domain's MX records and the sending server's \
-                     connectivity; its administrator can read the queue and the logs.",
-                ),
-                5 => (
-                    "The sending software: the SMTP dialogue went wrong (invalid command, \
-                     syntax, too many recipients).",
-                    "The administrator of the sending software should read its log and fix \
-                     or update it; a person cannot fix this by resending.",
-                ),
-                6 => (
-                    "The message itself: its content or format cannot be delivered as it is.",
-                    "Change the message: a smaller size, another encoding or attachment, or \
-                     an ASCII address where the other side cannot take UTF-8.",
-                ),
-                7 => (
-                    "Policy at the receiving side: security, authentication or reputation \
-                     checks refused it. The sender usually has to fix it.",
-                    "The sender's administrator should check the sending domain's SPF, DKIM \
-                     and DMARC records, the sending IP's reputation and reverse DNS, and the \
-                     sender's permissions; the text usually names the check that failed.",
-                ),
-                _ => (
-                    "Unknown: this subject is not registered.",
-                    "Read the text after the code.",
-                ),
-            };
+            let (side, action) = enhanced_side_and_action(subject, detail);
             Answer {
                 outcome,
                 side,
@@ -224,6 +95,150 @@ pub fn answer(asked: Asked) -> Answer {
                 action,
             }
         }
+    }
+}
+
+/// Whether to retry and the outcome's name, by class digit.
+fn retry_and_outcome(class: u8) -> (&'static str, &'static str) {
+    match class {
+        1 => (
+            "Not until the connection works: no server answered, so this is no SMTP reply.",
+            "client-side error",
+        ),
+        2 => ("No need: the request succeeded.", "success"),
+        3 => (
+            "No: the server is waiting for the next step (the message text, or the next \
+         authentication step).",
+            "intermediate reply",
+        ),
+        4 => (
+            "Yes, later: the failure is temporary. A mail server keeps the message queued \
+         and retries on its own; a bounce only comes once it gives up.",
+            "temporary failure",
+        ),
+        5 => (
+            "No: the failure is permanent. Sending the same message the same way fails again; \
+             fix the cause first, then send it again.",
+            "permanent failure",
+        ),
+        _ => (
+            "Unknown: the first digit is not a standard class.",
+            "non-standard code",
+        ),
+    }
+}
+
+/// Whose side and what to do for a reply code, by its second digit (and class).
+fn reply_side_and_action(code: u16) -> (&'static str, &'static str) {
+    let temporary = code / 100 == 4;
+    match (code / 10) % 10 {
+        0 => (
+            "The sending software: the server did not accept a command or its syntax.",
+            "The administrator of the sending client or server should read its log: it \
+         sent a command the server does not support or expect at this point. \
+         Update or reconfigure that software.",
+        ),
+        1 => ("Nobody's: an information reply.", "Nothing."),
+        2 if temporary => (
+            "The receiving server: it is closing the connection or not available.",
+            "Wait: the sending server retries. If it persists for hours, the receiving \
+         server is down or refusing this sender; contact its postmaster.",
+        ),
+        2 => (
+            "The receiving server: it does not accept mail.",
+            "Check the recipient's domain: this server accepts no mail at all.",
+        ),
+        3 | 4 => (
+            "Authentication or encryption between the client and the server.",
+            "Check the client's account, password, authentication method and TLS \
+         settings against what the server offers.",
+        ),
+        5 if temporary => (
+            "The receiving mail system: a mailbox or the server is temporarily \
+         unavailable.",
+            "Wait for the automatic retries (greylisting and busy servers clear up by \
+         themselves). If a bounce arrives anyway, read the enhanced code and text \
+         after the number and contact the recipient.",
+        ),
+        5 => (
+            "The receiving mail system: the recipient's address or mailbox, or a \
+         policy there. The enhanced code after the number tells which.",
+            "Read the enhanced code and the text after the number: 5.1.x means a wrong \
+         address, 5.2.x a mailbox problem, 5.7.x a policy or authentication \
+         refusal. Fix that cause before sending again.",
+        ),
+        _ => (
+            "Unknown: no RFC defines this code.",
+            "Read the text after the number; look up the sending or receiving \
+         product's own documentation.",
+        ),
+    }
+}
+
+/// Whose side and what to do for an enhanced code, by its subject (and a few details).
+fn enhanced_side_and_action(subject: u16, detail: u16) -> (&'static str, &'static str) {
+    match subject {
+        0 => (
+            "Not said: X.0 names no subject; only the class digit and the text carry \
+         meaning.",
+            "Read the text after the code; it is the only explanation. If it does not \
+         help, ask the receiving side's postmaster.",
+        ),
+        1 if detail == 7 || detail == 8 => (
+            "The sender's side: the sender's address or its domain.",
+            "Check the sender address (the envelope MAIL FROM) and that its domain \
+         exists in DNS with an MX or address record.",
+        ),
+        1 if detail == 0 => (
+            "An address: the sender's or a recipient's; the text says which.",
+            "Check both addresses for typos and check that their domains exist.",
+        ),
+        1 => (
+            "The recipient's address: it is wrong, or it does not exist at the \
+         destination.",
+            "Check the recipient address for typos and ask the recipient for a current \
+         address. Do not resend to the same address unchanged.",
+        ),
+        2 => (
+            "The recipient's mailbox: it exists but is full, disabled or cannot take \
+         this message.",
+            "Tell the recipient through another channel; for a size limit, send a \
+         smaller message or a link instead of the attachment.",
+        ),
+        3 => (
+            "The receiving mail system: the destination server cannot handle the \
+         message.",
+            "Little the sender can change: wait for retries, and contact the \
+         recipient's postmaster if it persists.",
+        ),
+        4 => (
+            "The network or routing between the servers (DNS, connectivity, \
+         congestion), often on the sending server's path.",
+            "Check the recipient domain's MX records and the sending server's \
+         connectivity; its administrator can read the queue and the logs.",
+        ),
+        5 => (
+            "The sending software: the SMTP dialogue went wrong (invalid command, \
+         syntax, too many recipients).",
+            "The administrator of the sending software should read its log and fix \
+         or update it; a person cannot fix this by resending.",
+        ),
+        6 => (
+            "The message itself: its content or format cannot be delivered as it is.",
+            "Change the message: a smaller size, another encoding or attachment, or \
+         an ASCII address where the other side cannot take UTF-8.",
+        ),
+        7 => (
+            "Policy at the receiving side: security, authentication or reputation \
+         checks refused it. The sender usually has to fix it.",
+            "The sender's administrator should check the sending domain's SPF, DKIM \
+         and DMARC records, the sending IP's reputation and reverse DNS, and the \
+         sender's permissions; the text usually names the check that failed.",
+        ),
+        _ => (
+            "Unknown: this subject is not registered.",
+            "Read the text after the code.",
+        ),
     }
 }
 

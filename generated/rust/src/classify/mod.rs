@@ -48,7 +48,8 @@ use crate::vendor::{self, VendorEntry, VendorKind};
 use crate::{EnhancedCode, KnownEnhancedCode, Reason, Reply, ReplyCode};
 
 pub(crate) mod rule;
-pub use rule::{Bounce, Rule, Side};
+pub use crate::tables::vocabulary::{Bounce, Side};
+pub use rule::Rule;
 
 /// The outcome the reply code's first digit states.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]

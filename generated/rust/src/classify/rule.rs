@@ -1,63 +1,8 @@
-//! The vocabulary of a classification that the generated tables are written in: whose side a
-//! problem is on, the bounce type, and a text rule. The engine that applies rules is in
+//! A text rule, the type the generated rules are written in (whose side and the bounce type
+//! are generated into `tables/vocabulary.rs`). The engine that applies rules is in
 //! [`crate::classify`]; the built-in rules are generated into `tables/classify.rs`.
 
 use crate::Reason;
-
-/// Whose side a problem is on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Side {
-    /// The recipient's address or mailbox.
-    Recipient,
-    /// The sender: the address, the message, the account or its domain's records.
-    Sender,
-    /// The sending server: its IP, DNS, TLS, volume or protocol behaviour.
-    SendingServer,
-    /// The receiving server: its faults, load or policies.
-    ReceivingServer,
-    /// The network between them: connections, DNS, routing, time.
-    Network,
-    /// No problem, or nothing known.
-    None,
-}
-
-impl Side {
-    /// `"recipient"`, `"sender"`, `"sending_server"`, `"receiving_server"`, `"network"` or
-    /// `"none"`.
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            Side::Recipient => "recipient",
-            Side::Sender => "sender",
-            Side::SendingServer => "sending_server",
-            Side::ReceivingServer => "receiving_server",
-            Side::Network => "network",
-            Side::None => "none",
-        }
-    }
-}
-
-/// Bounce type, as mailing-list software uses it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Bounce {
-    /// Not a failure.
-    None,
-    /// The message failed, but the address may still receive mail: retry later or fix the
-    /// cause (a full mailbox, a block list, a policy).
-    Soft,
-    /// The address itself cannot receive mail: remove or correct it.
-    Hard,
-}
-
-impl Bounce {
-    /// `"none"`, `"soft"` or `"hard"`.
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            Bounce::None => "none",
-            Bounce::Soft => "soft",
-            Bounce::Hard => "hard",
-        }
-    }
-}
 
 /// A text rule: if the reply's text has one of `any`, all of `all` and none of `none`
 /// (case-insensitive, on word boundaries; a `*` at either end of a phrase drops that

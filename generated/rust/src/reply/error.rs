@@ -177,6 +177,33 @@ impl ReplyErrorKind {
         )
     }
 
+    /// Every kind's [`name`](ReplyErrorKind::name), in the order the kinds are declared. The
+    /// generator's list of error kinds (for `data/reply-vectors.yaml`) is tested against it.
+    pub const NAMES: [&'static str; 22] = [
+        "empty",
+        "bad_code",
+        "trailing_data",
+        "line_too_long",
+        "too_large",
+        "leading_whitespace",
+        "code_outside_grammar",
+        "code_mismatch",
+        "bad_separator",
+        "misplaced_enhanced_code",
+        "malformed_enhanced_code",
+        "missing_space_after_enhanced_code",
+        "enhanced_code_on_intermediate",
+        "enhanced_class_mismatch",
+        "inconsistent_enhanced_code",
+        "enhanced_code_not_on_every_line",
+        "invalid_text_byte",
+        "bare_lf",
+        "missing_line_ending",
+        "incomplete",
+        "line_after_last_line",
+        "trailing_whitespace",
+    ];
+
     /// A stable snake_case name, as the conformance vectors (`data/reply-vectors.yaml`) use.
     pub const fn name(&self) -> &'static str {
         match self {
@@ -278,6 +305,86 @@ impl fmt::Display for ReplyErrorKind {
             ReplyErrorKind::TrailingWhitespace => {
                 f.write_str("whitespace follows the reply's last line")
             }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The position of a kind in the declaration; an exhaustive match, so a new kind does
+    /// not compile until it is placed here and in [`ReplyErrorKind::NAMES`].
+    fn position(kind: &ReplyErrorKind) -> usize {
+        use ReplyErrorKind::*;
+        match kind {
+            Empty => 0,
+            BadCode(_) => 1,
+            TrailingData => 2,
+            LineTooLong { .. } => 3,
+            TooLarge { .. } => 4,
+            LeadingWhitespace => 5,
+            CodeOutsideGrammar(_) => 6,
+            CodeMismatch { .. } => 7,
+            BadSeparator { .. } => 8,
+            MisplacedEnhancedCode => 9,
+            MalformedEnhancedCode(_) => 10,
+            MissingSpaceAfterEnhancedCode => 11,
+            EnhancedCodeOnIntermediate(_) => 12,
+            EnhancedClassMismatch { .. } => 13,
+            InconsistentEnhancedCode { .. } => 14,
+            EnhancedCodeNotOnEveryLine => 15,
+            InvalidTextByte { .. } => 16,
+            BareLf => 17,
+            MissingLineEnding => 18,
+            Incomplete => 19,
+            LineAfterLastLine => 20,
+            TrailingWhitespace => 21,
+        }
+    }
+
+    #[test]
+    fn names_lists_every_kind_in_order() {
+        use ReplyErrorKind::*;
+        let code = ReplyCode::MAILBOX_UNAVAILABLE;
+        let enhanced: EnhancedCode = "5.1.1".parse().unwrap();
+        let kinds = [
+            Empty,
+            BadCode(ReplyCodeError::Empty),
+            TrailingData,
+            LineTooLong { length: 2, max: 1 },
+            TooLarge { capacity: 1 },
+            LeadingWhitespace,
+            CodeOutsideGrammar(code),
+            CodeMismatch {
+                first: code,
+                found: code,
+            },
+            BadSeparator { found: b':' },
+            MisplacedEnhancedCode,
+            MalformedEnhancedCode(EnhancedCodeError::Empty),
+            MissingSpaceAfterEnhancedCode,
+            EnhancedCodeOnIntermediate(enhanced),
+            EnhancedClassMismatch {
+                code: enhanced,
+                reply: code,
+            },
+            InconsistentEnhancedCode {
+                first: enhanced,
+                found: enhanced,
+            },
+            EnhancedCodeNotOnEveryLine,
+            InvalidTextByte { byte: 0 },
+            BareLf,
+            MissingLineEnding,
+            Incomplete,
+            LineAfterLastLine,
+            TrailingWhitespace,
+        ];
+        assert_eq!(kinds.len(), ReplyErrorKind::NAMES.len());
+        for (i, kind) in kinds.iter().enumerate() {
+            assert_eq!(position(kind), i);
+            assert_eq!(kind.name(), ReplyErrorKind::NAMES[i]);
         }
     }
 }

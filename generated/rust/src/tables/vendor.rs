@@ -5,7 +5,8 @@
 
 #![allow(deprecated)]
 
-use crate::vendor::entry::{Refines, Vendor, VendorEntry, VendorKind, VendorRetry};
+use crate::tables::vocabulary::VendorRetry;
+use crate::vendor::entry::{Refines, Vendor, VendorEntry, VendorKind};
 
 /// Every vendor, by slug.
 #[rustfmt::skip] // a data table, laid out by the generator one field per line

@@ -2,6 +2,7 @@
 //! written in. The lookups are in [`crate::vendor`]; the values are generated into
 //! `tables/vendor.rs`.
 
+use crate::tables::vocabulary::VendorRetry;
 use crate::{EnhancedCode, KnownEnhancedCode, KnownReplyCode, Reason};
 
 /// What kind of vendor this is.
@@ -24,28 +25,6 @@ pub struct Vendor {
     pub kind: VendorKind,
     /// Who they are, in plain words.
     pub description: &'static str,
-}
-
-/// The vendor's advice about retrying.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum VendorRetry {
-    /// Retrying the same message will not help.
-    Never,
-    /// Retrying later may succeed.
-    Later,
-    /// Retry only after fixing the cause.
-    AfterFix,
-}
-
-impl VendorRetry {
-    /// `"never"`, `"later"` or `"after_fix"`.
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            VendorRetry::Never => "never",
-            VendorRetry::Later => "later",
-            VendorRetry::AfterFix => "after_fix",
-        }
-    }
 }
 
 /// The standard code a vendor entry specialises.

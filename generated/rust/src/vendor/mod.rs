@@ -22,7 +22,8 @@ use crate::tables::vendor::{VENDORS, VENDOR_ENTRIES};
 use crate::{EnhancedCode, ReplyCode};
 
 pub(crate) mod entry;
-pub use entry::{MatchKind, Refines, Vendor, VendorEntry, VendorKind, VendorRetry};
+pub use crate::tables::vocabulary::VendorRetry;
+pub use entry::{MatchKind, Refines, Vendor, VendorEntry, VendorKind};
 
 impl VendorEntry {
     /// Whether the entry's codes (those it names) equal the reply's.

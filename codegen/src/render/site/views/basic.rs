@@ -77,39 +77,28 @@ pub(crate) fn typical_reason<'r>(ctx: &Ctx<'r>, code: CodeRef) -> Option<&'r Rea
 
 /// Whose side a classifier reason puts the problem on, in words.
 pub(crate) fn side_words(side: Side) -> Option<&'static str> {
-    Some(match side {
-        Side::Recipient => "The recipient's side: their address or mailbox.",
-        Side::Sender => {
-            "The sender's side: the address, the message, the account or the sending domain's \
-             DNS records."
-        }
-        Side::SendingServer => {
-            "The sending server's side: its IP address, DNS names, TLS, volume or SMTP \
-             behaviour."
-        }
-        Side::ReceivingServer => "The receiving server's side: a fault, its load or its policy.",
-        Side::Network => "The network between the servers: connections, DNS or routing.",
-        Side::None => return None,
-    })
+    Some(side.term().words).filter(|w| !w.is_empty())
 }
 
 /// The answer box's reason line: the classifier's typical reason and its bounce type.
 pub(crate) fn reason_words(ctx: &Ctx, reason: Option<&ReasonEntry>) -> String {
+    use crate::model::Bounce;
     match reason {
-        Some(r) if r.bounce == crate::model::Bounce::None => ctx.text(&r.title),
-        Some(r) => ctx.text(&format!(
-            "{}. {} The text of a real reply can say more.",
+        Some(r) if r.bounce == Bounce::None => ctx.text(&r.title),
+        // A temporary reply is a soft bounce whatever its reason; the reason decides only what
+        // a permanent one is.
+        Some(r) if r.bounce == Bounce::Hard => ctx.text(&format!(
+            "{}: {} when the reply is permanent (5xx), {} when it is temporary (4xx). The text \
+             of a real reply can say more.",
             r.title,
-            match r.bounce {
-                crate::model::Bounce::Hard => {
-                    "A hard bounce when the reply is permanent (5xx): the address cannot \
-                     receive mail. A temporary (4xx) reply is a soft bounce."
-                }
-                _ => {
-                    "A soft bounce: the address can still receive mail once the cause is \
-                     fixed or has passed."
-                }
-            }
+            Bounce::Hard.term().words,
+            Bounce::Soft.term().words,
+        )),
+        Some(r) => ctx.text(&format!(
+            "{}: {}, whether the reply is permanent or temporary. The text of a real reply can \
+             say more.",
+            r.title,
+            r.bounce.term().words,
         )),
         None => String::new(),
     }
@@ -338,46 +327,11 @@ fn forms_and_examples(ctx: &Ctx, b: &BasicEntry) -> (Vec<Item>, Vec<Example>, &'
             vec![format!("{} {}", b.code, text)],
         ));
         if let Some(e) = enh {
-            let iana_full = format!("{}.{}.{}", b.code / 100, e.code.subject, e.code.detail);
-            // The registered texts (the page's "What it looks like" shows real wordings). The
-            // catch-all X.s.0 codes' sample texts ("Other or undefined ...") are no reply
-            // text; the reply code's own text reads better with them.
-            let (full, first_line) = if e.sample_text.is_empty() || e.code.detail == 0 {
-                (iana_full.clone(), text.clone())
-            } else {
-                (iana_full.clone(), e.sample_text.clone())
-            };
-            examples.push(example(
-                ctx,
-                if b.commands.iter().any(|c| c == "CONNECT") {
-                    "With an enhanced status code (RFC 2034), in reply to a command: the \
-                     greeting carries none"
-                } else {
-                    "With an enhanced status code (RFC 2034)"
-                },
-                vec![format!("{} {} {}", b.code, full, first_line)],
-            ));
-            examples.push(example(
-                ctx,
-                "A multi-line reply: every line but the last has a hyphen after the code",
-                vec![
-                    format!("{}-{} {}", b.code, full, first_line),
-                    format!("{} {} {}", b.code, full, text),
-                ],
-            ));
-            if b.code >= 400 {
-                examples.push(example(
-                    ctx,
-                    "In a bounce message (DSN, RFC 3464)",
-                    vec![
-                        format!("Status: {full}"),
-                        format!("Diagnostic-Code: smtp; {} {} {}", b.code, full, text),
-                    ],
-                ));
-            }
+            let full = format!("{}.{}.{}", b.code / 100, e.code.subject, e.code.detail);
+            examples.extend(examples_with_enhanced(ctx, b, e, &full, &text));
             forms.push(Item {
                 label: ctx.text("With an enhanced code"),
-                code: format!("{} {}", b.code, iana_full),
+                code: format!("{} {}", b.code, full),
                 note: String::new(),
             });
         } else if b.code / 100 != 3 {
@@ -393,6 +347,54 @@ fn forms_and_examples(ctx: &Ctx, b: &BasicEntry) -> (Vec<Item>, Vec<Example>, &'
     }
 
     (forms, examples, examples_note)
+}
+
+/// The example replies of a code that carries `e` (written `full` in its class): one line,
+/// multi-line, and in a bounce message for a failure.
+fn examples_with_enhanced(
+    ctx: &Ctx,
+    b: &BasicEntry,
+    e: &EnhancedEntry,
+    full: &str,
+    text: &str,
+) -> Vec<Example> {
+    let mut examples = Vec::new();
+    // The catch-all X.s.0 codes' sample texts ("Other or undefined ...") are no
+    // reply text; the reply code's own text reads better with them.
+    let first_line = if e.code.detail == 0 {
+        text.to_string()
+    } else {
+        e.example_text(text).to_string()
+    };
+    examples.push(example(
+        ctx,
+        if b.commands.iter().any(|c| c == "CONNECT") {
+            "With an enhanced status code (RFC 2034), in reply to a command: the \
+             greeting carries none"
+        } else {
+            "With an enhanced status code (RFC 2034)"
+        },
+        vec![format!("{} {} {}", b.code, full, first_line)],
+    ));
+    examples.push(example(
+        ctx,
+        "A multi-line reply: every line but the last has a hyphen after the code",
+        vec![
+            format!("{}-{} {}", b.code, full, first_line),
+            format!("{} {} {}", b.code, full, text),
+        ],
+    ));
+    if b.code >= 400 {
+        examples.push(example(
+            ctx,
+            "In a bounce message (DSN, RFC 3464)",
+            vec![
+                format!("Status: {full}"),
+                format!("Diagnostic-Code: smtp; {} {} {}", b.code, full, text),
+            ],
+        ));
+    }
+    examples
 }
 
 /// How to name the code in Rust, C and JSON.

@@ -318,11 +318,7 @@ fn enhanced_examples(ctx: &Ctx, e: &EnhancedEntry) -> Vec<Example> {
     let mut examples = Vec::new();
     for o in e.usable_as.iter().rev() {
         let (code, text) = reply_for(o.class());
-        let first = if e.sample_text.is_empty() {
-            text
-        } else {
-            e.sample_text.clone()
-        };
+        let first = e.example_text(&text).to_string();
         examples.push(example(
             ctx,
             &format!("As a {}", outcome_label(*o)),
@@ -339,11 +335,7 @@ fn enhanced_examples(ctx: &Ctx, e: &EnhancedEntry) -> Vec<Example> {
              last has a hyphen after the code",
             e.code
         );
-        let first = if e.sample_text.is_empty() {
-            text.clone()
-        } else {
-            e.sample_text.clone()
-        };
+        let first = e.example_text(&text).to_string();
         examples.push(example(
             ctx,
             &caption,

@@ -58,11 +58,7 @@ pub struct VariantV {
 }
 
 pub(crate) fn retry_label(r: Retry) -> &'static str {
-    match r {
-        Retry::Never => "never",
-        Retry::Later => "later",
-        Retry::AfterFix => "after fixing the cause",
-    }
+    r.term().words
 }
 
 pub(crate) fn code_ref_link(ctx: &Ctx, code: CodeRef) -> Link {

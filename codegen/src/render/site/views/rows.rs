@@ -66,11 +66,7 @@ pub fn enhanced_row(ctx: &Ctx, e: &EnhancedEntry) -> EnhancedRow {
     EnhancedRow {
         key: k.to_string(),
         link: ctx.enhanced_link(k),
-        sample_text: if e.sample_text.is_empty() {
-            ctx.text("(no sample text)")
-        } else {
-            ctx.text(&e.sample_text)
-        },
+        sample_text: ctx.text(e.title()),
         basic: e
             .basic_codes
             .codes
