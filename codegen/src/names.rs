@@ -204,6 +204,23 @@ pub fn python_const(name: &str) -> String {
     screaming_snake(name)
 }
 
+/// A Python constant for the enhanced code `name` in the class its `usable_as` word names
+/// (`success`, `transient`, `permanent`): `PERMANENT_BAD_DESTINATION_MAILBOX_ADDRESS`, as the
+/// Rust crate's constant.
+pub fn python_enhanced_const(usable_as: &str, name: &str) -> String {
+    format!(
+        "{}_{}",
+        usable_as.to_ascii_uppercase(),
+        screaming_snake(name)
+    )
+}
+
+/// A Python `enum` member for an id stored in `snake_case` or `kebab-case` (a classifier
+/// reason): `unknown_user` -> `UNKNOWN_USER`.
+pub fn python_id_member(id: &str) -> String {
+    id.replace('-', "_").to_ascii_uppercase()
+}
+
 /// A Python function or attribute name: `mailbox_unavailable`.
 pub fn python_member(name: &str) -> String {
     snake(name)

@@ -57,3 +57,17 @@ fn readme_rust_examples_are_the_tested_ones() {
     }
     assert!(blocks >= 2);
 }
+
+#[test]
+fn readme_python_example_is_a_tested_one() {
+    let text = readme();
+    let start = text.find("```python\n").expect("a Python example");
+    let end = start + 10 + text[start + 10..].find("```\n").unwrap() + 4;
+    let package =
+        std::fs::read_to_string(codegen::project_root().join("generated/python/README.md"))
+            .unwrap();
+    assert!(
+        package.contains(&text[start..end]),
+        "the README's Python example must be one of generated/python/README.md's, which pytest runs"
+    );
+}

@@ -140,3 +140,18 @@ fn rust_answers_every_line_with_the_same_keys() {
         "{errors} error lines"
     );
 }
+
+/// The Python package (`generated/python/`), run from its source with `PYTHONPATH` pointing
+/// at `src/` (no install needed: the package is pure Python with no dependencies).
+#[test]
+fn python_port_agrees() {
+    if !have("python3", "Python") {
+        return;
+    }
+    let root = project_root();
+    let mut cmd = Command::new("python3");
+    cmd.args(["-m", "smtp_codes"])
+        .env("PYTHONPATH", root.join("generated/python/src"))
+        .env("PYTHONDONTWRITEBYTECODE", "1");
+    assert_port_agrees("Python", cmd);
+}

@@ -4,6 +4,11 @@ use serde::Deserialize;
 
 use super::*;
 
+/// The version of the packages the generator writes for other languages (the Python
+/// package's `__version__`): the Rust crate's, which `codegen/tests/python.rs` checks against
+/// `generated/rust/Cargo.toml`.
+pub const PACKAGE_VERSION: &str = "0.1.0";
+
 /// `registry.yaml`.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]

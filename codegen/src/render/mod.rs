@@ -7,6 +7,7 @@
 
 pub mod c;
 pub mod json;
+pub mod python;
 pub mod rust;
 pub mod site;
 pub mod vectors;
@@ -27,6 +28,10 @@ pub const OWNED_ROOTS: &[&str] = &[
     rust::TABLES_DIR,
     // render::vectors: the crate's own copy of the vectors, for its standalone tests
     "generated/rust/tests/reply-vectors.json",
+    // render::python: the Python package's tables; the rest of the package is hand-written
+    python::TABLES_DIR,
+    // render::vectors: the Python package's own copy of the vectors, for its pytest suite
+    "generated/python/tests/reply-vectors.json",
     // render::site
     "site/",
 ];
@@ -48,6 +53,7 @@ pub fn render_all(reg: &Registry) -> Result<Outputs, askama::Error> {
     json::render(&doc, &mut out)?;
     rust::render(reg, &mut out)?;
     c::render(reg, &mut out)?;
+    python::render(reg, &doc, &mut out);
     site::render_with(reg, &doc, &mut out)?;
     vectors::render(&reg.reply_vectors, &mut out);
     Ok(out)

@@ -13,9 +13,10 @@ use crate::model::*;
 use crate::outputs::{Outputs, MARKER};
 
 /// Where the rendered vectors go.
-pub const OUTPUTS: [&str; 2] = [
+pub const OUTPUTS: [&str; 3] = [
     "generated/json/reply-vectors.json",
     "generated/rust/tests/reply-vectors.json",
+    "generated/python/tests/reply-vectors.json",
 ];
 
 /// The JSON Schema of the rendered vectors.

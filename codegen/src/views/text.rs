@@ -1,6 +1,8 @@
 //! Small text helpers shared by the renderers: line endings and final newlines, and the
 //! per-language string escapers that template variables pass through.
 
+use std::fmt::Write as _;
+
 /// Normalises a rendered text file: LF line endings, no trailing spaces, exactly one final
 /// newline (askama drops a template's last newline).
 pub fn finish(mut s: String) -> String {
@@ -28,6 +30,32 @@ pub fn rust_str(s: &str) -> String {
             '\r' => out.push_str("\\r"),
             '\t' => out.push_str("\\t"),
             c if c.is_control() => out.push_str(&format!("\\u{{{:x}}}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// A Python string literal: double quotes; `\` and `"` escaped; control characters as
+/// `\n`, `\r`, `\t` or `\xNN`; everything else (non-ASCII included) written as is, the file
+/// being UTF-8.
+pub fn py_str(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '"' => out.push_str("\\\""),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if (c as u32) < 0x20 || c as u32 == 0x7f => {
+                let _ = write!(out, "\\x{:02x}", c as u32);
+            }
+            c if matches!(c as u32, 0x2028 | 0x2029 | 0x85) => {
+                let _ = write!(out, "\\u{:04x}", c as u32);
+            }
             c => out.push(c),
         }
     }
