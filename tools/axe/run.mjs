@@ -89,20 +89,20 @@ function send(method, params = {}, sessionId) {
   return new Promise((ok, fail) => waiting.set(id, { ok, fail }));
 }
 
-function once(method) {
-  return new Promise((ok) => listeners.push((m) => m.method === method && (ok(m), true)));
+function once(method, sessionId) {
+  return new Promise((ok) =>
+    listeners.push((m) => m.method === method && m.sessionId === sessionId && (ok(m), true)),
+  );
 }
 
-async function main() {
+/** One tab: a page target with its own session, visiting pages one after another. */
+async function tab(mode, axe) {
   const { targetId } = await send("Target.createTarget", { url: "about:blank" });
   const { sessionId } = await send("Target.attachToTarget", { targetId, flatten: true });
   const s = (method, params) => send(method, params, sessionId);
   await s("Page.enable");
   await s("Runtime.enable");
-  if (mode === "axe") {
-    const axe = readFileSync(join(here, "node_modules/axe-core/axe.min.js"), "utf8");
-    await s("Page.addScriptToEvaluateOnNewDocument", { source: axe });
-  }
+  if (axe) await s("Page.addScriptToEvaluateOnNewDocument", { source: axe });
   const evaluate = async (expression) => {
     const r = await s("Runtime.evaluate", { expression, awaitPromise: true, returnByValue: true });
     if (r.exceptionDetails) throw new Error(JSON.stringify(r.exceptionDetails));
@@ -120,37 +120,56 @@ async function main() {
     });
   };
   const open = async (page) => {
-    const loaded = once("Page.loadEventFired");
+    const loaded = once("Page.loadEventFired", sessionId);
     await s("Page.navigate", { url: pathToFileURL(join(site, page)).href });
     await loaded;
   };
+  return { evaluate, setting, open };
+}
 
-  const list = mode === "axe" ? pages(site) : pageArgs;
-  for (const page of list) {
-    if (mode === "axe" && readFileSync(join(site, page), "utf8").includes('http-equiv="refresh"')) {
-      continue;
-    }
-    await setting(1280, "light");
-    await open(page);
-    if (mode === "heights") {
-      const heights = {};
-      for (const width of [1280, 375]) {
-        await setting(width, "light");
-        heights[width] = await evaluate("document.documentElement.scrollHeight");
+async function main() {
+  const axe =
+    mode === "axe" ? readFileSync(join(here, "node_modules/axe-core/axe.min.js"), "utf8") : null;
+  const list = (mode === "axe" ? pages(site) : pageArgs).filter(
+    (page) =>
+      mode !== "axe" || !readFileSync(join(site, page), "utf8").includes('http-equiv="refresh"'),
+  );
+  const results = new Map();
+  let next = 0;
+  // A few tabs of one browser share the pages: axe is CPU-bound, and a second tab keeps a
+  // second core busy while the first waits on layout.
+  const tabs = Math.max(1, Number(process.env.SMTP_CODES_AXE_TABS || 2));
+  const worker = async () => {
+    const t = await tab(mode, axe);
+    while (next < list.length) {
+      const page = list[next++];
+      const lines = [];
+      await t.setting(1280, "light");
+      await t.open(page);
+      if (mode === "heights") {
+        const heights = {};
+        for (const width of [1280, 375]) {
+          await t.setting(width, "light");
+          heights[width] = await t.evaluate("document.documentElement.scrollHeight");
+        }
+        lines.push(JSON.stringify({ page, heights }));
+      } else {
+        for (const width of [1280, 375]) {
+          for (const scheme of ["light", "dark"]) {
+            await t.setting(width, scheme);
+            const violations = await t.evaluate(`axe.run(document, { resultTypes: ["violations"] })
+              .then(r => r.violations.map(v => ({ id: v.id, impact: v.impact, help: v.help,
+                nodes: v.nodes.map(n => n.target.join(" ")) })))`);
+            lines.push(JSON.stringify({ page, width, scheme, violations }));
+          }
+        }
       }
-      console.log(JSON.stringify({ page, heights }));
-      continue;
+      results.set(page, lines);
     }
-    for (const width of [1280, 375]) {
-      for (const scheme of ["light", "dark"]) {
-        await setting(width, scheme);
-        const violations = await evaluate(`axe.run(document, { resultTypes: ["violations"] })
-          .then(r => r.violations.map(v => ({ id: v.id, impact: v.impact, help: v.help,
-            nodes: v.nodes.map(n => n.target.join(" ")) })))`);
-        console.log(JSON.stringify({ page, width, scheme, violations }));
-      }
-    }
-  }
+  };
+  await Promise.all(Array.from({ length: Math.min(tabs, list.length) }, worker));
+  // In the order of the list, whichever tab finished first.
+  for (const page of list) for (const line of results.get(page)) console.log(line);
 }
 
 main()
