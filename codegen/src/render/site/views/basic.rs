@@ -195,12 +195,17 @@ pub fn basic_page(ctx: &Ctx, index: usize) -> BasicPage {
     let page = paths::basic(b.code);
     let trouble_v = trouble(ctx, CodeRef::Basic(b.code));
     let standard = b.status != BasicStatus::Nonstandard;
+    let mut wordings = wordings(ctx, CodeRef::Basic(b.code));
+    let wordings_total = wordings.len();
     let (forms, examples, examples_note) = forms_and_examples(ctx, b);
+    let examples_note = if examples_note.is_empty() && !examples.is_empty() {
+        registered_examples_note(wordings_total > 0)
+    } else {
+        examples_note
+    };
     let in_code = basic_in_code(ctx, b, index);
     let heading = ctx.text(&b.text);
     let description_plain = markdown::to_plain(&b.description);
-    let mut wordings = wordings(ctx, CodeRef::Basic(b.code));
-    let wordings_total = wordings.len();
     wordings.truncate(TOP_WORDINGS);
     let variants = variant_groups(ctx, CodeRef::Basic(b.code));
     let variants_total = variants.iter().map(|g| g.rows.len()).sum();

@@ -51,6 +51,8 @@ pub struct EnhancedPage {
     pub association_note: String,
     pub used_by: Vec<Link>,
     pub examples: Vec<Example>,
+    /// What the examples are made of.
+    pub examples_note: String,
     pub in_code: InCode,
     pub references: Vec<Link>,
     pub iana: IanaV,
@@ -139,6 +141,7 @@ pub fn enhanced_page(ctx: &Ctx, index: usize) -> EnhancedPage {
         ],
     );
     EnhancedPage {
+        examples_note: ctx.text(registered_examples_note(wordings_total > 0)),
         wordings,
         wordings_total,
         variants_total,

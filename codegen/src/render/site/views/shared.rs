@@ -157,6 +157,16 @@ pub(crate) fn digit_meanings(code: u16) -> (&'static str, &'static str) {
     (first, second)
 }
 
+/// What the example replies of a code page are made of, for the note above them.
+pub(crate) fn registered_examples_note(has_wordings: bool) -> &'static str {
+    if has_wordings {
+        "These examples use the registered texts; real servers word their replies their own \
+         way (see What it looks like above for providers' words)."
+    } else {
+        "These examples use the registered texts; real servers word their replies their own way."
+    }
+}
+
 /// A reply text as a server would send it: `<domain>` filled in with an example host.
 pub(crate) fn wire_text(text: &str) -> String {
     text.replace("<domain>", "mx.example.com")
