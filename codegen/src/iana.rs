@@ -68,11 +68,25 @@ pub fn parse_xml(text: &str) -> Result<XmlRegistry, String> {
             "updated" => reg.updated = fold(child.text().unwrap_or("")),
             "registry" => {
                 let id = child.attribute("id").unwrap_or("");
-                let records: Vec<XmlRecord> = child
+                let nodes: Vec<roxmltree::Node> = child
                     .children()
                     .filter(|n| n.is_element() && n.tag_name().name() == "record")
-                    .map(record)
                     .collect();
+                let records: Vec<XmlRecord> = nodes.iter().map(|n| record(*n)).collect();
+                // A record given twice would otherwise be merged silently.
+                let mut first: BTreeMap<&str, usize> = BTreeMap::new();
+                for (i, r) in records.iter().enumerate() {
+                    let line = |i: usize| doc.text_pos_at(nodes[i].range().start).row;
+                    if let Some(&j) = first.get(r.code.as_str()) {
+                        return Err(format!(
+                            "line {}: record `{}` is registered twice (first at line {}); the registry must list each code once",
+                            line(i),
+                            r.code,
+                            line(j)
+                        ));
+                    }
+                    first.insert(&r.code, i);
+                }
                 match id {
                     "smtp-enhanced-status-codes-1" => reg.classes = records,
                     "smtp-enhanced-status-codes-2" => reg.subjects = records,

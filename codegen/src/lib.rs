@@ -6,7 +6,9 @@
 
 pub mod diag;
 pub mod iana;
+pub mod iana_import;
 pub mod load;
+pub mod manifest;
 pub mod model;
 pub mod names;
 pub mod outputs;

@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-use codegen::{build, iana, load, outputs, BuildError};
+use codegen::{build, iana, iana_import, load, outputs, BuildError};
 
 /// Validate the SMTP code registry in data/ and generate everything from it.
 #[derive(Parser)]
@@ -31,6 +31,12 @@ enum Command {
         /// The XML file to compare with.
         path: Option<PathBuf>,
     },
+    /// Bring a newer IANA registry XML into data/: replace the snapshot, set iana_updated,
+    /// insert an entry per new code (fields to write are marked), report changed records.
+    IanaImport {
+        /// The newer XML file.
+        path: PathBuf,
+    },
 }
 
 fn main() -> ExitCode {
@@ -41,6 +47,7 @@ fn main() -> ExitCode {
         Command::Check => check(&root),
         Command::Validate => validate(&root),
         Command::IanaDiff { path } => iana_diff(&root, path),
+        Command::IanaImport { path } => iana_import_cmd(&root, &path),
     }
 }
 
@@ -72,7 +79,7 @@ fn generate(root: &std::path::Path) -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(e) => {
-            eprintln!("error: writing outputs failed: {e}");
+            eprintln!("error: writing outputs failed:\n{e}");
             ExitCode::FAILURE
         }
     }
@@ -173,17 +180,49 @@ fn iana_diff(root: &std::path::Path, path: Option<PathBuf>) -> ExitCode {
         return ExitCode::SUCCESS;
     }
     for d in &drift {
-        match d.field.as_str() {
-            "(code)" if d.ours == "missing" => {
-                println!("{}: registered by IANA, missing from data/", d.code)
-            }
-            "(code)" => println!("{}: in data/, not in the IANA registry", d.code),
-            f => println!(
-                "{}: {f} differs\n    data/: {:?}\n    IANA:  {:?}",
-                d.code, d.ours, d.iana
-            ),
-        }
+        println!("{}", iana_import::describe(d, &xml));
     }
     println!("{} difference(s) with {}", drift.len(), path.display());
     ExitCode::FAILURE
+}
+
+fn iana_import_cmd(root: &std::path::Path, path: &std::path::Path) -> ExitCode {
+    let reg = match load::load(&root.join("data")) {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("{e}");
+            eprintln!("fix data/ first: iana-import starts from a valid registry");
+            return ExitCode::FAILURE;
+        }
+    };
+    let text = match std::fs::read_to_string(path) {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!("error: cannot read {}: {e}", path.display());
+            return ExitCode::from(2);
+        }
+    };
+    let shown = path
+        .strip_prefix(root)
+        .unwrap_or(path)
+        .display()
+        .to_string();
+    match iana_import::import(root, &reg, &text, &shown) {
+        Ok(report) => {
+            for d in &report.done {
+                println!("{d}");
+            }
+            if !report.todo.is_empty() {
+                println!("\nto do by hand, then run `cargo codegen` and `cargo test --workspace`:");
+                for t in &report.todo {
+                    println!("{t}");
+                }
+            }
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("error: {e}; nothing was written");
+            ExitCode::from(2)
+        }
+    }
 }

@@ -236,6 +236,24 @@ pub fn go_unexported(name: &str) -> String {
     lower_camel(name)
 }
 
+/// A Go reply code constant: `MailboxUnavailable` -> `CodeMailboxUnavailable` (as
+/// `http.StatusNotFound` names HTTP's).
+pub fn go_reply_const(name: &str) -> String {
+    format!("Code{}", go_exported(name))
+}
+
+/// A Go enhanced code constant: the class word (`Success`, `Transient`, `Permanent`) and the
+/// stored name, `PermanentBadDestinationMailboxAddress`.
+pub fn go_enhanced_const(class_word: &str, name: &str) -> String {
+    format!("{class_word}{}", go_exported(name))
+}
+
+/// A Go constant of an enumeration stored by id: `go_enum_const("Reason", "unknown_user")`
+/// gives `ReasonUnknownUser`, `go_enum_const("Side", "sending_server")` `SideSendingServer`.
+pub fn go_enum_const(type_name: &str, id: &str) -> String {
+    format!("{type_name}{}", upper_camel(id))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -276,6 +294,15 @@ mod tests {
         assert_eq!(typescript_member("MailboxFull"), "mailboxFull");
         assert_eq!(python_member("MailboxFull"), "mailbox_full");
         assert_eq!(go_unexported("MailboxFull"), "mailboxFull");
+        assert_eq!(
+            go_reply_const("MailboxUnavailable"),
+            "CodeMailboxUnavailable"
+        );
+        assert_eq!(go_enum_const("Reason", "unknown_user"), "ReasonUnknownUser");
+        assert_eq!(
+            go_enum_const("VendorRetry", "after_fix"),
+            "VendorRetryAfterFix"
+        );
     }
 
     #[test]

@@ -8,7 +8,18 @@
 //! The event walk also catches a mapping key given twice, which libyaml-based parsers let the
 //! last occurrence win silently.
 //!
-//! Swapping the YAML library means changing this file only.
+//! Before parsing, [`Document::read`] turns a file's bytes into text ([`input`]: a size limit,
+//! UTF-8 with the bad byte located, a byte-order mark accepted); after it, every string is
+//! held to the length the outputs can carry. Syntax errors the
+//! parser places badly (a tab in the indentation, a bracket left open) are explained at their
+//! cause ([`syntax`]).
+//!
+//! Swapping the YAML library means changing this file (and its two submodules) only.
+
+mod input;
+mod syntax;
+
+pub use input::{MAX_FILE_BYTES, MAX_STRING_BYTES};
 
 use std::collections::{HashMap, HashSet};
 
@@ -79,6 +90,12 @@ pub struct Document {
 }
 
 impl Document {
+    /// Reads a data file from its bytes: [`input::text`], then [`Document::parse`].
+    pub fn read(file: &str, bytes: &[u8], diags: &mut Diagnostics) -> Option<Document> {
+        let text = input::text(file, bytes, diags)?;
+        Document::parse(file, text, diags)
+    }
+
     /// Parses `text`. A syntax error or a repeated key is reported into `diags` and gives
     /// `None`.
     ///
@@ -87,39 +104,48 @@ impl Document {
     /// names every repeated key, where `serde_yaml` stops at the first).
     pub fn parse(file: &str, text: &str, diags: &mut Diagnostics) -> Option<Document> {
         match serde_yaml::from_str::<Value>(text) {
-            Ok(value) => Some(Document {
-                file: file.to_string(),
-                value,
-                text: text.to_string(),
-                positions: std::cell::OnceCell::new(),
-            }),
+            Ok(value) => {
+                let doc = Document {
+                    file: file.to_string(),
+                    value,
+                    text: text.to_string(),
+                    positions: std::cell::OnceCell::new(),
+                };
+                let before = diags.len();
+                doc.check_string_lengths(&doc.value, &YamlPath::root(), diags);
+                (diags.len() == before).then_some(doc)
+            }
             Err(e) => {
-                match walk(text) {
-                    Err((line, col, msg)) => diags.push(
-                        Location::new(file, line, col),
-                        format!("YAML syntax error: {msg}"),
-                    ),
-                    Ok(w) if !w.duplicates.is_empty() => {
-                        for (line, col, key) in w.duplicates {
-                            diags.push(
-                                Location::new(file, line, col),
-                                format!("key `{key}` is given twice in the same mapping; keep one"),
-                            );
-                        }
-                    }
-                    Ok(_) => {
-                        let loc = match e.location() {
-                            Some(l) => Location::new(file, l.line(), l.column()),
-                            None => Location::file(file),
-                        };
-                        diags.push(
-                            loc,
-                            format!("YAML error: {}", strip_location(&e.to_string())),
-                        );
-                    }
-                }
+                explain_failure(file, text, &e, diags);
                 None
             }
+        }
+    }
+
+    /// Reports every string (key or value) longer than [`MAX_STRING_BYTES`], at its place.
+    fn check_string_lengths(&self, value: &Value, path: &YamlPath, diags: &mut Diagnostics) {
+        match value {
+            Value::String(s) if s.len() > MAX_STRING_BYTES => {
+                diags.push(self.locate(path), input::string_too_long(s.len()));
+            }
+            Value::Sequence(items) => {
+                for (i, v) in items.iter().enumerate() {
+                    self.check_string_lengths(v, &path.index(i), diags);
+                }
+            }
+            Value::Mapping(m) => {
+                for (k, v) in m {
+                    match k.as_str() {
+                        Some(k) if k.len() > MAX_STRING_BYTES => {
+                            diags.push(self.locate(path), input::string_too_long(k.len()));
+                        }
+                        Some(k) => self.check_string_lengths(v, &path.key(k), diags),
+                        None => {}
+                    }
+                }
+            }
+            Value::Tagged(t) => self.check_string_lengths(&t.value, path, diags),
+            _ => {}
         }
     }
 
@@ -211,6 +237,48 @@ impl Document {
     }
 }
 
+/// Reports why `serde_yaml` refused `text`, as precisely as the event walk can place it: a
+/// syntax error (explained at its cause where [`syntax`] knows it), every repeated key, or
+/// aliases that expand past the reader's limits (at the first alias).
+fn explain_failure(file: &str, text: &str, e: &serde_yaml::Error, diags: &mut Diagnostics) {
+    let w = match walk(text) {
+        Err((line, col, msg)) => {
+            let (line, col, msg) = match syntax::explain(text, line, col, &msg) {
+                Some(better) => better,
+                None => (line, col, format!("YAML syntax error: {msg}")),
+            };
+            diags.push(Location::new(file, line, col), msg);
+            return;
+        }
+        Ok(w) => w,
+    };
+    if !w.duplicates.is_empty() {
+        for (line, col, key) in w.duplicates {
+            diags.push(
+                Location::new(file, line, col),
+                format!("key `{key}` is given twice in the same mapping; keep one"),
+            );
+        }
+        return;
+    }
+    let msg = strip_location(&e.to_string());
+    if let (Some((line, col)), true) = (w.first_alias, msg.contains("limit exceeded")) {
+        diags.push(
+            Location::new(file, line, col),
+            format!(
+                "YAML error: {msg}: the anchors and aliases (`&name`, `*name`) from here on expand \
+                 to too much data; data files need no aliases, write the values out"
+            ),
+        );
+        return;
+    }
+    let loc = match e.location() {
+        Some(l) => Location::new(file, l.line(), l.column()),
+        None => Location::file(file),
+    };
+    diags.push(loc, format!("YAML error: {msg}"));
+}
+
 /// Runs the event walk over `text`: positions and repeated keys, or the syntax error.
 fn walk(text: &str) -> Result<Walker, (usize, usize, String)> {
     let mut walker = Walker::new();
@@ -261,6 +329,8 @@ struct Walker {
     positions: HashMap<YamlPath, (usize, usize)>,
     duplicates: Vec<(usize, usize, String)>,
     depth_pushed: Vec<bool>,
+    /// Where the first alias (`*name`) is.
+    first_alias: Option<(usize, usize)>,
 }
 
 impl Walker {
@@ -271,6 +341,7 @@ impl Walker {
             positions: HashMap::new(),
             duplicates: Vec::new(),
             depth_pushed: Vec::new(),
+            first_alias: None,
         }
     }
 
@@ -336,6 +407,8 @@ impl MarkedEventReceiver for Walker {
                 }
             }
             Event::Alias(_) => {
+                self.first_alias
+                    .get_or_insert((mark.line(), mark.col() + 1));
                 let is_key = self.enter_node(mark, None);
                 if !is_key {
                     self.leave_value();

@@ -69,7 +69,7 @@ fn unsorted_codes() {
         ],
         &[
             "data/basic.yaml:15:3: code `451` is out of order: it must come before `552`; keep the file sorted by code",
-            "data/classifier.yaml:40:7: code `250` must be a reply code in the registry, given once",
+            "data/classifier.yaml:45:7: code `250` must be a reply code in the registry, given once",
         ],
     );
 }
@@ -225,7 +225,7 @@ fn unknown_key() {
         ("basic.yaml", "  name: Ok\n", "  name: Ok\n  colour: red\n"),
         ],
         &[
-            "data/basic.yaml:3:3: unknown field `colour`, expected one of `code`, `name`, `status`, `kind`, `text`, `text_note`, `text_source`, `introduced`, `description`, `confidence`, `commands`, `meanings`, `uses`, `references`, `notes`, `conflicts`; remove it or fix its spelling (see data/README.md)",
+            "data/basic.yaml:3:3: unknown field `colour`, expected one of `code`, `name`, `status`, `kind`, `text`, `text_note`, `text_source`, `introduced`, `history`, `description`, `confidence`, `commands`, `meanings`, `uses`, `references`, `notes`, `conflicts`; remove it or fix its spelling (see data/README.md)",
         ],
     );
 }
@@ -248,7 +248,7 @@ fn yaml_syntax_error() {
             "description: Starts a transaction.",
             "description: [Starts a transaction.",
         )],
-        &["data/commands.yaml:9:9: YAML syntax error: illegal placement of ':' indicator"],
+        &["data/commands.yaml:8:16: this `[` is never closed: add `]` where it should end (the YAML parser stopped at line 9, column 9: illegal placement of ':' indicator)"],
     );
 }
 
@@ -370,7 +370,7 @@ fn every_problem_at_once() {
         ("commands.yaml", "- name: RCPT", "- name: Rcpt"),
         ],
         &[
-            "data/basic.yaml:3:3: unknown field `colour`, expected one of `code`, `name`, `status`, `kind`, `text`, `text_note`, `text_source`, `introduced`, `description`, `confidence`, `commands`, `meanings`, `uses`, `references`, `notes`, `conflicts`; remove it or fix its spelling (see data/README.md)",
+            "data/basic.yaml:3:3: unknown field `colour`, expected one of `code`, `name`, `status`, `kind`, `text`, `text_note`, `text_source`, `introduced`, `history`, `description`, `confidence`, `commands`, `meanings`, `uses`, `references`, `notes`, `conflicts`; remove it or fix its spelling (see data/README.md)",
             "data/basic.yaml:23:20: unknown command `RCPT`; define it in data/commands.yaml or use one of: ANY, MAIL, Rcpt",
             "data/basic.yaml:28:24: unknown command `RCPT`; define it in data/commands.yaml or use one of: ANY, MAIL, Rcpt",
             "data/basic.yaml:38:20: unknown command `RCPT`; define it in data/commands.yaml or use one of: ANY, MAIL, Rcpt",
@@ -397,12 +397,45 @@ fn classifier_reason_not_defined() {
 }
 
 #[test]
-fn classifier_default_missing_for_a_registered_code() {
+fn classifier_default_missing_for_a_registered_code_and_its_subject() {
+    // Without an entry of its own a registered code takes its subject's default; with neither,
+    // the message says where to add one.
     assert_errors(
-        "classifier_default_missing_for_a_registered_code",
-        &[("classifier.yaml", "  - { code: X.1.3, reason: unknown_user }\n", "")],
+        "classifier_default_missing_for_a_registered_code_and_its_subject",
         &[
-            "data/classifier.yaml:28:1: registered code `X.1.3` has no default reason; add `- { code: X.1.3, reason: ... }`",
+            ("classifier.yaml", "  - { code: X.1.3, reason: unknown_user }\n", ""),
+            ("classifier.yaml", "  - { subject: 1, reason: unknown_user }\n", ""),
+        ],
+        &[
+            "data/classifier.yaml:35:1: registered code `X.1.3` has no default reason and subject 1 has none either; add `- { subject: 1, reason: ... }` to `subjects` (or `- { code: X.1.3, reason: ... }` to `enhanced`)",
+        ],
+    );
+}
+
+#[test]
+fn classifier_default_missing_for_a_reply_code_and_its_class() {
+    assert_errors(
+        "classifier_default_missing_for_a_reply_code_and_its_class",
+        &[("classifier.yaml", "  - { class: 5, reason: unknown }\n", "")],
+        &[
+            "data/classifier.yaml:43:1: reply code `550` has no default reason and class 5 has none either; add `- { class: 5, reason: ... }` to `classes` (or `- { code: 550, reason: ... }` to `basic`)",
+        ],
+    );
+}
+
+#[test]
+fn classifier_class_default_twice_or_not_a_class() {
+    assert_errors(
+        "classifier_class_default_twice_or_not_a_class",
+        &[(
+            "classifier.yaml",
+            "  - { class: 4, reason: unknown }\n",
+            "  - { class: 4, reason: unknown }\n  - { class: 4, reason: nonsense }\n  - { class: 6, reason: unknown }\n",
+        )],
+        &[
+            "data/classifier.yaml:42:7: class `4` must be a reply class (2, 3, 4 or 5), given once",
+            "data/classifier.yaml:42:17: reason `nonsense` is not defined under `reasons`",
+            "data/classifier.yaml:43:7: class `6` must be a reply class (2, 3, 4 or 5), given once",
         ],
     );
 }
@@ -413,7 +446,7 @@ fn classifier_phrase_malformed() {
         "classifier_phrase_malformed",
         &[("classifier.yaml", "any: [spamhaus, ", "any: [Spam*haus, ")],
         &[
-            "data/classifier.yaml:45:11: phrase `Spam*haus` has `*` inside; it may only start or end a phrase",
+            "data/classifier.yaml:50:11: phrase `Spam*haus` has `*` inside; it may only start or end a phrase",
         ],
     );
 }
@@ -544,7 +577,7 @@ fn classifier_rule_with_a_misspelt_key() {
         "classifier_rule_with_a_misspelt_key",
         &[("classifier.yaml", "    weak: true\n", "    waek: true\n")],
         &[
-            "data/classifier.yaml:50:5: unknown field `waek`, expected one of `id`, `reason`, `any`, `all`, `none`, `classes`, `codes`, `enhanced`, `weak`, `note`; remove it or fix its spelling (see data/README.md)",
+            "data/classifier.yaml:55:5: unknown field `waek`, expected one of `id`, `reason`, `any`, `all`, `none`, `classes`, `codes`, `enhanced`, `weak`, `note`; remove it or fix its spelling (see data/README.md)",
         ],
     );
 }
@@ -555,7 +588,7 @@ fn classifier_with_an_unknown_section() {
         "classifier_with_an_unknown_section",
         &[("classifier.yaml", "rules:\n", "ruels:\n")],
         &[
-            "data/classifier.yaml:42:1: unknown field `ruels`; did you mean `rules`, which this file requires? (see data/README.md)",
+            "data/classifier.yaml:47:1: unknown field `ruels`; did you mean `rules`, which this file requires? (see data/README.md)",
         ],
     );
 }
@@ -619,6 +652,36 @@ fn reply_named_like_a_c_header_macro() {
         &[("basic.yaml", "  name: MailboxUnavailable", "  name: Map")],
         &[
             "data/basic.yaml:30:3: identifier `Map` becomes `SMTP_REPLY_MAP` in C, a name the header already uses for its own macro; choose another",
+        ],
+    );
+}
+
+#[test]
+fn history_cites_an_undescribed_document() {
+    assert_errors(
+        "history_cites_an_undescribed_document",
+        &[(
+            "basic.yaml",
+            "  introduced: { document: RFC 821, section: \"4.2.2\" }\n",
+            "  introduced: { document: RFC 821, section: \"4.2.2\" }\n  history:\n    - { document: RFC 2821, section: \"4.2.3\" }\n",
+        )],
+        &["data/basic.yaml:8:9: `RFC 2821` is not described in documents.yaml; add it there (title, status, obsoleted_by)"],
+    );
+}
+
+#[test]
+fn editions_out_of_step() {
+    assert_errors(
+        "editions_out_of_step",
+        &[
+            ("editions.yaml", "- edition: \"1.2.3\"", "- edition: \"1.2.4\""),
+            ("editions.yaml", "crate_version: \"0.3.0\"", "crate_version: \"0.1.0\""),
+            ("editions.yaml", "    - code: 550\n", "    - code: 557\n"),
+        ],
+        &[
+            "data/editions.yaml:1:3: the newest edition is `1.2.4` but registry.yaml says registry_version `1.2.3`; they must be equal (add an edition for `1.2.3` at the top, or set registry_version)",
+            "data/editions.yaml:3:3: crate_version `0.1.0` must be greater than the older edition's `0.2.0`",
+            "data/editions.yaml:11:7: code `557` is not in the registry",
         ],
     );
 }

@@ -196,14 +196,16 @@ fn one_page_per_code_and_no_other() {
         + reg.commands.len()
         + reg.classes.len()
         + reg.subjects.len()
-        + reg.vendors.len();
+        + reg.vendors.len()
+        + reg.editions.len();
     assert_eq!(
         html.len(),
         total,
-        "pages other than index, about and one per entry"
+        "pages other than index, about and one per entry (and per edition)"
     );
-    // Two assets besides the pages.
-    assert_eq!(site.len(), 2 * total + 3 * reg.enhanced.len() + 2);
+    // Two assets besides the pages, and the feed when there are editions.
+    let feed = usize::from(!reg.editions.is_empty());
+    assert_eq!(site.len(), 2 * total + 3 * reg.enhanced.len() + 2 + feed);
 }
 
 fn is_redirect(path: &str) -> bool {
@@ -225,7 +227,8 @@ fn every_file_is_marked_and_ends_cleanly() {
             "{path} must end in exactly one newline"
         );
         let first = text.lines().next().unwrap();
-        let expected = if path.ends_with(".html") || path.ends_with(".md") {
+        let expected = if path.ends_with(".html") || path.ends_with(".md") || path.ends_with(".xml")
+        {
             format!("<!-- {MARKER} -->")
         } else if path.ends_with(".css") {
             format!("/* {MARKER} */")

@@ -155,3 +155,36 @@ fn python_port_agrees() {
         .env("PYTHONDONTWRITEBYTECODE", "1");
     assert_port_agrees("Python", cmd);
 }
+
+/// Go spells its version flag as a subcommand (`go version`), so `have` cannot ask it.
+fn have_go() -> bool {
+    let found = Command::new("go")
+        .arg("version")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !found {
+        assert!(!in_ci(), "Go: `go` is missing in CI");
+        eprintln!("skipping the Go port: `go` is not installed");
+    }
+    found
+}
+
+#[test]
+fn go_port_agrees() {
+    let root = project_root();
+    if !have_go() {
+        return;
+    }
+    let binary = root.join("target/go/smtp-explain");
+    let status = Command::new("go")
+        .args(["build", "-o"])
+        .arg(&binary)
+        .arg("./cmd/smtp-explain")
+        .current_dir(root.join("generated/go"))
+        .env("GOFLAGS", "-mod=mod")
+        .env("GOPROXY", "off")
+        .status()
+        .expect("go runs");
+    assert!(status.success(), "building the Go smtp-explain failed");
+    assert_port_agrees("Go", Command::new(binary));
+}

@@ -2,7 +2,7 @@
 /*
  * smtp_codes.h: every SMTP reply code and enhanced status code, for C and C++.
  *
- * Edition 2026.11.29 of the smtp-codes registry: 38 registered 3-digit reply codes
+ * Edition 2026.12.03 of the smtp-codes registry: 38 registered 3-digit reply codes
  * (37 standard, 1 historic); 25 non-standard ones that people meet (vendor
  * codes, client error numbers), kept apart and marked so; and 81 enhanced status codes
  * (RFC 3463; IANA registry updated 2024-12-06). Each comes with its texts, meanings and
@@ -69,7 +69,7 @@
 #include <stddef.h>
 
 /* The registry edition this header was generated from. */
-#define SMTP_CODES_REGISTRY_VERSION "2026.11.29"
+#define SMTP_CODES_REGISTRY_VERSION "2026.12.03"
 /* The "updated" date of the IANA enhanced status code registry it follows. */
 #define SMTP_CODES_IANA_UPDATED "2024-12-06"
 

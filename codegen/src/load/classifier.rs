@@ -13,6 +13,7 @@ pub(super) const SHAPE: Shape = Shape::Mapping {
         "enhanced",
         "generic_enhanced",
         "subjects",
+        "classes",
         "basic",
         "rules",
     ],
@@ -26,6 +27,7 @@ pub(super) struct Loaded {
     pub(super) enhanced: Vec<(usize, EnhancedDefault)>,
     pub(super) generic_enhanced: Vec<(usize, EnhancedKey)>,
     pub(super) subjects: Vec<(usize, SubjectDefault)>,
+    pub(super) classes: Vec<(usize, ClassDefault)>,
     pub(super) basic: Vec<(usize, BasicDefault)>,
     pub(super) rules: Vec<(usize, Rule)>,
     /// Every reason id the file defines, read from the raw YAML.
@@ -40,6 +42,7 @@ impl Loaded {
             enhanced: list(doc, "enhanced", diags),
             generic_enhanced: list(doc, "generic_enhanced", diags),
             subjects: list(doc, "subjects", diags),
+            classes: list(doc, "classes", diags),
             basic: list(doc, "basic", diags),
             rules: list(doc, "rules", diags),
             reason_ids: raw_list_keys(doc, "reasons", "id"),
@@ -55,6 +58,7 @@ impl Loaded {
             enhanced: values(self.enhanced),
             generic_enhanced: values(self.generic_enhanced),
             subjects: values(self.subjects),
+            classes: values(self.classes),
             basic: values(self.basic),
             rules: values(self.rules),
         }
@@ -165,10 +169,13 @@ impl Validator<'_> {
                     .collect()
             })
             .unwrap_or_default();
+        // A registered code without a default of its own takes its subject's.
+        let subject_has_default =
+            |subject: u16| c.subjects.iter().any(|(_, s)| s.subject == subject);
         for k in enhanced {
-            if !seen.contains_key(k) && !listed.contains(k) {
-                let loc = self.docs.at(file, &YamlPath::root().key("enhanced"));
-                self.err(loc, format!("registered code `{k}` has no default reason; add `- {{ code: {k}, reason: ... }}`"));
+            if !seen.contains_key(k) && !listed.contains(k) && !subject_has_default(k.subject) {
+                let loc = self.docs.at(file, &YamlPath::root().key("subjects"));
+                self.err(loc, format!("registered code `{k}` has no default reason and subject {} has none either; add `- {{ subject: {}, reason: ... }}` to `subjects` (or `- {{ code: {k}, reason: ... }}` to `enhanced`)", k.subject, k.subject));
             }
         }
         for (i, k) in &c.generic_enhanced {
@@ -200,6 +207,7 @@ impl Validator<'_> {
     }
 
     fn basic_defaults(&mut self, c: &Loaded, basic: &BTreeMap<u16, BasicStatus>) {
+        self.class_defaults(c, basic);
         let mut seen: Vec<u16> = Vec::new();
         for (i, b) in &c.basic {
             self.known_reason(c, &b.reason, at("basic", *i, "reason"));
@@ -307,4 +315,52 @@ pub fn check_phrase(p: &str) -> Result<(), String> {
         ));
     }
     Ok(())
+}
+
+impl Validator<'_> {
+    /// `classes`: one default reason per reply class, and every reply code of `basic.yaml`
+    /// has a default, its own (`basic`) or its class's.
+    fn class_defaults(&mut self, c: &Loaded, basic: &BTreeMap<u16, BasicStatus>) {
+        let mut seen = BTreeSet::new();
+        for (i, d) in &c.classes {
+            self.known_reason(c, &d.reason, at("classes", *i, "reason"));
+            if !(2..=5).contains(&d.class) || !seen.insert(d.class) {
+                let loc = self.docs.at(&c.file, &at("classes", *i, "class"));
+                self.err(
+                    loc,
+                    format!(
+                        "class `{}` must be a reply class (2, 3, 4 or 5), given once",
+                        d.class
+                    ),
+                );
+            }
+        }
+        // A default that failed to deserialize still names its code.
+        let listed: BTreeSet<u16> = self.docs.docs[&c.file]
+            .get(&YamlPath::root().key("basic"))
+            .and_then(|v| v.as_sequence())
+            .map(|seq| {
+                seq.iter()
+                    .filter_map(|item| u16::try_from(item.get("code")?.as_u64()?).ok())
+                    .collect()
+            })
+            .unwrap_or_default();
+        for (&code, &status) in basic {
+            if status == BasicStatus::Nonstandard
+                || listed.contains(&code)
+                || c.classes.iter().any(|(_, d)| d.class == code / 100)
+            {
+                continue;
+            }
+            let loc = self.docs.at(&c.file, &YamlPath::root().key("basic"));
+            self.err(
+                loc,
+                format!(
+                    "reply code `{code}` has no default reason and class {} has none either; add `- {{ class: {}, reason: ... }}` to `classes` (or `- {{ code: {code}, reason: ... }}` to `basic`)",
+                    code / 100,
+                    code / 100
+                ),
+            );
+        }
+    }
 }

@@ -7,13 +7,13 @@
 //! located at its `file:line:column`.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
-use std::fs;
 use std::path::Path;
 
 use serde::de::DeserializeOwned;
 
 use crate::diag::{Diagnostics, Invalid, Location};
 use crate::iana::parse_basic_text;
+use crate::manifest;
 use crate::model::*;
 use crate::names;
 use crate::yaml::{Document, YamlPath};
@@ -22,6 +22,8 @@ mod basic;
 mod classes;
 mod classifier;
 mod commands;
+mod documents;
+mod editions;
 mod enhanced;
 mod meta;
 mod read;
@@ -64,7 +66,7 @@ pub fn load_as(data_dir: &Path, shown_dir: &str) -> Result<Registry, Invalid> {
 }
 
 /// The data files, as the names they are shown by; `None` for a file that could not be read
-/// or parsed (already reported), or an optional file that is absent.
+/// or parsed (already reported).
 struct Files {
     meta: Option<String>,
     classes: Option<String>,
@@ -75,40 +77,48 @@ struct Files {
     commands: Option<String>,
     troubleshooting: Option<String>,
     classifier: Option<String>,
+    documents: Option<String>,
+    editions: Option<String>,
     vendors: Vec<String>,
+    /// The names in `vendors/` without their extension (a misnamed or broken vendor file
+    /// still names its vendor), or `None` when the folder cannot be listed or is empty.
+    vendor_stems: Option<Vec<String>>,
     vectors: Option<String>,
 }
 
 impl Files {
+    /// Reads every file the manifest declares (each one required) and the vendor files; a
+    /// missing, unexpected or unreadable file is reported here.
     fn read(data_dir: &Path, shown_dir: &str, docs: &mut Docs, diags: &mut Diagnostics) -> Self {
-        let mut read =
-            |name: &str, required: bool| read_doc(data_dir, shown_dir, name, required, docs, diags);
-        let mut files = Files {
-            meta: read("registry.yaml", true),
-            classes: read("classes.yaml", true),
-            subjects: read("subjects.yaml", true),
-            enhanced: read("enhanced.yaml", true),
-            basic: read("basic.yaml", true),
-            nonstandard: read("nonstandard.yaml", true),
-            commands: read("commands.yaml", true),
-            troubleshooting: read("troubleshooting.yaml", false),
-            classifier: read("classifier.yaml", true),
-            vendors: Vec::new(),
-            vectors: read(vectors::FILE, false),
-        };
-        if let Ok(rd) = fs::read_dir(data_dir.join("vendors")) {
-            let mut names: Vec<String> = rd
-                .filter_map(|e| e.ok())
-                .map(|e| e.file_name().to_string_lossy().into_owned())
-                .filter(|n| n.ends_with(".yaml"))
-                .collect();
-            names.sort();
-            files.vendors = names
-                .iter()
-                .filter_map(|n| read(&format!("vendors/{n}"), true))
-                .collect();
+        let vendor_names = manifest::survey(data_dir, shown_dir, diags);
+        let vendor_stems = std::fs::read_dir(data_dir.join(manifest::VENDORS))
+            .ok()
+            .map(|rd| {
+                rd.filter_map(|e| e.ok())
+                    .filter_map(|e| {
+                        let name = e.file_name().to_string_lossy().into_owned();
+                        Some(name.split_once('.')?.0.to_string())
+                    })
+                    .collect::<Vec<String>>()
+            })
+            .filter(|stems| !stems.is_empty());
+        let mut read = |name: &str| read_doc(data_dir, shown_dir, name, docs, diags);
+        Files {
+            meta: read(manifest::REGISTRY),
+            classes: read(manifest::CLASSES),
+            subjects: read(manifest::SUBJECTS),
+            enhanced: read(manifest::ENHANCED),
+            basic: read(manifest::BASIC),
+            nonstandard: read(manifest::NONSTANDARD),
+            commands: read(manifest::COMMANDS),
+            troubleshooting: read(manifest::TROUBLESHOOTING),
+            classifier: read(manifest::CLASSIFIER),
+            documents: read(manifest::DOCUMENTS),
+            editions: read(manifest::EDITIONS),
+            vectors: read(manifest::REPLY_VECTORS),
+            vendors: vendor_names.iter().filter_map(|n| read(n)).collect(),
+            vendor_stems,
         }
-        files
     }
 }
 
@@ -125,6 +135,9 @@ struct Usable {
     commands: bool,
     troubleshooting: bool,
     classifier: bool,
+    documents: bool,
+    editions: bool,
+    vectors: bool,
     vendors: Vec<bool>,
 }
 
@@ -147,6 +160,9 @@ impl Usable {
                 diags,
             ),
             classifier: check_shape(docs, &files.classifier, classifier::SHAPE, diags),
+            documents: list(&files.documents, "a list of documents", diags),
+            editions: list(&files.editions, "a list of editions", diags),
+            vectors: list(&files.vectors, "a list of reply vectors", diags),
             vendors: files
                 .vendors
                 .iter()
@@ -167,6 +183,8 @@ struct Entries {
     commands: Vec<Item<CommandEntry>>,
     troubleshooting: Vec<Item<TroubleshootingEntry>>,
     classifier: Option<classifier::Loaded>,
+    documents: Vec<Item<DocumentEntry>>,
+    editions: Vec<Item<Edition>>,
     vendors: Vec<vendors::Loaded>,
     reply_vectors: Vec<ReplyVector>,
 }
@@ -203,6 +221,13 @@ impl Entries {
                 diags,
             ),
             classifier,
+            documents: items(
+                docs,
+                &pick(usable.documents, &files.documents),
+                root(),
+                diags,
+            ),
+            editions: items(docs, &pick(usable.editions, &files.editions), root(), diags),
             vendors: files
                 .vendors
                 .iter()
@@ -213,12 +238,15 @@ impl Entries {
             reply_vectors: files
                 .vectors
                 .as_ref()
+                .filter(|_| usable.vectors)
                 .map_or_else(Vec::new, |f| vectors::load(&docs.docs[f], &reasons, diags)),
         }
     }
 
     /// The registry, once nothing is wrong; `None` when a part is missing.
     fn into_registry(self) -> Option<Registry> {
+        let enhanced_keys: Vec<EnhancedKey> = self.enhanced.iter().map(|i| i.value.code).collect();
+        let reply_codes: Vec<u16> = self.basic.iter().map(|i| i.value.code).collect();
         let mut basic: Vec<BasicEntry> = self
             .basic
             .into_iter()
@@ -232,6 +260,10 @@ impl Entries {
             .map(vendors::Loaded::into_model)
             .collect::<Option<Vec<VendorFile>>>()?;
         vendors.sort_by(|a, b| a.vendor.cmp(&b.vendor));
+        // A code without a default reason of its own takes its subject's or its class's,
+        // once, here: the renderers see one complete table and never apply a fallback.
+        let mut classifier = self.classifier?.into_model();
+        classifier.complete_defaults(&enhanced_keys, &reply_codes);
         Some(Registry {
             meta: self.meta?,
             classes: self.classes.into_iter().map(|i| i.value).collect(),
@@ -241,7 +273,9 @@ impl Entries {
             commands: self.commands.into_iter().map(|i| i.value).collect(),
             troubleshooting: self.troubleshooting.into_iter().map(|i| i.value).collect(),
             vendors,
-            classifier: self.classifier?.into_model(),
+            classifier,
+            documents: self.documents.into_iter().map(|i| i.value).collect(),
+            editions: self.editions.into_iter().map(|i| i.value).collect(),
             reply_vectors: self.reply_vectors,
         })
     }
@@ -303,6 +337,8 @@ fn validate(docs: &Docs, files: &Files, e: &Entries, keys: &Keys, diags: &mut Di
     v.subjects(&e.subjects);
     v.commands(&e.commands);
     v.basic(&e.basic, &e.nonstandard, keys.command_names.as_deref());
+    v.documents(&e.documents);
+    v.basic_history(e.basic.iter().chain(&e.nonstandard), &e.documents);
     v.enhanced(
         &e.enhanced,
         keys.basic_codes.as_ref(),
@@ -328,6 +364,15 @@ fn validate(docs: &Docs, files: &Files, e: &Entries, keys: &Keys, diags: &mut Di
     };
     for vendor in &e.vendors {
         v.vendor(vendor, &codes);
+    }
+    if let (Some(k), Some(b)) = (&keys.enhanced_keys, &keys.basic_codes) {
+        v.editions(
+            &e.editions,
+            e.meta.as_ref().map(|m| m.registry_version.as_str()),
+            k,
+            b,
+            files.vendor_stems.as_deref(),
+        );
     }
     if let Some(c) = &e.classifier {
         v.classifier(c, keys);
@@ -361,6 +406,10 @@ impl Validator<'_> {
         if value.trim().is_empty() {
             let loc = self.docs.item(item, field);
             self.err(loc, format!("`{field}` is empty; write it"));
+        }
+        if let Some(what) = crate::iana_import::placeholder(value) {
+            let loc = self.docs.item(item, field);
+            self.err(loc, format!("`{field}` is still to be written: {what}"));
         }
     }
 

@@ -34,25 +34,31 @@ impl Docs {
     }
 }
 
-/// Reads `data_dir/name` (shown as `shown_dir/name`) into a document.
+/// Reads `data_dir/name` (shown as `shown_dir/name`) into a document. Every file the
+/// loader reads is declared in [`manifest`](crate::manifest) and required.
 pub(super) fn read_doc(
     data_dir: &Path,
     shown_dir: &str,
     name: &str,
-    required: bool,
     docs: &mut Docs,
     diags: &mut Diagnostics,
 ) -> Option<String> {
     let shown = format!("{shown_dir}/{name}");
-    let text = match fs::read_to_string(data_dir.join(name)) {
-        Ok(t) => t,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound && !required => return None,
+    let bytes = match std::fs::read(data_dir.join(name)) {
+        Ok(b) => b,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            diags.push(
+                Location::file(&shown),
+                "the file is missing; the registry needs it (see data/README.md)",
+            );
+            return None;
+        }
         Err(e) => {
             diags.push(Location::file(&shown), format!("cannot read the file: {e}"));
             return None;
         }
     };
-    let doc = Document::parse(&shown, &text, diags)?;
+    let doc = Document::read(&shown, &bytes, diags)?;
     docs.docs.insert(shown.clone(), doc);
     Some(shown)
 }

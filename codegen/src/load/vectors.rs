@@ -10,7 +10,7 @@ use crate::model::*;
 use crate::yaml::{Document, YamlPath};
 
 /// The file, relative to the data folder.
-pub const FILE: &str = "reply-vectors.yaml";
+pub const FILE: &str = crate::manifest::REPLY_VECTORS;
 
 /// Reads and validates the vectors of `doc`, whose classifications may name `reasons`;
 /// problems go to `diags`.

@@ -133,6 +133,10 @@ pub struct BasicEntry {
     pub text_source: Option<Reference>,
     #[serde(default)]
     pub introduced: Option<Reference>,
+    /// Earlier documents, since obsoleted, that defined or used the code (RFC 821, RFC 2821
+    /// for a code RFC 5321 now defines), oldest first.
+    #[serde(default)]
+    pub history: Vec<Reference>,
     pub description: String,
     #[serde(default)]
     pub confidence: Option<String>,

@@ -91,6 +91,14 @@ pub struct SubjectDefault {
     pub reason: String,
 }
 
+/// The default reason of the reply codes of a class (2, 3, 4 or 5) that have none of their own.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ClassDefault {
+    pub class: u16,
+    pub reason: String,
+}
+
 /// The default reason of a reply code.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -131,6 +139,8 @@ pub struct Classifier {
     #[serde(default)]
     pub generic_enhanced: Vec<EnhancedKey>,
     pub subjects: Vec<SubjectDefault>,
+    #[serde(default)]
+    pub classes: Vec<ClassDefault>,
     pub basic: Vec<BasicDefault>,
     pub rules: Vec<Rule>,
 }
@@ -154,5 +164,44 @@ impl Classifier {
             .iter()
             .find(|b| b.code == code)
             .map(|b| b.reason.as_str())
+    }
+
+    /// The default reason of an unregistered enhanced code's subject.
+    pub fn subject_default(&self, subject: u16) -> Option<&str> {
+        self.subjects
+            .iter()
+            .find(|s| s.subject == subject)
+            .map(|s| s.reason.as_str())
+    }
+
+    /// The default reason of the reply codes of `class` that have none of their own.
+    pub fn class_default(&self, class: u16) -> Option<&str> {
+        self.classes
+            .iter()
+            .find(|c| c.class == class)
+            .map(|c| c.reason.as_str())
+    }
+
+    /// Gives every registered enhanced code without a default of its own its subject's, and
+    /// every reply code in `basic.yaml` without one its class's, so that adding a code is one
+    /// entry in `enhanced.yaml` or `basic.yaml`. Run once, after validation: the renderers
+    /// then see one complete table and never apply a fallback themselves.
+    pub fn complete_defaults(&mut self, enhanced: &[EnhancedKey], reply_codes: &[u16]) {
+        for &k in enhanced {
+            if self.enhanced_default(k).is_none() {
+                if let Some(r) = self.subject_default(k.subject).map(str::to_string) {
+                    self.enhanced.push(EnhancedDefault { code: k, reason: r });
+                }
+            }
+        }
+        self.enhanced.sort_by_key(|e| e.code);
+        for &code in reply_codes {
+            if self.basic_default(code).is_none() {
+                if let Some(r) = self.class_default(code / 100).map(str::to_string) {
+                    self.basic.push(BasicDefault { code, reason: r });
+                }
+            }
+        }
+        self.basic.sort_by_key(|b| b.code);
     }
 }

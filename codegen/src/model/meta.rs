@@ -4,10 +4,19 @@ use serde::Deserialize;
 
 use super::*;
 
-/// The version of the packages the generator writes for other languages (the Python
-/// package's `__version__`): the Rust crate's, which `codegen/tests/python.rs` checks against
-/// `generated/rust/Cargo.toml`.
-pub const PACKAGE_VERSION: &str = "0.1.0";
+/// The package version of a registry with no editions (a fixture without `editions.yaml`).
+pub const UNRELEASED_VERSION: &str = "0.0.0";
+
+impl Registry {
+    /// The version of the packages the generator writes (the Rust crate's, the Python
+    /// package's `__version__`): the `crate_version` of the newest edition in
+    /// `data/editions.yaml`. Tests check it against `generated/rust/Cargo.toml`.
+    pub fn package_version(&self) -> &str {
+        self.editions
+            .first()
+            .map_or(UNRELEASED_VERSION, |e| e.crate_version.as_str())
+    }
+}
 
 /// `registry.yaml`.
 #[derive(Debug, Clone, Deserialize)]

@@ -50,6 +50,8 @@ fn scalar_text<'de, D: Deserializer<'de>>(d: D, what: &'static str) -> Result<St
 mod basic;
 mod classifier;
 mod codes;
+mod documents;
+mod editions;
 mod enhanced;
 mod meta;
 mod refs;
@@ -61,6 +63,8 @@ mod vocabulary;
 pub use basic::*;
 pub use classifier::*;
 pub use codes::*;
+pub use documents::*;
+pub use editions::*;
 pub use enhanced::*;
 pub use meta::*;
 pub use refs::*;
@@ -86,6 +90,10 @@ pub struct Registry {
     /// Sorted by slug.
     pub vendors: Vec<VendorFile>,
     pub classifier: Classifier,
+    /// The documents cited, each described once (`data/documents.yaml`), sorted.
+    pub documents: Vec<DocumentEntry>,
+    /// The registry's editions, newest first (`data/editions.yaml`).
+    pub editions: Vec<Edition>,
     /// Conformance vectors for reply parsers (`data/reply-vectors.yaml`), in file order.
     pub reply_vectors: Vec<ReplyVector>,
 }

@@ -6,6 +6,8 @@
 //! writes to [`OWNED_ROOTS`].
 
 pub mod c;
+pub mod changelog;
+pub mod go;
 pub mod json;
 pub mod python;
 pub mod rust;
@@ -28,27 +30,34 @@ pub const OWNED_ROOTS: &[&str] = &[
     rust::TABLES_DIR,
     // render::vectors: the crate's own copy of the vectors, for its standalone tests
     "generated/rust/tests/reply-vectors.json",
+    // render::go: the module's tables (package smtpcodes needs its typed constants in its own
+    // folder, so the generated files sit beside the hand-written ones, named *_gen.go) and
+    // its copy of the vectors
+    "generated/go/classify_gen.go",
+    "generated/go/enhanced_codes_gen.go",
+    "generated/go/info_gen.go",
+    "generated/go/registry_gen.go",
+    "generated/go/reply_codes_gen.go",
+    "generated/go/vendors_gen.go",
+    "generated/go/testdata/reply-vectors.json",
     // render::python: the Python package's tables; the rest of the package is hand-written
     python::TABLES_DIR,
     // render::vectors: the Python package's own copy of the vectors, for its pytest suite
     "generated/python/tests/reply-vectors.json",
     // render::site
     "site/",
+    // render::changelog: the crate's changelog, from data/editions.yaml
+    "generated/rust/CHANGELOG.md",
 ];
 
 /// Whether `path` (relative to the project root, with `/`) lies in an owned root.
 pub fn is_owned(path: &str) -> bool {
-    OWNED_ROOTS.iter().any(|root| match root.strip_suffix('/') {
-        Some(dir) => path
-            .strip_prefix(dir)
-            .is_some_and(|rest| rest.starts_with('/')),
-        None => path == *root,
-    })
+    Outputs::owning(OWNED_ROOTS).owns(path)
 }
 
 /// Renders every output of the registry, in memory.
 pub fn render_all(reg: &Registry) -> Result<Outputs, askama::Error> {
-    let mut out = Outputs::default();
+    let mut out = Outputs::owning(OWNED_ROOTS);
     let doc = document::build(reg);
     json::render(&doc, &mut out)?;
     rust::render(reg, &mut out)?;
@@ -56,6 +65,9 @@ pub fn render_all(reg: &Registry) -> Result<Outputs, askama::Error> {
     python::render(reg, &doc, &mut out);
     site::render_with(reg, &doc, &mut out)?;
     vectors::render(&reg.reply_vectors, &mut out);
+    changelog::render(reg, &mut out);
+    let vectors = out.files.get("generated/json/reply-vectors.json").cloned();
+    go::render(reg, &doc, vectors.as_deref(), &mut out);
     Ok(out)
 }
 

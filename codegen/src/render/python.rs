@@ -9,7 +9,7 @@
 
 use std::fmt::Write as _;
 
-use crate::model::{Registry, PACKAGE_VERSION};
+use crate::model::Registry;
 use crate::names::{python_const, python_enhanced_const, python_id_member};
 use crate::outputs::{Outputs, MARKER};
 use crate::views::document::{Ref, Root};
@@ -83,7 +83,7 @@ fn init(reg: &Registry, json: &Root<'_>) -> String {
         &mut s,
         "The registry's data, generated from `data/`; the package's logic reads it.",
     );
-    let _ = writeln!(s, "__version__ = {}", py_str(PACKAGE_VERSION));
+    let _ = writeln!(s, "__version__ = {}", py_str(reg.package_version()));
     let _ = writeln!(s, "REGISTRY_VERSION = {}", py_str(json.registry_version));
     let _ = writeln!(s, "IANA_UPDATED = {}", py_str(json.iana_updated));
     let _ = writeln!(

@@ -37,6 +37,28 @@ pub fn rust_str(s: &str) -> String {
     out
 }
 
+/// A Go interpreted string literal for `s`, with its quotes: escapes `\`, `"` and control
+/// characters (as `\uXXXX`); keeps other Unicode as it is (Go source is UTF-8).
+pub fn go_str(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '"' => out.push_str("\\\""),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if c.is_control() => {
+                let _ = write!(out, "\\u{:04x}", c as u32);
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
 /// A Python string literal: double quotes; `\` and `"` escaped; control characters as
 /// `\n`, `\r`, `\t` or `\xNN`; everything else (non-ASCII included) written as is, the file
 /// being UTF-8.

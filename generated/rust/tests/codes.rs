@@ -214,7 +214,7 @@ fn known_enhanced_codes_and_their_info_agree() {
             Some(*k)
         );
         assert_eq!(k.to_string(), format!("X.{}.{}", info.subject, info.detail));
-        for class in Class::ALL {
+        for &class in Class::ALL {
             let code = k.with_class(class);
             assert_eq!(code.known(), Some(*k));
             assert_eq!(code.info(), Some(info));
@@ -331,19 +331,19 @@ fn commands_parse_and_list_their_replies() {
     assert!(Command::Rcpt
         .replies()
         .contains(&KnownReplyCode::MailboxUnavailable));
-    for c in Command::ALL {
+    for &c in Command::ALL {
         assert_eq!(c.as_str().parse::<Command>(), Ok(c));
     }
 }
 
 #[test]
 fn classes_and_subjects() {
-    for c in Class::ALL {
+    for &c in Class::ALL {
         assert_eq!(Class::from_digit(c.digit()), Some(c));
         assert!(!c.title().is_empty() && !c.description().is_empty());
     }
     assert_eq!(Class::from_digit(3), None);
-    for s in Subject::ALL {
+    for &s in Subject::ALL {
         assert_eq!(Subject::from_number(s.number()), Some(s));
         assert!(!s.title().is_empty());
     }
@@ -355,5 +355,8 @@ fn registry_version_comes_from_the_data() {
     assert!(REGISTRY_VERSION
         .split('.')
         .all(|p| p.parse::<u32>().is_ok()));
-    assert_eq!(IANA_UPDATED, "2024-12-06");
+    // A date (YYYY-MM-DD); that it is data/registry.yaml's is the generator's freshness test.
+    let parts: Vec<&str> = IANA_UPDATED.split('-').collect();
+    assert_eq!(parts.iter().map(|p| p.len()).collect::<Vec<_>>(), [4, 2, 2]);
+    assert!(parts.iter().all(|p| p.bytes().all(|b| b.is_ascii_digit())));
 }

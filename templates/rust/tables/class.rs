@@ -7,6 +7,7 @@
 /// ([RFC 3463, section 2](https://www.rfc-editor.org/rfc/rfc3463.html#section-2)).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[repr(u8)]
+#[non_exhaustive]
 pub enum Class {
 {%- for c in v.classes %}
     /// {{ c.doc_title }}
@@ -60,6 +61,7 @@ impl Class {
 /// subjects keep their value; this enum names the registered ones.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[repr(u16)]
+#[non_exhaustive]
 pub enum Subject {
 {%- for s in v.subjects %}
     /// {{ s.doc_title }}

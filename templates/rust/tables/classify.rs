@@ -49,7 +49,7 @@ pub(crate) const fn basic_default(code: u16) -> Option<Reason> {
 
 /// The built-in text rules, in the order they are tried.
 #[rustfmt::skip] // a data table, laid out by the generator one field per line
-pub static RULES: [Rule<'static>; {{ v.rules.len() }}] = [
+pub static RULES: &[Rule<'static>] = &[
 {%- for r in v.rules %}
     Rule {
         id: {{ r.id }},

@@ -11,6 +11,7 @@ use crate::tables::known::KnownReplyCode;
 /// stands for the server's greeting when a connection opens, and `ANY` for replies any command
 /// may get.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[non_exhaustive]
 pub enum Command {
 {%- for c in v.commands %}
     /// `{{ c.wire_plain }}`{% if c.historic %} (historic){% endif %}

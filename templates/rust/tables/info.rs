@@ -29,7 +29,7 @@ pub const fn reply_info(code: u16) -> Option<&'static ReplyInfo> {
 
 /// Every standard and historic reply code's entry, in numeric order.
 #[rustfmt::skip] // a data table, laid out by the generator one field per line
-pub static REPLIES: [ReplyInfo; {{ v.replies.len() }}] = [
+pub static REPLIES: &[ReplyInfo] = &[
 {%- for r in v.replies %}
     ReplyInfo {
         code: {{ r.code }},
@@ -88,7 +88,7 @@ pub static REPLIES: [ReplyInfo; {{ v.replies.len() }}] = [
 /// Every non-standard code's entry, in numeric order. Kept apart from [`REPLIES`] so that
 /// nothing mistakes them for standard codes.
 #[rustfmt::skip] // a data table, laid out by the generator one field per line
-pub static NONSTANDARD: [ReplyInfo; {{ v.nonstandard.len() }}] = [
+pub static NONSTANDARD: &[ReplyInfo] = &[
 {%- for r in v.nonstandard %}
     ReplyInfo {
         code: {{ r.code }},
@@ -127,7 +127,7 @@ pub static NONSTANDARD: [ReplyInfo; {{ v.nonstandard.len() }}] = [
 /// [`KnownEnhancedCode`]).
 #[allow(deprecated)]
 #[rustfmt::skip] // a data table, laid out by the generator one field per line
-pub static ENHANCED: [EnhancedInfo; {{ v.enhanced.len() }}] = [
+pub static ENHANCED: &[EnhancedInfo] = &[
 {%- for e in v.enhanced %}
     EnhancedInfo {
         code: KnownEnhancedCode::{{ e.variant }},
@@ -160,7 +160,7 @@ pub static ENHANCED: [EnhancedInfo; {{ v.enhanced.len() }}] = [
 
 /// Guidance for the codes people meet most, in order of code.
 #[rustfmt::skip] // a data table, laid out by the generator one field per line
-pub static TROUBLESHOOTING: [Troubleshooting; {{ v.troubleshooting.len() }}] = [
+pub static TROUBLESHOOTING: &[Troubleshooting] = &[
 {%- for t in v.troubleshooting %}
     Troubleshooting {
         code: "{{ t.code }}",

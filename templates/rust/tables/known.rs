@@ -19,6 +19,7 @@
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[repr(u16)]
+#[non_exhaustive]
 pub enum KnownReplyCode {
 {%- for r in v.replies %}
     /// {{ r.doc_title }}
@@ -67,6 +68,7 @@ impl KnownReplyCode {
 /// assert_eq!(code.known(), Some(k));
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[non_exhaustive]
 pub enum KnownEnhancedCode {
 {%- for e in v.enhanced %}
     /// {{ e.doc_title }}

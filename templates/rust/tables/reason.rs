@@ -7,6 +7,7 @@ use crate::tables::vocabulary::{Bounce, Side};
 
 /// Why a reply failed (or what it means when it did not), from the project's taxonomy.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[non_exhaustive]
 pub enum Reason {
 {%- for r in v.reasons %}
     /// `{{ r.id_plain }}`: {{ r.title_plain }}.

@@ -10,7 +10,7 @@ use crate::vendor::entry::{Refines, Vendor, VendorEntry, VendorKind};
 
 /// Every vendor, by slug.
 #[rustfmt::skip] // a data table, laid out by the generator one field per line
-pub static VENDORS: [Vendor; {{ v.vendors.len() }}] = [
+pub static VENDORS: &[Vendor] = &[
 {%- for x in v.vendors %}
     Vendor {
         slug: {{ x.slug }},
@@ -23,7 +23,7 @@ pub static VENDORS: [Vendor; {{ v.vendors.len() }}] = [
 
 /// Every vendor entry, grouped by vendor.
 #[rustfmt::skip] // a data table, laid out by the generator one field per line
-pub static VENDOR_ENTRIES: [VendorEntry; {{ v.vendor_entries.len() }}] = [
+pub static VENDOR_ENTRIES: &[VendorEntry] = &[
 {%- for e in v.vendor_entries %}
     VendorEntry {
         vendor: &VENDORS[{{ e.vendor }}],

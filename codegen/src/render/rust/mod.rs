@@ -84,10 +84,11 @@ fn rust_slice(items: &[String], indent: usize, line_prefix: usize) -> String {
     format!("&{}", rust_array(items, indent, line_prefix + 1))
 }
 
-/// `pub const ALL: [Ty; N] = [...]` at 4 columns, for enum variants.
+/// `pub const ALL: &'static [Ty] = &[...]` at 4 columns, for enum variants.
 fn all_array<S: AsRef<str>>(ty: &str, variants: impl Iterator<Item = S>) -> String {
     let items: Vec<String> = variants.map(|v| format!("{ty}::{}", v.as_ref())).collect();
-    let prefix = format!("pub const ALL: [{ty}; {}] = ", items.len());
+    // A slice, not an array: the type must not change when the registry grows.
+    let prefix = format!("pub const ALL: &'static [{ty}] = &");
     format!("{prefix}{};", rust_array(&items, 4, prefix.len()))
 }
 

@@ -11,6 +11,7 @@
 //! of the answer box.
 
 pub mod answer;
+pub mod changes;
 mod pages;
 pub mod views;
 
@@ -208,5 +209,6 @@ pub fn render_with(
     }
     pages::render_redirects(reg, out)?;
     pages::render_assets(out)?;
+    changes::render_feed(reg, out);
     Ok(())
 }

@@ -86,6 +86,13 @@ page_templates!(
     "markdown/vendor.md"
 );
 page_templates!(
+    ChangesHtml,
+    ChangesMd,
+    super::changes::ChangesPage,
+    "site/changes.html",
+    "markdown/changes.md"
+);
+page_templates!(
     AboutHtml,
     AboutMd,
     AboutPage,
@@ -175,6 +182,13 @@ pub(super) fn render_flavor(
         emit(
             &page,
             views::subject_page(&ctx_for(&page), s).render_as(flavor)?,
+        );
+    }
+    for (i, e) in reg.editions.iter().enumerate() {
+        let page = super::changes::path(&e.edition);
+        emit(
+            &page,
+            super::changes::changes_page(&ctx_for(&page), i).render_as(flavor)?,
         );
     }
     for v in &reg.vendors {

@@ -85,6 +85,18 @@ pub fn build(reg: &Registry) -> Root<'_> {
             })
             .collect(),
         classifier: classifier(&reg.classifier),
+        documents: reg.documents.iter().map(document).collect(),
+    }
+}
+
+/// A document the registry cites.
+fn document(d: &DocumentEntry) -> DocumentJson<'_> {
+    DocumentJson {
+        document: d.document.to_string(),
+        title: &d.title,
+        status: d.status.as_str(),
+        obsoleted_by: d.obsoleted_by.as_ref().map(ToString::to_string),
+        url: d.document.url(None),
     }
 }
 
@@ -127,6 +139,7 @@ fn basic<'a>(reg: &'a Registry, b: &'a BasicEntry) -> Basic<'a> {
         uses: b.uses.iter().map(use_json).collect(),
         text_source: b.text_source.as_ref().map(reference),
         introduced: b.introduced.as_ref().map(reference),
+        history: refs(&b.history),
         references: refs(&b.references),
         associated_enhanced: reg
             .enhanced_associated_with(b.code)

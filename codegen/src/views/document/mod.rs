@@ -26,6 +26,17 @@ pub struct Root<'a> {
     pub vendors: Vec<VendorEntryJson<'a>>,
     pub vendor_sources: Vec<VendorJson<'a>>,
     pub classifier: ClassifierJson<'a>,
+    pub documents: Vec<DocumentJson<'a>>,
+}
+
+/// A document the registry cites (`data/documents.yaml`).
+#[derive(Serialize)]
+pub struct DocumentJson<'a> {
+    pub document: String,
+    pub title: &'a str,
+    pub status: &'static str,
+    pub obsoleted_by: Option<String>,
+    pub url: String,
 }
 
 #[derive(Serialize)]
@@ -246,6 +257,7 @@ pub struct Basic<'a> {
     pub uses: Vec<UseJson<'a>>,
     pub text_source: Option<Ref>,
     pub introduced: Option<Ref>,
+    pub history: Vec<Ref>,
     pub references: Vec<Ref>,
     pub associated_enhanced: Vec<String>,
     pub confidence: Option<&'a str>,

@@ -7,6 +7,7 @@
 /// ([RFC 3463, section 2](https://www.rfc-editor.org/rfc/rfc3463.html#section-2)).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[repr(u8)]
+#[non_exhaustive]
 pub enum Class {
     /// `2.X.X` Success
     ///
@@ -30,7 +31,7 @@ pub enum Class {
 
 impl Class {
     /// Every class, in order.
-    pub const ALL: [Class; 3] = [
+    pub const ALL: &'static [Class] = &[
         Class::Success,
         Class::PersistentTransientFailure,
         Class::PermanentFailure,
@@ -72,6 +73,7 @@ impl Class {
 /// subjects keep their value; this enum names the registered ones.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[repr(u16)]
+#[non_exhaustive]
 pub enum Subject {
     /// `X.0.X` Other or Undefined Status
     ///
@@ -125,7 +127,7 @@ pub enum Subject {
 
 impl Subject {
     /// Every registered subject, in order.
-    pub const ALL: [Subject; 8] = [
+    pub const ALL: &'static [Subject] = &[
         Subject::OtherOrUndefined,
         Subject::Addressing,
         Subject::Mailbox,

@@ -133,10 +133,14 @@ pub(crate) const fn basic_default(code: u16) -> Option<Reason> {
         354 => Some(Reason::StartMailInput),
         421 => Some(Reason::ServiceUnavailable),
         432 => Some(Reason::AuthFailed),
+        450 => Some(Reason::Unknown),
         451 => Some(Reason::SystemError),
         452 => Some(Reason::SystemFull),
+        453 => Some(Reason::Unknown),
         454 => Some(Reason::SystemError),
         455 => Some(Reason::ProtocolError),
+        458 => Some(Reason::Unknown),
+        459 => Some(Reason::Unknown),
         500 => Some(Reason::ProtocolError),
         501 => Some(Reason::ProtocolError),
         502 => Some(Reason::ProtocolError),
@@ -147,9 +151,11 @@ pub(crate) const fn basic_default(code: u16) -> Option<Reason> {
         534 => Some(Reason::AuthFailed),
         535 => Some(Reason::AuthFailed),
         538 => Some(Reason::TlsRequired),
+        550 => Some(Reason::Unknown),
         551 => Some(Reason::UnknownUser),
         552 => Some(Reason::MailboxFull),
         553 => Some(Reason::InvalidAddress),
+        554 => Some(Reason::Unknown),
         555 => Some(Reason::ProtocolError),
         556 => Some(Reason::DomainNotAcceptingMail),
         _ => None,
@@ -158,7 +164,7 @@ pub(crate) const fn basic_default(code: u16) -> Option<Reason> {
 
 /// The built-in text rules, in the order they are tried.
 #[rustfmt::skip] // a data table, laid out by the generator one field per line
-pub static RULES: [Rule<'static>; 40] = [
+pub static RULES: &[Rule<'static>] = &[
     Rule {
         id: "mailbox-inactive",
         reason: Reason::MailboxDisabled,

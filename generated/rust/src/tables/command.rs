@@ -11,6 +11,7 @@ use crate::tables::known::KnownReplyCode;
 /// stands for the server's greeting when a connection opens, and `ANY` for replies any command
 /// may get.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[non_exhaustive]
 pub enum Command {
     /// `ANY`
     ///
@@ -112,7 +113,7 @@ pub enum Command {
 
 impl Command {
     /// Every command, in order of name.
-    pub const ALL: [Command; 24] = [
+    pub const ALL: &'static [Command] = &[
         Command::Any,
         Command::Atrn,
         Command::Auth,

@@ -86,7 +86,7 @@ pub const fn reply_info(code: u16) -> Option<&'static ReplyInfo> {
 
 /// Every standard and historic reply code's entry, in numeric order.
 #[rustfmt::skip] // a data table, laid out by the generator one field per line
-pub static REPLIES: [ReplyInfo; 38] = [
+pub static REPLIES: &[ReplyInfo] = &[
     ReplyInfo {
         code: 211,
         name: "SystemStatus",
@@ -2525,7 +2525,7 @@ pub static REPLIES: [ReplyInfo; 38] = [
 /// Every non-standard code's entry, in numeric order. Kept apart from [`REPLIES`] so that
 /// nothing mistakes them for standard codes.
 #[rustfmt::skip] // a data table, laid out by the generator one field per line
-pub static NONSTANDARD: [ReplyInfo; 25] = [
+pub static NONSTANDARD: &[ReplyInfo] = &[
     ReplyInfo {
         code: 101,
         name: "ClientCannotConnect",
@@ -3358,7 +3358,7 @@ pub static NONSTANDARD: [ReplyInfo; 25] = [
 /// [`KnownEnhancedCode`]).
 #[allow(deprecated)]
 #[rustfmt::skip] // a data table, laid out by the generator one field per line
-pub static ENHANCED: [EnhancedInfo; 81] = [
+pub static ENHANCED: &[EnhancedInfo] = &[
     EnhancedInfo {
         code: KnownEnhancedCode::OtherUndefinedStatus,
         subject: 0,
@@ -5457,7 +5457,7 @@ pub static ENHANCED: [EnhancedInfo; 81] = [
 
 /// Guidance for the codes people meet most, in order of code.
 #[rustfmt::skip] // a data table, laid out by the generator one field per line
-pub static TROUBLESHOOTING: [Troubleshooting; 67] = [
+pub static TROUBLESHOOTING: &[Troubleshooting] = &[
     Troubleshooting {
         code: "X.0.0",
         summary: "The server reported a failure but gave only its class: 4.0.0 (temporary) or 5.0.0 (permanent), not what went wrong. The reply text is the only clue.",

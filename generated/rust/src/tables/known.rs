@@ -19,6 +19,7 @@
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[repr(u16)]
+#[non_exhaustive]
 pub enum KnownReplyCode {
     /// `211` System status, or system help reply
     ///
@@ -252,7 +253,7 @@ pub enum KnownReplyCode {
 
 impl KnownReplyCode {
     /// Every registered reply code, in numeric order.
-    pub const ALL: [KnownReplyCode; 38] = [
+    pub const ALL: &'static [KnownReplyCode] = &[
         KnownReplyCode::SystemStatus,
         KnownReplyCode::HelpMessage,
         KnownReplyCode::ServiceReady,
@@ -394,6 +395,7 @@ impl KnownReplyCode {
 /// assert_eq!(code.known(), Some(k));
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[non_exhaustive]
 pub enum KnownEnhancedCode {
     /// `X.0.0` Other undefined Status
     ///
@@ -887,7 +889,7 @@ pub enum KnownEnhancedCode {
 #[allow(deprecated)]
 impl KnownEnhancedCode {
     /// Every registered enhanced code, in order of subject and detail.
-    pub const ALL: [KnownEnhancedCode; 81] = [
+    pub const ALL: &'static [KnownEnhancedCode] = &[
         KnownEnhancedCode::OtherUndefinedStatus,
         KnownEnhancedCode::OtherAddressStatus,
         KnownEnhancedCode::BadDestinationMailboxAddress,

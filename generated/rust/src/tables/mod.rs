@@ -16,7 +16,7 @@ pub(crate) mod vendor;
 pub(crate) mod vocabulary;
 
 /// The edition of the registry this crate was generated from.
-pub const REGISTRY_VERSION: &str = "2026.11.29";
+pub const REGISTRY_VERSION: &str = "2026.12.03";
 
 /// The last-updated date of the IANA enhanced status code registry the data matches.
 pub const IANA_UPDATED: &str = "2024-12-06";

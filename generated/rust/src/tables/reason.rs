@@ -7,6 +7,7 @@ use crate::tables::vocabulary::{Bounce, Side};
 
 /// Why a reply failed (or what it means when it did not), from the project's taxonomy.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[non_exhaustive]
 pub enum Reason {
     /// `accepted`: Accepted.
     ///
@@ -172,7 +173,7 @@ pub enum Reason {
 
 impl Reason {
     /// Every reason, in the taxonomy's order.
-    pub const ALL: [Reason; 40] = [
+    pub const ALL: &'static [Reason] = &[
         Reason::Accepted,
         Reason::StartMailInput,
         Reason::AuthChallenge,

@@ -10,7 +10,7 @@ use crate::vendor::entry::{Refines, Vendor, VendorEntry, VendorKind};
 
 /// Every vendor, by slug.
 #[rustfmt::skip] // a data table, laid out by the generator one field per line
-pub static VENDORS: [Vendor; 8] = [
+pub static VENDORS: &[Vendor] = &[
     Vendor {
         slug: "amazon-ses",
         name: "Amazon Simple Email Service (SES)",
@@ -63,7 +63,7 @@ pub static VENDORS: [Vendor; 8] = [
 
 /// Every vendor entry, grouped by vendor.
 #[rustfmt::skip] // a data table, laid out by the generator one field per line
-pub static VENDOR_ENTRIES: [VendorEntry; 222] = [
+pub static VENDOR_ENTRIES: &[VendorEntry] = &[
     VendorEntry {
         vendor: &VENDORS[0],
         basic: Some(421),

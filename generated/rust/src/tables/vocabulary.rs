@@ -23,7 +23,7 @@ pub enum Side {
 
 impl Side {
     /// Every value, in order.
-    pub const ALL: [Side; 6] = [
+    pub const ALL: &'static [Side] = &[
         Side::Recipient,
         Side::Sender,
         Side::SendingServer,
@@ -70,7 +70,7 @@ pub enum Bounce {
 
 impl Bounce {
     /// Every value, in order.
-    pub const ALL: [Bounce; 3] = [Bounce::None, Bounce::Soft, Bounce::Hard];
+    pub const ALL: &'static [Bounce] = &[Bounce::None, Bounce::Soft, Bounce::Hard];
 
     /// The identifier: `"none"`, `"soft"` or `"hard"`.
     pub const fn as_str(self) -> &'static str {
@@ -104,7 +104,7 @@ pub enum VendorRetry {
 
 impl VendorRetry {
     /// Every value, in order.
-    pub const ALL: [VendorRetry; 3] = [
+    pub const ALL: &'static [VendorRetry] = &[
         VendorRetry::Never,
         VendorRetry::Later,
         VendorRetry::AfterFix,

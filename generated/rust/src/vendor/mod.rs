@@ -84,12 +84,12 @@ impl VendorEntry {
 
 /// Every vendor, by slug.
 pub fn vendors() -> &'static [Vendor] {
-    &VENDORS
+    VENDORS
 }
 
 /// Every vendor entry.
 pub fn entries() -> &'static [VendorEntry] {
-    &VENDOR_ENTRIES
+    VENDOR_ENTRIES
 }
 
 /// The vendor with this slug.

@@ -21,6 +21,9 @@ pub struct AboutPage {
     pub command_count: usize,
     pub troubleshooting_count: usize,
     pub vendors: Vec<Link>,
+    /// "What changed" of every edition, newest first.
+    pub editions: Vec<Link>,
+    pub feed: String,
 }
 
 pub fn about_page(ctx: &Ctx) -> AboutPage {
@@ -55,5 +58,16 @@ pub fn about_page(ctx: &Ctx) -> AboutPage {
             .iter()
             .map(|v| ctx.link(&paths::vendor(&v.vendor), &v.name))
             .collect(),
+        editions: reg
+            .editions
+            .iter()
+            .map(|e| {
+                ctx.link(
+                    &super::super::changes::path(&e.edition),
+                    &format!("{} ({}, crate {})", e.edition, e.date.0, e.crate_version),
+                )
+            })
+            .collect(),
+        feed: format!("{}feed.xml", ctx.root),
     }
 }

@@ -31,6 +31,8 @@ pub struct BasicPage {
     pub text_note: String,
     pub text_source: Option<Link>,
     pub introduced: Option<Link>,
+    /// The documents that defined the code, oldest first, when an earlier one was obsoleted.
+    pub lineage: Vec<LineageV>,
     /// Markdown.
     pub description: String,
     pub confidence: String,
@@ -254,6 +256,7 @@ pub fn basic_page(ctx: &Ctx, index: usize) -> BasicPage {
         text_note: ctx.text(b.text_note.as_deref().unwrap_or("")),
         text_source: b.text_source.as_ref().map(|r| ctx.reference(r)),
         introduced: b.introduced.as_ref().map(|r| ctx.reference(r)),
+        lineage: lineage(ctx, b),
         description: ctx.markdown(&b.description),
         confidence: ctx.text(b.confidence.as_deref().unwrap_or("")),
         conflicts: ctx.text(b.conflicts.as_deref().unwrap_or("")),
@@ -498,4 +501,39 @@ fn use_v(ctx: &Ctx, u: &Use) -> UseV {
         commands: u.commands.iter().map(|c| ctx.command_link(c)).collect(),
         enhanced: u.enhanced.iter().map(|k| ctx.enhanced_link(*k)).collect(),
     }
+}
+
+/// One document in a reply code's lineage, with its title and what became of it.
+pub struct LineageV {
+    pub link: Link,
+    /// Plain text (escaped for the flavor): "Simple Mail Transfer Protocol; obsoleted by RFC 2821".
+    pub note: String,
+}
+
+/// The earlier definitions of `b` (`history`, and `introduced` when it was obsoleted) and the
+/// current one it leads to, oldest first; empty when no earlier document was obsoleted.
+fn lineage(ctx: &Ctx, b: &BasicEntry) -> Vec<LineageV> {
+    if b.history.is_empty() {
+        return Vec::new();
+    }
+    let mut refs: Vec<&Reference> = b.history.iter().collect();
+    refs.extend(b.introduced.iter());
+    refs.extend(b.text_source.iter());
+    refs.sort_by(|x, y| x.document.cmp(&y.document));
+    refs.dedup_by(|x, y| x.document == y.document);
+    refs.into_iter()
+        .map(|r| {
+            let note = match ctx.reg.document(&r.document) {
+                Some(d) => match &d.obsoleted_by {
+                    Some(o) => format!("{}; obsoleted by {o}", d.title),
+                    None => format!("{} ({})", d.title, d.status.title()),
+                },
+                None => String::new(),
+            };
+            LineageV {
+                link: ctx.reference(r),
+                note: ctx.text(&note),
+            }
+        })
+        .collect()
 }

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-__version__ = "0.1.0"
-REGISTRY_VERSION = "2026.11.29"
+__version__ = "0.2.0"
+REGISTRY_VERSION = "2026.12.03"
 IANA_UPDATED = "2024-12-06"
 SITE_URL: str | None = None
