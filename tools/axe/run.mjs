@@ -183,7 +183,9 @@ main()
   .then((code) => {
     browser.on("exit", () => {
       rmSync(userData, { recursive: true, force: true });
-      process.exit(code);
+      // Exit only once stdout is flushed: on a pipe its writes are asynchronous.
+      process.exitCode = code;
+      process.stdout.write("", () => process.exit(code));
     });
     browser.kill();
   });
