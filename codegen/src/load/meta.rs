@@ -24,6 +24,18 @@ impl Validator<'_> {
                 ),
             );
         }
+        if let Some(u) = &meta.repository {
+            if !u.starts_with("https://") || u.ends_with('/') {
+                let loc = self.docs.at(file, &root.key("repository"));
+                self.err(
+                    loc,
+                    format!(
+                        "repository `{u}` must be an https URL without a trailing `/`, as in \
+                         Cargo.toml"
+                    ),
+                );
+            }
+        }
         if let Some(u) = &meta.site_url {
             if !(u.starts_with("https://") || u.starts_with("http://")) || !u.ends_with('/') {
                 let loc = self.docs.at(file, &root.key("site_url"));

@@ -26,6 +26,10 @@ pub struct Meta {
     pub iana_updated: Date,
     #[serde(default)]
     pub site_url: Option<String>,
+    /// Where the project's source lives (the workspace's `repository`): the site links to it
+    /// and to its issue tracker for reporting a mistake.
+    #[serde(default)]
+    pub repository: Option<String>,
     #[serde(default)]
     pub vendored: Vec<Vendored>,
 }

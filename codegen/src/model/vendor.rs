@@ -97,7 +97,82 @@ pub struct VendorFile {
     pub entries: Vec<VendorEntry>,
 }
 
+impl VendorEntry {
+    /// The codes as the vendor sends them (`550 5.7.26`); empty when the entry quotes only a
+    /// text (a delivery report rather than an SMTP reply).
+    pub fn wire(&self) -> String {
+        [
+            self.basic.map(|b| b.to_string()),
+            self.enhanced.map(|x| x.to_string()),
+        ]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" ")
+    }
+
+    /// What tells this entry apart from the vendor's other entries with the same code: its
+    /// token, else the text it matches, else nothing (the code alone decides).
+    pub fn distinguisher(&self) -> Option<&str> {
+        self.token
+            .as_deref()
+            .or(self.pattern.as_deref())
+            .filter(|s| !s.trim().is_empty())
+    }
+}
+
+/// Lower-case ASCII letters and digits, every other run of characters one `-`.
+fn slug(s: &str) -> String {
+    let mut out = String::new();
+    for c in s.chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    out.trim_end_matches('-').to_string()
+}
+
 impl VendorFile {
+    /// A fragment identifier for each entry, in order: the codes and the distinguishing text,
+    /// as a slug (`550-5-7-26-unauthenticated`), numbered `-2`, `-3` when entries share one.
+    /// Code pages link to a vendor's entry with it; it only changes when the entry's codes
+    /// or distinguishing text do.
+    pub fn anchors(&self) -> Vec<String> {
+        let mut seen: BTreeMap<String, usize> = BTreeMap::new();
+        self.entries
+            .iter()
+            .map(|e| {
+                let wire = e.wire();
+                let codes = if wire.is_empty() {
+                    e.refines.to_string()
+                } else {
+                    wire
+                };
+                let text: String = e.distinguisher().unwrap_or("").chars().take(40).collect();
+                let base = slug(&format!("{codes} {text}"));
+                let n = seen.entry(base.clone()).or_insert(0);
+                *n += 1;
+                if *n == 1 {
+                    base
+                } else {
+                    format!("{base}-{n}")
+                }
+            })
+            .collect()
+    }
+
+    /// The anchor of one entry (see [`VendorFile::anchors`]).
+    pub fn anchor_of(&self, entry: &VendorEntry) -> String {
+        let i = self
+            .entries
+            .iter()
+            .position(|e| std::ptr::eq(e, entry))
+            .unwrap_or(0);
+        self.anchors().swap_remove(i)
+    }
+
     pub fn source(&self, id: &str) -> Option<&VendorSource> {
         self.sources.iter().find(|s| s.id == id)
     }

@@ -117,8 +117,8 @@ fn retry_and_outcome(class: u8) -> (&'static str, &'static str) {
             "temporary failure",
         ),
         5 => (
-            "No, not unchanged: the failure is permanent. The same message sent the same \
-         way fails again; fix the cause first.",
+            "No: the failure is permanent. Sending the same message the same way fails again; \
+             fix the cause first, then send it again.",
             "permanent failure",
         ),
         _ => (

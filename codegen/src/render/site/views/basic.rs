@@ -48,7 +48,13 @@ pub struct BasicPage {
     /// Markdown.
     pub notes: String,
     pub troubleshooting: Option<TroubleV>,
-    pub variants: Vec<VariantV>,
+    /// The first few real wordings providers send (see [`TOP_WORDINGS`]).
+    pub wordings: Vec<Wording>,
+    /// How many wordings the vendor data holds for the code in all.
+    pub wordings_total: usize,
+    pub variants: Vec<VariantGroup>,
+    pub variants_total: usize,
+    pub toc: Vec<TocEntry>,
     pub rfc2034: Link,
     pub rfc5321_digits: Link,
 }
@@ -78,13 +84,23 @@ pub(crate) fn side_words(side: Side) -> Option<&'static str> {
 
 /// The answer box's reason line: the classifier's typical reason and its bounce type.
 pub(crate) fn reason_words(ctx: &Ctx, reason: Option<&ReasonEntry>) -> String {
+    use crate::model::Bounce;
     match reason {
-        Some(r) if r.bounce == crate::model::Bounce::None => ctx.text(&r.title),
-        Some(r) => ctx.text(&format!(
-            "{} ({}): a {} bounce when the reply is permanent, soft when temporary. The text of a real reply can say more.",
+        Some(r) if r.bounce == Bounce::None => ctx.text(&r.title),
+        // A temporary reply is a soft bounce whatever its reason; the reason decides only what
+        // a permanent one is.
+        Some(r) if r.bounce == Bounce::Hard => ctx.text(&format!(
+            "{}: {} when the reply is permanent (5xx), {} when it is temporary (4xx). The text \
+             of a real reply can say more.",
             r.title,
-            r.id,
-            r.bounce.as_str()
+            Bounce::Hard.term().words,
+            Bounce::Soft.term().words,
+        )),
+        Some(r) => ctx.text(&format!(
+            "{}: {}, whether the reply is permanent or temporary. The text of a real reply can \
+             say more.",
+            r.title,
+            r.bounce.term().words,
         )),
         None => String::new(),
     }
@@ -118,20 +134,31 @@ pub(crate) fn meaning_and_action(
     }
 }
 
+/// The heading of a code page's troubleshooting section (in the template and its contents).
+pub(crate) const TROUBLESHOOTING_HEADING: &str = "Causes and fixes";
+
 pub(crate) fn troubleshooting_link(ctx: &Ctx) -> Link {
     Link {
-        href: "#troubleshooting".into(),
+        href: match ctx.flavor {
+            Flavor::Html => "#troubleshooting".into(),
+            Flavor::Markdown => format!("#{}", heading_anchor(TROUBLESHOOTING_HEADING)),
+        },
         text: ctx.text("All causes and fixes"),
     }
 }
 
 pub(crate) fn answer_box_basic(ctx: &Ctx, b: &BasicEntry, has_trouble: bool) -> AnswerBox {
+    let mut texts: Vec<&str> = vec![&b.text, &b.description];
+    texts.extend(b.meanings.iter().map(|m| m.text.as_str()));
     let a: Answer = answer(Asked::Reply(b.code));
     let (meaning, action) =
         meaning_and_action(ctx, CodeRef::Basic(b.code), &b.description, a.action);
     let typical = typical_reason(ctx, CodeRef::Basic(b.code));
     let side = typical.and_then(|r| side_words(r.side)).unwrap_or(a.side);
+    let depends = side_depends(ctx, b.code, typical.map(|r| r.side));
     AnswerBox {
+        depends,
+        see_also: see_also(ctx, CodeRef::Basic(b.code), &texts),
         meaning,
         side: ctx.text(side),
         reason: reason_words(ctx, typical),
@@ -170,11 +197,49 @@ pub fn basic_page(ctx: &Ctx, index: usize) -> BasicPage {
     let page = paths::basic(b.code);
     let trouble_v = trouble(ctx, CodeRef::Basic(b.code));
     let standard = b.status != BasicStatus::Nonstandard;
+    let mut wordings = wordings(ctx, CodeRef::Basic(b.code));
+    let wordings_total = wordings.len();
     let (forms, examples, examples_note) = forms_and_examples(ctx, b);
+    let examples_note = if examples_note.is_empty() && !examples.is_empty() {
+        registered_examples_note(wordings_total > 0)
+    } else {
+        examples_note
+    };
     let in_code = basic_in_code(ctx, b, index);
     let heading = ctx.text(&b.text);
     let description_plain = markdown::to_plain(&b.description);
+    wordings.truncate(TOP_WORDINGS);
+    let variants = variant_groups(ctx, CodeRef::Basic(b.code));
+    let variants_total = variants.iter().map(|g| g.rows.len()).sum();
+    let toc = toc(
+        ctx,
+        &[
+            (
+                "troubleshooting",
+                TROUBLESHOOTING_HEADING,
+                trouble_v.is_some(),
+            ),
+            (
+                "seen-in-the-wild",
+                "What providers mean by it",
+                !variants.is_empty(),
+            ),
+            ("description", "Description", true),
+            ("forms", "The code in all its forms", true),
+            ("meanings", "Meanings", true),
+            ("commands", "Commands", true),
+            ("associated", "Enhanced codes that go with it", true),
+            ("examples", "Example replies", true),
+            ("in-code", "In code", true),
+            ("references", "References", !b.references.is_empty()),
+            ("notes", "Notes", b.notes.is_some()),
+        ],
+    );
     BasicPage {
+        wordings,
+        wordings_total,
+        variants_total,
+        toc,
         chrome: chrome(
             ctx,
             &page,
@@ -212,7 +277,7 @@ pub fn basic_page(ctx: &Ctx, index: usize) -> BasicPage {
             .map(|n| ctx.markdown(n))
             .unwrap_or_default(),
         troubleshooting: trouble_v,
-        variants: variants(ctx, CodeRef::Basic(b.code)),
+        variants,
         rfc2034: rfc_link(ctx, 2034, "3"),
         rfc5321_digits: rfc_link(ctx, 5321, "4.2.1"),
     }

@@ -5,7 +5,10 @@ use super::*;
 pub struct CommandPage {
     pub chrome: Chrome,
     pub name: String,
-    pub title: String,
+    /// The heading: the command as written on the wire (`RCPT TO`), then any words about it
+    /// (`(Authenticated TURN)`), each empty when there is none.
+    pub heading_code: String,
+    pub heading_words: String,
     pub historic: bool,
     /// Markdown.
     pub description: String,
@@ -18,6 +21,23 @@ pub struct CommandPage {
 
 pub fn command_page(ctx: &Ctx, c: &CommandEntry) -> CommandPage {
     let reg = ctx.reg;
+    // The title repeats the command's name when it starts with it ("RCPT TO"): the verb and
+    // its upper-case keywords form the code, the rest are words.
+    let (heading_code, heading_words) = if c.title.starts_with(&c.name) {
+        let split = c
+            .title
+            .split(' ')
+            .take_while(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_uppercase()))
+            .map(|w| w.len() + 1)
+            .sum::<usize>()
+            .min(c.title.len());
+        (
+            c.title[..split].trim().to_string(),
+            c.title[split..].to_string(),
+        )
+    } else {
+        (c.name.clone(), c.title.clone())
+    };
     CommandPage {
         chrome: chrome(
             ctx,
@@ -26,7 +46,8 @@ pub fn command_page(ctx: &Ctx, c: &CommandEntry) -> CommandPage {
             &markdown::to_plain(&c.description),
         ),
         name: ctx.text(&c.name),
-        title: ctx.text(&c.title),
+        heading_code: ctx.text(&heading_code),
+        heading_words: ctx.text(heading_words.trim()),
         historic: c.status == CommandStatus::Historic,
         description: ctx.markdown(&c.description),
         references: c.references.iter().map(|r| ctx.reference(r)).collect(),

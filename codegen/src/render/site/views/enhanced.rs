@@ -51,13 +51,20 @@ pub struct EnhancedPage {
     pub association_note: String,
     pub used_by: Vec<Link>,
     pub examples: Vec<Example>,
+    /// What the examples are made of.
+    pub examples_note: String,
     pub in_code: InCode,
     pub references: Vec<Link>,
     pub iana: IanaV,
     /// Markdown.
     pub notes: String,
     pub troubleshooting: Option<TroubleV>,
-    pub variants: Vec<VariantV>,
+    /// The first few real wordings providers send (see [`TOP_WORDINGS`]).
+    pub wordings: Vec<Wording>,
+    pub wordings_total: usize,
+    pub variants: Vec<VariantGroup>,
+    pub variants_total: usize,
+    pub toc: Vec<TocEntry>,
     pub rfc2034: Link,
     pub rfc3463_classes: Link,
 }
@@ -106,7 +113,39 @@ pub fn enhanced_page(ctx: &Ctx, index: usize) -> EnhancedPage {
     } else {
         format!(" ({class_forms})")
     };
+    let mut wordings = wordings(ctx, CodeRef::Enhanced(k));
+    let wordings_total = wordings.len();
+    wordings.truncate(TOP_WORDINGS);
+    let variants = variant_groups(ctx, CodeRef::Enhanced(k));
+    let variants_total = variants.iter().map(|g| g.rows.len()).sum();
+    let toc = toc(
+        ctx,
+        &[
+            (
+                "troubleshooting",
+                TROUBLESHOOTING_HEADING,
+                trouble_v.is_some(),
+            ),
+            (
+                "seen-in-the-wild",
+                "What providers mean by it",
+                !variants.is_empty(),
+            ),
+            ("forms", "The code in all its forms", true),
+            ("description", "Description", true),
+            ("associated", "Reply codes it goes with", true),
+            ("examples", "Example replies", true),
+            ("in-code", "In code", true),
+            ("references", "References", true),
+            ("notes", "Notes", e.notes.is_some()),
+        ],
+    );
     EnhancedPage {
+        examples_note: ctx.text(registered_examples_note(wordings_total > 0)),
+        wordings,
+        wordings_total,
+        variants_total,
+        toc,
         chrome: chrome(
             ctx,
             &page,
@@ -154,7 +193,7 @@ pub fn enhanced_page(ctx: &Ctx, index: usize) -> EnhancedPage {
             .map(|n| ctx.markdown(n))
             .unwrap_or_default(),
         troubleshooting: trouble_v,
-        variants: variants(ctx, CodeRef::Enhanced(k)),
+        variants,
         rfc2034: rfc_link(ctx, 2034, "3"),
         rfc3463_classes: rfc_link(ctx, 3463, "2"),
     }
@@ -209,6 +248,12 @@ fn enhanced_answer_box(ctx: &Ctx, e: &EnhancedEntry, has_trouble: bool) -> Answe
         .and_then(|r| side_words(r.side))
         .unwrap_or(side_answer.side);
     AnswerBox {
+        depends: Vec::new(),
+        see_also: see_also(
+            ctx,
+            CodeRef::Enhanced(k),
+            &[e.description.as_str(), e.notes.as_deref().unwrap_or("")],
+        ),
         meaning,
         side: ctx.text(side),
         reason: reason_words(ctx, typical),
@@ -286,10 +331,17 @@ fn enhanced_examples(ctx: &Ctx, e: &EnhancedEntry) -> Vec<Example> {
     {
         let (code, text) = reply_for(primary.class());
         let f = full(primary.class());
+        // Registered texts, not a server's words: the caption says so, and the page's
+        // "What it looks like" shows real wordings with their sources.
+        let caption = format!(
+            "A multi-line reply, with the registered texts of {} and {code}: every line but the \
+             last has a hyphen after the code",
+            e.code
+        );
         let first = e.example_text(&text).to_string();
         examples.push(example(
             ctx,
-            "A multi-line reply: every line but the last has a hyphen after the code",
+            &caption,
             vec![format!("{code}-{f} {first}"), format!("{code} {f} {text}")],
         ));
         if primary != Outcome::Success {

@@ -24,8 +24,54 @@ pub struct CommandRow {
     pub historic: bool,
 }
 
+/// A common bounce on the home page: the code, its title and how many provider meanings the
+/// vendor data records for it.
+pub struct CommonRow {
+    pub link: Link,
+    pub title: String,
+    pub meanings: usize,
+}
+
+/// How many codes the home page lists as the most common bounces.
+const COMMON: usize = 8;
+
+/// The failure codes the vendor data documents most often: the bounces people most often
+/// hold. Ties go to the lower code.
+pub(crate) fn common_bounces(ctx: &Ctx) -> Vec<CommonRow> {
+    let failure = |r: &CodeRef| match r {
+        CodeRef::Basic(b) => *b / 100 == 4 || *b / 100 == 5,
+        CodeRef::Enhanced(k) => ctx
+            .reg
+            .enhanced(*k)
+            .is_some_and(|e| e.usable_as.iter().any(|o| *o != Outcome::Success)),
+    };
+    let mut counted: Vec<(CodeRef, usize)> = ctx
+        .variants
+        .iter()
+        .filter(|(r, _)| failure(r))
+        .map(|(r, l)| (*r, l.len()))
+        .collect();
+    counted.sort_by_key(|(r, n)| (std::cmp::Reverse(*n), *r));
+    counted
+        .into_iter()
+        .filter_map(|(r, n)| {
+            let title = match r {
+                CodeRef::Basic(b) => ctx.reg.basic(b)?.text.clone(),
+                CodeRef::Enhanced(k) => enhanced_heading_text(ctx.reg.enhanced(k)?),
+            };
+            Some(CommonRow {
+                link: code_ref_link(ctx, r),
+                title: ctx.text(&title),
+                meanings: n,
+            })
+        })
+        .take(COMMON)
+        .collect()
+}
+
 pub struct IndexPage {
     pub chrome: Chrome,
+    pub common: Vec<CommonRow>,
     pub standard: Vec<BasicRow>,
     pub nonstandard: Vec<BasicRow>,
     pub groups: Vec<SubjectGroup>,
@@ -103,6 +149,7 @@ pub fn index_page(ctx: &Ctx) -> IndexPage {
         detail: 1,
     };
     IndexPage {
+        common: common_bounces(ctx),
         chrome: chrome(
             ctx,
             paths::INDEX,

@@ -25,6 +25,11 @@ pub struct AnswerBox {
     pub warning: String,
     /// Where a replacement or the troubleshooting section is, when there is one.
     pub more: Option<Link>,
+    /// When whose side depends on the enhanced code that comes with a reply code: the
+    /// enhanced codes providers send with it, by side. Empty otherwise.
+    pub depends: Vec<SideGroup>,
+    /// Related codes: those the text names, then other codes for the same problem.
+    pub see_also: Vec<Link>,
 }
 
 // ---- vendor variants and troubleshooting --------------------------------------------------
@@ -32,10 +37,14 @@ pub struct AnswerBox {
 /// One vendor meaning, on a code page or a vendor page.
 pub struct VariantV {
     pub vendor: Link,
-    /// Code (see [`Ctx::code`](super::Ctx::code)), as are `token` and `pattern`.
+    /// The entry's anchor on its vendor page.
+    pub anchor: String,
+    /// Code: what tells the entry apart (token or quoted text), or empty.
+    pub distinguisher: String,
+    /// Plain words for the heading when nothing else tells the entry apart: the meaning.
+    pub heading: String,
+    /// Code (see [`Ctx::code`](super::Ctx::code)), as is `distinguisher`.
     pub wire: String,
-    pub token: String,
-    pub pattern: String,
     pub refines: Link,
     pub meaning: String,
     pub cause: String,
@@ -60,44 +69,31 @@ pub(crate) fn code_ref_link(ctx: &Ctx, code: CodeRef) -> Link {
 }
 
 pub(crate) fn variant(ctx: &Ctx, v: &VendorFile, e: &VendorEntry) -> VariantV {
-    let wire = [
-        e.basic.map(|b| b.to_string()),
-        e.enhanced.map(|x| x.to_string()),
-    ]
-    .into_iter()
-    .flatten()
-    .collect::<Vec<_>>()
-    .join(" ");
     let source = v.source(&e.source);
+    let wire = e.wire();
     VariantV {
         vendor: ctx.link(&paths::vendor(&v.vendor), &v.name),
+        anchor: v.anchor_of(e),
+        distinguisher: e.distinguisher().map(|d| ctx.code(d)).unwrap_or_default(),
+        heading: ctx.text(&markdown::to_plain(&markdown::first_sentence(&e.meaning))),
         wire: ctx.code(&wire),
-        token: e.token.as_deref().map(|t| ctx.code(t)).unwrap_or_default(),
-        pattern: e
-            .pattern
-            .as_deref()
-            .map(|p| ctx.code(p))
-            .unwrap_or_default(),
         refines: code_ref_link(ctx, e.refines),
         meaning: ctx.text(&e.meaning),
         cause: ctx.text(&e.cause),
         sender_action: ctx.text(&e.sender_action),
         admin_action: ctx.text(&e.admin_action),
         retry: retry_label(e.retry),
-        reason: ctx.text(e.reason.as_deref().unwrap_or("")),
+        reason: ctx.text(
+            e.reason
+                .as_deref()
+                .and_then(|id| ctx.reg.classifier.reason(id))
+                .map(|r| r.title.as_str())
+                .unwrap_or(""),
+        ),
         source: source.map(|s| ctx.external(&s.url, &s.title)),
         source_read: source.map(|s| s.read.0.clone()).unwrap_or_default(),
         note: ctx.text(e.note.as_deref().unwrap_or("")),
     }
-}
-
-pub(crate) fn variants(ctx: &Ctx, code: CodeRef) -> Vec<VariantV> {
-    ctx.variants
-        .get(&code)
-        .into_iter()
-        .flatten()
-        .map(|(v, e)| variant(ctx, v, e))
-        .collect()
 }
 
 /// Troubleshooting guidance for a code.

@@ -19,6 +19,10 @@ pub struct Chrome {
     pub iana_updated: String,
     /// The page's own path (`basic/550`), for `aria-current` in the navigation.
     pub page: String,
+    /// The project's source, and where to report a mistake on this page (a new issue titled
+    /// after the page), when the registry names its repository.
+    pub source: Option<Link>,
+    pub report: Option<Link>,
 }
 
 pub(crate) fn chrome(ctx: &Ctx, page: &str, title: &str, description: &str) -> Chrome {
@@ -38,6 +42,18 @@ pub(crate) fn chrome(ctx: &Ctx, page: &str, title: &str, description: &str) -> C
         registry_version: ctx.text(&ctx.reg.meta.registry_version),
         iana_updated: ctx.text(&ctx.reg.meta.iana_updated.0),
         page: page.to_string(),
+        source: ctx
+            .reg
+            .meta
+            .repository
+            .as_deref()
+            .map(|r| ctx.external(r, "Source")),
+        report: ctx.reg.meta.repository.as_deref().map(|r| {
+            ctx.external(
+                &format!("{r}/issues/new?title=Mistake%20on%20{page}"),
+                "Report a mistake on this page",
+            )
+        }),
     }
 }
 
@@ -139,6 +155,16 @@ pub(crate) fn digit_meanings(code: u16) -> (&'static str, &'static str) {
         }
     };
     (first, second)
+}
+
+/// What the example replies of a code page are made of, for the note above them.
+pub(crate) fn registered_examples_note(has_wordings: bool) -> &'static str {
+    if has_wordings {
+        "These examples use the registered texts; real servers word their replies their own \
+         way (see What it looks like above for providers' words)."
+    } else {
+        "These examples use the registered texts; real servers word their replies their own way."
+    }
 }
 
 /// A reply text as a server would send it: `<domain>` filled in with an example host.

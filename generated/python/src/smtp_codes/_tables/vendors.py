@@ -60,7 +60,7 @@ VENDORS: dict[str, Vendor] = {
         "microsoft-exchange-online",
         "Microsoft Exchange Online",
         VendorKind.PROVIDER,
-        "Microsoft 365's hosted mail service (Exchange Online with Exchange Online Protection). Its non-delivery reports (NDRs) carry an enhanced code and usually a component tag such as RESOLVER.ADR or STOREDRV; many codes above the registered range (5.7.124, 5.7.606, 5.7.708) are Microsoft's own. Microsoft's main NDR table gives most codes without the 3-digit reply code; those entries keep basic: null. Microsoft also reuses a few registered numbers (5.1.10, 5.7.12, 5.7.13, 5.4.1) for meanings that differ from the IANA registry; the notes say so.",
+        "Microsoft 365's hosted mail service (Exchange Online with Exchange Online Protection). Its non-delivery reports (NDRs) carry an enhanced code and usually a component tag such as RESOLVER.ADR or STOREDRV; many codes above the registered range (5.7.124, 5.7.606, 5.7.708) are Microsoft's own. Microsoft's main NDR table gives most codes without the 3-digit reply code, so those entries show the enhanced code alone. Microsoft also reuses a few registered numbers (5.1.10, 5.7.12, 5.7.13, 5.4.1) for meanings that differ from the IANA registry; the notes say so.",
     ),
     "microsoft-outlook-com": Vendor(
         "microsoft-outlook-com",
