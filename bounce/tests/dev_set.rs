@@ -242,4 +242,6 @@ const FLOOR_FOUND: f64 = 99.5;
 const FLOOR_STATUS: f64 = 98.6;
 const FLOOR_REPLY: f64 = 97.1;
 const FLOOR_KINDS: f64 = 100.0;
-const FLOOR_REASON: f64 = 59.6;
+// 59.6% before the vendor data grew (issue 17); 120/203 after: Gmail's and Microsoft's new
+// entries name reasons (policy, reputation) that Sisimai's taxonomy calls otherwise.
+const FLOOR_REASON: f64 = 59.1;

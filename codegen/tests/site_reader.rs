@@ -105,13 +105,13 @@ fn real_wordings_come_from_the_vendor_data_with_their_source() {
     let items = section.matches("<li>").count();
     assert_eq!(items, 3, "{section}");
     assert_eq!(section.matches("source: <a href=\"https://").count(), 3);
-    // Each quoted wording is a vendor entry's pattern for 550.
+    // Each quoted wording is a vendor entry's pattern or token for 550.
     let patterns: Vec<String> = reg
         .vendors
         .iter()
         .flat_map(|v| &v.entries)
         .filter(|e| e.basic == Some(550))
-        .filter_map(|e| e.pattern.clone())
+        .flat_map(|e| e.pattern.iter().chain(e.token.iter()).cloned())
         .map(|p| p.replace('\'', "&#39;").replace('"', "&#34;"))
         .collect();
     let quoted = patterns
@@ -328,7 +328,8 @@ fn the_home_page_lists_the_most_common_bounces() {
     let section = &page[start..start + page[start..].find("</section>").unwrap()];
     assert_eq!(section.matches("<li>").count(), 8, "{section}");
     assert!(section.contains("href=\"basic/550.html\""));
-    assert!(section.contains("href=\"enhanced/X.7.26.html\""));
+    // Both kinds of code are among the most documented failures.
+    assert!(section.contains("href=\"enhanced/X."));
     assert!(at(page, "index", "id=\"common\"") < at(page, "index", "id=\"reading\""));
 }
 
