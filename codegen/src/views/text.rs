@@ -17,9 +17,11 @@ pub fn finish(mut s: String) -> String {
     out
 }
 
-/// A Rust string literal for `s`, with its quotes: escapes `\`, `"`, and control
-/// characters; keeps other Unicode as it is (source files are UTF-8).
-pub fn rust_str(s: &str) -> String {
+/// `s` in double quotes with the escapes C-family languages share (`\\`, `\"`, `\n`, `\r`,
+/// `\t`); every other character goes through `other`, which writes its own escape and
+/// returns `true`, or returns `false` to have the character written as it is. One skeleton
+/// for each language's literal, so that the shared escapes cannot drift apart.
+fn quoted(s: &str, mut other: impl FnMut(char, &mut String) -> bool) -> String {
     let mut out = String::with_capacity(s.len() + 2);
     out.push('"');
     for c in s.chars() {
@@ -29,60 +31,42 @@ pub fn rust_str(s: &str) -> String {
             '\n' => out.push_str("\\n"),
             '\r' => out.push_str("\\r"),
             '\t' => out.push_str("\\t"),
-            c if c.is_control() => out.push_str(&format!("\\u{{{:x}}}", c as u32)),
-            c => out.push(c),
+            c => {
+                if !other(c, &mut out) {
+                    out.push(c);
+                }
+            }
         }
     }
     out.push('"');
     out
 }
 
+/// A Rust string literal for `s`, with its quotes: escapes `\`, `"`, and control
+/// characters; keeps other Unicode as it is (source files are UTF-8).
+pub fn rust_str(s: &str) -> String {
+    quoted(s, |c, out| {
+        c.is_control() && write!(out, "\\u{{{:x}}}", c as u32).is_ok()
+    })
+}
+
 /// A Go interpreted string literal for `s`, with its quotes: escapes `\`, `"` and control
 /// characters (as `\uXXXX`); keeps other Unicode as it is (Go source is UTF-8).
 pub fn go_str(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 2);
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '\\' => out.push_str("\\\\"),
-            '"' => out.push_str("\\\""),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if c.is_control() => {
-                let _ = write!(out, "\\u{:04x}", c as u32);
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
+    quoted(s, |c, out| {
+        c.is_control() && write!(out, "\\u{:04x}", c as u32).is_ok()
+    })
 }
 
 /// A Python string literal: double quotes; `\` and `"` escaped; control characters as
 /// `\n`, `\r`, `\t` or `\xNN`; everything else (non-ASCII included) written as is, the file
 /// being UTF-8.
 pub fn py_str(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 2);
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '\\' => out.push_str("\\\\"),
-            '"' => out.push_str("\\\""),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if (c as u32) < 0x20 || c as u32 == 0x7f => {
-                let _ = write!(out, "\\x{:02x}", c as u32);
-            }
-            c if matches!(c as u32, 0x2028 | 0x2029 | 0x85) => {
-                let _ = write!(out, "\\u{:04x}", c as u32);
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
+    quoted(s, |c, out| match c as u32 {
+        n if n < 0x20 || n == 0x7f => write!(out, "\\x{n:02x}").is_ok(),
+        n @ (0x2028 | 0x2029 | 0x85) => write!(out, "\\u{n:04x}").is_ok(),
+        _ => false,
+    })
 }
 
 /// Escapes Markdown text for a rustdoc comment: `<`, `>` and `&` outside code spans become
