@@ -5,37 +5,15 @@
 //! added the same way, with one edit.
 
 mod common;
-use common::copy_dir;
+use common::{codegen, text};
 
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 
 use codegen::model::Registry;
 
 fn scratch(name: &str) -> PathBuf {
-    let root = std::env::temp_dir().join(format!("smtp-codes-add-{}-{name}", std::process::id()));
-    let _ = fs::remove_dir_all(&root);
-    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/small/data");
-    copy_dir(&fixture, &root.join("data"));
-    root
-}
-
-fn codegen(root: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_codegen"))
-        .args(args)
-        .arg("--root")
-        .arg(root)
-        .output()
-        .unwrap()
-}
-
-fn text(o: &Output) -> String {
-    format!(
-        "{}{}",
-        String::from_utf8_lossy(&o.stdout),
-        String::from_utf8_lossy(&o.stderr)
-    )
+    common::scratch("add", name)
 }
 
 fn esc(s: &str) -> String {
