@@ -603,7 +603,7 @@ fn vendor_entry_with_a_misspelt_key() {
             "    sender_actoin: Fix the address.",
         )],
         &[
-            "data/vendors/example-mail.yaml:18:5: unknown field `sender_actoin`, expected one of `basic`, `enhanced`, `token`, `pattern`, `refines`, `meaning`, `cause`, `sender_action`, `admin_action`, `retry`, `reason`, `source`, `note`, `retry_policy`; remove it or fix its spelling (see data/README.md)",
+            "data/vendors/example-mail.yaml:18:5: unknown field `sender_actoin`, expected one of `basic`, `enhanced`, `enhanced_to`, `token`, `pattern`, `refines`, `meaning`, `cause`, `sender_action`, `admin_action`, `retry`, `reason`, `source`, `note`, `retry_policy`; remove it or fix its spelling (see data/README.md)",
         ],
     );
 }
@@ -682,6 +682,64 @@ fn editions_out_of_step() {
             "data/editions.yaml:1:3: the newest edition is `1.2.4` but registry.yaml says registry_version `1.2.3`; they must be equal (add an edition for `1.2.3` at the top, or set registry_version)",
             "data/editions.yaml:3:3: crate_version `0.1.0` must be greater than the older edition's `0.2.0`",
             "data/editions.yaml:11:7: code `557` is not in the registry",
+        ],
+    );
+}
+
+#[test]
+fn vendor_range_that_leaves_its_subject_or_runs_backwards() {
+    assert_errors(
+        "vendor_range_that_leaves_its_subject_or_runs_backwards",
+        &[(
+            "vendors/example-mail.yaml",
+            "    enhanced: \"5.1.351\"\n",
+            "    enhanced: \"5.1.351\"\n    enhanced_to: \"5.2.400\"\n",
+        )],
+        &[
+            "data/vendors/example-mail.yaml:26:5: the range 5.1.351 to 5.2.400 must stay in one class and subject; `enhanced_to` should read 5.1.N",
+        ],
+    );
+    assert_errors(
+        "vendor_range_that_runs_backwards",
+        &[(
+            "vendors/example-mail.yaml",
+            "    enhanced: \"5.1.351\"\n",
+            "    enhanced: \"5.1.351\"\n    enhanced_to: \"5.1.300\"\n",
+        )],
+        &[
+            "data/vendors/example-mail.yaml:26:5: the range 5.1.351 to 5.1.300 ends before it starts; `enhanced_to` must be above 5.1.351, or left out for a single code",
+        ],
+    );
+}
+
+#[test]
+fn vendor_range_without_a_start() {
+    assert_errors(
+        "vendor_range_without_a_start",
+        &[(
+            "vendors/example-mail.yaml",
+            "    enhanced: \"5.1.1\"\n    pattern: \"no such user\"\n",
+            "    pattern: \"no such user\"\n    enhanced_to: \"5.1.9\"\n",
+        )],
+        &[
+            "data/vendors/example-mail.yaml:14:5: `enhanced_to: 5.1.9` ends a range, but the entry has no `enhanced` to start it; give the range's first code in `enhanced`",
+        ],
+    );
+}
+
+#[test]
+fn vendor_hosts_and_markers_that_cannot_identify_it() {
+    assert_errors(
+        "vendor_hosts_and_markers_that_cannot_identify_it",
+        &[(
+            "vendors/example-mail.yaml",
+            "sources:\n",
+            "hosts:\n  - .Example.com\n  - example.com\n  - example.com\nmarkers:\n  - abc\nsources:\n",
+        )],
+        &[
+            "data/vendors/example-mail.yaml:6:5: host suffix `.Example.com` must be a lower-case domain name with at least two labels, such as `google.com` (no leading dot, no wildcard)",
+            "data/vendors/example-mail.yaml:8:5: host suffix `example.com` is listed twice",
+            "data/vendors/example-mail.yaml:10:5: marker `abc` is too short to identify a vendor; use at least four characters only this vendor sends",
         ],
     );
 }

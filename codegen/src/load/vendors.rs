@@ -14,6 +14,8 @@ pub(super) const SHAPE: Shape = Shape::Mapping {
         "name",
         "kind",
         "description",
+        "hosts",
+        "markers",
         "sources",
         "entries",
     ],
@@ -34,6 +36,8 @@ pub(super) struct Loaded {
     name: Option<String>,
     kind: Option<VendorKind>,
     description: Option<String>,
+    hosts: Vec<(usize, String)>,
+    markers: Vec<(usize, String)>,
     sources: Vec<(usize, VendorSource)>,
     entries: Vec<(usize, VendorEntry)>,
     /// Whether the file lists any entry (read from the raw YAML).
@@ -50,6 +54,8 @@ impl Loaded {
             name: field(doc, "name", diags),
             kind: field(doc, "kind", diags),
             description: field(doc, "description", diags),
+            hosts: list(doc, "hosts", diags),
+            markers: list(doc, "markers", diags),
             sources: list(doc, "sources", diags),
             entries: list(doc, "entries", diags),
             has_entries: doc
@@ -67,6 +73,8 @@ impl Loaded {
             name: self.name?,
             kind: self.kind?,
             description: self.description?,
+            hosts: self.hosts.into_iter().map(|(_, h)| h).collect(),
+            markers: self.markers.into_iter().map(|(_, m)| m).collect(),
             sources: self.sources.into_iter().map(|(_, s)| s).collect(),
             entries: self.entries.into_iter().map(|(_, e)| e).collect(),
         })
@@ -86,6 +94,7 @@ pub(super) struct Codes<'a> {
 impl Validator<'_> {
     pub(super) fn vendor(&mut self, v: &Loaded, codes: &Codes) {
         self.vendor_header(v);
+        self.vendor_identity(v);
         self.vendor_sources(v);
         if !v.has_entries {
             let loc = self.docs.at(&v.file, &YamlPath::root().key("entries"));
@@ -129,6 +138,42 @@ impl Validator<'_> {
             if value.as_deref().is_some_and(|s| s.trim().is_empty()) {
                 let loc = at(key);
                 self.err(loc, format!("`{key}` is empty; write it"));
+            }
+        }
+    }
+
+    /// Host suffixes are lower-case domain names; markers are distinctive text. Both unique.
+    fn vendor_identity(&mut self, v: &Loaded) {
+        let mut seen = BTreeSet::new();
+        for (i, h) in &v.hosts {
+            let loc = || YamlPath::root().key("hosts").index(*i);
+            let labels_ok = h.split('.').count() >= 2
+                && h.split('.').all(|l| {
+                    !l.is_empty()
+                        && !l.starts_with('-')
+                        && !l.ends_with('-')
+                        && l.bytes()
+                            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+                });
+            if !labels_ok {
+                let loc = self.docs.at(&v.file, &loc());
+                self.err(loc, format!("host suffix `{h}` must be a lower-case domain name with at least two labels, such as `google.com` (no leading dot, no wildcard)"));
+            }
+            if !seen.insert(h.as_str()) {
+                let loc = self.docs.at(&v.file, &loc());
+                self.err(loc, format!("host suffix `{h}` is listed twice"));
+            }
+        }
+        let mut seen = BTreeSet::new();
+        for (i, m) in &v.markers {
+            let loc = || YamlPath::root().key("markers").index(*i);
+            if m.trim().len() < 4 {
+                let loc = self.docs.at(&v.file, &loc());
+                self.err(loc, format!("marker `{m}` is too short to identify a vendor; use at least four characters only this vendor sends"));
+            }
+            if !seen.insert(m.to_ascii_lowercase()) {
+                let loc = self.docs.at(&v.file, &loc());
+                self.err(loc, format!("marker `{m}` is listed twice"));
             }
         }
     }
@@ -197,6 +242,22 @@ impl Validator<'_> {
                     e.refines
                 ),
             );
+        }
+        match (e.enhanced, e.enhanced_to) {
+            (None, Some(to)) => {
+                let loc = self.docs.at(&v.file, &at("enhanced_to"));
+                self.err(loc, format!("`enhanced_to: {to}` ends a range, but the entry has no `enhanced` to start it; give the range's first code in `enhanced`"));
+            }
+            (Some(from), Some(to)) => {
+                if (from.class, from.subject) != (to.class, to.subject) {
+                    let loc = self.docs.at(&v.file, &at("enhanced_to"));
+                    self.err(loc, format!("the range {from} to {to} must stay in one class and subject; `enhanced_to` should read {}.{}.N", from.class, from.subject));
+                } else if to.detail <= from.detail {
+                    let loc = self.docs.at(&v.file, &at("enhanced_to"));
+                    self.err(loc, format!("the range {from} to {to} ends before it starts; `enhanced_to` must be above {from}, or left out for a single code"));
+                }
+            }
+            _ => {}
         }
         if let (Some(full), CodeRef::Enhanced(k)) = (e.enhanced, e.refines) {
             if full.subject != k.subject {

@@ -65,6 +65,10 @@ pub struct VendorSource {
 pub struct VendorEntry {
     pub basic: Option<u16>,
     pub enhanced: Option<FullEnhanced>,
+    /// The last code of a documented range that starts at `enhanced` (`4.7.500` to
+    /// `4.7.699`): same class and subject, a detail not below `enhanced`'s.
+    #[serde(default)]
+    pub enhanced_to: Option<FullEnhanced>,
     #[serde(default)]
     pub token: Option<String>,
     #[serde(default)]
@@ -93,6 +97,14 @@ pub struct VendorFile {
     pub name: String,
     pub kind: VendorKind,
     pub description: String,
+    /// Suffixes of the host names of the vendor's receiving servers (`google.com`): a reply
+    /// from such a host is the vendor's.
+    #[serde(default)]
+    pub hosts: Vec<String>,
+    /// Fragments of reply text only the vendor sends (Gmail's `gsmtp` trailer): a reply that
+    /// holds one is the vendor's.
+    #[serde(default)]
+    pub markers: Vec<String>,
     pub sources: Vec<VendorSource>,
     pub entries: Vec<VendorEntry>,
 }

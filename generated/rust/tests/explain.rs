@@ -139,3 +139,78 @@ fn usage_errors() {
     let (ok, out, _) = explain(&["not a reply"]);
     assert!(!ok && out.contains("not an SMTP reply"));
 }
+
+#[test]
+fn the_retry_policy_is_shown_in_every_mode() {
+    let (ok, out, _) = explain(&["--json", "550 5.1.1 <bob@example.com> User unknown"]);
+    assert!(ok);
+    let v: Value = serde_json::from_str(&out).unwrap();
+    let p = &v["retry_policy"];
+    assert_eq!(p["retry"], "never");
+    assert_eq!(p["suppress_address"], true);
+    assert_eq!(p["source"], "reason");
+    assert_eq!(p["first_after_secs"], Value::Null);
+    let keys: Vec<&str> = p.as_object().unwrap().keys().map(String::as_str).collect();
+    assert_eq!(
+        keys,
+        [
+            "backoff",
+            "first_after_secs",
+            "give_up_after_secs",
+            "give_up_attempts",
+            "how",
+            "retry",
+            "source",
+            "suppress_address"
+        ]
+    );
+    let (_, out, _) = explain(&["--json", "451 4.3.0 Try again later"]);
+    let v: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["retry_policy"]["first_after_secs"], 1800);
+    assert_eq!(v["retry_policy"]["give_up_after_secs"], 432_000);
+    let (_, out, _) = explain(&["--json", "250 OK"]);
+    let v: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["retry_policy"], Value::Null);
+    let (_, words, _) = explain(&["550 5.1.1 <bob@example.com> User unknown"]);
+    assert!(words.contains("next time:   do not retry"), "{words}");
+    assert!(words.contains("Stop mailing this address"), "{words}");
+}
+
+#[test]
+fn the_command_and_remote_host_are_the_context() {
+    let (ok, out, _) = explain(&["--json", "--command", "rcpt", "552 Too many"]);
+    assert!(ok);
+    let v: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["class"], "transient");
+    assert_eq!(v["retry"], "retry_later");
+    assert_eq!(v["reason"], "too_many_recipients");
+    let (_, out, _) = explain(&["--json", "552 Too many"]);
+    let v: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["class"], "permanent");
+    let reply = "534 5.7.9 https://support.google.com/mail/?p=WebLoginRequired";
+    let (_, out, _) = explain(&["--json", reply]);
+    let v: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["vendor"], Value::Null);
+    let (_, out, _) = explain(&["--json", "--remote-host", "smtp.gmail.com", reply]);
+    let v: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["vendor"]["vendor"], "google-gmail");
+    let (ok, _, err) = explain(&["--command", "FROB", "550 x"]);
+    assert!(!ok && err.contains("not an SMTP command"), "{err}");
+    let (ok, _, err) = explain(&["--remote-host"]);
+    assert!(!ok && err.contains("--remote-host needs"), "{err}");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_smtp-explain"))
+        .args(["--jsonl", "--command", "DATA"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(b"\"554 Transaction failed\"\n")
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    let v: Value = serde_json::from_str(String::from_utf8(out.stdout).unwrap().trim()).unwrap();
+    assert_eq!(v["reason"], "content_rejected");
+}

@@ -53,6 +53,26 @@ fn basic_of(row: &Value, enhanced: Option<EnhancedCode>) -> Option<u16> {
     }
 }
 
+fn parse_enhanced(e: &str, i: usize) -> EnhancedCode {
+    e.parse()
+        .unwrap_or_else(|_| panic!("line {}: {e} is not an enhanced code", i + 1))
+}
+
+/// The first, middle and last code of a range `4.7.500-4.7.699`.
+fn range_codes(range: &str, i: usize) -> Vec<EnhancedCode> {
+    let (from, to) = range
+        .split_once('-')
+        .unwrap_or_else(|| panic!("line {}: {range} is not a range", i + 1));
+    let (from, to) = (parse_enhanced(from, i), parse_enhanced(to, i));
+    let mid = format!(
+        "{}.{}.{}",
+        from.class().digit(),
+        from.subject(),
+        (from.detail() + to.detail()) / 2
+    );
+    vec![from, parse_enhanced(&mid, i), to]
+}
+
 fn decider(d: &DecidedBy<'_>) -> Option<&'static VendorEntry> {
     match d {
         DecidedBy::VendorText(e) | DecidedBy::VendorCode(e) => Some(e),
@@ -76,21 +96,30 @@ fn providers_own_entries_decide_their_documented_wordings() {
         }
         let vendor = row["vendor"].as_str().unwrap();
         let text = row["text"].as_str().unwrap();
-        // A documented range (`4.7.500-4.7.699`) is tried at its first code: the engine
-        // matches an entry's code exactly, and range matching is a later step.
-        let enhanced: Option<EnhancedCode> = row["enhanced"]
-            .as_str()
-            .or_else(|| {
-                row["enhanced_range"]
-                    .as_str()
-                    .and_then(|r| r.split('-').next())
-            })
-            .map(|e| e.parse().unwrap_or_else(|_| panic!("line {}: {e}", i + 1)));
-        let Some(code) = basic_of(&row, enhanced).and_then(|b| ReplyCode::from_u16(b).ok()) else {
-            panic!("line {}: no reply code", i + 1);
+        // A row for a documented range (`4.7.500-4.7.699`) is tried at its first, middle
+        // and last code; its own entry must decide at all three.
+        let tried: Vec<Option<EnhancedCode>> =
+            match (row["enhanced"].as_str(), row["enhanced_range"].as_str()) {
+                (Some(e), _) => vec![Some(parse_enhanced(e, i))],
+                (None, Some(r)) => range_codes(r, i).into_iter().map(Some).collect(),
+                (None, None) => vec![None],
+            };
+        let mut own = true;
+        let mut last = None;
+        for enhanced in tried {
+            let Some(code) = basic_of(&row, enhanced).and_then(|b| ReplyCode::from_u16(b).ok())
+            else {
+                panic!("line {}: no reply code", i + 1);
+            };
+            let c = Classifier::new().classify_text(code, enhanced, text.as_bytes());
+            own &= decider(&c.decided_by).is_some_and(|e| e.vendor.slug == vendor);
+            if last.is_none() || !own {
+                last = Some((code, enhanced, c));
+            }
+        }
+        let Some((code, enhanced, c)) = last else {
+            unreachable!("every row is tried at least once")
         };
-        let c = Classifier::new().classify_text(code, enhanced, text.as_bytes());
-        let own = decider(&c.decided_by).is_some_and(|e| e.vendor.slug == vendor);
         let f = figures.entry(vendor.to_string()).or_default();
         f.1 += 1;
         f.0 += u32::from(own);

@@ -3,8 +3,33 @@
 //! The classifier's data, from `data/classifier.yaml`: the default reason of each code, and
 //! the text rules (the reason taxonomy is in `reason.rs`). The engine is in [`crate::classify`].
 
+use core::time::Duration;
+
+use crate::classify::retry::{PolicySource, RetryPolicy};
 use crate::classify::rule::Rule;
 use crate::tables::reason::Reason;
+use crate::tables::vocabulary::VendorRetry;
+
+/// What to do next time after a transient (4yz) reply when neither the vendor entry nor the
+/// reason says more (RFC 5321 section 4.5.4.1).
+#[rustfmt::skip] // one policy per line, laid out by the generator
+pub const RETRY_DEFAULT_TRANSIENT: RetryPolicy = {{ v.retry_default_transient }};
+
+/// What to do next time after a permanent (5yz) reply when neither the vendor entry nor the
+/// reason says more (RFC 5321 section 4.2.1: do not repeat it unchanged).
+#[rustfmt::skip] // one policy per line, laid out by the generator
+pub const RETRY_DEFAULT_PERMANENT: RetryPolicy = {{ v.retry_default_permanent }};
+
+/// A reason's own retry policy, before resolution (see [`crate::classify::retry`]).
+#[rustfmt::skip] // one policy per line, laid out by the generator
+pub(crate) const fn reason_retry_policy(reason: Reason) -> Option<RetryPolicy> {
+    match reason {
+{%- for p in v.reason_policies %}
+        Reason::{{ p.variant }} => Some({{ p.policy }}),
+{%- endfor %}
+        _ => None,
+    }
+}
 
 /// The default reason of a registered enhanced code.
 pub(crate) const fn enhanced_default(subject: u16, detail: u16) -> Option<Reason> {
@@ -61,6 +86,7 @@ pub static RULES: &[Rule<'static>] = &[
         codes: &[{{ r.codes }}],
         enhanced: &[{{ r.enhanced }}],
         weak: {{ r.weak }},
+        retry_policy: None,
     },
 {%- endfor %}
 ];

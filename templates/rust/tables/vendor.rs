@@ -5,6 +5,9 @@
 
 #![allow(deprecated)]
 
+use core::time::Duration;
+
+use crate::classify::retry::{PolicySource, RetryPolicy};
 use crate::tables::vocabulary::VendorRetry;
 use crate::vendor::entry::{Refines, Vendor, VendorEntry, VendorKind};
 
@@ -17,6 +20,8 @@ pub static VENDORS: &[Vendor] = &[
         name: {{ x.name }},
         kind: {{ x.kind }},
         description: {{ x.description }},
+        hosts: {{ x.hosts }},
+        markers: {{ x.markers }},
     },
 {%- endfor %}
 ];
@@ -29,6 +34,7 @@ pub static VENDOR_ENTRIES: &[VendorEntry] = &[
         vendor: &VENDORS[{{ e.vendor }}],
         basic: {{ e.basic }},
         enhanced: {{ e.enhanced }},
+        enhanced_to: {{ e.enhanced_to }},
         token: {{ e.token }},
         pattern: {{ e.pattern }},
         refines: {{ e.refines }},
@@ -37,6 +43,7 @@ pub static VENDOR_ENTRIES: &[VendorEntry] = &[
         sender_action: {{ e.sender_action }},
         admin_action: {{ e.admin_action }},
         retry: {{ e.retry }},
+        retry_policy: {{ e.retry_policy }},
         reason: {{ e.reason }},
         source_title: {{ e.source_title }},
         source_url: {{ e.source_url }},

@@ -15,6 +15,12 @@ pub struct ReasonV {
     pub doc: Vec<String>,
 }
 
+/// A reason's own retry policy, as a Rust expression.
+pub struct ReasonPolicyV {
+    pub variant: String,
+    pub policy: String,
+}
+
 pub struct RuleV {
     pub id: String,
     pub weak: bool,
@@ -129,4 +135,68 @@ pub fn rules(reg: &Registry) -> Vec<RuleV> {
                 .join(", "),
         })
         .collect()
+}
+
+/// Seconds in a data duration (`30m`, `4h`, `5d`; validated by the loader).
+fn duration_secs(d: &str) -> u64 {
+    let (n, unit) = d.split_at(d.len().saturating_sub(1));
+    let n: u64 = n.parse().unwrap_or(0);
+    n * match unit {
+        "d" => 86_400,
+        "h" => 3_600,
+        _ => 60,
+    }
+}
+
+fn opt_duration(d: Option<&str>) -> String {
+    match d {
+        Some(d) => format!("Some(Duration::from_secs({}))", duration_secs(d)),
+        None => "None".into(),
+    }
+}
+
+/// A retry policy as a `RetryPolicy { .. }` expression on one line, from `source` (a
+/// `PolicySource` variant).
+pub fn retry_policy_expr(p: &RetryPolicy, source: &str) -> String {
+    format!(
+        "RetryPolicy {{ retry: VendorRetry::{}, first_after: {}, backoff: {}, how: {}, give_up_after: {}, give_up_attempts: {}, suppress_address: {}, source: PolicySource::{source} }}",
+        p.retry.term().variant,
+        opt_duration(p.first_after.as_deref()),
+        opt_str(p.backoff.as_deref().map(one_line).as_deref()),
+        opt_str(p.how.as_deref().map(one_line).as_deref()),
+        opt_duration(p.give_up_after.as_deref()),
+        match p.give_up_attempts {
+            Some(n) => format!("Some({n})"),
+            None => "None".into(),
+        },
+        p.suppress_address,
+    )
+}
+
+/// The reasons that carry a policy of their own.
+pub fn reason_policies(reg: &Registry) -> Vec<ReasonPolicyV> {
+    reg.classifier
+        .reasons
+        .iter()
+        .filter_map(|r| {
+            r.retry_policy.as_ref().map(|p| ReasonPolicyV {
+                variant: rust_reason_variant(&r.id),
+                policy: retry_policy_expr(p, "Reason"),
+            })
+        })
+        .collect()
+}
+
+/// `(transient, permanent)` defaults; without `retry_defaults`, later and never.
+pub fn retry_defaults(reg: &Registry) -> (String, String) {
+    match &reg.classifier.retry_defaults {
+        Some(d) => (
+            retry_policy_expr(&d.transient, "Default"),
+            retry_policy_expr(&d.permanent, "Default"),
+        ),
+        None => (
+            "RetryPolicy::new(VendorRetry::Later, PolicySource::Default)".into(),
+            "RetryPolicy::new(VendorRetry::Never, PolicySource::Default)".into(),
+        ),
+    }
 }

@@ -16,7 +16,7 @@ mod vendor;
 mod vocabulary;
 
 pub use class::{ClassV, SubjectV};
-pub use classify::{ReasonV, RuleV};
+pub use classify::{ReasonPolicyV, ReasonV, RuleV};
 pub use command::CommandV;
 pub use enhanced::{EnhancedConstV, EnhancedV};
 pub use info::{MeaningV, ReplyV, TroubleV, UseV};
@@ -150,6 +150,10 @@ pub struct RustView {
     pub generic_enhanced: Vec<(u16, u16)>,
     pub basic_defaults: Vec<(u16, String)>,
     pub rules: Vec<RuleV>,
+    pub reason_policies: Vec<ReasonPolicyV>,
+    /// The transient and permanent defaults, as `RetryPolicy` expressions.
+    pub retry_default_transient: String,
+    pub retry_default_permanent: String,
     pub vendors: Vec<VendorV>,
     pub vendor_entries: Vec<VendorEntryV>,
     pub troubleshooting: Vec<TroubleV>,
@@ -181,6 +185,9 @@ impl RustView {
             generic_enhanced: classify::generic_enhanced(reg),
             basic_defaults: classify::basic_defaults(reg),
             rules: classify::rules(reg),
+            reason_policies: classify::reason_policies(reg),
+            retry_default_transient: classify::retry_defaults(reg).0,
+            retry_default_permanent: classify::retry_defaults(reg).1,
             vendors: vendor::vendors(reg),
             vendor_entries: vendor::vendor_entries(reg),
             troubleshooting: info::troubleshooting(reg),

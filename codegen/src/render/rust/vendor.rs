@@ -1,6 +1,6 @@
 //! The views of `tables/vendor.rs`: vendors and their entries.
 
-use super::classify::reason_variant;
+use super::classify::{reason_variant, retry_policy_expr};
 use super::*;
 
 pub struct VendorV {
@@ -8,12 +8,15 @@ pub struct VendorV {
     pub name: String,
     pub kind: &'static str,
     pub description: String,
+    pub hosts: String,
+    pub markers: String,
 }
 
 pub struct VendorEntryV {
     pub vendor: usize,
     pub basic: String,
     pub enhanced: String,
+    pub enhanced_to: String,
     pub token: String,
     pub pattern: String,
     pub refines: String,
@@ -22,6 +25,7 @@ pub struct VendorEntryV {
     pub sender_action: String,
     pub admin_action: String,
     pub retry: String,
+    pub retry_policy: String,
     pub reason: String,
     pub source_title: String,
     pub source_url: String,
@@ -40,6 +44,8 @@ pub fn vendors(reg: &Registry) -> Vec<VendorV> {
                 VendorKind::Mta => "VendorKind::Mta",
             },
             description: rust_str(&one_line(&v.description)),
+            hosts: str_slice(&v.hosts),
+            markers: str_slice(&v.markers),
         })
         .collect()
 }
@@ -56,15 +62,8 @@ pub fn vendor_entries(reg: &Registry) -> Vec<VendorEntryV> {
                     Some(b) => format!("Some({b})"),
                     None => "None".into(),
                 },
-                enhanced: match e.enhanced {
-                    Some(x) => format!(
-                        "Some(crate::EnhancedCode::registered(crate::Class::{}, {}, {}))",
-                        class_variant(reg, x.class),
-                        x.subject,
-                        x.detail
-                    ),
-                    None => "None".into(),
-                },
+                enhanced: enhanced_expr(reg, e.enhanced),
+                enhanced_to: enhanced_expr(reg, e.enhanced_to),
                 token: opt_str(e.token.as_deref()),
                 pattern: opt_str(e.pattern.as_deref()),
                 refines: match e.refines {
@@ -81,6 +80,10 @@ pub fn vendor_entries(reg: &Registry) -> Vec<VendorEntryV> {
                 sender_action: rust_str(&one_line(&e.sender_action)),
                 admin_action: rust_str(&one_line(&e.admin_action)),
                 retry: format!("VendorRetry::{}", e.retry.term().variant),
+                retry_policy: match &e.retry_policy {
+                    Some(p) => format!("Some({})", retry_policy_expr(p, "Vendor")),
+                    None => "None".into(),
+                },
                 reason: match &e.reason {
                     Some(r) => format!("Some(crate::{})", reason_variant(r)),
                     None => "None".into(),
@@ -92,4 +95,23 @@ pub fn vendor_entries(reg: &Registry) -> Vec<VendorEntryV> {
         }
     }
     vendor_entries
+}
+
+/// `Some(EnhancedCode::registered(..))` or `None`.
+fn enhanced_expr(reg: &Registry, x: Option<FullEnhanced>) -> String {
+    match x {
+        Some(x) => format!(
+            "Some(crate::EnhancedCode::registered(crate::Class::{}, {}, {}))",
+            class_variant(reg, x.class),
+            x.subject,
+            x.detail
+        ),
+        None => "None".into(),
+    }
+}
+
+/// `&["a", "b"]` on one line.
+fn str_slice(items: &[String]) -> String {
+    let items: Vec<String> = items.iter().map(|x| rust_str(x)).collect();
+    format!("&[{}]", items.join(", "))
 }

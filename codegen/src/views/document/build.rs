@@ -81,6 +81,8 @@ pub fn build(reg: &Registry) -> Root<'_> {
                 name: &v.name,
                 kind: v.kind.as_str(),
                 description: &v.description,
+                hosts: &v.hosts,
+                markers: &v.markers,
                 sources: v.sources.iter().map(vendor_source).collect(),
             })
             .collect(),
@@ -186,6 +188,7 @@ fn vendor_entry<'a>(v: &'a VendorFile, e: &'a VendorEntry) -> VendorEntryJson<'a
         vendor: &v.vendor,
         basic: e.basic,
         enhanced: e.enhanced.map(|x| x.to_string()),
+        enhanced_to: e.enhanced_to.map(|x| x.to_string()),
         token: e.token.as_deref(),
         pattern: e.pattern.as_deref(),
         meaning: &e.meaning,

@@ -335,6 +335,8 @@ pub struct VendorEntryJson<'a> {
     pub vendor: &'a str,
     pub basic: Option<u16>,
     pub enhanced: Option<String>,
+    /// The last code of the range the entry stands for, from `enhanced`.
+    pub enhanced_to: Option<String>,
     pub token: Option<&'a str>,
     pub pattern: Option<&'a str>,
     pub meaning: &'a str,
@@ -370,6 +372,8 @@ pub struct VendorJson<'a> {
     pub name: &'a str,
     pub kind: &'static str,
     pub description: &'a str,
+    pub hosts: &'a [String],
+    pub markers: &'a [String],
     pub sources: Vec<VendorSourceJson<'a>>,
 }
 

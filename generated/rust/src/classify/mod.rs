@@ -5,19 +5,31 @@
 //! this module only applies it, in this order, the first step that gives a reason winning:
 //!
 //! 1. the caller's own [`Rule`]s ([`Classifier::with_rules`]);
-//! 2. a provider's entry whose pattern or token is in the text ([`crate::vendor`]);
+//! 2. a provider's entry whose token or pattern is in the text ([`crate::vendor`] ranks
+//!    them: a token over any pattern, then a reply identified as that vendor's, then the
+//!    longer evidence);
 //! 3. the built-in text rules ([`RULES`]), in order;
 //! 4. a mail server's (Postfix, Exim, ...) entry whose wording is in the text;
-//! 5. a vendor entry for the reply's exact, unregistered enhanced code (`5.7.606`);
-//! 6. the default reason of the registered enhanced code (`X.1.1`: unknown user);
-//! 7. the default reason of an unregistered code's subject (`X.7.*`);
-//! 8. the default reason of the reply code;
-//! 9. [`Reason::Unknown`].
+//! 5. a vendor entry with neither token nor pattern for the reply's enhanced code: an
+//!    unregistered code (`5.7.606`, or one in a range such as `4.7.500`-`4.7.699`) always; a
+//!    code IANA registers (`4.7.26`) only when the reply is identified as that vendor's (its
+//!    marker such as `gsmtp` in the text, or the [`Context::remote_host`]);
+//! 6. the [`Context`], when the codes say little (no enhanced code, an unregistered one, or
+//!    a catch-all such as `X.7.0` or `X.7.1`): a permanent rejection in reply to `DATA` or
+//!    `BDAT` is a content rejection, and 552 in reply to `RCPT TO` means too many recipients
+//!    ([`ContextRule`]);
+//! 7. the default reason of the registered enhanced code (`X.1.1`: unknown user);
+//! 8. the default reason of an unregistered code's subject (`X.7.*`);
+//! 9. the default reason of the reply code;
+//! 10. [`Reason::Unknown`].
 //!
 //! Success (2yz) and intermediate (3yz) replies take the reply code's default reason.
 //!
-//! Retry semantics come from the reply code alone
-//! ([RFC 5321, section 4.2.1](https://www.rfc-editor.org/rfc/rfc5321.html#section-4.2.1)).
+//! Retry semantics come from the reply code
+//! ([RFC 5321, section 4.2.1](https://www.rfc-editor.org/rfc/rfc5321.html#section-4.2.1)),
+//! with one exception the RFC makes: 552 in reply to `RCPT TO` is treated as 452, transient
+//! ([section 4.5.3.1.10](https://www.rfc-editor.org/rfc/rfc5321.html#section-4.5.3.1.10)).
+//! What to do next time ([`RetryPolicy`]) is resolved as [`retry`] says.
 //!
 //! ```
 //! use smtp_codes::classify::{classify_text, Bounce, Side};
@@ -40,15 +52,22 @@ use core::fmt;
 
 pub use crate::matching::TEXT_CAPACITY;
 use crate::matching::{Folded, MatchText};
+use crate::tables::classify::reason_retry_policy;
 pub use crate::tables::classify::RULES;
 use crate::tables::classify::{
     basic_default, enhanced_default, is_generic_enhanced, subject_default,
 };
-use crate::vendor::{self, VendorEntry, VendorKind};
+use crate::vendor::{self, MatchKind, VendorEntry, VendorKind};
 use crate::{EnhancedCode, KnownEnhancedCode, Reason, Reply, ReplyCode};
 
+mod context;
+pub mod retry;
 pub(crate) mod rule;
 pub use crate::tables::vocabulary::{Bounce, Side};
+pub use context::{Context, ContextRule};
+pub use retry::{
+    PolicySource, Retry, RetryPolicy, RETRY_DEFAULT_PERMANENT, RETRY_DEFAULT_TRANSIENT,
+};
 pub use rule::Rule;
 
 /// The outcome the reply code's first digit states.
@@ -187,8 +206,11 @@ pub enum DecidedBy<'r> {
         /// The phrase found.
         phrase: &'static str,
     },
-    /// A vendor entry for the reply's exact, unregistered enhanced code.
+    /// A vendor entry with neither token nor pattern, for the reply's enhanced code: an
+    /// unregistered one, or a registered one in a reply identified as the vendor's.
     VendorCode(&'static VendorEntry),
+    /// What the reply answered ([`Context`]), the codes saying little.
+    Context(ContextRule),
     /// The default reason of a registered enhanced code.
     EnhancedCode(KnownEnhancedCode),
     /// The default reason of an unregistered enhanced code's subject.
@@ -213,10 +235,17 @@ impl fmt::Display for DecidedBy<'_> {
             DecidedBy::TextRule { rule, phrase } => {
                 write!(f, "text rule `{}` (found \"{phrase}\")", rule.id)
             }
-            DecidedBy::VendorCode(e) => match e.enhanced {
-                Some(code) => write!(f, "{}'s own code {code}", e.vendor.name),
-                None => write!(f, "{}'s own code", e.vendor.name),
+            DecidedBy::VendorCode(e) => match (e.enhanced, e.enhanced_to) {
+                (Some(from), Some(to)) => {
+                    write!(f, "{}'s own code range {from}-{to}", e.vendor.name)
+                }
+                (Some(code), None) if code.known().is_some() => {
+                    write!(f, "{}'s meaning of {code}", e.vendor.name)
+                }
+                (Some(code), None) => write!(f, "{}'s own code {code}", e.vendor.name),
+                (None, _) => write!(f, "{}'s own code", e.vendor.name),
             },
+            DecidedBy::Context(rule) => rule.fmt(f),
             DecidedBy::EnhancedCode(k) => write!(f, "registered enhanced code {k}"),
             DecidedBy::Subject(s) => write!(f, "enhanced code subject X.{s}"),
             DecidedBy::ReplyCode(c) => write!(f, "reply code {c}"),
@@ -248,6 +277,9 @@ pub struct Classification<'r> {
     pub decided_by: DecidedBy<'r>,
     /// The vendor entry that best explains the reply, whether or not it decided the reason.
     pub vendor: Option<&'static VendorEntry>,
+    /// What to do next time; `None` for success (2yz) and intermediate (3yz) replies. See
+    /// [`retry`] for how it is resolved.
+    pub retry_policy: Option<RetryPolicy>,
 }
 
 /// A classifier, with the caller's rules (tried before the built-in ones).
@@ -278,8 +310,19 @@ impl<'r> Classifier<'r> {
     /// Classifies a parsed reply: its code, its enhanced code (the one in the RFC 2034
     /// position, or else one found in the text, such as `#5.1.1`) and its lines' texts.
     pub fn classify(&self, reply: &Reply<'_>) -> Classification<'r> {
+        self.classify_with(reply, &Context::new())
+    }
+
+    /// [`classify`](Classifier::classify) knowing what the reply answered and where it came
+    /// from (see [`Context`]).
+    pub fn classify_with(&self, reply: &Reply<'_>, context: &Context<'_>) -> Classification<'r> {
         let enhanced = reply.enhanced_code().or_else(|| reply.enhanced_in_text());
-        self.classify_lines(reply.code(), enhanced, reply.lines().map(|l| l.text()))
+        self.classify_lines_with(
+            reply.code(),
+            enhanced,
+            reply.lines().map(|l| l.text()),
+            context,
+        )
     }
 
     /// Classifies a reply given as its code, its enhanced code (the one at the RFC 2034
@@ -293,6 +336,18 @@ impl<'r> Classifier<'r> {
         self.classify_lines(code, enhanced, [text])
     }
 
+    /// [`classify_text`](Classifier::classify_text) knowing what the reply answered and where
+    /// it came from (see [`Context`]).
+    pub fn classify_text_with(
+        &self,
+        code: ReplyCode,
+        enhanced: Option<EnhancedCode>,
+        text: &[u8],
+        context: &Context<'_>,
+    ) -> Classification<'r> {
+        self.classify_lines_with(code, enhanced, [text], context)
+    }
+
     /// Like [`classify_text`](Classifier::classify_text), for a multi-line reply given as its
     /// lines' texts.
     pub fn classify_lines<'t, I>(
@@ -304,14 +359,32 @@ impl<'r> Classifier<'r> {
     where
         I: IntoIterator<Item = &'t [u8]>,
     {
+        self.classify_lines_with(code, enhanced, lines, &Context::new())
+    }
+
+    /// [`classify_lines`](Classifier::classify_lines) knowing what the reply answered and
+    /// where it came from (see [`Context`]).
+    pub fn classify_lines_with<'t, I>(
+        &self,
+        code: ReplyCode,
+        enhanced: Option<EnhancedCode>,
+        lines: I,
+        context: &Context<'_>,
+    ) -> Classification<'r>
+    where
+        I: IntoIterator<Item = &'t [u8]>,
+    {
         let mut folded = Folded::new();
         for line in lines {
             folded.push(line);
         }
         let text = MatchText::new(folded);
-        let vendor = vendor::best_match_in(code, enhanced, &text);
-        let (reason, decided_by) = self.decide(code, enhanced, &text, vendor);
-        let outcome = Outcome::of(code);
+        let best = vendor::best_match_in(code, enhanced, &text, context.remote_host);
+        let (reason, decided_by) = self.decide(code, enhanced, &text, best, context);
+        let outcome = match Outcome::of(code) {
+            Outcome::Permanent if context.too_many_recipients(code) => Outcome::Transient,
+            o => o,
+        };
         let bounce = match outcome {
             Outcome::Success | Outcome::Intermediate => Bounce::None,
             Outcome::Transient => Bounce::Soft,
@@ -320,16 +393,23 @@ impl<'r> Classifier<'r> {
                 b => b,
             },
         };
+        let retry = match outcome {
+            Outcome::Success => RetryAdvice::Done,
+            Outcome::Intermediate => RetryAdvice::Continue,
+            Outcome::Transient => RetryAdvice::RetryLater,
+            Outcome::Permanent => RetryAdvice::DoNotRetry,
+        };
         Classification {
             code,
             enhanced,
             outcome,
-            retry: RetryAdvice::of(code),
+            retry,
             bounce,
             reason,
             side: reason.side(),
             decided_by,
-            vendor,
+            vendor: best.map(|(e, _)| e),
+            retry_policy: resolve_policy(outcome, reason, &decided_by),
         }
     }
 
@@ -338,7 +418,8 @@ impl<'r> Classifier<'r> {
         code: ReplyCode,
         enhanced: Option<EnhancedCode>,
         text: &MatchText,
-        vendor: Option<&'static VendorEntry>,
+        best: Option<(&'static VendorEntry, MatchKind)>,
+        context: &Context<'_>,
     ) -> (Reason, DecidedBy<'r>) {
         for rule in self.rules {
             if let Some(phrase) = rule.matches_in(code, enhanced, text) {
@@ -352,16 +433,13 @@ impl<'r> Classifier<'r> {
             }
             return code_default(code, enhanced);
         }
-        // A provider's own wording is the most specific evidence there is. Mail server
+        // A provider's own tag or wording is the most specific evidence there is. Mail server
         // software's wordings are generic frames ("Administrative prohibition") that the
         // text rules may read more precisely, so they come after them.
-        let by_text =
-            vendor.and_then(
-                |e| match (e.reason, e.pattern.is_some() || e.token.is_some()) {
-                    (Some(reason), true) => Some((reason, e)),
-                    _ => None,
-                },
-            );
+        let by_text = best.and_then(|(e, kind)| match (e.reason, kind.is_text()) {
+            (Some(reason), true) => Some((reason, e)),
+            _ => None,
+        });
         if let Some((reason, e)) = by_text.filter(|(_, e)| e.vendor.kind == VendorKind::Provider) {
             return (reason, DecidedBy::VendorText(e));
         }
@@ -373,13 +451,67 @@ impl<'r> Classifier<'r> {
         if let Some((reason, e)) = by_text {
             return (reason, DecidedBy::VendorText(e));
         }
-        if let Some(e) = vendor {
-            if let (Some(reason), None, None) = (e.reason, e.pattern, e.token) {
+        if let Some((e, MatchKind::Code)) = best {
+            if let Some(reason) = e.reason {
                 return (reason, DecidedBy::VendorCode(e));
+            }
+        }
+        let codes_say_little = match enhanced {
+            None => true,
+            Some(e) => e.known().is_none() || is_generic_enhanced(e.subject(), e.detail()),
+        };
+        if codes_say_little {
+            if let Some(rule) = context.rule_for(code) {
+                return (rule.reason(), DecidedBy::Context(rule));
             }
         }
         code_default(code, enhanced)
     }
+}
+
+/// The retry policy, resolved as [`retry`] documents.
+fn resolve_policy(
+    outcome: Outcome,
+    reason: Reason,
+    decided_by: &DecidedBy<'_>,
+) -> Option<RetryPolicy> {
+    let transient = match outcome {
+        Outcome::Success | Outcome::Intermediate => return None,
+        Outcome::Transient => true,
+        Outcome::Permanent => false,
+    };
+    let user = match decided_by {
+        DecidedBy::UserRule { rule, .. } => rule
+            .retry_policy
+            .map(|p| p.from_source(PolicySource::UserRule)),
+        _ => None,
+    };
+    let by_vendor = match decided_by {
+        DecidedBy::VendorText(e) | DecidedBy::VendorCode(e) => e.retry_policy,
+        _ => None,
+    };
+    let by_reason = reason_retry_policy(reason).and_then(|p| match (transient, p.retry) {
+        // `never` (with `suppress_address`) concerns permanent replies, as a hard bounce does.
+        (true, Retry::Never) => None,
+        // A permanent reply is not repeated unchanged: the reason's way of retrying becomes
+        // the change to make first.
+        (false, Retry::Later) => Some(RetryPolicy {
+            retry: Retry::AfterFix,
+            first_after: None,
+            backoff: None,
+            give_up_after: None,
+            give_up_attempts: None,
+            ..p
+        }),
+        _ => Some(p),
+    });
+    let default = if transient {
+        retry::RETRY_DEFAULT_TRANSIENT
+    } else {
+        retry::RETRY_DEFAULT_PERMANENT
+    };
+    let chosen = user.or(by_vendor).or(by_reason).unwrap_or(default);
+    Some(chosen.completed(outcome))
 }
 
 /// The default reason from the codes alone: enhanced code, then its subject, then the reply

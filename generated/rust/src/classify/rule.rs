@@ -2,6 +2,7 @@
 //! are generated into `tables/vocabulary.rs`). The engine that applies rules is in
 //! [`crate::classify`]; the built-in rules are generated into `tables/classify.rs`.
 
+use crate::classify::RetryPolicy;
 use crate::Reason;
 
 /// A text rule: if the reply's text has one of `any`, all of `all` and none of `none`
@@ -46,6 +47,10 @@ pub struct Rule<'a> {
     /// vendor's own code, or with one that says little by itself (a subject's catch-all
     /// `X.s.0`, or X.7.1).
     pub weak: bool,
+    /// What to do next time when this rule decides; `None` leaves it to the reason's policy
+    /// and the defaults (see [`crate::classify::retry`]). A caller's rule overrides the
+    /// vendor's and the reason's policy.
+    pub retry_policy: Option<RetryPolicy>,
 }
 
 impl<'a> Rule<'a> {
@@ -62,6 +67,7 @@ impl<'a> Rule<'a> {
             codes: &[],
             enhanced: &[],
             weak: false,
+            retry_policy: None,
         }
     }
 }

@@ -3,8 +3,51 @@
 //! The classifier's data, from `data/classifier.yaml`: the default reason of each code, and
 //! the text rules (the reason taxonomy is in `reason.rs`). The engine is in [`crate::classify`].
 
+use core::time::Duration;
+
+use crate::classify::retry::{PolicySource, RetryPolicy};
 use crate::classify::rule::Rule;
 use crate::tables::reason::Reason;
+use crate::tables::vocabulary::VendorRetry;
+
+/// What to do next time after a transient (4yz) reply when neither the vendor entry nor the
+/// reason says more (RFC 5321 section 4.5.4.1).
+#[rustfmt::skip] // one policy per line, laid out by the generator
+pub const RETRY_DEFAULT_TRANSIENT: RetryPolicy = RetryPolicy { retry: VendorRetry::Later, first_after: Some(Duration::from_secs(1800)), backoff: Some("Keep at least 30 minutes between attempts; a sender that tracks failures per destination may wait longer after each one."), how: None, give_up_after: Some(Duration::from_secs(432000)), give_up_attempts: None, suppress_address: false, source: PolicySource::Default };
+
+/// What to do next time after a permanent (5yz) reply when neither the vendor entry nor the
+/// reason says more (RFC 5321 section 4.2.1: do not repeat it unchanged).
+#[rustfmt::skip] // one policy per line, laid out by the generator
+pub const RETRY_DEFAULT_PERMANENT: RetryPolicy = RetryPolicy { retry: VendorRetry::Never, first_after: None, backoff: None, how: None, give_up_after: None, give_up_attempts: None, suppress_address: false, source: PolicySource::Default };
+
+/// A reason's own retry policy, before resolution (see [`crate::classify::retry`]).
+#[rustfmt::skip] // one policy per line, laid out by the generator
+pub(crate) const fn reason_retry_policy(reason: Reason) -> Option<RetryPolicy> {
+    match reason {
+        Reason::UnknownUser => Some(RetryPolicy { retry: VendorRetry::Never, first_after: None, backoff: None, how: None, give_up_after: None, give_up_attempts: None, suppress_address: true, source: PolicySource::Reason }),
+        Reason::UnknownDomain => Some(RetryPolicy { retry: VendorRetry::Never, first_after: None, backoff: None, how: None, give_up_after: None, give_up_attempts: None, suppress_address: true, source: PolicySource::Reason }),
+        Reason::InvalidAddress => Some(RetryPolicy { retry: VendorRetry::Never, first_after: None, backoff: None, how: None, give_up_after: None, give_up_attempts: None, suppress_address: true, source: PolicySource::Reason }),
+        Reason::MailboxDisabled => Some(RetryPolicy { retry: VendorRetry::Never, first_after: None, backoff: None, how: None, give_up_after: None, give_up_attempts: None, suppress_address: true, source: PolicySource::Reason }),
+        Reason::MailboxMoved => Some(RetryPolicy { retry: VendorRetry::Never, first_after: None, backoff: None, how: None, give_up_after: None, give_up_attempts: None, suppress_address: true, source: PolicySource::Reason }),
+        Reason::RelayDenied => Some(RetryPolicy { retry: VendorRetry::AfterFix, first_after: None, backoff: None, how: None, give_up_after: None, give_up_attempts: None, suppress_address: false, source: PolicySource::Reason }),
+        Reason::AuthRequired => Some(RetryPolicy { retry: VendorRetry::AfterFix, first_after: None, backoff: None, how: None, give_up_after: None, give_up_attempts: None, suppress_address: false, source: PolicySource::Reason }),
+        Reason::AuthFailed => Some(RetryPolicy { retry: VendorRetry::AfterFix, first_after: None, backoff: None, how: None, give_up_after: None, give_up_attempts: None, suppress_address: false, source: PolicySource::Reason }),
+        Reason::EmailAuthFailure => Some(RetryPolicy { retry: VendorRetry::AfterFix, first_after: None, backoff: None, how: None, give_up_after: None, give_up_attempts: None, suppress_address: false, source: PolicySource::Reason }),
+        Reason::ReverseDnsRequired => Some(RetryPolicy { retry: VendorRetry::AfterFix, first_after: None, backoff: None, how: None, give_up_after: None, give_up_attempts: None, suppress_address: false, source: PolicySource::Reason }),
+        Reason::HeloRejected => Some(RetryPolicy { retry: VendorRetry::AfterFix, first_after: None, backoff: None, how: None, give_up_after: None, give_up_attempts: None, suppress_address: false, source: PolicySource::Reason }),
+        Reason::TlsRequired => Some(RetryPolicy { retry: VendorRetry::AfterFix, first_after: None, backoff: None, how: None, give_up_after: None, give_up_attempts: None, suppress_address: false, source: PolicySource::Reason }),
+        Reason::RateLimited => Some(RetryPolicy { retry: VendorRetry::Later, first_after: None, backoff: None, how: Some("Send more slowly to this destination, with fewer messages per connection."), give_up_after: None, give_up_attempts: None, suppress_address: false, source: PolicySource::Reason }),
+        Reason::TooManyConnections => Some(RetryPolicy { retry: VendorRetry::Later, first_after: None, backoff: None, how: Some("Open fewer simultaneous connections to this destination."), give_up_after: None, give_up_attempts: None, suppress_address: false, source: PolicySource::Reason }),
+        Reason::Greylisted => Some(RetryPolicy { retry: VendorRetry::Later, first_after: None, backoff: None, how: Some("Retry from the same IP address with the same sender and recipient, which is what the greylist waits for."), give_up_after: None, give_up_attempts: None, suppress_address: false, source: PolicySource::Reason }),
+        Reason::SpamDetected => Some(RetryPolicy { retry: VendorRetry::AfterFix, first_after: None, backoff: None, how: None, give_up_after: None, give_up_attempts: None, suppress_address: false, source: PolicySource::Reason }),
+        Reason::VirusDetected => Some(RetryPolicy { retry: VendorRetry::AfterFix, first_after: None, backoff: None, how: None, give_up_after: None, give_up_attempts: None, suppress_address: false, source: PolicySource::Reason }),
+        Reason::ContentRejected => Some(RetryPolicy { retry: VendorRetry::AfterFix, first_after: None, backoff: None, how: None, give_up_after: None, give_up_attempts: None, suppress_address: false, source: PolicySource::Reason }),
+        Reason::NotRfcCompliant => Some(RetryPolicy { retry: VendorRetry::AfterFix, first_after: None, backoff: None, how: None, give_up_after: None, give_up_attempts: None, suppress_address: false, source: PolicySource::Reason }),
+        Reason::MessageTooLarge => Some(RetryPolicy { retry: VendorRetry::AfterFix, first_after: None, backoff: None, how: None, give_up_after: None, give_up_attempts: None, suppress_address: false, source: PolicySource::Reason }),
+        Reason::Expired => Some(RetryPolicy { retry: VendorRetry::Never, first_after: None, backoff: None, how: None, give_up_after: None, give_up_attempts: None, suppress_address: false, source: PolicySource::Reason }),
+        _ => None,
+    }
+}
 
 /// The default reason of a registered enhanced code.
 pub(crate) const fn enhanced_default(subject: u16, detail: u16) -> Option<Reason> {
@@ -195,6 +238,7 @@ pub static RULES: &[Rule<'static>] = &[
         codes: &[],
         enhanced: &[],
         weak: false,
+        retry_policy: None,
     },
     Rule {
         id: "mailbox-over-quota",
@@ -238,6 +282,7 @@ pub static RULES: &[Rule<'static>] = &[
         codes: &[],
         enhanced: &[],
         weak: false,
+        retry_policy: None,
     },
     Rule {
         id: "mailbox-moved",
@@ -257,6 +302,7 @@ pub static RULES: &[Rule<'static>] = &[
         codes: &[],
         enhanced: &[],
         weak: false,
+        retry_policy: None,
     },
     Rule {
         id: "connection-limits",
@@ -280,6 +326,7 @@ pub static RULES: &[Rule<'static>] = &[
         codes: &[],
         enhanced: &[],
         weak: false,
+        retry_policy: None,
     },
     Rule {
         id: "sending-rate",
@@ -317,6 +364,7 @@ pub static RULES: &[Rule<'static>] = &[
         codes: &[],
         enhanced: &[],
         weak: false,
+        retry_policy: None,
     },
     Rule {
         id: "too-many-recipients",
@@ -335,6 +383,7 @@ pub static RULES: &[Rule<'static>] = &[
         codes: &[],
         enhanced: &[],
         weak: false,
+        retry_policy: None,
     },
     Rule {
         id: "greylisting",
@@ -354,6 +403,7 @@ pub static RULES: &[Rule<'static>] = &[
         codes: &[],
         enhanced: &[],
         weak: false,
+        retry_policy: None,
     },
     Rule {
         id: "email-authentication",
@@ -381,6 +431,7 @@ pub static RULES: &[Rule<'static>] = &[
         codes: &[],
         enhanced: &[],
         weak: false,
+        retry_policy: None,
     },
     Rule {
         id: "reverse-dns",
@@ -408,6 +459,7 @@ pub static RULES: &[Rule<'static>] = &[
         codes: &[],
         enhanced: &[],
         weak: false,
+        retry_policy: None,
     },
     Rule {
         id: "sender-verification",
@@ -426,6 +478,7 @@ pub static RULES: &[Rule<'static>] = &[
         codes: &[],
         enhanced: &[],
         weak: false,
+        retry_policy: None,
     },
     Rule {
         id: "block-lists",
@@ -472,6 +525,7 @@ pub static RULES: &[Rule<'static>] = &[
         codes: &[],
         enhanced: &[],
         weak: false,
+        retry_policy: None,
     },
     Rule {
         id: "blocked-words",
@@ -502,6 +556,7 @@ pub static RULES: &[Rule<'static>] = &[
         codes: &[],
         enhanced: &[],
         weak: true,
+        retry_policy: None,
     },
     Rule {
         id: "reputation",
@@ -520,6 +575,7 @@ pub static RULES: &[Rule<'static>] = &[
         codes: &[],
         enhanced: &[],
         weak: false,
+        retry_policy: None,
     },
     Rule {
         id: "helo",
@@ -544,6 +600,7 @@ pub static RULES: &[Rule<'static>] = &[
         codes: &[],
         enhanced: &[],
         weak: false,
+        retry_policy: None,
     },
     Rule {
         id: "turn-on-authentication",
@@ -559,6 +616,7 @@ pub static RULES: &[Rule<'static>] = &[
         codes: &[],
         enhanced: &[],
         weak: false,
+        retry_policy: None,
     },
     Rule {
         id: "relaying",
@@ -590,6 +648,7 @@ pub static RULES: &[Rule<'static>] = &[
         codes: &[],
         enhanced: &[],
         weak: false,
+        retry_policy: None,
     },
     Rule {
         id: "authentication-required",
@@ -612,6 +671,7 @@ pub static RULES: &[Rule<'static>] = &[
         codes: &[],
         enhanced: &[],
         weak: false,
+        retry_policy: None,
     },
     Rule {
         id: "authentication-failed",
@@ -644,6 +704,7 @@ pub static RULES: &[Rule<'static>] = &[
         codes: &[],
         enhanced: &[],
         weak: false,
+        retry_policy: None,
     },
     Rule {
         id: "tls",
@@ -669,6 +730,7 @@ pub static RULES: &[Rule<'static>] = &[
         codes: &[],
         enhanced: &[],
         weak: false,
+        retry_policy: None,
     },
     Rule {
         id: "sender-domain",
@@ -709,6 +771,7 @@ pub static RULES: &[Rule<'static>] = &[
         codes: &[],
         enhanced: &[],
         weak: false,
+        retry_policy: None,
     },
     Rule {
         id: "sender-address-status",
@@ -728,6 +791,7 @@ pub static RULES: &[Rule<'static>] = &[
         codes: &[],
         enhanced: &[(1, 7), (1, 8)],
         weak: false,
+        retry_policy: None,
     },
     Rule {
         id: "no-such-domain",
@@ -759,6 +823,7 @@ pub static RULES: &[Rule<'static>] = &[
         codes: &[],
         enhanced: &[],
         weak: false,
+        retry_policy: None,
     },
     Rule {
         id: "does-not-accept-mail",
@@ -776,6 +841,7 @@ pub static RULES: &[Rule<'static>] = &[
         codes: &[],
         enhanced: &[],
         weak: false,
+        retry_policy: None,
     },
     Rule {
         id: "no-such-user",
@@ -831,6 +897,7 @@ pub static RULES: &[Rule<'static>] = &[
         codes: &[],
         enhanced: &[],
         weak: false,
+        retry_policy: None,
     },
     Rule {
         id: "invalid-address-syntax",
@@ -856,6 +923,7 @@ pub static RULES: &[Rule<'static>] = &[
         codes: &[],
         enhanced: &[],
         weak: false,
+        retry_policy: None,
     },
     Rule {
         id: "virus",
@@ -876,6 +944,7 @@ pub static RULES: &[Rule<'static>] = &[
         codes: &[],
         enhanced: &[],
         weak: false,
+        retry_policy: None,
     },
     Rule {
         id: "spam",
@@ -900,6 +969,7 @@ pub static RULES: &[Rule<'static>] = &[
         codes: &[],
         enhanced: &[],
         weak: false,
+        retry_policy: None,
     },
     Rule {
         id: "rfc-5322",
@@ -928,6 +998,7 @@ pub static RULES: &[Rule<'static>] = &[
         codes: &[],
         enhanced: &[],
         weak: false,
+        retry_policy: None,
     },
     Rule {
         id: "content",
@@ -955,6 +1026,7 @@ pub static RULES: &[Rule<'static>] = &[
         codes: &[],
         enhanced: &[],
         weak: true,
+        retry_policy: None,
     },
     Rule {
         id: "size",
@@ -983,6 +1055,7 @@ pub static RULES: &[Rule<'static>] = &[
         codes: &[],
         enhanced: &[],
         weak: false,
+        retry_policy: None,
     },
     Rule {
         id: "policy-violation",
@@ -1004,6 +1077,7 @@ pub static RULES: &[Rule<'static>] = &[
         codes: &[],
         enhanced: &[],
         weak: false,
+        retry_policy: None,
     },
     Rule {
         id: "policy",
@@ -1023,6 +1097,7 @@ pub static RULES: &[Rule<'static>] = &[
         codes: &[],
         enhanced: &[],
         weak: true,
+        retry_policy: None,
     },
     Rule {
         id: "protocol",
@@ -1060,6 +1135,7 @@ pub static RULES: &[Rule<'static>] = &[
         codes: &[],
         enhanced: &[],
         weak: false,
+        retry_policy: None,
     },
     Rule {
         id: "mailer",
@@ -1080,6 +1156,7 @@ pub static RULES: &[Rule<'static>] = &[
         codes: &[],
         enhanced: &[],
         weak: false,
+        retry_policy: None,
     },
     Rule {
         id: "system-full",
@@ -1101,6 +1178,7 @@ pub static RULES: &[Rule<'static>] = &[
         codes: &[],
         enhanced: &[],
         weak: false,
+        retry_policy: None,
     },
     Rule {
         id: "expired",
@@ -1121,6 +1199,7 @@ pub static RULES: &[Rule<'static>] = &[
         codes: &[],
         enhanced: &[],
         weak: false,
+        retry_policy: None,
     },
     Rule {
         id: "network",
@@ -1154,6 +1233,7 @@ pub static RULES: &[Rule<'static>] = &[
         codes: &[],
         enhanced: &[],
         weak: false,
+        retry_policy: None,
     },
     Rule {
         id: "system",
@@ -1181,6 +1261,7 @@ pub static RULES: &[Rule<'static>] = &[
         codes: &[],
         enhanced: &[],
         weak: true,
+        retry_policy: None,
     },
     Rule {
         id: "service",
@@ -1210,6 +1291,7 @@ pub static RULES: &[Rule<'static>] = &[
         codes: &[],
         enhanced: &[],
         weak: false,
+        retry_policy: None,
     },
     Rule {
         id: "recipient-refused",
@@ -1230,5 +1312,6 @@ pub static RULES: &[Rule<'static>] = &[
         codes: &[],
         enhanced: &[],
         weak: true,
+        retry_policy: None,
     },
 ];

@@ -1,5 +1,8 @@
 //! The command line: options, the output mode and the replies to explain.
 
+use smtp_codes::classify::Context;
+use smtp_codes::Command;
+
 pub const USAGE: &str = "\
 smtp-explain: what an SMTP reply means, and what to do about it
 
@@ -15,6 +18,11 @@ usage:
 --site BASE   where the reference site lives (a URL or a folder); default: the
               SMTP_CODES_SITE environment variable, else the registry's site_url,
               else the repository path site/.
+--command CMD the command the replies answered (RCPT, DATA, ...): 552 to RCPT is
+              treated as 452, a bare rejection of DATA as a content rejection.
+--remote-host HOST
+              the server that sent the replies (gmail-smtp-in.l.google.com): its
+              name tells whose meaning of a code applies.
 ";
 
 /// The form the explanation takes.
@@ -37,6 +45,20 @@ pub struct Run {
     /// The replies, with `\r\n` and `\n` spelled out in an argument already turned into
     /// line breaks. Empty in [`Mode::Jsonl`].
     pub replies: Vec<String>,
+    /// `--command`: what the replies answered.
+    pub command: Option<Command>,
+    /// `--remote-host`: the server that sent them.
+    pub remote_host: Option<String>,
+}
+
+impl Run {
+    /// The classifier's context for every reply of the run.
+    pub fn context(&self) -> Context<'_> {
+        Context {
+            command: self.command,
+            remote_host: self.remote_host.as_deref(),
+        }
+    }
 }
 
 /// What the command line asks for.
@@ -54,6 +76,8 @@ pub fn parse(argv: impl Iterator<Item = String>, default_site: String) -> Result
     let mut mode = Mode::Text;
     let mut site = default_site;
     let mut replies = Vec::new();
+    let mut command = None;
+    let mut remote_host = None;
     while let Some(arg) = argv.next() {
         match arg.as_str() {
             "-h" | "--help" => return Ok(Parsed::Help),
@@ -63,6 +87,23 @@ pub fn parse(argv: impl Iterator<Item = String>, default_site: String) -> Result
             "--site" => match argv.next() {
                 Some(s) => site = s,
                 None => return Err(format!("smtp-explain: --site needs a value\n\n{USAGE}")),
+            },
+            "--command" => match argv.next().map(|c| c.parse::<Command>().map_err(|_| c)) {
+                Some(Ok(c)) => command = Some(c),
+                Some(Err(c)) => {
+                    return Err(format!(
+                        "smtp-explain: --command `{c}` is not an SMTP command the registry knows\n\n{USAGE}"
+                    ))
+                }
+                None => return Err(format!("smtp-explain: --command needs a value\n\n{USAGE}")),
+            },
+            "--remote-host" => match argv.next() {
+                Some(h) if !h.trim().is_empty() => remote_host = Some(h),
+                _ => {
+                    return Err(format!(
+                        "smtp-explain: --remote-host needs a host name\n\n{USAGE}"
+                    ))
+                }
             },
             "--" => {
                 replies.extend(argv.by_ref());
@@ -85,6 +126,8 @@ pub fn parse(argv: impl Iterator<Item = String>, default_site: String) -> Result
             mode,
             site,
             replies: replies.iter().map(|r| unescape(r)).collect(),
+            command,
+            remote_host,
         })),
     }
 }

@@ -1,6 +1,6 @@
 //! What the words and the JSON both say about a reply, decided once.
 
-use smtp_codes::classify::Classification;
+use smtp_codes::classify::{Classification, Classifier, Context};
 use smtp_codes::{EnhancedCode, Reply, ReplyCode, ReplyError, Troubleshooting};
 
 /// A reply read and classified. The classification carries the enhanced code it read the
@@ -10,10 +10,10 @@ pub struct Read<'a> {
     pub class: Classification<'static>,
 }
 
-/// Parses and classifies `input`.
-pub fn read(input: &str) -> Result<Read<'_>, ReplyError> {
+/// Parses and classifies `input` in `context`.
+pub fn read<'a>(input: &'a str, context: &Context<'_>) -> Result<Read<'a>, ReplyError> {
     let reply = Reply::parse(input)?;
-    let class = reply.classify();
+    let class = Classifier::new().classify_with(&reply, context);
     Ok(Read { reply, class })
 }
 

@@ -3,14 +3,14 @@
 //! `--jsonl` bytes are a contract the ports reproduce (README, section "smtp-explain").
 
 use serde_json::{json, Map, Value};
-use smtp_codes::classify::Classification;
+use smtp_codes::classify::{Classification, Context, RetryPolicy};
 use smtp_codes::vendor::VendorEntry;
 use smtp_codes::{EnhancedCode, Reply, ReplyCode, ReplyStatus, Troubleshooting};
 
 use crate::facts;
 
 /// Every key of an explanation object (serde_json writes them sorted).
-pub const KEYS: [&str; 21] = [
+pub const KEYS: [&str; 22] = [
     "input",
     "error",
     "error_kind",
@@ -26,6 +26,7 @@ pub const KEYS: [&str; 21] = [
     "side",
     "advice",
     "decided_by",
+    "retry_policy",
     "text",
     "basic_info",
     "enhanced_info",
@@ -46,8 +47,8 @@ pub fn error_object(input: Option<&str>, error: String, kind: &str) -> Value {
 
 /// Explains one reply; a reply that does not parse gives `error` and `error_kind` (the
 /// parser's error kind) and `null` elsewhere.
-pub fn explain(input: &str, site: &str) -> Value {
-    let read = match facts::read(input) {
+pub fn explain(input: &str, site: &str, context: &Context<'_>) -> Value {
+    let read = match facts::read(input, context) {
         Ok(r) => r,
         Err(e) => return error_object(Some(input), e.to_string(), e.kind().name()),
     };
@@ -104,6 +105,24 @@ fn verdict(o: &mut Map<String, Value>, c: &Classification<'_>) {
     o.insert("side".into(), c.side.as_str().into());
     o.insert("advice".into(), c.reason.advice().into());
     o.insert("decided_by".into(), c.decided_by.to_string().into());
+    o.insert(
+        "retry_policy".into(),
+        c.retry_policy.as_ref().map_or(Value::Null, retry_policy),
+    );
+}
+
+/// What to do next time; durations in whole seconds.
+fn retry_policy(p: &RetryPolicy) -> Value {
+    json!({
+        "retry": p.retry.as_str(),
+        "first_after_secs": p.first_after.map(|d| d.as_secs()),
+        "backoff": p.backoff,
+        "how": p.how,
+        "give_up_after_secs": p.give_up_after.map(|d| d.as_secs()),
+        "give_up_attempts": p.give_up_attempts,
+        "suppress_address": p.suppress_address,
+        "source": p.source.as_str(),
+    })
 }
 
 fn basic_info(code: ReplyCode, site: &str) -> Value {

@@ -7,6 +7,7 @@
 use std::io::{BufRead, Write};
 
 use serde_json::Value;
+use smtp_codes::classify::Context;
 
 use crate::json;
 use crate::output::Failure;
@@ -41,7 +42,12 @@ impl LineError {
 
 /// Explains every line of `input` into `out`. Returns `Ok(true)`: a bad line is reported in
 /// its own object, not by the exit status.
-pub fn run(input: &mut impl BufRead, out: &mut impl Write, site: &str) -> Result<bool, Failure> {
+pub fn run(
+    input: &mut impl BufRead,
+    out: &mut impl Write,
+    site: &str,
+    context: &Context<'_>,
+) -> Result<bool, Failure> {
     let mut buf = Vec::new();
     let mut n = 0usize;
     loop {
@@ -51,7 +57,7 @@ pub fn run(input: &mut impl BufRead, out: &mut impl Write, site: &str) -> Result
         }
         n += 1;
         let mut value = match reply_of(strip_line_end(&buf)) {
-            Ok(reply) => json::explain(&reply, site),
+            Ok(reply) => json::explain(&reply, site, context),
             Err(e) => json::error_object(None, e.message().to_string(), e.kind()),
         };
         if let Value::Object(o) = &mut value {

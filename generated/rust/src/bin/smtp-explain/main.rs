@@ -66,11 +66,11 @@ fn main() -> ExitCode {
 /// Runs one mode; `Ok(false)` when some input was not a reply.
 fn explain(run: &Run, out: &mut impl Write) -> Result<bool, Failure> {
     match run.mode {
-        Mode::Jsonl => jsonl::run(&mut io::stdin().lock(), out, &run.site),
+        Mode::Jsonl => jsonl::run(&mut io::stdin().lock(), out, &run.site, &run.context()),
         Mode::Json => {
             let mut all_replies = true;
             for r in &run.replies {
-                let v = json::explain(r, &run.site);
+                let v = json::explain(r, &run.site, &run.context());
                 all_replies &= v["error"].is_null();
                 let pretty = serde_json::to_string_pretty(&v).unwrap_or_default();
                 writeln!(out, "{pretty}")?;
@@ -83,7 +83,7 @@ fn explain(run: &Run, out: &mut impl Write) -> Result<bool, Failure> {
                 if n > 0 {
                     writeln!(out)?;
                 }
-                let (words, is_reply) = text::explain(r, &run.site);
+                let (words, is_reply) = text::explain(r, &run.site, &run.context());
                 all_replies &= is_reply;
                 out.write_all(words.as_bytes())?;
             }

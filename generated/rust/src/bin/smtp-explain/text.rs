@@ -1,6 +1,9 @@
 //! The explanation in words: one builder per section of the output, in the order shown.
 
-use smtp_codes::classify::{Classification, Outcome, RetryAdvice, Side};
+use smtp_codes::classify::{
+    retry::duration_str, Classification, Context, Outcome, PolicySource, Retry, RetryAdvice,
+    RetryPolicy, Side,
+};
 use smtp_codes::vendor::VendorKind;
 use smtp_codes::{
     Category, EnhancedCode, EnhancedState, ReplyCode, ReplyErrorKind, ReplyStatus, Troubleshooting,
@@ -9,9 +12,9 @@ use smtp_codes::{
 use crate::facts::{self, Read};
 
 /// Explains one reply in words; the flag is false when the input is not a reply.
-pub fn explain(input: &str, site: &str) -> (String, bool) {
+pub fn explain(input: &str, site: &str, context: &Context<'_>) -> (String, bool) {
     let mut out = String::new();
-    let read = match facts::read(input) {
+    let read = match facts::read(input, context) {
         Ok(r) => r,
         Err(e) => {
             out.push_str(&format!("{}\n  not an SMTP reply: {e}\n", input.trim_end()));
@@ -47,7 +50,55 @@ fn verdict(out: &mut String, c: &Classification<'_>) {
     out.push_str(&format!("  retry:       {}\n", retry_words(c.retry)));
     out.push_str(&format!("  whose side:  {}\n", side_words(c.side)));
     out.push_str(&format!("  what to do:  {}\n", wrap(reason.advice(), 15)));
+    if let Some(p) = &c.retry_policy {
+        out.push_str(&format!(
+            "  next time:   {}\n",
+            wrap(&next_time_words(p), 15)
+        ));
+    }
     out.push_str(&format!("  decided by:  {}\n", c.decided_by));
+}
+
+/// The retry policy in a sentence or two: whether, when, how, when to give up, and whether
+/// to stop mailing the address; then whose policy it is.
+fn next_time_words(p: &RetryPolicy) -> String {
+    let mut s = String::from(match p.retry {
+        Retry::Later => "retry later",
+        Retry::AfterFix => "retry only after fixing the cause",
+        Retry::Never => "do not retry this message",
+    });
+    let mut when = Vec::new();
+    if let Some(d) = p.first_after {
+        let mut w = String::from("first after ");
+        let _ = duration_str(d, &mut w);
+        when.push(w);
+    }
+    if let Some(d) = p.give_up_after {
+        let mut w = String::from("give up after ");
+        let _ = duration_str(d, &mut w);
+        when.push(w);
+    }
+    if let Some(n) = p.give_up_attempts {
+        when.push(format!("give up after {n} attempts"));
+    }
+    if !when.is_empty() {
+        s.push_str(&format!(" ({})", when.join(", ")));
+    }
+    s.push('.');
+    for extra in [p.how, p.backoff].into_iter().flatten() {
+        s.push(' ');
+        s.push_str(extra);
+    }
+    if p.suppress_address {
+        s.push_str(" Stop mailing this address (add it to your suppression list).");
+    }
+    s.push_str(match p.source {
+        PolicySource::UserRule => " [your rule's policy]",
+        PolicySource::Vendor => " [the provider's policy]",
+        PolicySource::Reason => " [the reason's policy]",
+        PolicySource::Default => " [RFC 5321's defaults]",
+    });
+    s
 }
 
 /// What a provider or mail server means by this wording, when one is known.
