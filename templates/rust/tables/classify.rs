@@ -3,12 +3,9 @@
 //! The classifier's data, from `data/classifier.yaml`: the default reason of each code, and
 //! the text rules (the reason taxonomy is in `reason.rs`). The engine is in [`crate::classify`].
 
-use core::time::Duration;
-
-use crate::classify::retry::{PolicySource, RetryPolicy};
+use crate::classify::retry::RetryPolicy;
 use crate::classify::rule::Rule;
 use crate::tables::reason::Reason;
-use crate::tables::vocabulary::VendorRetry;
 
 /// What to do next time after a transient (4yz) reply when neither the vendor entry nor the
 /// reason says more (RFC 5321 section 4.5.4.1).

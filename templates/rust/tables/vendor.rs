@@ -5,9 +5,6 @@
 
 #![allow(deprecated)]
 
-use core::time::Duration;
-
-use crate::classify::retry::{PolicySource, RetryPolicy};
 use crate::tables::vocabulary::VendorRetry;
 use crate::vendor::entry::{Refines, Vendor, VendorEntry, VendorKind};
 

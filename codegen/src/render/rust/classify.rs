@@ -150,16 +150,20 @@ fn duration_secs(d: &str) -> u64 {
 
 fn opt_duration(d: Option<&str>) -> String {
     match d {
-        Some(d) => format!("Some(Duration::from_secs({}))", duration_secs(d)),
+        Some(d) => format!(
+            "Some(core::time::Duration::from_secs({}))",
+            duration_secs(d)
+        ),
         None => "None".into(),
     }
 }
 
 /// A retry policy as a `RetryPolicy { .. }` expression on one line, from `source` (a
-/// `PolicySource` variant).
+/// `PolicySource` variant). Paths are spelled out so that a table with no policy in it
+/// imports nothing unused.
 pub fn retry_policy_expr(p: &RetryPolicy, source: &str) -> String {
     format!(
-        "RetryPolicy {{ retry: VendorRetry::{}, first_after: {}, backoff: {}, how: {}, give_up_after: {}, give_up_attempts: {}, suppress_address: {}, source: PolicySource::{source} }}",
+        "crate::classify::RetryPolicy {{ retry: crate::classify::Retry::{}, first_after: {}, backoff: {}, how: {}, give_up_after: {}, give_up_attempts: {}, suppress_address: {}, source: crate::classify::PolicySource::{source} }}",
         p.retry.term().variant,
         opt_duration(p.first_after.as_deref()),
         opt_str(p.backoff.as_deref().map(one_line).as_deref()),
@@ -195,8 +199,8 @@ pub fn retry_defaults(reg: &Registry) -> (String, String) {
             retry_policy_expr(&d.permanent, "Default"),
         ),
         None => (
-            "RetryPolicy::new(VendorRetry::Later, PolicySource::Default)".into(),
-            "RetryPolicy::new(VendorRetry::Never, PolicySource::Default)".into(),
+            "crate::classify::RetryPolicy::new(crate::classify::Retry::Later, crate::classify::PolicySource::Default)".into(),
+            "crate::classify::RetryPolicy::new(crate::classify::Retry::Never, crate::classify::PolicySource::Default)".into(),
         ),
     }
 }

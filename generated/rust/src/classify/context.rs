@@ -32,8 +32,8 @@ use crate::{Command, Reason, ReplyCode};
 /// ([`Context::default`] knows nothing, and classifies as the context-free methods do).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Context<'h> {
-    /// The command the reply answered ([`Command::Data`] also for the reply after the
-    /// message's final dot, [`Command::Connect`] for the greeting).
+    /// The command the reply answered (`DATA` also for the reply after the
+    /// message's final dot, `CONNECT` for the greeting).
     pub command: Option<Command>,
     /// The name of the server that sent the reply (`gmail-smtp-in.l.google.com`): a host
     /// under one of a vendor's [`hosts`](crate::vendor::Vendor::hosts) identifies the reply
@@ -66,18 +66,22 @@ impl<'h> Context<'h> {
         }
     }
 
+    /// Whether the command is the one the registry names `name` (compared by name: the
+    /// commands are data).
+    fn command_is(&self, names: &[&str]) -> bool {
+        self.command.is_some_and(|c| names.contains(&c.as_str()))
+    }
+
     /// 552 in reply to RCPT TO.
     pub(crate) fn too_many_recipients(&self, code: ReplyCode) -> bool {
-        self.command == Some(Command::Rcpt) && code.as_u16() == 552
+        self.command_is(&["RCPT"]) && code.as_u16() == 552
     }
 
     /// The rule that applies to a failure reply, if any.
     pub(crate) fn rule_for(&self, code: ReplyCode) -> Option<ContextRule> {
         if self.too_many_recipients(code) {
             Some(ContextRule::RcptTooManyRecipients)
-        } else if matches!(self.command, Some(Command::Data | Command::Bdat))
-            && code.first_digit() == 5
-        {
+        } else if self.command_is(&["DATA", "BDAT"]) && code.first_digit() == 5 {
             Some(ContextRule::DataRejected)
         } else {
             None
@@ -97,12 +101,13 @@ pub enum ContextRule {
 }
 
 impl ContextRule {
-    /// The reason the rule gives.
-    pub const fn reason(self) -> Reason {
-        match self {
-            ContextRule::RcptTooManyRecipients => Reason::TooManyRecipients,
-            ContextRule::DataRejected => Reason::ContentRejected,
-        }
+    /// The reason the rule gives: `too_many_recipients` or `content_rejected` (`None` only
+    /// for a registry whose taxonomy lacks it, where the rule does not apply).
+    pub fn reason(self) -> Option<Reason> {
+        Reason::from_id(match self {
+            ContextRule::RcptTooManyRecipients => "too_many_recipients",
+            ContextRule::DataRejected => "content_rejected",
+        })
     }
 
     /// `"rcpt_too_many_recipients"` or `"data_rejected"`.

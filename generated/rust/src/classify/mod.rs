@@ -461,8 +461,11 @@ impl<'r> Classifier<'r> {
             Some(e) => e.known().is_none() || is_generic_enhanced(e.subject(), e.detail()),
         };
         if codes_say_little {
-            if let Some(rule) = context.rule_for(code) {
-                return (rule.reason(), DecidedBy::Context(rule));
+            if let Some((rule, reason)) = context
+                .rule_for(code)
+                .and_then(|rule| rule.reason().map(|r| (rule, r)))
+            {
+                return (reason, DecidedBy::Context(rule));
             }
         }
         code_default(code, enhanced)

@@ -3,48 +3,45 @@
 //! The classifier's data, from `data/classifier.yaml`: the default reason of each code, and
 //! the text rules (the reason taxonomy is in `reason.rs`). The engine is in [`crate::classify`].
 
-use core::time::Duration;
-
-use crate::classify::retry::{PolicySource, RetryPolicy};
+use crate::classify::retry::RetryPolicy;
 use crate::classify::rule::Rule;
 use crate::tables::reason::Reason;
-use crate::tables::vocabulary::VendorRetry;
 
 /// What to do next time after a transient (4yz) reply when neither the vendor entry nor the
 /// reason says more (RFC 5321 section 4.5.4.1).
 #[rustfmt::skip] // one policy per line, laid out by the generator
-pub const RETRY_DEFAULT_TRANSIENT: RetryPolicy = RetryPolicy { retry: VendorRetry::Later, first_after: Some(Duration::from_secs(1800)), backoff: Some("Keep at least 30 minutes between attempts; a sender that tracks failures per destination may wait longer after each one."), how: None, give_up_after: Some(Duration::from_secs(432000)), give_up_attempts: None, suppress_address: false, source: PolicySource::Default };
+pub const RETRY_DEFAULT_TRANSIENT: RetryPolicy = crate::classify::RetryPolicy { retry: crate::classify::Retry::Later, first_after: Some(core::time::Duration::from_secs(1800)), backoff: Some("Keep at least 30 minutes between attempts; a sender that tracks failures per destination may wait longer after each one."), how: None, give_up_after: Some(core::time::Duration::from_secs(432000)), give_up_attempts: None, suppress_address: false, source: crate::classify::PolicySource::Default };
 
 /// What to do next time after a permanent (5yz) reply when neither the vendor entry nor the
 /// reason says more (RFC 5321 section 4.2.1: do not repeat it unchanged).
 #[rustfmt::skip] // one policy per line, laid out by the generator
-pub const RETRY_DEFAULT_PERMANENT: RetryPolicy = RetryPolicy { retry: VendorRetry::Never, first_after: None, backoff: None, how: None, give_up_after: None, give_up_attempts: None, suppress_address: false, source: PolicySource::Default };
+pub const RETRY_DEFAULT_PERMANENT: RetryPolicy = crate::classify::RetryPolicy { retry: crate::classify::Retry::Never, first_after: None, backoff: None, how: None, give_up_after: None, give_up_attempts: None, suppress_address: false, source: crate::classify::PolicySource::Default };
 
 /// A reason's own retry policy, before resolution (see [`crate::classify::retry`]).
 #[rustfmt::skip] // one policy per line, laid out by the generator
 pub(crate) const fn reason_retry_policy(reason: Reason) -> Option<RetryPolicy> {
     match reason {
-        Reason::UnknownUser => Some(RetryPolicy { retry: VendorRetry::Never, first_after: None, backoff: None, how: None, give_up_after: None, give_up_attempts: None, suppress_address: true, source: PolicySource::Reason }),
-        Reason::UnknownDomain => Some(RetryPolicy { retry: VendorRetry::Never, first_after: None, backoff: None, how: None, give_up_after: None, give_up_attempts: None, suppress_address: true, source: PolicySource::Reason }),
-        Reason::InvalidAddress => Some(RetryPolicy { retry: VendorRetry::Never, first_after: None, backoff: None, how: None, give_up_after: None, give_up_attempts: None, suppress_address: true, source: PolicySource::Reason }),
-        Reason::MailboxDisabled => Some(RetryPolicy { retry: VendorRetry::Never, first_after: None, backoff: None, how: None, give_up_after: None, give_up_attempts: None, suppress_address: true, source: PolicySource::Reason }),
-        Reason::MailboxMoved => Some(RetryPolicy { retry: VendorRetry::Never, first_after: None, backoff: None, how: None, give_up_after: None, give_up_attempts: None, suppress_address: true, source: PolicySource::Reason }),
-        Reason::RelayDenied => Some(RetryPolicy { retry: VendorRetry::AfterFix, first_after: None, backoff: None, how: None, give_up_after: None, give_up_attempts: None, suppress_address: false, source: PolicySource::Reason }),
-        Reason::AuthRequired => Some(RetryPolicy { retry: VendorRetry::AfterFix, first_after: None, backoff: None, how: None, give_up_after: None, give_up_attempts: None, suppress_address: false, source: PolicySource::Reason }),
-        Reason::AuthFailed => Some(RetryPolicy { retry: VendorRetry::AfterFix, first_after: None, backoff: None, how: None, give_up_after: None, give_up_attempts: None, suppress_address: false, source: PolicySource::Reason }),
-        Reason::EmailAuthFailure => Some(RetryPolicy { retry: VendorRetry::AfterFix, first_after: None, backoff: None, how: None, give_up_after: None, give_up_attempts: None, suppress_address: false, source: PolicySource::Reason }),
-        Reason::ReverseDnsRequired => Some(RetryPolicy { retry: VendorRetry::AfterFix, first_after: None, backoff: None, how: None, give_up_after: None, give_up_attempts: None, suppress_address: false, source: PolicySource::Reason }),
-        Reason::HeloRejected => Some(RetryPolicy { retry: VendorRetry::AfterFix, first_after: None, backoff: None, how: None, give_up_after: None, give_up_attempts: None, suppress_address: false, source: PolicySource::Reason }),
-        Reason::TlsRequired => Some(RetryPolicy { retry: VendorRetry::AfterFix, first_after: None, backoff: None, how: None, give_up_after: None, give_up_attempts: None, suppress_address: false, source: PolicySource::Reason }),
-        Reason::RateLimited => Some(RetryPolicy { retry: VendorRetry::Later, first_after: None, backoff: None, how: Some("Send more slowly to this destination, with fewer messages per connection."), give_up_after: None, give_up_attempts: None, suppress_address: false, source: PolicySource::Reason }),
-        Reason::TooManyConnections => Some(RetryPolicy { retry: VendorRetry::Later, first_after: None, backoff: None, how: Some("Open fewer simultaneous connections to this destination."), give_up_after: None, give_up_attempts: None, suppress_address: false, source: PolicySource::Reason }),
-        Reason::Greylisted => Some(RetryPolicy { retry: VendorRetry::Later, first_after: None, backoff: None, how: Some("Retry from the same IP address with the same sender and recipient, which is what the greylist waits for."), give_up_after: None, give_up_attempts: None, suppress_address: false, source: PolicySource::Reason }),
-        Reason::SpamDetected => Some(RetryPolicy { retry: VendorRetry::AfterFix, first_after: None, backoff: None, how: None, give_up_after: None, give_up_attempts: None, suppress_address: false, source: PolicySource::Reason }),
-        Reason::VirusDetected => Some(RetryPolicy { retry: VendorRetry::AfterFix, first_after: None, backoff: None, how: None, give_up_after: None, give_up_attempts: None, suppress_address: false, source: PolicySource::Reason }),
-        Reason::ContentRejected => Some(RetryPolicy { retry: VendorRetry::AfterFix, first_after: None, backoff: None, how: None, give_up_after: None, give_up_attempts: None, suppress_address: false, source: PolicySource::Reason }),
-        Reason::NotRfcCompliant => Some(RetryPolicy { retry: VendorRetry::AfterFix, first_after: None, backoff: None, how: None, give_up_after: None, give_up_attempts: None, suppress_address: false, source: PolicySource::Reason }),
-        Reason::MessageTooLarge => Some(RetryPolicy { retry: VendorRetry::AfterFix, first_after: None, backoff: None, how: None, give_up_after: None, give_up_attempts: None, suppress_address: false, source: PolicySource::Reason }),
-        Reason::Expired => Some(RetryPolicy { retry: VendorRetry::Never, first_after: None, backoff: None, how: None, give_up_after: None, give_up_attempts: None, suppress_address: false, source: PolicySource::Reason }),
+        Reason::UnknownUser => Some(crate::classify::RetryPolicy { retry: crate::classify::Retry::Never, first_after: None, backoff: None, how: None, give_up_after: None, give_up_attempts: None, suppress_address: true, source: crate::classify::PolicySource::Reason }),
+        Reason::UnknownDomain => Some(crate::classify::RetryPolicy { retry: crate::classify::Retry::Never, first_after: None, backoff: None, how: None, give_up_after: None, give_up_attempts: None, suppress_address: true, source: crate::classify::PolicySource::Reason }),
+        Reason::InvalidAddress => Some(crate::classify::RetryPolicy { retry: crate::classify::Retry::Never, first_after: None, backoff: None, how: None, give_up_after: None, give_up_attempts: None, suppress_address: true, source: crate::classify::PolicySource::Reason }),
+        Reason::MailboxDisabled => Some(crate::classify::RetryPolicy { retry: crate::classify::Retry::Never, first_after: None, backoff: None, how: None, give_up_after: None, give_up_attempts: None, suppress_address: true, source: crate::classify::PolicySource::Reason }),
+        Reason::MailboxMoved => Some(crate::classify::RetryPolicy { retry: crate::classify::Retry::Never, first_after: None, backoff: None, how: None, give_up_after: None, give_up_attempts: None, suppress_address: true, source: crate::classify::PolicySource::Reason }),
+        Reason::RelayDenied => Some(crate::classify::RetryPolicy { retry: crate::classify::Retry::AfterFix, first_after: None, backoff: None, how: None, give_up_after: None, give_up_attempts: None, suppress_address: false, source: crate::classify::PolicySource::Reason }),
+        Reason::AuthRequired => Some(crate::classify::RetryPolicy { retry: crate::classify::Retry::AfterFix, first_after: None, backoff: None, how: None, give_up_after: None, give_up_attempts: None, suppress_address: false, source: crate::classify::PolicySource::Reason }),
+        Reason::AuthFailed => Some(crate::classify::RetryPolicy { retry: crate::classify::Retry::AfterFix, first_after: None, backoff: None, how: None, give_up_after: None, give_up_attempts: None, suppress_address: false, source: crate::classify::PolicySource::Reason }),
+        Reason::EmailAuthFailure => Some(crate::classify::RetryPolicy { retry: crate::classify::Retry::AfterFix, first_after: None, backoff: None, how: None, give_up_after: None, give_up_attempts: None, suppress_address: false, source: crate::classify::PolicySource::Reason }),
+        Reason::ReverseDnsRequired => Some(crate::classify::RetryPolicy { retry: crate::classify::Retry::AfterFix, first_after: None, backoff: None, how: None, give_up_after: None, give_up_attempts: None, suppress_address: false, source: crate::classify::PolicySource::Reason }),
+        Reason::HeloRejected => Some(crate::classify::RetryPolicy { retry: crate::classify::Retry::AfterFix, first_after: None, backoff: None, how: None, give_up_after: None, give_up_attempts: None, suppress_address: false, source: crate::classify::PolicySource::Reason }),
+        Reason::TlsRequired => Some(crate::classify::RetryPolicy { retry: crate::classify::Retry::AfterFix, first_after: None, backoff: None, how: None, give_up_after: None, give_up_attempts: None, suppress_address: false, source: crate::classify::PolicySource::Reason }),
+        Reason::RateLimited => Some(crate::classify::RetryPolicy { retry: crate::classify::Retry::Later, first_after: None, backoff: None, how: Some("Send more slowly to this destination, with fewer messages per connection."), give_up_after: None, give_up_attempts: None, suppress_address: false, source: crate::classify::PolicySource::Reason }),
+        Reason::TooManyConnections => Some(crate::classify::RetryPolicy { retry: crate::classify::Retry::Later, first_after: None, backoff: None, how: Some("Open fewer simultaneous connections to this destination."), give_up_after: None, give_up_attempts: None, suppress_address: false, source: crate::classify::PolicySource::Reason }),
+        Reason::Greylisted => Some(crate::classify::RetryPolicy { retry: crate::classify::Retry::Later, first_after: None, backoff: None, how: Some("Retry from the same IP address with the same sender and recipient, which is what the greylist waits for."), give_up_after: None, give_up_attempts: None, suppress_address: false, source: crate::classify::PolicySource::Reason }),
+        Reason::SpamDetected => Some(crate::classify::RetryPolicy { retry: crate::classify::Retry::AfterFix, first_after: None, backoff: None, how: None, give_up_after: None, give_up_attempts: None, suppress_address: false, source: crate::classify::PolicySource::Reason }),
+        Reason::VirusDetected => Some(crate::classify::RetryPolicy { retry: crate::classify::Retry::AfterFix, first_after: None, backoff: None, how: None, give_up_after: None, give_up_attempts: None, suppress_address: false, source: crate::classify::PolicySource::Reason }),
+        Reason::ContentRejected => Some(crate::classify::RetryPolicy { retry: crate::classify::Retry::AfterFix, first_after: None, backoff: None, how: None, give_up_after: None, give_up_attempts: None, suppress_address: false, source: crate::classify::PolicySource::Reason }),
+        Reason::NotRfcCompliant => Some(crate::classify::RetryPolicy { retry: crate::classify::Retry::AfterFix, first_after: None, backoff: None, how: None, give_up_after: None, give_up_attempts: None, suppress_address: false, source: crate::classify::PolicySource::Reason }),
+        Reason::MessageTooLarge => Some(crate::classify::RetryPolicy { retry: crate::classify::Retry::AfterFix, first_after: None, backoff: None, how: None, give_up_after: None, give_up_attempts: None, suppress_address: false, source: crate::classify::PolicySource::Reason }),
+        Reason::Expired => Some(crate::classify::RetryPolicy { retry: crate::classify::Retry::Never, first_after: None, backoff: None, how: None, give_up_after: None, give_up_attempts: None, suppress_address: false, source: crate::classify::PolicySource::Reason }),
         _ => None,
     }
 }

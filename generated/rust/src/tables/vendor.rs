@@ -5,9 +5,6 @@
 
 #![allow(deprecated)]
 
-use core::time::Duration;
-
-use crate::classify::retry::{PolicySource, RetryPolicy};
 use crate::tables::vocabulary::VendorRetry;
 use crate::vendor::entry::{Refines, Vendor, VendorEntry, VendorKind};
 
@@ -233,7 +230,7 @@ pub static VENDOR_ENTRIES: &[VendorEntry] = &[
         sender_action: "Wait until the rolling window frees capacity, or request a higher sending quota for the region.",
         admin_action: "Nothing on the receiving side.",
         retry: VendorRetry::Later,
-        retry_policy: Some(RetryPolicy { retry: VendorRetry::Later, first_after: Some(Duration::from_secs(600)), backoff: None, how: Some("Send more slowly, below the account's maximum sending rate (or wait for the 24-hour quota window)."), give_up_after: None, give_up_attempts: None, suppress_address: false, source: PolicySource::Vendor }),
+        retry_policy: Some(crate::classify::RetryPolicy { retry: crate::classify::Retry::Later, first_after: Some(core::time::Duration::from_secs(600)), backoff: None, how: Some("Send more slowly, below the account's maximum sending rate (or wait for the 24-hour quota window)."), give_up_after: None, give_up_attempts: None, suppress_address: false, source: crate::classify::PolicySource::Vendor }),
         reason: Some(crate::Reason::RateLimited),
         source_title: "SMTP response codes returned by Amazon SES (Amazon SES Developer Guide)",
         source_url: "https://github.com/awsdocs/amazon-ses-developer-guide/blob/1b656cebb4c5a70e305bc1980c469c79208f4275/doc-source/troubleshoot-smtp.md",
@@ -252,7 +249,7 @@ pub static VENDOR_ENTRIES: &[VendorEntry] = &[
         sender_action: "Throttle sending to the account's rate and retry with back-off; request a higher rate if needed.",
         admin_action: "Nothing on the receiving side.",
         retry: VendorRetry::Later,
-        retry_policy: Some(RetryPolicy { retry: VendorRetry::Later, first_after: Some(Duration::from_secs(600)), backoff: None, how: Some("Send more slowly, below the account's maximum sending rate (or wait for the 24-hour quota window)."), give_up_after: None, give_up_attempts: None, suppress_address: false, source: PolicySource::Vendor }),
+        retry_policy: Some(crate::classify::RetryPolicy { retry: crate::classify::Retry::Later, first_after: Some(core::time::Duration::from_secs(600)), backoff: None, how: Some("Send more slowly, below the account's maximum sending rate (or wait for the 24-hour quota window)."), give_up_after: None, give_up_attempts: None, suppress_address: false, source: crate::classify::PolicySource::Vendor }),
         reason: Some(crate::Reason::RateLimited),
         source_title: "SMTP response codes returned by Amazon SES (Amazon SES Developer Guide)",
         source_url: "https://github.com/awsdocs/amazon-ses-developer-guide/blob/1b656cebb4c5a70e305bc1980c469c79208f4275/doc-source/troubleshoot-smtp.md",
@@ -1715,7 +1712,7 @@ pub static VENDOR_ENTRIES: &[VendorEntry] = &[
         sender_action: "Stop sending to Gmail for at least 10 minutes and find the cause (if the reply does not say whether the IP, SPF or DKIM quota was exceeded, assume all three); then send over a single connection, wait another 10 minutes if that fails, and add connections one at a time once it succeeds. Check which linked domain is affected.",
         admin_action: "Nothing on the receiving side.",
         retry: VendorRetry::Later,
-        retry_policy: Some(RetryPolicy { retry: VendorRetry::Later, first_after: Some(Duration::from_secs(600)), backoff: Some("After a failed retry, wait another 10 minutes before the next."), how: Some("Retry over a single connection; once it succeeds, add connections one at a time up to the usual number."), give_up_after: None, give_up_attempts: None, suppress_address: false, source: PolicySource::Vendor }),
+        retry_policy: Some(crate::classify::RetryPolicy { retry: crate::classify::Retry::Later, first_after: Some(core::time::Duration::from_secs(600)), backoff: Some("After a failed retry, wait another 10 minutes before the next."), how: Some("Retry over a single connection; once it succeeds, add connections one at a time up to the usual number."), give_up_after: None, give_up_attempts: None, suppress_address: false, source: crate::classify::PolicySource::Vendor }),
         reason: Some(crate::Reason::RateLimited),
         source_title: "Gmail SMTP errors and codes (Google Workspace Admin Help)",
         source_url: "https://support.google.com/a/answer/3726730",
@@ -1734,7 +1731,7 @@ pub static VENDOR_ENTRIES: &[VendorEntry] = &[
         sender_action: "Give every message its own Message-ID and stop the repeats.",
         admin_action: "Nothing on the receiving side.",
         retry: VendorRetry::Later,
-        retry_policy: Some(RetryPolicy { retry: VendorRetry::Later, first_after: Some(Duration::from_secs(600)), backoff: Some("After a failed retry, wait another 10 minutes before the next."), how: Some("Retry over a single connection; once it succeeds, add connections one at a time up to the usual number."), give_up_after: None, give_up_attempts: None, suppress_address: false, source: PolicySource::Vendor }),
+        retry_policy: Some(crate::classify::RetryPolicy { retry: crate::classify::Retry::Later, first_after: Some(core::time::Duration::from_secs(600)), backoff: Some("After a failed retry, wait another 10 minutes before the next."), how: Some("Retry over a single connection; once it succeeds, add connections one at a time up to the usual number."), give_up_after: None, give_up_attempts: None, suppress_address: false, source: crate::classify::PolicySource::Vendor }),
         reason: Some(crate::Reason::RateLimited),
         source_title: "Gmail SMTP errors and codes (Google Workspace Admin Help)",
         source_url: "https://support.google.com/a/answer/3726730",
@@ -1753,7 +1750,7 @@ pub static VENDOR_ENTRIES: &[VendorEntry] = &[
         sender_action: "Stop sending to Gmail for at least 10 minutes and find the cause (if the reply does not say whether the IP, SPF or DKIM quota was exceeded, assume all three); then send over a single connection, wait another 10 minutes if that fails, and add connections one at a time once it succeeds.",
         admin_action: "Nothing on the receiving side.",
         retry: VendorRetry::Later,
-        retry_policy: Some(RetryPolicy { retry: VendorRetry::Later, first_after: Some(Duration::from_secs(600)), backoff: Some("After a failed retry, wait another 10 minutes before the next."), how: Some("Retry over a single connection; once it succeeds, add connections one at a time up to the usual number."), give_up_after: None, give_up_attempts: None, suppress_address: false, source: PolicySource::Vendor }),
+        retry_policy: Some(crate::classify::RetryPolicy { retry: crate::classify::Retry::Later, first_after: Some(core::time::Duration::from_secs(600)), backoff: Some("After a failed retry, wait another 10 minutes before the next."), how: Some("Retry over a single connection; once it succeeds, add connections one at a time up to the usual number."), give_up_after: None, give_up_attempts: None, suppress_address: false, source: crate::classify::PolicySource::Vendor }),
         reason: Some(crate::Reason::RateLimited),
         source_title: "Gmail SMTP errors and codes (Google Workspace Admin Help)",
         source_url: "https://support.google.com/a/answer/3726730",
@@ -1772,7 +1769,7 @@ pub static VENDOR_ENTRIES: &[VendorEntry] = &[
         sender_action: "Stop sending to Gmail for at least 10 minutes and find the cause (if the reply does not say whether the IP, SPF or DKIM quota was exceeded, assume all three); then send over a single connection, wait another 10 minutes if that fails, and add connections one at a time once it succeeds.",
         admin_action: "Nothing on the receiving side.",
         retry: VendorRetry::Later,
-        retry_policy: Some(RetryPolicy { retry: VendorRetry::Later, first_after: Some(Duration::from_secs(600)), backoff: Some("After a failed retry, wait another 10 minutes before the next."), how: Some("Retry over a single connection; once it succeeds, add connections one at a time up to the usual number."), give_up_after: None, give_up_attempts: None, suppress_address: false, source: PolicySource::Vendor }),
+        retry_policy: Some(crate::classify::RetryPolicy { retry: crate::classify::Retry::Later, first_after: Some(core::time::Duration::from_secs(600)), backoff: Some("After a failed retry, wait another 10 minutes before the next."), how: Some("Retry over a single connection; once it succeeds, add connections one at a time up to the usual number."), give_up_after: None, give_up_attempts: None, suppress_address: false, source: crate::classify::PolicySource::Vendor }),
         reason: Some(crate::Reason::RateLimited),
         source_title: "Gmail SMTP errors and codes (Google Workspace Admin Help)",
         source_url: "https://support.google.com/a/answer/3726730",
@@ -1791,7 +1788,7 @@ pub static VENDOR_ENTRIES: &[VendorEntry] = &[
         sender_action: "Stop sending to Gmail for at least 10 minutes and find the cause (if the reply does not say whether the IP, SPF or DKIM quota was exceeded, assume all three); then send over a single connection, wait another 10 minutes if that fails, and add connections one at a time once it succeeds.",
         admin_action: "Nothing on the receiving side.",
         retry: VendorRetry::Later,
-        retry_policy: Some(RetryPolicy { retry: VendorRetry::Later, first_after: Some(Duration::from_secs(600)), backoff: Some("After a failed retry, wait another 10 minutes before the next."), how: Some("Retry over a single connection; once it succeeds, add connections one at a time up to the usual number."), give_up_after: None, give_up_attempts: None, suppress_address: false, source: PolicySource::Vendor }),
+        retry_policy: Some(crate::classify::RetryPolicy { retry: crate::classify::Retry::Later, first_after: Some(core::time::Duration::from_secs(600)), backoff: Some("After a failed retry, wait another 10 minutes before the next."), how: Some("Retry over a single connection; once it succeeds, add connections one at a time up to the usual number."), give_up_after: None, give_up_attempts: None, suppress_address: false, source: crate::classify::PolicySource::Vendor }),
         reason: Some(crate::Reason::RateLimited),
         source_title: "Gmail SMTP errors and codes (Google Workspace Admin Help)",
         source_url: "https://support.google.com/a/answer/3726730",
@@ -1810,7 +1807,7 @@ pub static VENDOR_ENTRIES: &[VendorEntry] = &[
         sender_action: "Stop sending to Gmail for at least 10 minutes and find the cause (if the reply does not say whether the IP, SPF or DKIM quota was exceeded, assume all three); then send over a single connection, wait another 10 minutes if that fails, and add connections one at a time once it succeeds. Reduce volume, remove unengaged recipients and check that nobody else signs with your domain.",
         admin_action: "Nothing on the receiving side.",
         retry: VendorRetry::Later,
-        retry_policy: Some(RetryPolicy { retry: VendorRetry::Later, first_after: Some(Duration::from_secs(600)), backoff: Some("After a failed retry, wait another 10 minutes before the next."), how: Some("Retry over a single connection; once it succeeds, add connections one at a time up to the usual number."), give_up_after: None, give_up_attempts: None, suppress_address: false, source: PolicySource::Vendor }),
+        retry_policy: Some(crate::classify::RetryPolicy { retry: crate::classify::Retry::Later, first_after: Some(core::time::Duration::from_secs(600)), backoff: Some("After a failed retry, wait another 10 minutes before the next."), how: Some("Retry over a single connection; once it succeeds, add connections one at a time up to the usual number."), give_up_after: None, give_up_attempts: None, suppress_address: false, source: crate::classify::PolicySource::Vendor }),
         reason: Some(crate::Reason::RateLimited),
         source_title: "Gmail SMTP errors and codes (Google Workspace Admin Help)",
         source_url: "https://support.google.com/a/answer/3726730",
@@ -1829,7 +1826,7 @@ pub static VENDOR_ENTRIES: &[VendorEntry] = &[
         sender_action: "Stop sending to Gmail for at least 10 minutes and find the cause (if the reply does not say whether the IP, SPF or DKIM quota was exceeded, assume all three); then send over a single connection, wait another 10 minutes if that fails, and add connections one at a time once it succeeds. Slow down and contact your hosting or sending provider about the range's reputation.",
         admin_action: "Nothing on the receiving side.",
         retry: VendorRetry::Later,
-        retry_policy: Some(RetryPolicy { retry: VendorRetry::Later, first_after: Some(Duration::from_secs(600)), backoff: Some("After a failed retry, wait another 10 minutes before the next."), how: Some("Retry over a single connection; once it succeeds, add connections one at a time up to the usual number."), give_up_after: None, give_up_attempts: None, suppress_address: false, source: PolicySource::Vendor }),
+        retry_policy: Some(crate::classify::RetryPolicy { retry: crate::classify::Retry::Later, first_after: Some(core::time::Duration::from_secs(600)), backoff: Some("After a failed retry, wait another 10 minutes before the next."), how: Some("Retry over a single connection; once it succeeds, add connections one at a time up to the usual number."), give_up_after: None, give_up_attempts: None, suppress_address: false, source: crate::classify::PolicySource::Vendor }),
         reason: Some(crate::Reason::RateLimited),
         source_title: "Gmail SMTP errors and codes (Google Workspace Admin Help)",
         source_url: "https://support.google.com/a/answer/3726730",
@@ -3710,7 +3707,7 @@ pub static VENDOR_ENTRIES: &[VendorEntry] = &[
         sender_action: "Let your server keep retrying; ramp up volume gradually and send steadily from the same IPs so reputation can build over a few days.",
         admin_action: "If the sender is your own on-premises server or a partner, create an inbound connector for its IP addresses or certificate so the traffic is attributed to your tenant and not throttled.",
         retry: VendorRetry::Later,
-        retry_policy: Some(RetryPolicy { retry: VendorRetry::Later, first_after: None, backoff: None, how: Some("Keep retrying at a steady pace from the same IPs and raise volume gradually; a jump in volume is what triggered the throttling."), give_up_after: None, give_up_attempts: None, suppress_address: false, source: PolicySource::Vendor }),
+        retry_policy: Some(crate::classify::RetryPolicy { retry: crate::classify::Retry::Later, first_after: None, backoff: None, how: Some("Keep retrying at a steady pace from the same IPs and raise volume gradually; a jump in volume is what triggered the throttling."), give_up_after: None, give_up_attempts: None, suppress_address: false, source: crate::classify::PolicySource::Vendor }),
         reason: Some(crate::Reason::RateLimited),
         source_title: "Fix error code 451 4.7.500-699 (ASxxx) in Exchange Online",
         source_url: "https://github.com/MicrosoftDocs/OfficeDocs-Support/blob/36878e0e10fbe834858d06a771a7e51e570469d3/Exchange/ExchangeOnline/email-delivery/ndr/fix-error-code-451-4-7-500-699-asxxx-in-exchange-online.md",
@@ -3729,7 +3726,7 @@ pub static VENDOR_ENTRIES: &[VendorEntry] = &[
         sender_action: "Let your server retry; ramp volume up gradually; check the IP for compromise.",
         admin_action: "If the sender is a trusted partner or your own server, add an inbound connector for its IPs.",
         retry: VendorRetry::Later,
-        retry_policy: Some(RetryPolicy { retry: VendorRetry::Later, first_after: None, backoff: None, how: Some("Keep retrying at a steady pace from the same IPs and raise volume gradually; a jump in volume is what triggered the throttling."), give_up_after: None, give_up_attempts: None, suppress_address: false, source: PolicySource::Vendor }),
+        retry_policy: Some(crate::classify::RetryPolicy { retry: crate::classify::Retry::Later, first_after: None, backoff: None, how: Some("Keep retrying at a steady pace from the same IPs and raise volume gradually; a jump in volume is what triggered the throttling."), give_up_after: None, give_up_attempts: None, suppress_address: false, source: crate::classify::PolicySource::Vendor }),
         reason: Some(crate::Reason::RateLimited),
         source_title: "Email non-delivery reports and SMTP errors in Exchange Online",
         source_url: "https://github.com/MicrosoftDocs/OfficeDocs-Support/blob/36878e0e10fbe834858d06a771a7e51e570469d3/Exchange/ExchangeOnline/email-delivery/ndr/non-delivery-reports-in-exchange-online.md",
