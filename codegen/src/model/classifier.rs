@@ -105,6 +105,21 @@ pub struct RetryPolicy {
     pub suppress_address: bool,
 }
 
+impl RetryPolicy {
+    /// A policy that says only `retry`.
+    pub fn only(retry: super::Retry) -> RetryPolicy {
+        RetryPolicy {
+            retry,
+            first_after: None,
+            backoff: None,
+            how: None,
+            give_up_after: None,
+            give_up_attempts: None,
+            suppress_address: false,
+        }
+    }
+}
+
 /// The policies that apply when neither a vendor entry nor the reason gives one: RFC 5321
 /// section 4.5.4.1 for transient replies, no retry for permanent ones.
 #[derive(Debug, Clone, Deserialize)]
@@ -188,6 +203,63 @@ pub struct Classifier {
 }
 
 impl Classifier {
+    /// What to do next time after a reply of `class` (4 or 5) whose reason is `reason`, when
+    /// no vendor entry or user rule says more: the reason's policy adjusted to the class, else
+    /// the class's default, completed from the transient default where it says `later`. The
+    /// same resolution as the crate's `classify::retry` (which also weighs vendor entries and
+    /// user rules); `None` for other classes. The flag says whether the policy is the
+    /// reason's own (else the default's).
+    pub fn next_time(
+        &self,
+        reason: Option<&ReasonEntry>,
+        class: u8,
+    ) -> Option<(RetryPolicy, bool)> {
+        let transient = match class {
+            4 => true,
+            5 => false,
+            _ => return None,
+        };
+        let (later, never) = (
+            RetryPolicy::only(super::Retry::Later),
+            RetryPolicy::only(super::Retry::Never),
+        );
+        let (t_default, p_default) = match &self.retry_defaults {
+            Some(d) => (d.transient.clone(), d.permanent.clone()),
+            None => (later, never),
+        };
+        let by_reason =
+            reason
+                .and_then(|r| r.retry_policy.clone())
+                .and_then(|p| match (transient, p.retry) {
+                    (true, super::Retry::Never) => None,
+                    (false, super::Retry::Later) => Some(RetryPolicy {
+                        retry: super::Retry::AfterFix,
+                        first_after: None,
+                        backoff: None,
+                        give_up_after: None,
+                        give_up_attempts: None,
+                        ..p
+                    }),
+                    _ => Some(p),
+                });
+        let own = by_reason.is_some();
+        let mut p = by_reason.unwrap_or(if transient {
+            t_default.clone()
+        } else {
+            p_default
+        });
+        if p.retry == super::Retry::Later {
+            p.first_after = p.first_after.or(t_default.first_after);
+            p.backoff = p.backoff.or(t_default.backoff);
+            p.give_up_after = p.give_up_after.or(t_default.give_up_after);
+            p.give_up_attempts = p.give_up_attempts.or(t_default.give_up_attempts);
+        }
+        if transient {
+            p.suppress_address = false;
+        }
+        Some((p, own))
+    }
+
     pub fn reason(&self, id: &str) -> Option<&ReasonEntry> {
         self.reasons.iter().find(|r| r.id == id)
     }

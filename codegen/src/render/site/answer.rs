@@ -8,6 +8,13 @@
 //! data (`data/classifier.yaml`) gives a code a typical reason, the page takes whose side and
 //! what to do from that reason, and the troubleshooting entries in `data/` add the specifics
 //! where they exist (see `views::typical_reason`).
+//!
+//! What to do next time ([`next_time_words`]) is the one part that reads the data: the retry
+//! policy `data/classifier.yaml` gives the code's typical reason, resolved for the reply's
+//! class by [`Classifier::next_time`](crate::model::Classifier::next_time) as the crate's
+//! classifier resolves it, put into words here.
+
+use crate::model::{Retry, RetryPolicy};
 
 /// A code as the answer box sees it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -242,6 +249,69 @@ fn enhanced_side_and_action(subject: u16, detail: u16) -> (&'static str, &'stati
     }
 }
 
+/// A data duration (`30m`, `1h`, `5d`) in words: `30 minutes`, `1 hour`, `5 days`.
+fn duration_words(d: &str) -> String {
+    let (n, unit) = d.split_at(d.len().saturating_sub(1));
+    let unit = match unit {
+        "d" => "day",
+        "h" => "hour",
+        _ => "minute",
+    };
+    if n == "1" {
+        format!("1 {unit}")
+    } else {
+        format!("{n} {unit}s")
+    }
+}
+
+/// What to do next time, for people: whether and when to retry, how, when to give up, and
+/// whether to stop mailing the address. `own` says the policy is the typical reason's, not
+/// RFC 5321's default.
+pub fn next_time_words(p: &RetryPolicy, own: bool) -> String {
+    let mut s = match p.retry {
+        Retry::Later => match &p.first_after {
+            Some(d) => format!(
+                "Retry, no sooner than {} after this attempt.",
+                duration_words(d)
+            ),
+            None => "Retry later.".to_string(),
+        },
+        Retry::AfterFix => {
+            "Retry only after fixing the cause; waiting alone does not help.".to_string()
+        }
+        Retry::Never => "Do not send this message again.".to_string(),
+    };
+    for extra in [&p.how, &p.backoff].into_iter().flatten() {
+        s.push(' ');
+        s.push_str(
+            extra
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+                .as_str(),
+        );
+    }
+    match (&p.give_up_after, p.give_up_attempts) {
+        (Some(d), Some(n)) => s.push_str(&format!(
+            " Give up after {} or {n} attempts, whichever comes first.",
+            duration_words(d)
+        )),
+        (Some(d), None) => s.push_str(&format!(
+            " Give up {} after the first attempt.",
+            duration_words(d)
+        )),
+        (None, Some(n)) => s.push_str(&format!(" Give up after {n} attempts.")),
+        (None, None) => {}
+    }
+    if p.suppress_address {
+        s.push_str(" Stop mailing this address: put it on your suppression list.");
+    }
+    if !own {
+        s.push_str(" (RFC 5321's general rule; a provider's own reply can say more.)");
+    }
+    s
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -262,6 +332,25 @@ mod tests {
         assert!(answer(Asked::Reply(451)).retry.starts_with("Yes"));
         assert!(answer(Asked::Reply(354)).retry.starts_with("No:"));
         assert!(answer(Asked::Reply(101)).side.contains("client"));
+    }
+
+    #[test]
+    fn next_time_in_words() {
+        let mut p = RetryPolicy::only(Retry::Later);
+        p.first_after = Some("30m".into());
+        p.give_up_after = Some("5d".into());
+        let w = next_time_words(&p, false);
+        assert!(w.starts_with("Retry, no sooner than 30 minutes"), "{w}");
+        assert!(w.contains("Give up 5 days after the first attempt."), "{w}");
+        assert!(w.ends_with("can say more.)"), "{w}");
+        let mut p = RetryPolicy::only(Retry::Never);
+        p.suppress_address = true;
+        let w = next_time_words(&p, true);
+        assert_eq!(
+            w,
+            "Do not send this message again. Stop mailing this address: put it on your suppression list."
+        );
+        assert_eq!(duration_words("1h"), "1 hour");
     }
 
     #[test]

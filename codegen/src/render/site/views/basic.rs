@@ -167,6 +167,9 @@ pub(crate) fn answer_box_basic(ctx: &Ctx, b: &BasicEntry, has_trouble: bool) -> 
             outcome: ctx.text(a.outcome),
             text: ctx.text(a.retry),
         }],
+        next_time: next_time_line(ctx, b.code.to_string(), (b.code / 100) as u8, typical)
+            .into_iter()
+            .collect(),
         action,
         warning: ctx.text(status_banner(b)),
         more: has_trouble.then(|| troubleshooting_link(ctx)),

@@ -274,6 +274,12 @@ fn enhanced_answer_box(ctx: &Ctx, e: &EnhancedEntry, has_trouble: bool) -> Answe
                 }
             })
             .collect(),
+        next_time: e
+            .usable_as
+            .iter()
+            .rev()
+            .filter_map(|o| next_time_line(ctx, full(o.class()), o.class(), typical))
+            .collect(),
         action,
         warning,
         more: match (e.replaced_by, has_trouble) {

@@ -3,7 +3,7 @@
 //! (see the module above); fields documented as "Markdown" hold rendered registry Markdown.
 //! One module per page kind, plus the pieces they share.
 
-pub(crate) use super::answer::{answer, Answer, Asked};
+pub(crate) use super::answer::{answer, next_time_words, Answer, Asked};
 pub(crate) use super::{paths, Ctx, Flavor, Link, REDIRECT_CLASSES};
 
 pub(crate) use crate::model::*;

@@ -18,6 +18,9 @@ pub struct AnswerBox {
     /// empty when it has none.
     pub reason: String,
     pub retry: Vec<RetryLine>,
+    /// What to do next time, per class the code is used in: the typical reason's retry
+    /// policy (or RFC 5321's default) in words (`text`); `outcome` is unused (empty).
+    pub next_time: Vec<RetryLine>,
     /// Markdown: the first fix for the sender when troubleshooting has one, else the
     /// classifier reason's advice, else the generic advice of [`answer`].
     pub action: String,
@@ -30,6 +33,21 @@ pub struct AnswerBox {
     pub depends: Vec<SideGroup>,
     /// Related codes: those the text names, then other codes for the same problem.
     pub see_also: Vec<Link>,
+}
+
+/// The answer box's "next time" line for `code` in `class`.
+pub(crate) fn next_time_line(
+    ctx: &Ctx,
+    code: String,
+    class: u8,
+    reason: Option<&ReasonEntry>,
+) -> Option<RetryLine> {
+    let (p, own) = ctx.reg.classifier.next_time(reason, class)?;
+    Some(RetryLine {
+        code,
+        outcome: String::new(),
+        text: ctx.text(&next_time_words(&p, own)),
+    })
 }
 
 // ---- vendor variants and troubleshooting --------------------------------------------------
