@@ -1,7 +1,9 @@
 //! The providers' own documented reply wordings (`tests/corpus/vendor-codes.jsonl`, rows with
 //! `text_kind: reply`) run through the classifier: for how many does the provider's own
 //! vendor entry decide the reason? The figure per provider may not drop below the floors in
-//! [`FLOORS`]; every miss is printed with its cause (run with `--nocapture`).
+//! [`FLOORS`]; every miss is printed with its cause (run with `--nocapture`). A row that
+//! documents a range of codes (`enhanced_range`, Microsoft's 4.7.500-4.7.699) counts only when
+//! the provider's entry decides at the range's first, middle and last code.
 //!
 //! And the other way round, on the labelled dev corpus (`tests/corpus/replies-dev.jsonl`):
 //! a vendor entry that decides a reply must decide it right, so that a new vendor pattern
