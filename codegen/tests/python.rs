@@ -321,10 +321,8 @@ fn tables_match_the_json() {
     let Some(python) = python3() else { return };
     let script = "import json, sys\n\
         from smtp_codes._tables import codes, classifier, commands, vendors\n\
-        def policy(p):\n\
-          if p is None: return None\n\
-          secs = lambda d: None if d is None else d.days * 86400 + d.seconds\n\
-          return [p.retry.value, secs(p.first_after), p.backoff, p.how, secs(p.give_up_after), p.give_up_attempts, p.suppress_address, p.source.value]\n\
+        secs = lambda d: None if d is None else d.days * 86400 + d.seconds\n\
+        policy = lambda p: None if p is None else [p.retry.value, secs(p.first_after), p.backoff, p.how, secs(p.give_up_after), p.give_up_attempts, p.suppress_address, p.source.value]\n\
         print(json.dumps({\n\
           'commands': [c.value for c in commands.Command],\n\
           'vendor_sources': [[v.slug, list(v.hosts), list(v.markers)] for v in vendors.VENDORS.values()],\n\
