@@ -320,8 +320,16 @@ fn string_literals_round_trip_through_python() {
 fn tables_match_the_json() {
     let Some(python) = python3() else { return };
     let script = "import json, sys\n\
-        from smtp_codes._tables import codes, classifier, vendors\n\
+        from smtp_codes._tables import codes, classifier, commands, vendors\n\
+        secs = lambda d: None if d is None else d.days * 86400 + d.seconds\n\
+        policy = lambda p: None if p is None else [p.retry.value, secs(p.first_after), p.backoff, p.how, secs(p.give_up_after), p.give_up_attempts, p.suppress_address, p.source.value]\n\
         print(json.dumps({\n\
+          'commands': [c.value for c in commands.Command],\n\
+          'vendor_sources': [[v.slug, list(v.hosts), list(v.markers)] for v in vendors.VENDORS.values()],\n\
+          'ranges': [None if e.enhanced_to is None else str(e.enhanced_to) for e in vendors.VENDOR_ENTRIES],\n\
+          'vendor_policies': [policy(e.retry_policy) for e in vendors.VENDOR_ENTRIES],\n\
+          'reason_policies': [policy(r.details.retry_policy) for r in classifier.Reason],\n\
+          'defaults': [policy(classifier.RETRY_DEFAULT_TRANSIENT), policy(classifier.RETRY_DEFAULT_PERMANENT)],\n\
           'basic': [[i.code, i.name, i.text, i.status.value, i.description] for i in codes.REPLIES.values()],\n\
           'enhanced': [[i.code, i.sample_text, i.status.value, i.replaced_by, list(i.basic_codes)] for i in codes.ENHANCED.values()],\n\
           'troubleshooting': sorted(codes.TROUBLESHOOTING),\n\
@@ -399,6 +407,89 @@ fn tables_match_the_json() {
             &["vendor", "basic", "enhanced", "token", "pattern", "meaning", "retry", "reason"]
         )
     );
+    let names: Vec<&serde_json::Value> = doc["commands"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| &c["name"])
+        .collect();
+    assert_eq!(got["commands"], serde_json::json!(names));
+    assert_eq!(
+        got["vendor_sources"],
+        pick(&doc["vendor_sources"], &["vendor", "hosts", "markers"])
+    );
+    let entries = doc["vendors"].as_array().unwrap();
+    let ranges: Vec<&serde_json::Value> = entries.iter().map(|e| &e["enhanced_to"]).collect();
+    assert_eq!(got["ranges"], serde_json::json!(ranges));
+    let policies = |items: &[serde_json::Value], source: &str| -> serde_json::Value {
+        items
+            .iter()
+            .map(|i| policy(&i["retry_policy"], source))
+            .collect()
+    };
+    assert_eq!(got["vendor_policies"], policies(entries, "vendor"));
+    assert_eq!(
+        got["reason_policies"],
+        policies(classifier["reasons"].as_array().unwrap(), "reason")
+    );
+    let defaults = &classifier["retry_defaults"];
+    assert!(
+        !defaults.is_null(),
+        "data/classifier.yaml has retry_defaults"
+    );
+    assert_eq!(
+        got["defaults"],
+        serde_json::json!([
+            policy(&defaults["transient"], "default"),
+            policy(&defaults["permanent"], "default")
+        ])
+    );
+    let with_policy = |key: &str| {
+        got[key]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|p| !p.is_null())
+            .count()
+    };
+    assert!(with_policy("vendor_policies") > 0 && with_policy("reason_policies") > 0);
+}
+
+/// A retry policy of the JSON as the Python tables hold it: durations in seconds, prose on
+/// one line, and the level it comes from.
+fn policy(p: &serde_json::Value, source: &str) -> serde_json::Value {
+    if p.is_null() {
+        return serde_json::Value::Null;
+    }
+    let secs = |d: &serde_json::Value| -> serde_json::Value {
+        let Some(d) = d.as_str() else {
+            return serde_json::Value::Null;
+        };
+        let (n, unit) = d.split_at(d.len() - 1);
+        let n: u64 = n.parse().expect("a duration's number");
+        let unit = match unit {
+            "d" => 86_400,
+            "h" => 3_600,
+            "m" => 60,
+            other => panic!("unit {other} of {d}"),
+        };
+        serde_json::json!(n * unit)
+    };
+    let line = |t: &serde_json::Value| -> serde_json::Value {
+        t.as_str().map_or(serde_json::Value::Null, |t| {
+            serde_json::json!(t.split_whitespace().collect::<Vec<_>>().join(" "))
+        })
+    };
+    serde_json::json!([
+        p["retry"],
+        secs(&p["first_after"]),
+        line(&p["backoff"]),
+        line(&p["how"]),
+        secs(&p["give_up_after"]),
+        p["give_up_attempts"],
+        p["suppress_address"],
+        source
+    ])
 }
 
 /// The packages' version: the newest edition's `crate_version`.
@@ -450,7 +541,7 @@ fn fixture_tables_are_valid_python() {
         .map(|e| e.unwrap().path())
         .filter(|p| p.extension().is_some_and(|x| x == "py"))
         .collect();
-    assert_eq!(files.len(), 5, "{files:?}");
+    assert_eq!(files.len(), 6, "{files:?}");
     let out = Command::new(python)
         .args([
             "-c",

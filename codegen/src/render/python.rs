@@ -4,16 +4,18 @@
 //! beside this folder; the generator writes only the tables it reads, built from the same
 //! JSON view as `generated/json/smtp-codes.json`, so both say the same. Each file is plain
 //! Python: constructor calls of the package's own frozen dataclasses and two `Enum` classes
-//! (`ReplyCode`, `Reason`) whose members are data. Every string reaches the output through
-//! [`py_str`](crate::views::text::py_str), the one function that escapes for Python.
+//! (`ReplyCode`, `Reason`) and a third (`Command`) whose members are data. Every string
+//! reaches the output through [`py_str`](crate::views::text::py_str), the one function that
+//! escapes for Python; the prose of retry policies is first folded onto one line
+//! ([`one_line`], as the Rust tables do).
 
 use std::fmt::Write as _;
 
 use crate::model::Registry;
 use crate::names::{python_const, python_enhanced_const, python_id_member};
 use crate::outputs::{Outputs, MARKER};
-use crate::views::document::{Ref, Root};
-use crate::views::text::py_str;
+use crate::views::document::{Ref, RetryPolicyJson, Root};
+use crate::views::text::{one_line, py_str};
 
 /// The folder the generator owns in the Python package: its tables.
 pub const TABLES_DIR: &str = "generated/python/src/smtp_codes/_tables/";
@@ -73,8 +75,86 @@ pub fn render(reg: &Registry, json: &Root<'_>, out: &mut Outputs) {
         format!("{TABLES_DIR}enhanced_codes.py"),
         enhanced_codes(json),
     );
+    out.add(format!("{TABLES_DIR}commands.py"), commands(json));
     out.add(format!("{TABLES_DIR}classifier.py"), classifier(json));
     out.add(format!("{TABLES_DIR}vendors.py"), vendors(json));
+}
+
+/// The commands replies answer, as an enum of their names.
+fn commands(json: &Root<'_>) -> String {
+    let mut s = String::new();
+    header(
+        &mut s,
+        "The SMTP commands (and the connection greeting) that replies answer, from `data/`.",
+    );
+    s.push_str("from .._command import CommandBase\n\n\n");
+    s.push_str("class Command(CommandBase):\n");
+    s.push_str("    \"\"\"An SMTP command (or the connection greeting), by its name.\"\"\"\n\n");
+    for c in &json.commands {
+        let _ = writeln!(s, "    {} = {}", python_const(c.name), py_str(c.name));
+        let _ = writeln!(s, "    {}", py_str(c.title));
+    }
+    s
+}
+
+/// Seconds in a data duration (`30m`, `4h`, `5d`; the loader refuses any other form).
+fn duration_secs(d: &str) -> u64 {
+    let (n, unit) = d.split_at(d.len().saturating_sub(1));
+    let n: u64 = n.parse().unwrap_or(0);
+    n * match unit {
+        "d" => 86_400,
+        "h" => 3_600,
+        _ => 60,
+    }
+}
+
+fn opt_duration(d: Option<&str>) -> String {
+    d.map_or_else(
+        || "None".to_string(),
+        |d| format!("timedelta(seconds={})", duration_secs(d)),
+    )
+}
+
+/// A `RetryPolicy(...)` call from `source` (a `PolicySource` member), its arguments one per
+/// line at `indent` plus four spaces.
+fn retry_policy(p: &RetryPolicyJson<'_>, source: &str, indent: &str) -> String {
+    let i = format!("{indent}    ");
+    let mut s = String::from("RetryPolicy(\n");
+    arg(
+        &mut s,
+        &i,
+        "retry",
+        &format!("VendorRetry.{}", p.retry.to_ascii_uppercase()),
+    );
+    arg(&mut s, &i, "first_after", &opt_duration(p.first_after));
+    arg(
+        &mut s,
+        &i,
+        "backoff",
+        &opt_str(p.backoff.map(one_line).as_deref()),
+    );
+    arg(&mut s, &i, "how", &opt_str(p.how.map(one_line).as_deref()));
+    arg(&mut s, &i, "give_up_after", &opt_duration(p.give_up_after));
+    arg(
+        &mut s,
+        &i,
+        "give_up_attempts",
+        &p.give_up_attempts
+            .map_or_else(|| "None".to_string(), |n| n.to_string()),
+    );
+    arg(
+        &mut s,
+        &i,
+        "suppress_address",
+        if p.suppress_address { "True" } else { "False" },
+    );
+    arg(&mut s, &i, "source", &format!("PolicySource.{source}"));
+    let _ = write!(s, "{indent})");
+    s
+}
+
+fn opt_retry_policy(p: Option<&RetryPolicyJson<'_>>, source: &str, indent: &str) -> String {
+    p.map_or_else(|| "None".to_string(), |p| retry_policy(p, source, indent))
 }
 
 fn init(reg: &Registry, json: &Root<'_>) -> String {
@@ -328,14 +408,6 @@ fn x_code(code: &str) -> String {
 fn classifier(json: &Root<'_>) -> String {
     let c = &json.classifier;
     let mut s = String::new();
-    header(
-        &mut s,
-        "The classifier's data, from `data/classifier.yaml`: reasons, defaults and text rules.",
-    );
-    s.push_str(
-        "from .._reason import Bounce, ReasonBase, ReasonInfo, Side\n\
-         from .._rule import Rule\n\n\n",
-    );
     s.push_str("class Reason(ReasonBase):\n");
     s.push_str("    \"\"\"Why a reply failed (or what it means when it did not).\"\"\"\n\n");
     for r in &c.reasons {
@@ -347,16 +419,34 @@ fn classifier(json: &Root<'_>) -> String {
     for r in &c.reasons {
         let _ = writeln!(
             s,
-            "    {}: ReasonInfo(\n        {},\n        {},\n        Side.{},\n        Bounce.{},\n        {},\n    ),",
+            "    {}: ReasonInfo(\n        {},\n        {},\n        Side.{},\n        Bounce.{},\n        {},\n        {},\n    ),",
             py_str(r.id),
             py_str(r.title),
             py_str(r.advice),
             r.side.to_ascii_uppercase(),
             r.bounce.to_ascii_uppercase(),
             opt_str(r.sisimai),
+            opt_retry_policy(r.retry_policy.as_ref(), "REASON", "        "),
         );
     }
     s.push_str("}\n\n");
+    // Without `retry_defaults` in the data: retry later when transient, never when permanent.
+    let (transient, permanent) = match &c.retry_defaults {
+        Some(d) => (
+            retry_policy(&d.transient, "DEFAULT", ""),
+            retry_policy(&d.permanent, "DEFAULT", ""),
+        ),
+        None => (
+            "RetryPolicy(VendorRetry.LATER, source=PolicySource.DEFAULT)".to_string(),
+            "RetryPolicy(VendorRetry.NEVER, source=PolicySource.DEFAULT)".to_string(),
+        ),
+    };
+    let _ = writeln!(s, "RETRY_DEFAULT_TRANSIENT = {transient}");
+    s.push_str(
+        "\"The policy of a transient reply that nothing more specific covers (RFC 5321).\"\n\n",
+    );
+    let _ = writeln!(s, "RETRY_DEFAULT_PERMANENT = {permanent}");
+    s.push_str("\"The policy of a permanent reply that nothing more specific covers.\"\n\n");
     s.push_str("ENHANCED_DEFAULTS: dict[tuple[int, int], Reason] = {\n");
     for d in &c.enhanced_defaults {
         let _ = writeln!(
@@ -413,30 +503,44 @@ fn classifier(json: &Root<'_>) -> String {
         s.push_str("    ),\n");
     }
     s.push_str(")\n");
-    s
+    let mut out = String::new();
+    header(
+        &mut out,
+        "The classifier's data, from `data/classifier.yaml`: reasons, defaults and text rules.",
+    );
+    out.push_str(datetime_import(&s));
+    out.push_str(
+        "from .._reason import Bounce, ReasonBase, ReasonInfo, Side\n\
+         from .._retry import PolicySource, RetryPolicy\n\
+         from .._rule import Rule\n\
+         from .._vendor_types import VendorRetry\n\n\n",
+    );
+    out + &s
+}
+
+/// The `timedelta` import, when a table's body writes a duration.
+fn datetime_import(body: &str) -> &'static str {
+    if body.contains("timedelta(") {
+        "from datetime import timedelta\n\n"
+    } else {
+        ""
+    }
 }
 
 fn vendors(json: &Root<'_>) -> String {
     let mut s = String::new();
-    header(
-        &mut s,
-        "What providers and mail servers mean by their codes, from `data/vendors/`.",
-    );
-    s.push_str(
-        "from .._codes import EnhancedCode\n\
-         from .._vendor_types import Vendor, VendorEntry, VendorKind, VendorRetry\n\
-         from .classifier import Reason\n\n",
-    );
     s.push_str("VENDORS: dict[str, Vendor] = {\n");
     for v in &json.vendor_sources {
         let _ = writeln!(
             s,
-            "    {}: Vendor(\n        {},\n        {},\n        VendorKind.{},\n        {},\n    ),",
+            "    {}: Vendor(\n        {},\n        {},\n        VendorKind.{},\n        {},\n        hosts={},\n        markers={},\n    ),",
             py_str(v.vendor),
             py_str(v.vendor),
             py_str(v.name),
             v.kind.to_ascii_uppercase(),
-            py_str(v.description)
+            py_str(v.description),
+            strs(v.hosts),
+            strs(v.markers),
         );
     }
     s.push_str("}\n\n");
@@ -458,6 +562,12 @@ fn vendors(json: &Root<'_>) -> String {
                 .map_or_else(|| "None".to_string(), |b| b.to_string()),
         );
         arg(&mut s, i, "enhanced", &enhanced_code(e.enhanced.as_deref()));
+        arg(
+            &mut s,
+            i,
+            "enhanced_to",
+            &enhanced_code(e.enhanced_to.as_deref()),
+        );
         arg(&mut s, i, "token", &opt_str(e.token));
         arg(&mut s, i, "pattern", &opt_str(e.pattern));
         arg(&mut s, i, "refines", &py_str(&e.refines));
@@ -474,6 +584,12 @@ fn vendors(json: &Root<'_>) -> String {
         arg(
             &mut s,
             i,
+            "retry_policy",
+            &opt_retry_policy(e.retry_policy.as_ref(), "VENDOR", i),
+        );
+        arg(
+            &mut s,
+            i,
             "reason",
             &e.reason.map_or_else(
                 || "None".to_string(),
@@ -486,7 +602,21 @@ fn vendors(json: &Root<'_>) -> String {
         s.push_str("    ),\n");
     }
     s.push_str(")\n");
-    s
+    let mut out = String::new();
+    header(
+        &mut out,
+        "What providers and mail servers mean by their codes, from `data/vendors/`.",
+    );
+    out.push_str(datetime_import(&s));
+    out.push_str("from .._codes import EnhancedCode\n");
+    if s.contains("RetryPolicy(") {
+        out.push_str("from .._retry import PolicySource, RetryPolicy\n");
+    }
+    out.push_str(
+        "from .._vendor_types import Vendor, VendorEntry, VendorKind, VendorRetry\n\
+         from .classifier import Reason\n\n",
+    );
+    out + &s
 }
 
 #[cfg(test)]

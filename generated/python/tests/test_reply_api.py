@@ -176,5 +176,8 @@ def test_phrases_respect_word_boundaries() -> None:
 def test_vendors() -> None:
     hit = best_match(550, "5.7.606", "Access denied, banned sending IP [192.0.2.1]")
     assert hit is not None and hit.vendor.slug == "microsoft-exchange-online"
-    assert all(kind in (MatchKind.CODE, MatchKind.TEXT) for _, kind in matches(550, None, "x"))
+    found = matches(550, "5.7.606", "Access denied, banned sending IP [192.0.2.1]")
+    assert (hit, MatchKind.PATTERN) in found
+    assert MatchKind.CODE < MatchKind.PATTERN < MatchKind.TOKEN
+    assert MatchKind.TOKEN.is_text and not MatchKind.CODE.is_text
     assert vendor("google-gmail") is not None and vendor("nobody") is None

@@ -21,6 +21,7 @@ from ._codes import (
     ReplyCodeError,
     parse_reply_code,
 )
+from ._command import UnknownCommandError
 from ._info import (
     ClassInfo,
     EnhancedInfo,
@@ -36,8 +37,22 @@ from ._reason import Bounce, Side
 from ._tables import IANA_UPDATED, REGISTRY_VERSION, SITE_URL, __version__
 from ._tables.classifier import Reason
 from ._tables.codes import REPLIES, TROUBLESHOOTING, ReplyCode
+from ._tables.commands import Command
 from .buffer import ReplyBuffer
-from .classify import Classification, Classifier, DecidedBy, Outcome, RetryAdvice, Rule, classify
+from .classify import (
+    Classification,
+    Classifier,
+    Context,
+    ContextRule,
+    DecidedBy,
+    Outcome,
+    PolicySource,
+    Retry,
+    RetryAdvice,
+    RetryPolicy,
+    Rule,
+    classify,
+)
 from .reply import (
     EnhancedState,
     Line,
@@ -58,6 +73,9 @@ __all__ = [
     "ClassInfo",
     "Classification",
     "Classifier",
+    "Command",
+    "Context",
+    "ContextRule",
     "DecidedBy",
     "EnhancedCode",
     "EnhancedCodeError",
@@ -68,6 +86,7 @@ __all__ = [
     "Meaning",
     "Mode",
     "Outcome",
+    "PolicySource",
     "Reason",
     "Reference",
     "Reply",
@@ -80,13 +99,16 @@ __all__ = [
     "ReplyInfo",
     "ReplyStatus",
     "ReplyWriter",
+    "Retry",
     "RetryAdvice",
+    "RetryPolicy",
     "Rule",
     "Separator",
     "Side",
     "SubjectInfo",
     "Terminator",
     "Troubleshooting",
+    "UnknownCommandError",
     "WriteError",
     "__version__",
     "classify",

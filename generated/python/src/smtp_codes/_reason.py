@@ -5,6 +5,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import Enum
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ._retry import RetryPolicy
 
 
 class Side(Enum):
@@ -44,6 +48,9 @@ class ReasonInfo:
     side: Side
     permanent_bounce: Bounce
     sisimai: str | None
+    retry_policy: RetryPolicy | None = None
+    """The reason's own retry policy, as the data gives it (``None``: the defaults apply);
+    a classification's ``retry_policy`` is this one resolved for the reply."""
 
 
 # The taxonomy, read from the generated table on first use (the table imports this module).

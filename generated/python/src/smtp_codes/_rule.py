@@ -11,6 +11,7 @@ from ._match import Phrase, has_phrase
 
 if TYPE_CHECKING:
     from ._codes import EnhancedCode
+    from ._retry import RetryPolicy
     from ._tables.classifier import Reason
 
 
@@ -37,6 +38,10 @@ class Rule:
     enhanced: tuple[tuple[int, int], ...] = ()
     """Enhanced codes ``(subject, detail)`` the rule applies to (empty: any)."""
     weak: bool = False
+    retry_policy: RetryPolicy | None = None
+    """What to do next time when this rule decides; ``None`` leaves it to the reason's policy
+    and the defaults. A caller's rule overrides the vendor's and the reason's policy (the
+    classification's policy then says ``PolicySource.USER_RULE``)."""
     _any: tuple[Phrase, ...] = field(init=False, repr=False, compare=False)
     _all: tuple[Phrase, ...] = field(init=False, repr=False, compare=False)
     _none: tuple[Phrase, ...] = field(init=False, repr=False, compare=False)

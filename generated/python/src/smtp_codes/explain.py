@@ -13,13 +13,16 @@ import sys
 from collections.abc import Sequence
 from typing import Any, BinaryIO
 
+from ._command import UnknownCommandError
 from ._errors import ReplyError
 from ._info import ReplyStatus, Troubleshooting
 from ._reason import Side
+from ._retry import PolicySource, Retry, RetryPolicy, duration_str, seconds
 from ._tables import REGISTRY_VERSION, SITE_URL, __version__
 from ._tables.codes import REPLIES
+from ._tables.commands import Command
 from ._vendor_types import VendorKind
-from .classify import Classification, Outcome, RetryAdvice
+from .classify import Classification, Classifier, Context, Outcome, RetryAdvice
 from .reply import EnhancedState, Reply
 
 USAGE = """\
@@ -37,6 +40,11 @@ usage:
 --site BASE   where the reference site lives (a URL or a folder); default: the
               SMTP_CODES_SITE environment variable, else the registry's site_url,
               else the repository path site/.
+--command CMD the command the replies answered (RCPT, DATA, ...): 552 to RCPT is
+              treated as 452, a bare rejection of DATA as a content rejection.
+--remote-host HOST
+              the server that sent the replies (gmail-smtp-in.l.google.com): its
+              name tells whose meaning of a code applies.
 """
 
 KEYS = (
@@ -55,6 +63,7 @@ KEYS = (
     "side",
     "advice",
     "decided_by",
+    "retry_policy",
     "text",
     "basic_info",
     "enhanced_info",
@@ -82,13 +91,33 @@ def _trouble(c: Classification, code: int) -> Troubleshooting | None:
     return None if basic is None else basic.troubleshooting
 
 
-def explain_json(input: str, site: str) -> dict[str, Any]:
+def _policy_json(p: RetryPolicy | None) -> dict[str, Any] | None:
+    """What to do next time; durations in whole seconds."""
+    if p is None:
+        return None
+    return {
+        "retry": p.retry.value,
+        "first_after_secs": None if p.first_after is None else seconds(p.first_after),
+        "backoff": p.backoff,
+        "how": p.how,
+        "give_up_after_secs": None if p.give_up_after is None else seconds(p.give_up_after),
+        "give_up_attempts": p.give_up_attempts,
+        "suppress_address": p.suppress_address,
+        "source": p.source.value,
+    }
+
+
+_CLASSIFIER = Classifier()
+_NO_CONTEXT = Context()
+
+
+def explain_json(input: str, site: str, context: Context = _NO_CONTEXT) -> dict[str, Any]:
     """One reply as the object ``--json`` and ``--jsonl`` write (without ``line``)."""
     try:
         reply = Reply.parse(input)
     except ReplyError as e:
         return error_object(input, str(e), e.kind.value)
-    c = reply.classify()
+    c = _CLASSIFIER.classify_with(reply, context)
     code = reply.code
     reason = c.reason
     details = reason.details
@@ -114,6 +143,7 @@ def explain_json(input: str, site: str) -> dict[str, Any]:
         "side": details.side.value,
         "advice": details.advice,
         "decided_by": str(c.decided_by),
+        "retry_policy": _policy_json(c.retry_policy),
         "text": [line.decode("utf-8", "replace") for line in reply.texts],
         "basic_info": None
         if info is None
@@ -214,7 +244,7 @@ def _strict_json_ok(value: Any, depth: int = 0) -> bool:
     return True
 
 
-def read_line(line: bytes, site: str) -> dict[str, Any]:
+def read_line(line: bytes, site: str, context: Context = _NO_CONTEXT) -> dict[str, Any]:
     """One ``--jsonl`` input line (without its line ending) as its output object (without
     ``line``)."""
     try:
@@ -230,7 +260,7 @@ def read_line(line: bytes, site: str) -> dict[str, Any]:
         return error_object(None, "the line is not JSON", "not_json")
     if not isinstance(value, str):
         return error_object(None, "expected a JSON string holding one reply", "not_string")
-    return explain_json(value, site)
+    return explain_json(value, site, context)
 
 
 def dumps(o: dict[str, Any]) -> str:
@@ -238,7 +268,7 @@ def dumps(o: dict[str, Any]) -> str:
     return json.dumps(o, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
 
 
-def jsonl(site: str, stdin: BinaryIO, stdout: BinaryIO) -> int:
+def jsonl(site: str, stdin: BinaryIO, stdout: BinaryIO, context: Context = _NO_CONTEXT) -> int:
     """``--jsonl``: one JSON string in, one JSON object out, per line."""
     n = 0
     out: list[bytes] = []
@@ -257,7 +287,7 @@ def jsonl(site: str, stdin: BinaryIO, stdout: BinaryIO) -> int:
                 line = line[:-1]
                 if line.endswith(b"\r"):
                     line = line[:-1]
-            o = read_line(line, site)
+            o = read_line(line, site, context)
             o["line"] = n
             out.append(dumps(o).encode("utf-8") + b"\n")
             if len(out) >= 256:
@@ -345,13 +375,48 @@ _CATEGORY_WORDS = {
 }
 
 
-def explain_text(input: str, site: str) -> tuple[str, bool]:
+_RETRY_POLICY_WORDS = {
+    Retry.LATER: "retry later",
+    Retry.AFTER_FIX: "retry only after fixing the cause",
+    Retry.NEVER: "do not retry this message",
+}
+_POLICY_SOURCE_WORDS = {
+    PolicySource.USER_RULE: " [your rule's policy]",
+    PolicySource.VENDOR: " [the provider's policy]",
+    PolicySource.REASON: " [the reason's policy]",
+    PolicySource.DEFAULT: " [RFC 5321's defaults]",
+}
+
+
+def _next_time_words(p: RetryPolicy) -> str:
+    """The retry policy in a sentence or two: whether, when, how, when to give up, and
+    whether to stop mailing the address; then whose policy it is."""
+    s = _RETRY_POLICY_WORDS[p.retry]
+    when = []
+    if p.first_after is not None:
+        when.append(f"first after {duration_str(p.first_after)}")
+    if p.give_up_after is not None:
+        when.append(f"give up after {duration_str(p.give_up_after)}")
+    if p.give_up_attempts is not None:
+        when.append(f"give up after {p.give_up_attempts} attempts")
+    if when:
+        s += f" ({', '.join(when)})"
+    s += "."
+    for extra in (p.how, p.backoff):
+        if extra is not None:
+            s += f" {extra}"
+    if p.suppress_address:
+        s += " Stop mailing this address (add it to your suppression list)."
+    return s + _POLICY_SOURCE_WORDS[p.source]
+
+
+def explain_text(input: str, site: str, context: Context = _NO_CONTEXT) -> tuple[str, bool]:
     """One reply explained in words, and whether it was a reply."""
     try:
         reply = Reply.parse(input)
     except ReplyError as e:
         return f"{input.rstrip()}\n  not an SMTP reply: {e}\n", False
-    c = reply.classify()
+    c = _CLASSIFIER.classify_with(reply, context)
     code = int(reply.code)
     out: list[str] = []
     # The input's lines as Rust's str::lines gives them: split at LF, a CR before the LF
@@ -372,6 +437,8 @@ def explain_text(input: str, site: str) -> tuple[str, bool]:
     out.append(f"  retry:       {_RETRY_WORDS[c.retry]}")
     out.append(f"  whose side:  {_SIDE_WORDS[c.side]}")
     out.append(f"  what to do:  {_wrap(r.advice, 15)}")
+    if c.retry_policy is not None:
+        out.append(f"  next time:   {_wrap(_next_time_words(c.retry_policy), 15)}")
     out.append(f"  decided by:  {c.decided_by}")
     v = c.vendor
     if v is not None:
@@ -466,6 +533,14 @@ def explain_text(input: str, site: str) -> tuple[str, bool]:
     return "\n".join(out) + "\n", True
 
 
+# What Rust's `str::trim` strips (Unicode White_Space); `str.strip()` would also strip
+# U+001C to U+001F.
+_WHITE_SPACE = (
+    "\t\n\x0b\x0c\r \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006"
+    "\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """The command line; returns the exit status."""
     args = list(sys.argv[1:] if argv is None else argv)
@@ -474,6 +549,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if "SMTP_CODES_SITE" in os.environ:
         site = os.environ["SMTP_CODES_SITE"]
     replies: list[str] = []
+    command: Command | None = None
+    remote_host: str | None = None
     i = 0
     while i < len(args):
         a = args[i]
@@ -493,6 +570,25 @@ def main(argv: Sequence[str] | None = None) -> int:
                 sys.stderr.write(f"smtp-explain: --site needs a value\n\n{USAGE}\n")
                 return 2
             site = args[i]
+        elif a == "--command":
+            i += 1
+            if i >= len(args):
+                sys.stderr.write(f"smtp-explain: --command needs a value\n\n{USAGE}\n")
+                return 2
+            try:
+                command = Command.parse(args[i])
+            except UnknownCommandError:
+                sys.stderr.write(
+                    f"smtp-explain: --command `{args[i]}` is not an SMTP command the registry "
+                    f"knows\n\n{USAGE}\n"
+                )
+                return 2
+        elif a == "--remote-host":
+            i += 1
+            if i >= len(args) or not args[i].strip(_WHITE_SPACE):
+                sys.stderr.write(f"smtp-explain: --remote-host needs a host name\n\n{USAGE}\n")
+                return 2
+            remote_host = args[i]
         elif a == "--":
             replies.extend(args[i + 1 :])
             break
@@ -504,6 +600,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         i += 1
     if not site.endswith("/"):
         site += "/"
+    context = Context(command, remote_host)
     if mode == "jsonl":
         if replies:
             print(
@@ -511,21 +608,21 @@ def main(argv: Sequence[str] | None = None) -> int:
                 file=sys.stderr,
             )
             return 2
-        return jsonl(site, sys.stdin.buffer, sys.stdout.buffer)
+        return jsonl(site, sys.stdin.buffer, sys.stdout.buffer, context)
     if not replies:
         sys.stderr.write(USAGE)
         return 2
     failed = False
     if mode == "json":
         for r in replies:
-            o = explain_json(unescape_arg(r), site)
+            o = explain_json(unescape_arg(r), site, context)
             failed |= o["error"] is not None
             print(json.dumps(o, ensure_ascii=False, indent=2, sort_keys=True))
     else:
         for n, r in enumerate(replies):
             if n > 0:
                 print()
-            text, ok = explain_text(unescape_arg(r), site)
+            text, ok = explain_text(unescape_arg(r), site, context)
             sys.stdout.write(text)
             failed |= not ok
     return 1 if failed else 0

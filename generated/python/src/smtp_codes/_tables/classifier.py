@@ -3,8 +3,12 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from .._reason import Bounce, ReasonBase, ReasonInfo, Side
+from .._retry import PolicySource, RetryPolicy
 from .._rule import Rule
+from .._vendor_types import VendorRetry
 
 
 class Reason(ReasonBase):
@@ -99,12 +103,14 @@ REASONS: dict[str, ReasonInfo] = {
         Side.NONE,
         Bounce.NONE,
         "delivered",
+        None,
     ),
     "start_mail_input": ReasonInfo(
         "Ready for the message",
         "Send the message data, ending with a line holding a single dot.",
         Side.NONE,
         Bounce.NONE,
+        None,
         None,
     ),
     "auth_challenge": ReasonInfo(
@@ -113,6 +119,7 @@ REASONS: dict[str, ReasonInfo] = {
         Side.NONE,
         Bounce.NONE,
         None,
+        None,
     ),
     "unknown_user": ReasonInfo(
         "Recipient does not exist",
@@ -120,6 +127,16 @@ REASONS: dict[str, ReasonInfo] = {
         Side.RECIPIENT,
         Bounce.HARD,
         "userunknown",
+        RetryPolicy(
+            retry=VendorRetry.NEVER,
+            first_after=None,
+            backoff=None,
+            how=None,
+            give_up_after=None,
+            give_up_attempts=None,
+            suppress_address=True,
+            source=PolicySource.REASON,
+        ),
     ),
     "unknown_domain": ReasonInfo(
         "Recipient domain does not exist",
@@ -127,6 +144,16 @@ REASONS: dict[str, ReasonInfo] = {
         Side.RECIPIENT,
         Bounce.HARD,
         "hostunknown",
+        RetryPolicy(
+            retry=VendorRetry.NEVER,
+            first_after=None,
+            backoff=None,
+            how=None,
+            give_up_after=None,
+            give_up_attempts=None,
+            suppress_address=True,
+            source=PolicySource.REASON,
+        ),
     ),
     "invalid_address": ReasonInfo(
         "Address is not valid",
@@ -134,6 +161,16 @@ REASONS: dict[str, ReasonInfo] = {
         Side.SENDER,
         Bounce.HARD,
         "userunknown",
+        RetryPolicy(
+            retry=VendorRetry.NEVER,
+            first_after=None,
+            backoff=None,
+            how=None,
+            give_up_after=None,
+            give_up_attempts=None,
+            suppress_address=True,
+            source=PolicySource.REASON,
+        ),
     ),
     "mailbox_full": ReasonInfo(
         "Mailbox full",
@@ -141,6 +178,7 @@ REASONS: dict[str, ReasonInfo] = {
         Side.RECIPIENT,
         Bounce.SOFT,
         "mailboxfull",
+        None,
     ),
     "mailbox_disabled": ReasonInfo(
         "Mailbox disabled",
@@ -148,6 +186,16 @@ REASONS: dict[str, ReasonInfo] = {
         Side.RECIPIENT,
         Bounce.HARD,
         "suspend",
+        RetryPolicy(
+            retry=VendorRetry.NEVER,
+            first_after=None,
+            backoff=None,
+            how=None,
+            give_up_after=None,
+            give_up_attempts=None,
+            suppress_address=True,
+            source=PolicySource.REASON,
+        ),
     ),
     "mailbox_moved": ReasonInfo(
         "Mailbox moved",
@@ -155,6 +203,16 @@ REASONS: dict[str, ReasonInfo] = {
         Side.RECIPIENT,
         Bounce.HARD,
         "hasmoved",
+        RetryPolicy(
+            retry=VendorRetry.NEVER,
+            first_after=None,
+            backoff=None,
+            how=None,
+            give_up_after=None,
+            give_up_attempts=None,
+            suppress_address=True,
+            source=PolicySource.REASON,
+        ),
     ),
     "recipient_rejected": ReasonInfo(
         "Recipient refused",
@@ -162,6 +220,7 @@ REASONS: dict[str, ReasonInfo] = {
         Side.RECIPIENT,
         Bounce.HARD,
         "filtered",
+        None,
     ),
     "sender_rejected": ReasonInfo(
         "Sender refused",
@@ -169,6 +228,7 @@ REASONS: dict[str, ReasonInfo] = {
         Side.SENDER,
         Bounce.SOFT,
         "rejected",
+        None,
     ),
     "relay_denied": ReasonInfo(
         "Relaying refused",
@@ -176,6 +236,16 @@ REASONS: dict[str, ReasonInfo] = {
         Side.SENDING_SERVER,
         Bounce.SOFT,
         "norelaying",
+        RetryPolicy(
+            retry=VendorRetry.AFTER_FIX,
+            first_after=None,
+            backoff=None,
+            how=None,
+            give_up_after=None,
+            give_up_attempts=None,
+            suppress_address=False,
+            source=PolicySource.REASON,
+        ),
     ),
     "auth_required": ReasonInfo(
         "Authentication required",
@@ -183,6 +253,16 @@ REASONS: dict[str, ReasonInfo] = {
         Side.SENDER,
         Bounce.SOFT,
         "securityerror",
+        RetryPolicy(
+            retry=VendorRetry.AFTER_FIX,
+            first_after=None,
+            backoff=None,
+            how=None,
+            give_up_after=None,
+            give_up_attempts=None,
+            suppress_address=False,
+            source=PolicySource.REASON,
+        ),
     ),
     "auth_failed": ReasonInfo(
         "Authentication failed",
@@ -190,6 +270,16 @@ REASONS: dict[str, ReasonInfo] = {
         Side.SENDER,
         Bounce.SOFT,
         "securityerror",
+        RetryPolicy(
+            retry=VendorRetry.AFTER_FIX,
+            first_after=None,
+            backoff=None,
+            how=None,
+            give_up_after=None,
+            give_up_attempts=None,
+            suppress_address=False,
+            source=PolicySource.REASON,
+        ),
     ),
     "email_auth_failure": ReasonInfo(
         "SPF, DKIM or DMARC failure",
@@ -197,6 +287,16 @@ REASONS: dict[str, ReasonInfo] = {
         Side.SENDER,
         Bounce.SOFT,
         "authfailure",
+        RetryPolicy(
+            retry=VendorRetry.AFTER_FIX,
+            first_after=None,
+            backoff=None,
+            how=None,
+            give_up_after=None,
+            give_up_attempts=None,
+            suppress_address=False,
+            source=PolicySource.REASON,
+        ),
     ),
     "reverse_dns_required": ReasonInfo(
         "Reverse DNS missing or wrong",
@@ -204,6 +304,16 @@ REASONS: dict[str, ReasonInfo] = {
         Side.SENDING_SERVER,
         Bounce.SOFT,
         "requireptr",
+        RetryPolicy(
+            retry=VendorRetry.AFTER_FIX,
+            first_after=None,
+            backoff=None,
+            how=None,
+            give_up_after=None,
+            give_up_attempts=None,
+            suppress_address=False,
+            source=PolicySource.REASON,
+        ),
     ),
     "helo_rejected": ReasonInfo(
         "HELO/EHLO name refused",
@@ -211,6 +321,16 @@ REASONS: dict[str, ReasonInfo] = {
         Side.SENDING_SERVER,
         Bounce.SOFT,
         "blocked",
+        RetryPolicy(
+            retry=VendorRetry.AFTER_FIX,
+            first_after=None,
+            backoff=None,
+            how=None,
+            give_up_after=None,
+            give_up_attempts=None,
+            suppress_address=False,
+            source=PolicySource.REASON,
+        ),
     ),
     "tls_required": ReasonInfo(
         "TLS required",
@@ -218,6 +338,16 @@ REASONS: dict[str, ReasonInfo] = {
         Side.SENDING_SERVER,
         Bounce.SOFT,
         "failedstarttls",
+        RetryPolicy(
+            retry=VendorRetry.AFTER_FIX,
+            first_after=None,
+            backoff=None,
+            how=None,
+            give_up_after=None,
+            give_up_attempts=None,
+            suppress_address=False,
+            source=PolicySource.REASON,
+        ),
     ),
     "blocked": ReasonInfo(
         "Sender blocked",
@@ -225,6 +355,7 @@ REASONS: dict[str, ReasonInfo] = {
         Side.SENDING_SERVER,
         Bounce.SOFT,
         "blocked",
+        None,
     ),
     "bad_reputation": ReasonInfo(
         "Poor sending reputation",
@@ -232,6 +363,7 @@ REASONS: dict[str, ReasonInfo] = {
         Side.SENDING_SERVER,
         Bounce.SOFT,
         "badreputation",
+        None,
     ),
     "rate_limited": ReasonInfo(
         "Rate limited",
@@ -239,6 +371,16 @@ REASONS: dict[str, ReasonInfo] = {
         Side.SENDING_SERVER,
         Bounce.SOFT,
         "speeding",
+        RetryPolicy(
+            retry=VendorRetry.LATER,
+            first_after=None,
+            backoff=None,
+            how="Send more slowly to this destination, with fewer messages per connection.",
+            give_up_after=None,
+            give_up_attempts=None,
+            suppress_address=False,
+            source=PolicySource.REASON,
+        ),
     ),
     "too_many_connections": ReasonInfo(
         "Too many connections",
@@ -246,6 +388,16 @@ REASONS: dict[str, ReasonInfo] = {
         Side.SENDING_SERVER,
         Bounce.SOFT,
         "toomanyconn",
+        RetryPolicy(
+            retry=VendorRetry.LATER,
+            first_after=None,
+            backoff=None,
+            how="Open fewer simultaneous connections to this destination.",
+            give_up_after=None,
+            give_up_attempts=None,
+            suppress_address=False,
+            source=PolicySource.REASON,
+        ),
     ),
     "too_many_recipients": ReasonInfo(
         "Too many recipients",
@@ -253,6 +405,7 @@ REASONS: dict[str, ReasonInfo] = {
         Side.SENDER,
         Bounce.SOFT,
         "toomanyconn",
+        None,
     ),
     "greylisted": ReasonInfo(
         "Greylisted",
@@ -260,6 +413,16 @@ REASONS: dict[str, ReasonInfo] = {
         Side.RECEIVING_SERVER,
         Bounce.SOFT,
         None,
+        RetryPolicy(
+            retry=VendorRetry.LATER,
+            first_after=None,
+            backoff=None,
+            how="Retry from the same IP address with the same sender and recipient, which is what the greylist waits for.",
+            give_up_after=None,
+            give_up_attempts=None,
+            suppress_address=False,
+            source=PolicySource.REASON,
+        ),
     ),
     "spam_detected": ReasonInfo(
         "Judged to be spam",
@@ -267,6 +430,16 @@ REASONS: dict[str, ReasonInfo] = {
         Side.SENDER,
         Bounce.SOFT,
         "spamdetected",
+        RetryPolicy(
+            retry=VendorRetry.AFTER_FIX,
+            first_after=None,
+            backoff=None,
+            how=None,
+            give_up_after=None,
+            give_up_attempts=None,
+            suppress_address=False,
+            source=PolicySource.REASON,
+        ),
     ),
     "virus_detected": ReasonInfo(
         "Malware found",
@@ -274,6 +447,16 @@ REASONS: dict[str, ReasonInfo] = {
         Side.SENDER,
         Bounce.SOFT,
         "virusdetected",
+        RetryPolicy(
+            retry=VendorRetry.AFTER_FIX,
+            first_after=None,
+            backoff=None,
+            how=None,
+            give_up_after=None,
+            give_up_attempts=None,
+            suppress_address=False,
+            source=PolicySource.REASON,
+        ),
     ),
     "content_rejected": ReasonInfo(
         "Content refused",
@@ -281,6 +464,16 @@ REASONS: dict[str, ReasonInfo] = {
         Side.SENDER,
         Bounce.SOFT,
         "contenterror",
+        RetryPolicy(
+            retry=VendorRetry.AFTER_FIX,
+            first_after=None,
+            backoff=None,
+            how=None,
+            give_up_after=None,
+            give_up_attempts=None,
+            suppress_address=False,
+            source=PolicySource.REASON,
+        ),
     ),
     "not_rfc_compliant": ReasonInfo(
         "Message not RFC 5322 compliant",
@@ -288,6 +481,16 @@ REASONS: dict[str, ReasonInfo] = {
         Side.SENDER,
         Bounce.SOFT,
         "notcompliantrfc",
+        RetryPolicy(
+            retry=VendorRetry.AFTER_FIX,
+            first_after=None,
+            backoff=None,
+            how=None,
+            give_up_after=None,
+            give_up_attempts=None,
+            suppress_address=False,
+            source=PolicySource.REASON,
+        ),
     ),
     "policy_violation": ReasonInfo(
         "Refused by policy",
@@ -295,6 +498,7 @@ REASONS: dict[str, ReasonInfo] = {
         Side.SENDER,
         Bounce.SOFT,
         "policyviolation",
+        None,
     ),
     "security_error": ReasonInfo(
         "Not authorised",
@@ -302,6 +506,7 @@ REASONS: dict[str, ReasonInfo] = {
         Side.SENDER,
         Bounce.SOFT,
         "securityerror",
+        None,
     ),
     "message_too_large": ReasonInfo(
         "Message too large",
@@ -309,6 +514,16 @@ REASONS: dict[str, ReasonInfo] = {
         Side.SENDER,
         Bounce.SOFT,
         "mesgtoobig",
+        RetryPolicy(
+            retry=VendorRetry.AFTER_FIX,
+            first_after=None,
+            backoff=None,
+            how=None,
+            give_up_after=None,
+            give_up_attempts=None,
+            suppress_address=False,
+            source=PolicySource.REASON,
+        ),
     ),
     "protocol_error": ReasonInfo(
         "SMTP protocol error",
@@ -316,6 +531,7 @@ REASONS: dict[str, ReasonInfo] = {
         Side.SENDING_SERVER,
         Bounce.SOFT,
         "syntaxerror",
+        None,
     ),
     "system_error": ReasonInfo(
         "Receiving system error",
@@ -323,6 +539,7 @@ REASONS: dict[str, ReasonInfo] = {
         Side.RECEIVING_SERVER,
         Bounce.SOFT,
         "systemerror",
+        None,
     ),
     "system_full": ReasonInfo(
         "Receiving system out of resources",
@@ -330,12 +547,14 @@ REASONS: dict[str, ReasonInfo] = {
         Side.RECEIVING_SERVER,
         Bounce.SOFT,
         "systemfull",
+        None,
     ),
     "service_unavailable": ReasonInfo(
         "Service unavailable",
         "The receiving service is down or busy; retry later.",
         Side.RECEIVING_SERVER,
         Bounce.SOFT,
+        None,
         None,
     ),
     "network_error": ReasonInfo(
@@ -344,6 +563,7 @@ REASONS: dict[str, ReasonInfo] = {
         Side.NETWORK,
         Bounce.SOFT,
         "networkerror",
+        None,
     ),
     "expired": ReasonInfo(
         "Delivery time expired",
@@ -351,6 +571,16 @@ REASONS: dict[str, ReasonInfo] = {
         Side.NETWORK,
         Bounce.SOFT,
         "expired",
+        RetryPolicy(
+            retry=VendorRetry.NEVER,
+            first_after=None,
+            backoff=None,
+            how=None,
+            give_up_after=None,
+            give_up_attempts=None,
+            suppress_address=False,
+            source=PolicySource.REASON,
+        ),
     ),
     "domain_not_accepting_mail": ReasonInfo(
         "Domain does not accept mail",
@@ -358,6 +588,7 @@ REASONS: dict[str, ReasonInfo] = {
         Side.RECIPIENT,
         Bounce.HARD,
         "notaccept",
+        None,
     ),
     "mailer_error": ReasonInfo(
         "Local delivery program failed",
@@ -365,6 +596,7 @@ REASONS: dict[str, ReasonInfo] = {
         Side.RECEIVING_SERVER,
         Bounce.SOFT,
         "mailererror",
+        None,
     ),
     "unknown": ReasonInfo(
         "No reason given",
@@ -372,8 +604,33 @@ REASONS: dict[str, ReasonInfo] = {
         Side.NONE,
         Bounce.SOFT,
         "undefined",
+        None,
     ),
 }
+
+RETRY_DEFAULT_TRANSIENT = RetryPolicy(
+    retry=VendorRetry.LATER,
+    first_after=timedelta(seconds=1800),
+    backoff="Keep at least 30 minutes between attempts; a sender that tracks failures per destination may wait longer after each one.",
+    how=None,
+    give_up_after=timedelta(seconds=432000),
+    give_up_attempts=None,
+    suppress_address=False,
+    source=PolicySource.DEFAULT,
+)
+"The policy of a transient reply that nothing more specific covers (RFC 5321)."
+
+RETRY_DEFAULT_PERMANENT = RetryPolicy(
+    retry=VendorRetry.NEVER,
+    first_after=None,
+    backoff=None,
+    how=None,
+    give_up_after=None,
+    give_up_attempts=None,
+    suppress_address=False,
+    source=PolicySource.DEFAULT,
+)
+"The policy of a permanent reply that nothing more specific covers."
 
 ENHANCED_DEFAULTS: dict[tuple[int, int], Reason] = {
     (0, 0): Reason.UNKNOWN,
