@@ -5,25 +5,6 @@ import (
 	"time"
 )
 
-// What to do next time: the retry policy a Classification carries, resolved from the data
-// (retry_defaults, and each reason's and each vendor entry's retry_policy in data/) as
-// data/classifier.yaml's header says:
-//
-//  1. a caller's Rule that decided the reason and carries its own RetryPolicy gives it;
-//  2. else the vendor entry that decided the reason, if it has a policy;
-//  3. else the reason's policy, adjusted to the reply's class: on a transient (4yz) reply a
-//     policy that says never does not count (never and SuppressAddress concern permanent
-//     replies, as a hard bounce does); on a permanent (5yz) reply a policy that says later
-//     counts as after_fix with no timing (a 5yz is not repeated unchanged; its How is the
-//     change to make);
-//  4. else RetryDefaultTransient or RetryDefaultPermanent, by the reply's class (RFC 5321
-//     sections 4.5.4.1 and 4.2.1).
-//
-// A policy that says later takes each timing field it leaves out (FirstAfter, Backoff,
-// GiveUpAfter, GiveUpAttempts) from RetryDefaultTransient; Source still names the level
-// that chose Retry. SuppressAddress is only ever true on a permanent reply. Success (2yz)
-// and intermediate (3yz) replies have no policy.
-
 // PolicySource says which level of the data decided a RetryPolicy.
 type PolicySource uint8
 
@@ -43,6 +24,24 @@ func (s PolicySource) String() string {
 // RetryPolicy is what to do next time: whether and when to retry, how, when to give up,
 // and whether to stop mailing the address. A zero duration, an empty text and zero attempts
 // each mean the policy does not say (the data never holds them as values).
+//
+// A Classification's policy is resolved from the data (retry_defaults, and each reason's
+// and each vendor entry's retry_policy in data/) as data/classifier.yaml's header says:
+//
+//  1. a caller's Rule that decided the reason and carries its own RetryPolicy gives it;
+//  2. else the vendor entry that decided the reason, if it has a policy;
+//  3. else the reason's policy (Reason.RetryPolicy), adjusted to the reply's class: on a
+//     transient (4yz) reply a policy that says never does not count (never and
+//     SuppressAddress concern permanent replies, as a hard bounce does); on a permanent
+//     (5yz) reply a policy that says later counts as after_fix with no timing (a 5yz is not
+//     repeated unchanged; its How is the change to make);
+//  4. else RetryDefaultTransient or RetryDefaultPermanent, by the reply's class (RFC 5321
+//     sections 4.5.4.1 and 4.2.1).
+//
+// A policy that says later takes each timing field it leaves out (FirstAfter, Backoff,
+// GiveUpAfter, GiveUpAttempts) from RetryDefaultTransient; Source still names the level
+// that chose Retry. SuppressAddress is only ever true on a permanent reply. Success (2yz)
+// and intermediate (3yz) replies have no policy.
 type RetryPolicy struct {
 	Retry           VendorRetry   // whether to retry: later, after_fix or never
 	FirstAfter      time.Duration // the least delay before the next attempt
@@ -95,8 +94,8 @@ func (p RetryPolicy) completed(outcome Outcome) RetryPolicy {
 	return p
 }
 
-// resolvePolicy resolves the policy as the comment at the top of this file says; nil for
-// success and intermediate replies.
+// resolvePolicy resolves the policy as RetryPolicy's documentation says; nil for success
+// and intermediate replies.
 func resolvePolicy(outcome Outcome, reason Reason, decided *DecidedBy) *RetryPolicy {
 	var transient bool
 	switch outcome {
