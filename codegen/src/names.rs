@@ -265,6 +265,12 @@ pub fn go_enum_const(type_name: &str, id: &str) -> String {
     format!("{type_name}{}", upper_camel(id))
 }
 
+/// A Go command constant: the wire name after `Command`, as Go writes initialisms
+/// (`RCPT` -> `CommandRCPT`, `STARTTLS` -> `CommandSTARTTLS`).
+pub fn go_command_const(wire: &str) -> String {
+    format!("Command{}", wire.to_ascii_uppercase())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -347,6 +347,13 @@ func TestNoPanics(t *testing.T) {
 		// Codes made by conversion, in or out of range, classify without panicking too.
 		c := ClassifyText(ReplyCode(rng.Intn(1<<16)), EnhancedCode(rng.Uint32()), s)
 		_, _ = c.DecidedBy.String(), c.Enhanced.String()
+		// So do any context, command numbers out of range and odd host names included.
+		var cl Classifier
+		ctx := Context{Command: Command(rng.Intn(256)), RemoteHost: s}
+		c = cl.ClassifyTextWith(ReplyCode(rng.Intn(1<<16)), EnhancedCode(rng.Uint32()), s, ctx)
+		_, _ = c.DecidedBy.String(), ctx.Command.String()
+		_, _ = VendorOfHost(s)
+		_, _ = ParseCommand(s)
 		_, _ = ParseEnhancedCode(s)
 		_, _ = ParseReplyCode(s)
 		_ = ReplyWriter{Code: 550, Enhanced: PermanentOtherUndefinedStatus}.Check([]string{s})

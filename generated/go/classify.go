@@ -92,6 +92,7 @@ type reasonData struct {
 	side              Side
 	bounce            Bounce
 	sisimai           string
+	policy            *RetryPolicy
 }
 
 func (r Reason) data() *reasonData {
@@ -201,6 +202,10 @@ type Rule struct {
 	// registered enhanced code: a weak rule applies only to replies without an enhanced
 	// code, with a vendor's own code, or with one that says little by itself (X.s.0, X.7.1).
 	Weak bool
+	// RetryPolicy is what to do next time when this rule decides; nil leaves it to the
+	// reason's policy and the defaults. A caller's rule's policy overrides the vendor's and
+	// the reason's (its Source becomes PolicySourceUserRule).
+	RetryPolicy *RetryPolicy
 }
 
 // Matches gives the phrase of Any that matched, if the rule applies to this reply
@@ -345,7 +350,8 @@ const (
 	ByUserRule     DecidedByKind = iota // one of the caller's rules (Rule, Phrase)
 	ByVendorText                        // a vendor entry whose pattern or token is in the text (Entry)
 	ByTextRule                          // a built-in text rule (Rule, Phrase)
-	ByVendorCode                        // a vendor entry for the exact, unregistered enhanced code (Entry)
+	ByVendorCode                        // a vendor entry with neither token nor pattern, for the reply's enhanced code (Entry)
+	ByContext                           // what the reply answered (Context), the codes saying little (Context)
 	ByEnhancedCode                      // the default reason of a registered enhanced code (Enhanced)
 	BySubject                           // the default reason of an unregistered code's subject (Subject)
 	ByReplyCode                         // the default reason of the reply code (Code)
@@ -361,6 +367,7 @@ type DecidedBy struct {
 	Enhanced EnhancedCode
 	Subject  uint16
 	Code     ReplyCode
+	Context  ContextRule
 }
 
 // String says it in words: `text rule `block-lists` (found "spamhaus")`.
@@ -381,10 +388,18 @@ func (d DecidedBy) String() string {
 	case ByTextRule:
 		return fmt.Sprintf("text rule `%s` (found \"%s\")", d.Rule.ID, d.Phrase)
 	case ByVendorCode:
-		if d.Entry.Enhanced != 0 {
-			return fmt.Sprintf("%s's own code %s", d.Entry.Vendor.Name, d.Entry.Enhanced)
+		e := d.Entry
+		switch {
+		case e.Enhanced != 0 && e.EnhancedTo != 0:
+			return fmt.Sprintf("%s's own code range %s-%s", e.Vendor.Name, e.Enhanced, e.EnhancedTo)
+		case e.Enhanced != 0 && e.Enhanced.IsRegistered():
+			return fmt.Sprintf("%s's meaning of %s", e.Vendor.Name, e.Enhanced)
+		case e.Enhanced != 0:
+			return fmt.Sprintf("%s's own code %s", e.Vendor.Name, e.Enhanced)
 		}
-		return d.Entry.Vendor.Name + "'s own code"
+		return e.Vendor.Name + "'s own code"
+	case ByContext:
+		return d.Context.String()
 	case ByEnhancedCode:
 		return fmt.Sprintf("registered enhanced code X.%d.%d", d.Enhanced.Subject(), d.Enhanced.Detail())
 	case BySubject:
@@ -398,8 +413,10 @@ func (d DecidedBy) String() string {
 
 // Classification is what a reply means for the sender.
 type Classification struct {
-	Code      ReplyCode
-	Enhanced  EnhancedCode // the enhanced code the classification used; zero for none
+	Code     ReplyCode
+	Enhanced EnhancedCode // the enhanced code the classification used; zero for none
+	// Outcome is what the first digit states, except that 552 in reply to RCPT TO is
+	// transient (RFC 5321 section 4.5.3.1.10 treats it as 452). Retry and Bounce follow it.
 	Outcome   Outcome
 	Retry     RetryAdvice
 	Bounce    Bounce
@@ -407,23 +424,39 @@ type Classification struct {
 	Side      Side
 	DecidedBy DecidedBy
 	Vendor    *VendorEntry // the entry that best explains the reply, whether or not it decided
+	// RetryPolicy is what to do next time; nil for success (2yz) and intermediate (3yz)
+	// replies. See RetryPolicy for how it is resolved.
+	RetryPolicy *RetryPolicy
 }
 
 // Classifier classifies replies with the caller's Rules (tried first) and the built-in
 // knowledge, in this order, the first step that gives a reason winning:
 //
 //  1. the caller's own rules;
-//  2. a provider's entry whose pattern or token is in the text;
+//  2. a provider's entry whose token or pattern is in the text (BestVendorMatch ranks
+//     them: a token over any pattern, then a reply identified as that vendor's, then the
+//     longer evidence);
 //  3. the built-in text rules (BuiltinRules), in order;
 //  4. a mail server's (Postfix, Exim, ...) entry whose wording is in the text;
-//  5. a vendor entry for the reply's exact, unregistered enhanced code (5.7.606);
-//  6. the default reason of the registered enhanced code (X.1.1: unknown user);
-//  7. the default reason of an unregistered code's subject (X.7.*);
-//  8. the default reason of the reply code;
-//  9. ReasonUnknown.
+//  5. a vendor entry with neither token nor pattern for the reply's enhanced code: an
+//     unregistered code (5.7.606, or one in a range such as 4.7.500-4.7.699) always; a code
+//     IANA registers (4.7.26) only when the reply is identified as that vendor's (its
+//     marker such as "gsmtp" in the text, or the Context's RemoteHost);
+//  6. the Context, when the codes say little (no enhanced code, an unregistered one, or a
+//     catch-all such as X.7.0 or X.7.1): a permanent rejection in reply to DATA or BDAT is
+//     a content rejection, and 552 in reply to RCPT TO means too many recipients
+//     (ContextRule);
+//  7. the default reason of the registered enhanced code (X.1.1: unknown user);
+//  8. the default reason of an unregistered code's subject (X.7.*);
+//  9. the default reason of the reply code;
+//  10. ReasonUnknown.
 //
 // Success (2yz) and intermediate (3yz) replies take the reply code's default reason. Retry
-// advice comes from the reply code alone (RFC 5321 section 4.2.1). The zero Classifier uses
+// advice comes from the reply code (RFC 5321 section 4.2.1), with one exception the RFC
+// makes: 552 in reply to RCPT TO is treated as 452, transient (section 4.5.3.1.10). What to
+// do next time (Classification.RetryPolicy) is resolved from, in order, the deciding user
+// rule's policy, the deciding vendor entry's, the reason's (adjusted to the reply's class)
+// and the defaults (RetryDefaultTransient, RetryDefaultPermanent). The zero Classifier uses
 // the built-in knowledge only.
 type Classifier struct {
 	Rules []Rule
@@ -432,6 +465,11 @@ type Classifier struct {
 // Classify classifies a parsed reply: its code, its enhanced code (the one in the RFC 2034
 // position, or else one found in the text, such as #5.1.1) and its lines' texts.
 func (c *Classifier) Classify(r *Reply) Classification {
+	return c.ClassifyWith(r, Context{})
+}
+
+// ClassifyWith is Classify knowing what the reply answered and where it came from.
+func (c *Classifier) ClassifyWith(r *Reply, ctx Context) Classification {
 	enhanced, ok := r.EnhancedCode()
 	if !ok {
 		enhanced, _ = r.EnhancedInText()
@@ -443,32 +481,45 @@ func (c *Classifier) Classify(r *Reply) Classification {
 		t.push(r.input[p.textStart:p.end])
 	}
 	t.index()
-	return c.classifyIn(r.code, enhanced, &t)
+	return c.classifyIn(r.code, enhanced, &t, ctx)
 }
 
 // ClassifyText classifies a reply given as its code, its enhanced code (zero for none) and
 // its text.
 func (c *Classifier) ClassifyText(code ReplyCode, enhanced EnhancedCode, text string) Classification {
+	return c.ClassifyTextWith(code, enhanced, text, Context{})
+}
+
+// ClassifyTextWith is ClassifyText knowing what the reply answered and where it came from.
+func (c *Classifier) ClassifyTextWith(code ReplyCode, enhanced EnhancedCode, text string, ctx Context) Classification {
 	var t matchText
 	t.fold(text)
 	t.index()
-	return c.classifyIn(code, enhanced, &t)
+	return c.classifyIn(code, enhanced, &t, ctx)
 }
 
 // ClassifyLines is ClassifyText for a multi-line reply given as its lines' texts.
 func (c *Classifier) ClassifyLines(code ReplyCode, enhanced EnhancedCode, lines []string) Classification {
+	return c.ClassifyLinesWith(code, enhanced, lines, Context{})
+}
+
+// ClassifyLinesWith is ClassifyLines knowing what the reply answered and where it came from.
+func (c *Classifier) ClassifyLinesWith(code ReplyCode, enhanced EnhancedCode, lines []string, ctx Context) Classification {
 	var t matchText
 	for _, l := range lines {
 		t.push(l)
 	}
 	t.index()
-	return c.classifyIn(code, enhanced, &t)
+	return c.classifyIn(code, enhanced, &t, ctx)
 }
 
-func (c *Classifier) classifyIn(code ReplyCode, enhanced EnhancedCode, t *matchText) Classification {
-	vendor := bestMatchIn(code, enhanced, t)
-	reason, decided := c.decide(code, enhanced, t, vendor)
+func (c *Classifier) classifyIn(code ReplyCode, enhanced EnhancedCode, t *matchText, ctx Context) Classification {
+	vendor, kind := bestMatchIn(code, enhanced, t, ctx.RemoteHost)
+	reason, decided := c.decide(code, enhanced, t, vendor, kind, ctx)
 	outcome := OutcomeOf(code)
+	if outcome == OutcomePermanent && ctx.tooManyRecipients(code) {
+		outcome = OutcomeTransient
+	}
 	bounce := BounceNone
 	switch outcome {
 	case OutcomeTransient:
@@ -480,19 +531,20 @@ func (c *Classifier) classifyIn(code ReplyCode, enhanced EnhancedCode, t *matchT
 		}
 	}
 	return Classification{
-		Code:      code,
-		Enhanced:  enhanced,
-		Outcome:   outcome,
-		Retry:     RetryAdviceOf(code),
-		Bounce:    bounce,
-		Reason:    reason,
-		Side:      reason.Side(),
-		DecidedBy: decided,
-		Vendor:    vendor,
+		Code:        code,
+		Enhanced:    enhanced,
+		Outcome:     outcome,
+		Retry:       RetryAdvice(outcome),
+		Bounce:      bounce,
+		Reason:      reason,
+		Side:        reason.Side(),
+		DecidedBy:   decided,
+		Vendor:      vendor,
+		RetryPolicy: resolvePolicy(outcome, reason, &decided),
 	}
 }
 
-func (c *Classifier) decide(code ReplyCode, enhanced EnhancedCode, t *matchText, vendor *VendorEntry) (Reason, DecidedBy) {
+func (c *Classifier) decide(code ReplyCode, enhanced EnhancedCode, t *matchText, vendor *VendorEntry, kind MatchKind, ctx Context) (Reason, DecidedBy) {
 	for i := range c.Rules {
 		rule := &c.Rules[i]
 		if phrase, ok := rule.matchesIn(code, enhanced, t, nil); ok {
@@ -506,10 +558,10 @@ func (c *Classifier) decide(code ReplyCode, enhanced EnhancedCode, t *matchText,
 		}
 		return defaultFromCodes(code, enhanced)
 	}
-	// A provider's own wording is the most specific evidence there is. Mail server
+	// A provider's own tag or wording is the most specific evidence there is. Mail server
 	// software's wordings are generic frames that the text rules may read more precisely, so
 	// they come after them.
-	byText := vendor != nil && vendor.HasReason && (vendor.Pattern != "" || vendor.Token != "")
+	byText := vendor != nil && vendor.HasReason && kind.IsText()
 	if byText && vendor.Vendor.Kind == VendorProvider {
 		return vendor.Reason, DecidedBy{Kind: ByVendorText, Entry: vendor}
 	}
@@ -522,8 +574,14 @@ func (c *Classifier) decide(code ReplyCode, enhanced EnhancedCode, t *matchText,
 	if byText {
 		return vendor.Reason, DecidedBy{Kind: ByVendorText, Entry: vendor}
 	}
-	if vendor != nil && vendor.HasReason && vendor.Pattern == "" && vendor.Token == "" {
+	if vendor != nil && vendor.HasReason && kind == MatchCode {
 		return vendor.Reason, DecidedBy{Kind: ByVendorCode, Entry: vendor}
+	}
+	codesSayLittle := enhanced == 0 || !enhanced.IsRegistered() || genericIndex[uint32(enhanced)&(1<<20-1)]
+	if codesSayLittle {
+		if rule, ok := ctx.ruleFor(code); ok {
+			return rule.Reason(), DecidedBy{Kind: ByContext, Context: rule}
+		}
 	}
 	return defaultFromCodes(code, enhanced)
 }

@@ -109,6 +109,39 @@ func ExampleClassifier() {
 	// your rule `acme-frozen` (found "mailbox frozen")
 }
 
+func ExampleClassifier_ClassifyWith() {
+	// RFC 5321 section 4.5.3.1.10: 552 in reply to RCPT TO is "too many recipients", a 452.
+	var classifier smtpcodes.Classifier
+	reply, _ := smtpcodes.ParseReply("552 Requested mail action aborted")
+	c := classifier.ClassifyWith(&reply, smtpcodes.Context{Command: smtpcodes.CommandRCPT})
+	fmt.Println(c.Outcome, c.Reason, c.Retry)
+	fmt.Println(c.DecidedBy)
+
+	// The remote host says whose reply it is: Gmail's meaning of a registered code applies
+	// only to Gmail's replies.
+	reply, _ = smtpcodes.ParseReply("534 5.7.9 https://support.google.com/mail/?p=WebLoginRequired")
+	fmt.Println(classifier.Classify(&reply).Vendor == nil)
+	c = classifier.ClassifyWith(&reply, smtpcodes.Context{RemoteHost: "smtp.gmail.com"})
+	fmt.Println(c.Vendor.Vendor.Slug, c.DecidedBy.Kind == smtpcodes.ByVendorCode)
+	// Output:
+	// transient too_many_recipients retry_later
+	// the context: 552 in reply to RCPT TO, too many recipients (RFC 5321 section 4.5.3.1.10: treated as 452)
+	// true
+	// google-gmail true
+}
+
+func ExampleRetryPolicy() {
+	reply, _ := smtpcodes.ParseReply("550 5.1.1 <bob@example.com> User unknown")
+	p := reply.Classify().RetryPolicy
+	fmt.Println(p.Retry, p.SuppressAddress, p.Source)
+
+	p = smtpcodes.ClassifyText(smtpcodes.CodeLocalErrorInProcessing, 0, "Try again later").RetryPolicy
+	fmt.Println(p.Retry, p.FirstAfter, p.GiveUpAfter, p.Source)
+	// Output:
+	// never true reason
+	// later 30m0s 120h0m0s default
+}
+
 func ExampleReplyWriter() {
 	w := smtpcodes.ReplyWriter{
 		Code:     smtpcodes.CodeMailboxUnavailable,

@@ -1,8 +1,11 @@
 //! The Go module's data: `generated/go/*_gen.go` (package `smtpcodes`) and the module's copy
 //! of the reply vectors (`generated/go/testdata/reply-vectors.json`).
 //!
-//! Only data is generated: typed constants for the registered codes, the registry's tables,
-//! the classifier's reasons, defaults and rules, and the vendor entries. The logic (parser,
+//! Only data is generated: typed constants for the registered codes and the SMTP commands,
+//! the registry's tables, the classifier's reasons, defaults, rules and retry policies, and
+//! the vendors (with the hosts and markers that identify them) and their entries (with code
+//! ranges and policies of their own). Durations are written as seconds, the policies' words
+//! folded onto one line, as the Rust tables hold them. The logic (parser,
 //! writer, classifier engine, `smtp-explain`) is hand-written Go beside these files, checked by
 //! `go vet` and `gofmt` as ordinary source. Everything is read from the JSON document's views
 //! ([`crate::views::document::Root`]), so the Go port sees exactly what the JSON consumers see.
@@ -12,10 +15,10 @@
 
 use std::fmt::Write as _;
 
-use crate::names::{go_enhanced_const, go_enum_const, go_reply_const};
+use crate::names::{go_command_const, go_enhanced_const, go_enum_const, go_reply_const};
 use crate::outputs::{Outputs, MARKER};
-use crate::views::document::{Ref, Root};
-use crate::views::text::go_str;
+use crate::views::document::{Ref, RetryPolicyJson, Root};
+use crate::views::text::{duration_secs, go_str, one_line};
 
 /// The first lines of every generated Go file: Go's own convention (which `go vet`, linters
 /// and code review tools recognise) and the project's marker.
@@ -28,6 +31,53 @@ fn header(doc: &str) -> String {
 /// A one-line Go comment body: the text with line breaks folded into spaces.
 fn comment(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// A Go file's `import "time"`, for the files whose policies name a duration.
+const IMPORT_TIME: &str = "\nimport \"time\"\n";
+
+/// A retry policy as a `RetryPolicy{...}` literal from `source` (a `PolicySource` constant's
+/// suffix), naming only the fields it sets; `uses_time` is set when it names a duration.
+fn policy(p: &RetryPolicyJson, source: &str, uses_time: &mut bool) -> String {
+    let mut fields = vec![format!("Retry: {}", go_enum_const("VendorRetry", p.retry))];
+    let mut duration = |field: &str, d: Option<&str>, fields: &mut Vec<String>| {
+        if let Some(d) = d {
+            *uses_time = true;
+            fields.push(format!("{field}: {} * time.Second", duration_secs(d)));
+        }
+    };
+    duration("FirstAfter", p.first_after, &mut fields);
+    if let Some(b) = p.backoff {
+        fields.push(format!("Backoff: {}", go_str(&one_line(b))));
+    }
+    if let Some(h) = p.how {
+        fields.push(format!("How: {}", go_str(&one_line(h))));
+    }
+    duration("GiveUpAfter", p.give_up_after, &mut fields);
+    if let Some(n) = p.give_up_attempts {
+        fields.push(format!("GiveUpAttempts: {n}"));
+    }
+    if p.suppress_address {
+        fields.push("SuppressAddress: true".to_string());
+    }
+    fields.push(format!("Source: PolicySource{source}"));
+    format!("RetryPolicy{{{}}}", fields.join(", "))
+}
+
+/// An optional policy as a pointer to its literal, or `nil`.
+fn opt_policy(p: Option<&RetryPolicyJson>, source: &str, uses_time: &mut bool) -> String {
+    p.map_or("nil".to_string(), |p| {
+        format!("&{}", policy(p, source, uses_time))
+    })
+}
+
+/// Strings as a `[]string` literal, `nil` when there are none.
+fn opt_strs(items: &[String]) -> String {
+    if items.is_empty() {
+        "nil".to_string()
+    } else {
+        strs(items)
+    }
 }
 
 fn strs(items: &[String]) -> String {
@@ -238,6 +288,7 @@ fn classifier(root: &Root) -> String {
     let mut s = header(
         "The classifier's data, from data/classifier.yaml: reasons, the default reason of each code, and the text rules.",
     );
+    let header_len = s.len();
     s.push_str("\nconst (\n");
     for (i, r) in c.reasons.iter().enumerate() {
         let name = go_enum_const("Reason", r.id);
@@ -248,19 +299,31 @@ fn classifier(root: &Root) -> String {
             let _ = writeln!(s, "\t{name}");
         }
     }
+    let mut uses_time = false;
     s.push_str(")\n\n// reasons describes each Reason, in the taxonomy's order.\nvar reasons = [...]reasonData{\n");
     for r in &c.reasons {
         let _ = writeln!(
             s,
-            "\t{{id: {}, title: {}, advice: {}, side: {}, bounce: {}, sisimai: {}}},",
+            "\t{{id: {}, title: {}, advice: {}, side: {}, bounce: {}, sisimai: {}, policy: {}}},",
             go_str(r.id),
             go_str(r.title),
             go_str(r.advice),
             go_enum_const("Side", r.side),
             go_enum_const("Bounce", r.bounce),
             opt_str(r.sisimai),
+            opt_policy(r.retry_policy.as_ref(), "Reason", &mut uses_time),
         );
     }
+    let (transient, permanent) = match &c.retry_defaults {
+        Some(d) => (
+            policy(&d.transient, "Default", &mut uses_time),
+            policy(&d.permanent, "Default", &mut uses_time),
+        ),
+        None => (
+            "RetryPolicy{Retry: VendorRetryLater, Source: PolicySourceDefault}".to_string(),
+            "RetryPolicy{Retry: VendorRetryNever, Source: PolicySourceDefault}".to_string(),
+        ),
+    };
     let reason = |id: &str| go_enum_const("Reason", id);
     s.push_str("}\n\n// enhancedDefaults gives the default reason of registered enhanced codes (subject, detail).\nvar enhancedDefaults = []codeDefault{\n");
     for d in &c.enhanced_defaults {
@@ -320,12 +383,22 @@ fn classifier(root: &Root) -> String {
         }
         let _ = writeln!(s, "\t{{{}}},", fields.join(", "));
     }
-    s.push_str("}\n");
+    let _ = write!(
+        s,
+        "}}\n\n// retryDefaultTransient is what to do after a transient (4yz) reply when nothing more specific says (retry_defaults in data/classifier.yaml).\nvar retryDefaultTransient = {transient}\n\n// retryDefaultPermanent is what to do after a permanent (5yz) reply when nothing more specific says.\nvar retryDefaultPermanent = {permanent}\n"
+    );
+    if uses_time {
+        let body = s.split_off(header_len);
+        s.push_str(IMPORT_TIME);
+        s.push_str(&body);
+    }
     s
 }
 
 fn vendors(root: &Root) -> String {
     let mut s = header("What providers and mail servers mean by their codes, from data/vendors/.");
+    let header_len = s.len();
+    let mut uses_time = false;
     s.push_str("\n// vendors lists every vendor, by slug.\nvar vendors = []Vendor{\n");
     for v in &root.vendor_sources {
         let kind = if v.kind == "mta" {
@@ -335,10 +408,12 @@ fn vendors(root: &Root) -> String {
         };
         let _ = writeln!(
             s,
-            "\t{{Slug: {}, Name: {}, Kind: {kind}, Description: {}}},",
+            "\t{{Slug: {}, Name: {}, Kind: {kind}, Description: {}, Hosts: {}, Markers: {}}},",
             go_str(v.vendor),
             go_str(v.name),
-            go_str(v.description)
+            go_str(v.description),
+            opt_strs(v.hosts),
+            opt_strs(v.markers),
         );
     }
     s.push_str("}\n\n// vendorEntries lists every vendor entry, grouped by vendor.\nvar vendorEntries = []VendorEntry{\n");
@@ -348,13 +423,9 @@ fn vendors(root: &Root) -> String {
             .iter()
             .position(|v| v.vendor == e.vendor)
             .unwrap_or_default();
-        let enhanced = match &e.enhanced {
-            Some(code) => {
-                let n = numbers(code);
-                packed(n[0], n[1], n[2])
-            }
-            None => "0".to_string(),
-        };
+        let enhanced = enhanced_literal(e.enhanced.as_deref());
+        let enhanced_to = enhanced_literal(e.enhanced_to.as_deref());
+        let retry_policy = opt_policy(e.retry_policy.as_ref(), "Vendor", &mut uses_time);
         let retry = go_enum_const("VendorRetry", e.retry);
         let reason = match e.reason {
             Some(r) => format!("{}, HasReason: true", go_enum_const("Reason", r)),
@@ -362,7 +433,7 @@ fn vendors(root: &Root) -> String {
         };
         let _ = writeln!(
             s,
-            "\t{{Vendor: &vendors[{index}], Basic: {}, Enhanced: {enhanced}, Token: {}, Pattern: {}, Meaning: {}, Cause: {}, SenderAction: {}, AdminAction: {}, Retry: {retry}, Reason: {reason}, SourceTitle: {}, SourceURL: {}, Read: {}}},",
+            "\t{{Vendor: &vendors[{index}], Basic: {}, Enhanced: {enhanced}, EnhancedTo: {enhanced_to}, Token: {}, Pattern: {}, Meaning: {}, Cause: {}, SenderAction: {}, AdminAction: {}, Retry: {retry}, RetryPolicy: {retry_policy}, Reason: {reason}, SourceTitle: {}, SourceURL: {}, Read: {}}},",
             e.basic.unwrap_or(0),
             opt_str(e.token),
             opt_str(e.pattern),
@@ -373,6 +444,52 @@ fn vendors(root: &Root) -> String {
             go_str(e.source_title),
             go_str(e.source),
             go_str(e.read),
+        );
+    }
+    s.push_str("}\n");
+    if uses_time {
+        let body = s.split_off(header_len);
+        s.push_str(IMPORT_TIME);
+        s.push_str(&body);
+    }
+    s
+}
+
+/// The enhanced code `5.7.606` as the packed literal the Go type stores, `0` for none.
+fn enhanced_literal(code: Option<&str>) -> String {
+    match code {
+        Some(code) => {
+            let n = numbers(code);
+            packed(n[0], n[1], n[2])
+        }
+        None => "0".to_string(),
+    }
+}
+
+fn commands(root: &Root) -> String {
+    let mut s = header(
+        "The SMTP commands the registry names, from data/commands.yaml, and the replies each may get.",
+    );
+    s.push_str("\nconst (\n");
+    for (i, c) in root.commands.iter().enumerate() {
+        let name = go_command_const(c.name);
+        let _ = writeln!(s, "\t// {name} is {}: {}.", c.name, comment(c.title));
+        if i == 0 {
+            let _ = writeln!(s, "\t{name} Command = iota + 1");
+        } else {
+            let _ = writeln!(s, "\t{name}");
+        }
+    }
+    s.push_str(")\n\n// commands describes each Command, in the order of the constants (the first is 1).\nvar commands = [...]commandData{\n");
+    for c in &root.commands {
+        let replies: Vec<String> = c.replies.iter().map(u16::to_string).collect();
+        let _ = writeln!(
+            s,
+            "\t{{name: {}, title: {}, description: {}, replies: []ReplyCode{{{}}}}},",
+            go_str(c.name),
+            go_str(c.title),
+            go_str(c.description),
+            replies.join(", "),
         );
     }
     s.push_str("}\n");
@@ -394,6 +511,7 @@ pub fn render(
         ("info_gen.go", info(root)),
         ("classify_gen.go", classifier(root)),
         ("vendors_gen.go", vendors(root)),
+        ("commands_gen.go", commands(root)),
     ];
     for (path, text) in files {
         out.add(format!("generated/go/{path}"), text);

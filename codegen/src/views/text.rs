@@ -147,9 +147,28 @@ pub fn one_line(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// Seconds in a data duration (`30m`, `4h`, `5d`; the loader validates them): the one
+/// conversion every renderer of a retry policy uses.
+pub fn duration_secs(d: &str) -> u64 {
+    let (n, unit) = d.split_at(d.len().saturating_sub(1));
+    let n: u64 = n.parse().unwrap_or(0);
+    n * match unit {
+        "d" => 86_400,
+        "h" => 3_600,
+        _ => 60,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn durations_in_seconds() {
+        assert_eq!(duration_secs("30m"), 1_800);
+        assert_eq!(duration_secs("4h"), 14_400);
+        assert_eq!(duration_secs("5d"), 432_000);
+    }
 
     #[test]
     fn rust_strings() {

@@ -29,7 +29,7 @@ use crate::names::{
     rust_reply_const,
 };
 use crate::outputs::{Outputs, MARKER};
-use crate::views::text::{finish, one_line, rust_doc, rust_str};
+use crate::views::text::{duration_secs, finish, one_line, rust_doc, rust_str};
 
 /// A reference as Rust expressions.
 pub struct RefV {

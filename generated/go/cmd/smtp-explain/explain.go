@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"strings"
+	"time"
 	"unicode"
 
 	smtpcodes "github.com/smtp-codes/smtp-codes/generated/go"
@@ -13,7 +14,7 @@ import (
 var keys = [...]string{
 	"input", "error", "error_kind", "basic", "enhanced", "enhanced_state", "enhanced_in_text",
 	"class", "retry", "bounce", "reason", "reason_title", "side", "advice", "decided_by",
-	"text", "basic_info", "enhanced_info", "vendor", "troubleshooting", "violations",
+	"retry_policy", "text", "basic_info", "enhanced_info", "vendor", "troubleshooting", "violations",
 }
 
 // errorObject is an object with every key null but input, error and error_kind.
@@ -61,15 +62,44 @@ func troubleshootingFor(code smtpcodes.ReplyCode, enhanced smtpcodes.EnhancedCod
 	return nil
 }
 
-// explainJSON explains one reply as an object with every key; a reply that does not parse
-// gives error and error_kind (the parser's error kind) and null elsewhere.
-func explainJSON(input, site string) object {
+// retryPolicy is the policy as the JSON shows it, durations in whole seconds; null for none.
+func retryPolicy(p *smtpcodes.RetryPolicy) interface{} {
+	if p == nil {
+		return nil
+	}
+	secs := func(d time.Duration) interface{} {
+		if d == 0 {
+			return nil
+		}
+		return int(d / time.Second)
+	}
+	attempts := interface{}(nil)
+	if p.GiveUpAttempts != 0 {
+		attempts = p.GiveUpAttempts
+	}
+	return object{
+		{"retry", p.Retry.String()},
+		{"first_after_secs", secs(p.FirstAfter)},
+		{"backoff", optString(p.Backoff, p.Backoff != "")},
+		{"how", optString(p.How, p.How != "")},
+		{"give_up_after_secs", secs(p.GiveUpAfter)},
+		{"give_up_attempts", attempts},
+		{"suppress_address", p.SuppressAddress},
+		{"source", p.Source.String()},
+	}
+}
+
+// explainJSON explains one reply, classified in ctx, as an object with every key; a reply
+// that does not parse gives error and error_kind (the parser's error kind) and null
+// elsewhere.
+func explainJSON(input, site string, ctx smtpcodes.Context) object {
 	reply, err := smtpcodes.ParseReply(input)
 	if err != nil {
 		e := err.(*smtpcodes.ReplyError)
 		return errorObject(input, e.Error(), e.Kind.Name())
 	}
-	c := reply.Classify()
+	var classifier smtpcodes.Classifier
+	c := classifier.ClassifyWith(&reply, ctx)
 	code := reply.Code()
 	positional, hasPositional := reply.EnhancedCode()
 	inText, hasInText := reply.EnhancedInText()
@@ -149,6 +179,7 @@ func explainJSON(input, site string) object {
 		{"side", c.Side.String()},
 		{"advice", c.Reason.Advice()},
 		{"decided_by", c.DecidedBy.String()},
+		{"retry_policy", retryPolicy(c.RetryPolicy)},
 		{"text", texts},
 		{"basic_info", basicInfo},
 		{"enhanced_info", enhancedInfo},
@@ -158,8 +189,8 @@ func explainJSON(input, site string) object {
 	}
 }
 
-// explainText explains one reply in words; false when it is not a reply.
-func explainText(input, site string) (string, bool) {
+// explainText explains one reply, classified in ctx, in words; false when it is not a reply.
+func explainText(input, site string, ctx smtpcodes.Context) (string, bool) {
 	var out strings.Builder
 	p := func(format string, a ...interface{}) { fmt.Fprintf(&out, format, a...) }
 	reply, err := smtpcodes.ParseReply(input)
@@ -168,7 +199,8 @@ func explainText(input, site string) (string, bool) {
 		p("  not an SMTP reply: %s\n", err)
 		return out.String(), false
 	}
-	c := reply.Classify()
+	var classifier smtpcodes.Classifier
+	c := classifier.ClassifyWith(&reply, ctx)
 	code := reply.Code()
 	for _, line := range strings.SplitAfter(input, "\n") {
 		if line == "" {
@@ -186,6 +218,9 @@ func explainText(input, site string) (string, bool) {
 	p("  retry:       %s\n", retryWords(c.Retry))
 	p("  whose side:  %s\n", sideWords(c.Side))
 	p("  what to do:  %s\n", wrap(reason.Advice(), 15))
+	if c.RetryPolicy != nil {
+		p("  next time:   %s\n", wrap(nextTimeWords(c.RetryPolicy), 15))
+	}
 	p("  decided by:  %s\n", c.DecidedBy)
 	if v := c.Vendor; v != nil {
 		var heading string
@@ -312,6 +347,53 @@ func explainText(input, site string) (string, bool) {
 		}
 	}
 	return out.String(), true
+}
+
+// nextTimeWords gives the retry policy in a sentence or two: whether, when, how, when to
+// give up, and whether to stop mailing the address; then whose policy it is.
+func nextTimeWords(p *smtpcodes.RetryPolicy) string {
+	var s strings.Builder
+	switch p.Retry {
+	case smtpcodes.VendorRetryLater:
+		s.WriteString("retry later")
+	case smtpcodes.VendorRetryAfterFix:
+		s.WriteString("retry only after fixing the cause")
+	default:
+		s.WriteString("do not retry this message")
+	}
+	var when []string
+	if p.FirstAfter != 0 {
+		when = append(when, "first after "+smtpcodes.FormatRetryDuration(p.FirstAfter))
+	}
+	if p.GiveUpAfter != 0 {
+		when = append(when, "give up after "+smtpcodes.FormatRetryDuration(p.GiveUpAfter))
+	}
+	if p.GiveUpAttempts != 0 {
+		when = append(when, fmt.Sprintf("give up after %d attempts", p.GiveUpAttempts))
+	}
+	if len(when) > 0 {
+		fmt.Fprintf(&s, " (%s)", strings.Join(when, ", "))
+	}
+	s.WriteByte('.')
+	for _, extra := range []string{p.How, p.Backoff} {
+		if extra != "" {
+			s.WriteString(" " + extra)
+		}
+	}
+	if p.SuppressAddress {
+		s.WriteString(" Stop mailing this address (add it to your suppression list).")
+	}
+	switch p.Source {
+	case smtpcodes.PolicySourceUserRule:
+		s.WriteString(" [your rule's policy]")
+	case smtpcodes.PolicySourceVendor:
+		s.WriteString(" [the provider's policy]")
+	case smtpcodes.PolicySourceReason:
+		s.WriteString(" [the reason's policy]")
+	default:
+		s.WriteString(" [RFC 5321's defaults]")
+	}
+	return s.String()
 }
 
 func outcomeWords(c smtpcodes.Classification) string {

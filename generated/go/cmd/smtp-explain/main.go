@@ -3,7 +3,9 @@
 //	smtp-explain '550 5.1.1 <bob@example.com> User unknown'
 //	smtp-explain --json '421 4.7.0 [TSS04] Messages from 192.0.2.1 temporarily deferred'
 //	printf '"550 5.7.26 Unauthenticated email"\n' | smtp-explain --jsonl
+//	smtp-explain --command RCPT --remote-host gmail-smtp-in.l.google.com '552 Too many recipients'
 //
+// --command and --remote-host give the classifier its Context for every reply of the run.
 // Its output is the Rust tool's (generated/rust/src/bin/smtp-explain.rs); with --jsonl, byte
 // for byte.
 package main
@@ -36,6 +38,11 @@ usage:
 --site BASE   where the reference site lives (a URL or a folder); default: the
               SMTP_CODES_SITE environment variable, else the registry's site_url,
               else the repository path site/.
+--command CMD the command the replies answered (RCPT, DATA, ...): 552 to RCPT is
+              treated as 452, a bare rejection of DATA as a content rejection.
+--remote-host HOST
+              the server that sent the replies (gmail-smtp-in.l.google.com): its
+              name tells whose meaning of a code applies.
 `
 
 func main() { os.Exit(run(os.Args[1:])) }
@@ -50,6 +57,7 @@ func run(args []string) int {
 		}
 	}
 	var replies []string
+	var ctx smtpcodes.Context
 	for i := 0; i < len(args); i++ {
 		a := args[i]
 		switch {
@@ -70,6 +78,25 @@ func run(args []string) int {
 				return 2
 			}
 			site = args[i]
+		case a == "--command":
+			i++
+			if i >= len(args) {
+				fmt.Fprintf(os.Stderr, "smtp-explain: --command needs a value\n\n%s\n", usage)
+				return 2
+			}
+			cmd, err := smtpcodes.ParseCommand(args[i])
+			if err != nil {
+				fmt.Fprintf(os.Stderr, "smtp-explain: --command `%s` is not an SMTP command the registry knows\n\n%s\n", args[i], usage)
+				return 2
+			}
+			ctx.Command = cmd
+		case a == "--remote-host":
+			i++
+			if i >= len(args) || strings.TrimSpace(args[i]) == "" {
+				fmt.Fprintf(os.Stderr, "smtp-explain: --remote-host needs a host name\n\n%s\n", usage)
+				return 2
+			}
+			ctx.RemoteHost = args[i]
 		case a == "--":
 			replies = append(replies, args[i+1:]...)
 			i = len(args)
@@ -91,14 +118,14 @@ func run(args []string) int {
 		}
 		// A closed pipe then shows as a write error, which ends the run quietly.
 		signal.Ignore(syscall.SIGPIPE)
-		return jsonl(os.Stdin, os.Stdout, site)
+		return jsonl(os.Stdin, os.Stdout, site, ctx)
 	case len(replies) == 0:
 		fmt.Fprint(os.Stderr, usage)
 		return 2
 	case mode == "json":
 		failed := false
 		for _, r := range replies {
-			v := explainJSON(unescapeArg(r), site)
+			v := explainJSON(unescapeArg(r), site, ctx)
 			failed = failed || v.get("error") != nil
 			os.Stdout.Write(append(writePretty(nil, v, 0), '\n'))
 		}
@@ -112,7 +139,7 @@ func run(args []string) int {
 			if n > 0 {
 				fmt.Println()
 			}
-			text, good := explainText(unescapeArg(r), site)
+			text, good := explainText(unescapeArg(r), site, ctx)
 			os.Stdout.WriteString(text)
 			failed = failed || !good
 		}
@@ -137,9 +164,10 @@ func unescapeArg(s string) string {
 	return strings.ReplaceAll(strings.ReplaceAll(s, `\r\n`, "\r\n"), `\n`, "\n")
 }
 
-// jsonl reads one JSON string per line and writes one JSON object per line. A line that is
+// jsonl reads one JSON string per line and writes one JSON object per line, each reply
+// classified in ctx. A line that is
 // not UTF-8, not JSON, or not a JSON string gets error and error_kind; processing goes on.
-func jsonl(in io.Reader, out io.Writer, site string) int {
+func jsonl(in io.Reader, out io.Writer, site string, ctx smtpcodes.Context) int {
 	r := bufio.NewReaderSize(in, 64*1024)
 	w := bufio.NewWriterSize(out, 64*1024)
 	var buf []byte
@@ -177,7 +205,7 @@ func jsonl(in io.Reader, out io.Writer, site string) int {
 		case !isString:
 			v = errorObject(nil, "expected a JSON string holding one reply", "not_string")
 		default:
-			v = explainJSON(s, site)
+			v = explainJSON(s, site, ctx)
 		}
 		v = append(v, field{"line", n})
 		b := writeCompact(make([]byte, 0, 2048), v)
