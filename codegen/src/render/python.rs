@@ -15,7 +15,7 @@ use crate::model::Registry;
 use crate::names::{python_const, python_enhanced_const, python_id_member};
 use crate::outputs::{Outputs, MARKER};
 use crate::views::document::{Ref, RetryPolicyJson, Root};
-use crate::views::text::{one_line, py_str};
+use crate::views::text::{duration_secs, one_line, py_str};
 
 /// The folder the generator owns in the Python package: its tables.
 pub const TABLES_DIR: &str = "generated/python/src/smtp_codes/_tables/";
@@ -95,17 +95,6 @@ fn commands(json: &Root<'_>) -> String {
         let _ = writeln!(s, "    {}", py_str(c.title));
     }
     s
-}
-
-/// Seconds in a data duration (`30m`, `4h`, `5d`; the loader refuses any other form).
-fn duration_secs(d: &str) -> u64 {
-    let (n, unit) = d.split_at(d.len().saturating_sub(1));
-    let n: u64 = n.parse().unwrap_or(0);
-    n * match unit {
-        "d" => 86_400,
-        "h" => 3_600,
-        _ => 60,
-    }
 }
 
 fn opt_duration(d: Option<&str>) -> String {
