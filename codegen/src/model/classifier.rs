@@ -105,6 +105,19 @@ pub struct RetryPolicy {
     pub suppress_address: bool,
 }
 
+/// Seconds in a data duration: `30m` is 1800, `4h` 14400, `5d` 432000 (the loader has checked
+/// the form, a number then `m`, `h` or `d`). Every renderer that writes a policy's timing
+/// converts it here.
+pub fn duration_secs(d: &str) -> u64 {
+    let (n, unit) = d.split_at(d.len().saturating_sub(1));
+    let n: u64 = n.parse().unwrap_or(0);
+    n * match unit {
+        "d" => 86_400,
+        "h" => 3_600,
+        _ => 60,
+    }
+}
+
 /// The policies that apply when neither a vendor entry nor the reason gives one: RFC 5321
 /// section 4.5.4.1 for transient replies, no retry for permanent ones.
 #[derive(Debug, Clone, Deserialize)]

@@ -137,20 +137,12 @@ pub fn rules(reg: &Registry) -> Vec<RuleV> {
         .collect()
 }
 
-/// Seconds in a data duration (`30m`, `4h`, `5d`; validated by the loader).
-fn duration_secs(d: &str) -> u64 {
-    let (n, unit) = d.split_at(d.len().saturating_sub(1));
-    let n: u64 = n.parse().unwrap_or(0);
-    n * match unit {
-        "d" => 86_400,
-        "h" => 3_600,
-        _ => 60,
-    }
-}
-
 fn opt_duration(d: Option<&str>) -> String {
     match d {
-        Some(d) => format!("Some(Duration::from_secs({}))", duration_secs(d)),
+        Some(d) => format!(
+            "Some(Duration::from_secs({}))",
+            crate::model::duration_secs(d)
+        ),
         None => "None".into(),
     }
 }
