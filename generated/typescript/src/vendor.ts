@@ -310,16 +310,9 @@ export function bestVendorMatchIn(
 ): { entry: VendorEntry; kind: MatchKind } | undefined {
   const registered = enhanced?.info() !== undefined;
   const host = remoteHost === undefined ? undefined : encoder.encode(remoteHost);
-  // Whether each vendor is identified, worked out once per vendor that matters.
-  const identified = new Map<Vendor, boolean>();
-  const isIdentified = (v: Vendor): boolean => {
-    let known = identified.get(v);
-    if (known === undefined) {
-      known = (host !== undefined && servesHostBytes(v, host)) || v.markers.some((m) => text.containsPhrase(m));
-      identified.set(v, known);
-    }
-    return known;
-  };
+  // Whether the reply is identified as the vendor's, for the few entries that match.
+  const isIdentified = (v: Vendor): boolean =>
+    (host !== undefined && servesHostBytes(v, host)) || v.markers.some((m) => text.containsPhrase(m));
   let best: { entry: VendorEntry; kind: MatchKind } | undefined;
   let bestRank: Rank | undefined;
   for (const c of compiled) {
