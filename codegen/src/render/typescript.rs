@@ -3,17 +3,19 @@
 //! The package's logic (types, the reply parser and writer, the classifier engine, the
 //! `smtp-explain` command) is hand-written TypeScript in `generated/typescript/src/`; this
 //! renderer writes only what depends on the data: the tables in `src/tables/` (every code with
-//! its registry data, the classifier's taxonomy, defaults and rules, the vendor entries) and
-//! `package.json`, whose version is the generated crate's. Rows are plain JSON literals typed
+//! its registry data, the command names, the classifier's taxonomy, defaults, rules and retry
+//! policies, the vendors with their hosts and markers, the vendor entries with their ranges and
+//! policies) and `package.json`, whose version is the generated crate's. Rows are plain JSON literals typed
 //! by the hand-written `src/rows.ts`, so `tsc --strict` checks every table against the shape
 //! the engine reads.
 
 use serde::Serialize;
 
+use crate::views::text::duration_secs;
 use crate::model::Registry;
 use crate::names::{typescript_const, typescript_enhanced_const};
 use crate::outputs::{Outputs, MARKER};
-use crate::views::document::{Ref, Root};
+use crate::views::document::{Ref, RetryPolicyJson, Root};
 use crate::views::text::one_line;
 
 /// The package's folder.
@@ -119,6 +121,46 @@ struct VendorRow<'a> {
     name: &'a str,
     kind: &'a str,
     description: &'a str,
+    hosts: &'a [String],
+    markers: &'a [String],
+}
+
+/// A retry policy as the engine reads it: durations in whole seconds, texts on one line (as
+/// the Rust crate embeds them).
+#[derive(Serialize)]
+struct RetryPolicyRow<'a> {
+    retry: &'a str,
+    first_after_secs: Option<u64>,
+    backoff: Option<String>,
+    how: Option<String>,
+    give_up_after_secs: Option<u64>,
+    give_up_attempts: Option<u32>,
+    suppress_address: bool,
+}
+
+fn policy_row<'a>(p: &RetryPolicyJson<'a>) -> RetryPolicyRow<'a> {
+    RetryPolicyRow {
+        retry: p.retry,
+        first_after_secs: p.first_after.map(duration_secs),
+        backoff: p.backoff.map(one_line),
+        how: p.how.map(one_line),
+        give_up_after_secs: p.give_up_after.map(duration_secs),
+        give_up_attempts: p.give_up_attempts,
+        suppress_address: p.suppress_address,
+    }
+}
+
+/// A policy that says only `retry` (the defaults when the data gives none).
+fn bare_policy(retry: &str) -> RetryPolicyRow<'_> {
+    RetryPolicyRow {
+        retry,
+        first_after_secs: None,
+        backoff: None,
+        how: None,
+        give_up_after_secs: None,
+        give_up_attempts: None,
+        suppress_address: false,
+    }
 }
 
 #[derive(Serialize)]
@@ -127,6 +169,8 @@ struct VendorEntryRow<'a> {
     vendor: usize,
     basic: Option<u16>,
     enhanced: Option<&'a str>,
+    /// The last code of the range that starts at `enhanced`.
+    enhanced_to: Option<&'a str>,
     token: Option<&'a str>,
     pattern: Option<&'a str>,
     refines: &'a str,
@@ -139,6 +183,7 @@ struct VendorEntryRow<'a> {
     source_title: &'a str,
     source_url: &'a str,
     read: &'a str,
+    retry_policy: Option<RetryPolicyRow<'a>>,
 }
 
 /// Renders the package's data files.
@@ -213,6 +258,11 @@ fn registry_ts(reg: &Registry, json: &Root<'_>, version: &str) -> String {
         "/** The reference site's address, when the registry sets one. */\nexport const SITE_URL: string | null = {};\n\n",
         opt_literal(reg.meta.site_url.as_deref())
     ));
+    s.push_str("/** The SMTP commands the registry names (with the pseudo-commands `ANY` and `CONNECT`). */\nexport const COMMANDS = [\n");
+    for c in &json.commands {
+        s.push_str(&format!("  {},\n", opt_literal(Some(c.name))));
+    }
+    s.push_str("] as const;\n\n");
     let classes: Vec<TitleRow> = json
         .classes
         .iter()
@@ -344,10 +394,26 @@ fn registry_ts(reg: &Registry, json: &Root<'_>, version: &str) -> String {
 fn classifier_ts(json: &Root<'_>) -> String {
     let c = &json.classifier;
     let mut s = header(
-        "The classifier's data, from `data/classifier.yaml`: the reasons, the default reason of each code, and the text rules. The engine is in `../classify.ts`.",
+        "The classifier's data, from `data/classifier.yaml`: the retry defaults, the reasons with their retry policies, the default reason of each code, and the text rules. The engine is in `../classify.ts` and `../retry.ts`.",
     );
-    s.push_str("import type { CodeReasonRow, ReasonRow, RuleRow } from \"../rows.js\";\n\n");
-    // The rows the package's types declare: the JSON's retry policies reach the ports later.
+    s.push_str("import type { CodeReasonRow, ReasonRow, RetryDefaultsRow, RuleRow } from \"../rows.js\";\n\n");
+    let (transient, permanent) = match &c.retry_defaults {
+        Some(d) => (policy_row(&d.transient), policy_row(&d.permanent)),
+        None => (bare_policy("later"), bare_policy("never")),
+    };
+    #[derive(serde::Serialize)]
+    struct Defaults<'a> {
+        transient: RetryPolicyRow<'a>,
+        permanent: RetryPolicyRow<'a>,
+    }
+    let defaults = Defaults {
+        transient,
+        permanent,
+    };
+    s.push_str(&format!(
+        "/** What to do next time when neither a vendor entry nor the reason says (RFC 5321 section 4.5.4.1; no retry for a permanent reply). */\nexport const RETRY_DEFAULTS: RetryDefaultsRow = {};\n\n",
+        serde_json::to_string(&defaults).expect("serializing plain data cannot fail")
+    ));
     #[derive(serde::Serialize)]
     struct Reason<'a> {
         id: &'a str,
@@ -356,6 +422,7 @@ fn classifier_ts(json: &Root<'_>) -> String {
         bounce: &'a str,
         sisimai: Option<&'a str>,
         advice: &'a str,
+        retry_policy: Option<RetryPolicyRow<'a>>,
     }
     let reasons: Vec<Reason<'_>> = c
         .reasons
@@ -367,6 +434,7 @@ fn classifier_ts(json: &Root<'_>) -> String {
             bounce: r.bounce,
             sisimai: r.sisimai,
             advice: r.advice,
+            retry_policy: r.retry_policy.as_ref().map(policy_row),
         })
         .collect();
     s.push_str(&table(
@@ -410,7 +478,7 @@ fn classifier_ts(json: &Root<'_>) -> String {
 
 fn vendors_ts(json: &Root<'_>) -> String {
     let mut s = header(
-        "What providers and mail servers mean by their codes, from `data/vendors/`. The lookups are in `../vendor.ts`.",
+        "What providers and mail servers mean by their codes, from `data/vendors/`: the vendors with their hosts and markers, the entries with their code ranges and retry policies. The lookups are in `../vendor.ts`.",
     );
     s.push_str("import type { VendorEntryRow, VendorRow } from \"../rows.js\";\n\n");
     let vendors: Vec<VendorRow> = json
@@ -421,6 +489,8 @@ fn vendors_ts(json: &Root<'_>) -> String {
             name: v.name,
             kind: v.kind,
             description: v.description,
+            hosts: v.hosts,
+            markers: v.markers,
         })
         .collect();
     s.push_str(&table(
@@ -439,6 +509,7 @@ fn vendors_ts(json: &Root<'_>) -> String {
                 .expect("every entry's vendor is listed"),
             basic: e.basic,
             enhanced: e.enhanced.as_deref(),
+            enhanced_to: e.enhanced_to.as_deref(),
             token: e.token,
             pattern: e.pattern,
             refines: &e.refines,
@@ -451,6 +522,7 @@ fn vendors_ts(json: &Root<'_>) -> String {
             source_title: e.source_title,
             source_url: e.source,
             read: e.read,
+            retry_policy: e.retry_policy.as_ref().map(policy_row),
         })
         .collect();
     s.push_str(&table(

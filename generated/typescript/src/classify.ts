@@ -6,17 +6,27 @@
  * module applies it in the Rust crate's order, the first step that gives a reason winning:
  *
  * 1. the caller's own rules ({@link Classifier} with rules);
- * 2. a provider's entry whose pattern or token is in the text;
+ * 2. a provider's entry whose token or pattern is in the text (`vendor.ts` ranks them: a
+ *    token over any pattern, then a reply identified as that vendor's, then the longer
+ *    evidence);
  * 3. the built-in text rules, in order;
  * 4. a mail server's (Postfix, Exim, ...) entry whose wording is in the text;
- * 5. a vendor entry for the reply's exact, unregistered enhanced code (`5.7.606`);
- * 6. the default reason of the registered enhanced code (`X.1.1`: unknown user);
- * 7. the default reason of an unregistered code's subject (`X.7.*`);
- * 8. the default reason of the reply code;
- * 9. the reason `unknown`.
+ * 5. a vendor entry with neither token nor pattern for the reply's enhanced code: an
+ *    unregistered code (`5.7.606`, or one in a range such as `4.7.500`-`4.7.699`) always; a
+ *    code IANA registers (`4.7.26`) only when the reply is identified as that vendor's (its
+ *    marker such as `gsmtp` in the text, or the context's `remoteHost`);
+ * 6. the {@link Context}, when the codes say little (no enhanced code, an unregistered one, or
+ *    a catch-all such as `X.7.0` or `X.7.1`): a permanent rejection in reply to `DATA` or
+ *    `BDAT` is a content rejection, and 552 in reply to `RCPT TO` means too many recipients;
+ * 7. the default reason of the registered enhanced code (`X.1.1`: unknown user);
+ * 8. the default reason of an unregistered code's subject (`X.7.*`);
+ * 9. the default reason of the reply code;
+ * 10. the reason `unknown`.
  *
  * Success (2yz) and intermediate (3yz) replies take the reply code's default reason. Retry
- * advice comes from the reply code alone (RFC 5321 section 4.2.1).
+ * advice comes from the reply code (RFC 5321 section 4.2.1), with one exception the RFC makes:
+ * 552 in reply to `RCPT TO` is treated as 452, transient (section 4.5.3.1.10). What to do next
+ * time ({@link RetryPolicy}) is resolved as `retry.ts` says.
  *
  * (Hand-written.)
  * @module
@@ -24,9 +34,13 @@
 
 import { EnhancedCode } from "./codes.js";
 import type { ReplyCode } from "./codes.js";
+import { checkedContext, contextRuleFor, contextRuleReason, describeContextRule, tooManyRecipients } from "./context.js";
+import type { Context, ContextRule } from "./context.js";
 import { MatchText, phraseNeedle } from "./match-text.js";
 import type { Needle } from "./match-text.js";
 import { Reply } from "./reply.js";
+import { completed, policyFromInit, policyFromRow, RETRY_DEFAULT_PERMANENT, RETRY_DEFAULT_TRANSIENT } from "./retry.js";
+import type { RetryPolicy, RetryPolicyInit } from "./retry.js";
 import {
   BASIC_DEFAULTS,
   ENHANCED_DEFAULTS,
@@ -35,8 +49,8 @@ import {
   RULES,
   SUBJECT_DEFAULTS,
 } from "./tables/classifier.js";
-import { bestVendorMatch } from "./vendor.js";
-import type { VendorEntry } from "./vendor.js";
+import { bestVendorMatchIn } from "./vendor.js";
+import type { MatchKind, VendorEntry } from "./vendor.js";
 
 /** Whose side a problem is on. */
 export type Side = "recipient" | "sender" | "sending_server" | "receiving_server" | "network" | "none";
@@ -62,6 +76,11 @@ export interface Reason {
   readonly side: Side;
   /** The bounce type of a permanent failure for this reason. */
   readonly permanentBounce: Bounce;
+  /**
+   * The reason's own policy for next time (source `reason`), as the data gives it, before a
+   * classification adjusts it to the reply's class; `undefined` where the data gives none.
+   */
+  readonly retryPolicy: RetryPolicy | undefined;
 }
 
 const reasons = new Map<string, Reason>(
@@ -73,6 +92,7 @@ const reasons = new Map<string, Reason>(
       advice: r.advice,
       side: r.side as Side,
       permanentBounce: r.bounce as Bounce,
+      retryPolicy: r.retry_policy === null ? undefined : policyFromRow(r.retry_policy, "reason"),
     }),
   ]),
 );
@@ -134,6 +154,12 @@ export interface Rule {
    * by itself (`X.s.0`, X.7.1).
    */
   readonly weak?: boolean;
+  /**
+   * What to do next time when this rule decides (source `user_rule`); left out, the reason's
+   * policy and the defaults apply. A caller's rule overrides the vendor's and the reason's
+   * policy.
+   */
+  readonly retryPolicy?: RetryPolicyInit;
 }
 
 /** A rule ready to match. */
@@ -147,6 +173,7 @@ class CompiledRule {
   readonly codes: readonly number[];
   readonly enhanced: readonly number[];
   readonly weak: boolean;
+  readonly policy: RetryPolicy | undefined;
 
   constructor(rule: Rule) {
     this.rule = rule;
@@ -158,6 +185,7 @@ class CompiledRule {
     this.codes = rule.codes ?? [];
     this.enhanced = (rule.enhanced ?? []).map((c) => key(...parseX(c)));
     this.weak = rule.weak ?? false;
+    this.policy = rule.retryPolicy === undefined ? undefined : policyFromInit(rule.retryPolicy, rule.id);
   }
 
   /** The phrase of `any` that matched, if the rule applies. */
@@ -189,6 +217,7 @@ export type DecidedBy =
   | { readonly kind: "vendor_text"; readonly entry: VendorEntry }
   | { readonly kind: "text_rule"; readonly rule: Rule; readonly phrase: string }
   | { readonly kind: "vendor_code"; readonly entry: VendorEntry }
+  | { readonly kind: "context"; readonly rule: ContextRule }
   | { readonly kind: "enhanced_code"; readonly code: string }
   | { readonly kind: "subject"; readonly subject: number }
   | { readonly kind: "reply_code"; readonly code: ReplyCode }
@@ -207,10 +236,15 @@ export function describeDecidedBy(d: DecidedBy): string {
     }
     case "text_rule":
       return `text rule \`${d.rule.id}\` (found "${d.phrase}")`;
-    case "vendor_code":
-      return d.entry.enhanced !== undefined
-        ? `${d.entry.vendor.name}'s own code ${d.entry.enhanced}`
-        : `${d.entry.vendor.name}'s own code`;
+    case "vendor_code": {
+      const e = d.entry;
+      if (e.enhanced === undefined) return `${e.vendor.name}'s own code`;
+      if (e.enhancedTo !== undefined) return `${e.vendor.name}'s own code range ${e.enhanced}-${e.enhancedTo}`;
+      if (e.enhanced.info() !== undefined) return `${e.vendor.name}'s meaning of ${e.enhanced}`;
+      return `${e.vendor.name}'s own code ${e.enhanced}`;
+    }
+    case "context":
+      return describeContextRule(d.rule);
     case "enhanced_code":
       return `registered enhanced code ${d.code}`;
     case "subject":
@@ -228,9 +262,12 @@ export interface Classification {
   readonly code: ReplyCode;
   /** The enhanced code the classification used, if any. */
   readonly enhanced: EnhancedCode | undefined;
-  /** What the first digit states. */
+  /**
+   * What the first digit states; `transient` for 552 in reply to `RCPT TO` (RFC 5321 section
+   * 4.5.3.1.10), whose code stays 552.
+   */
   readonly outcome: Outcome;
-  /** What to do next, per RFC 5321 section 4.2.1. */
+  /** What to do next, per RFC 5321 section 4.2.1 (from `outcome`). */
   readonly retry: RetryAdvice;
   /** Hard, soft or no bounce. */
   readonly bounce: Bounce;
@@ -242,6 +279,11 @@ export interface Classification {
   readonly decidedBy: DecidedBy;
   /** The vendor entry that best explains the reply, whether or not it decided the reason. */
   readonly vendor: VendorEntry | undefined;
+  /**
+   * What to do next time; `undefined` for success (2yz) and intermediate (3yz) replies. See
+   * `retry.ts` for how it is resolved.
+   */
+  readonly retryPolicy: RetryPolicy | undefined;
 }
 
 /** The outcome of a reply code. */
@@ -260,27 +302,36 @@ export function outcomeOf(code: ReplyCode): Outcome {
 
 /** The retry advice for a reply code. */
 export function retryOf(code: ReplyCode): RetryAdvice {
-  switch (Math.floor(code / 100)) {
-    case 2:
+  return adviceFor(outcomeOf(code));
+}
+
+function adviceFor(outcome: Outcome): RetryAdvice {
+  switch (outcome) {
+    case "success":
       return "done";
-    case 3:
+    case "intermediate":
       return "continue";
-    case 4:
+    case "transient":
       return "retry_later";
-    default:
+    case "permanent":
       return "do_not_retry";
   }
 }
+
+const NO_CONTEXT: Context = Object.freeze({});
 
 const encoder = new TextEncoder();
 
 /** A classifier, with the caller's rules (tried before the built-in ones). */
 export class Classifier {
   readonly #rules: readonly CompiledRule[];
+  /** The policies of the caller's rules that carry one, by rule. */
+  readonly #policies = new Map<Rule, RetryPolicy>();
 
   /** A classifier that tries `rules` first, then the built-in knowledge. */
   constructor(rules: readonly Rule[] = []) {
     this.#rules = rules.map((r) => new CompiledRule(r));
+    for (const r of this.#rules) if (r.policy !== undefined) this.#policies.set(r.rule, r.policy);
   }
 
   /**
@@ -288,23 +339,62 @@ export class Classifier {
    * or else one found in the text, such as `#5.1.1`) and its lines' texts.
    */
   classify(reply: Reply): Classification {
+    return this.classifyWith(reply, NO_CONTEXT);
+  }
+
+  /**
+   * {@link Classifier.classify} knowing what the reply answered and where it came from (see
+   * {@link Context}).
+   *
+   * ```ts
+   * const c = new Classifier().classifyWith(Reply.parse("554 Transaction failed"), { command: "DATA" });
+   * c.reason.id; // "content_rejected"
+   * ```
+   */
+  classifyWith(reply: Reply, context: Context): Classification {
     const enhanced = reply.enhancedCode ?? reply.enhancedInText();
-    return this.classifyLines(reply.code, enhanced, reply.textBytes());
+    return this.classifyLinesWith(reply.code, enhanced, reply.textBytes(), context);
   }
 
   /** Classifies a reply given as its code, its enhanced code and its text. */
   classifyText(code: ReplyCode, enhanced: EnhancedCode | undefined, text: string | Uint8Array): Classification {
-    return this.classifyLines(code, enhanced, [typeof text === "string" ? encoder.encode(text) : text]);
+    return this.classifyTextWith(code, enhanced, text, NO_CONTEXT);
+  }
+
+  /** {@link Classifier.classifyText} knowing what the reply answered and where it came from. */
+  classifyTextWith(
+    code: ReplyCode,
+    enhanced: EnhancedCode | undefined,
+    text: string | Uint8Array,
+    context: Context,
+  ): Classification {
+    return this.classifyLinesWith(code, enhanced, [text], context);
   }
 
   /** Like {@link Classifier.classifyText}, for a multi-line reply given as its lines' texts. */
   classifyLines(code: ReplyCode, enhanced: EnhancedCode | undefined, lines: Iterable<string | Uint8Array>): Classification {
+    return this.classifyLinesWith(code, enhanced, lines, NO_CONTEXT);
+  }
+
+  /**
+   * {@link Classifier.classifyLines} knowing what the reply answered and where it came from.
+   * Throws a `TypeError` when `context.command` is not a command the registry names (see
+   * `parseCommand`).
+   */
+  classifyLinesWith(
+    code: ReplyCode,
+    enhanced: EnhancedCode | undefined,
+    lines: Iterable<string | Uint8Array>,
+    context: Context,
+  ): Classification {
+    const ctx = context === NO_CONTEXT ? context : checkedContext(context);
     const bytes: Uint8Array[] = [];
     for (const l of lines) bytes.push(typeof l === "string" ? encoder.encode(l) : l);
     const text = new MatchText(bytes);
-    const vendor = bestVendorMatch(code, enhanced, text);
-    const [reason, decidedBy] = this.#decide(code, enhanced, text, vendor);
-    const outcome = outcomeOf(code);
+    const best = bestVendorMatchIn(code, enhanced, text, ctx.remoteHost);
+    const [reason, decidedBy] = this.#decide(code, enhanced, text, best, ctx);
+    let outcome = outcomeOf(code);
+    if (outcome === "permanent" && tooManyRecipients(ctx, code)) outcome = "transient";
     let bounce: Bounce;
     if (outcome === "success" || outcome === "intermediate") bounce = "none";
     else if (outcome === "transient") bounce = "soft";
@@ -313,12 +403,13 @@ export class Classifier {
       code,
       enhanced,
       outcome,
-      retry: retryOf(code),
+      retry: adviceFor(outcome),
       bounce,
       reason,
       side: reason.side,
       decidedBy,
-      vendor,
+      vendor: best?.entry,
+      retryPolicy: resolvePolicy(outcome, reason, decidedBy, this.#policies),
     });
   }
 
@@ -326,7 +417,8 @@ export class Classifier {
     code: ReplyCode,
     enhanced: EnhancedCode | undefined,
     text: MatchText,
-    vendor: VendorEntry | undefined,
+    best: { entry: VendorEntry; kind: MatchKind } | undefined,
+    context: Context,
   ): [Reason, DecidedBy] {
     for (const rule of this.#rules) {
       const phrase = rule.matchesIn(code, enhanced, text);
@@ -338,12 +430,10 @@ export class Classifier {
       if (r !== undefined) return [r, { kind: "reply_code", code }];
       return codeDefault(code, enhanced);
     }
-    // A provider's own wording is the most specific evidence there is; mail server
-    // software's wordings are generic frames that the text rules may read more precisely.
-    const byText =
-      vendor !== undefined && vendor.reason !== undefined && (vendor.pattern !== undefined || vendor.token !== undefined)
-        ? vendor
-        : undefined;
+    // A provider's own tag or wording is the most specific evidence there is. Mail server
+    // software's wordings are generic frames that the text rules may read more precisely, so
+    // they come after them.
+    const byText = best !== undefined && best.kind !== "code" && best.entry.reason !== undefined ? best.entry : undefined;
     if (byText !== undefined && byText.vendor.kind === "provider") {
       return [mustReason(byText.reason!), { kind: "vendor_text", entry: byText }];
     }
@@ -352,11 +442,55 @@ export class Classifier {
       if (phrase !== undefined) return [rule.reason, { kind: "text_rule", rule: rule.rule, phrase }];
     }
     if (byText !== undefined) return [mustReason(byText.reason!), { kind: "vendor_text", entry: byText }];
-    if (vendor !== undefined && vendor.reason !== undefined && vendor.pattern === undefined && vendor.token === undefined) {
-      return [mustReason(vendor.reason), { kind: "vendor_code", entry: vendor }];
+    if (best !== undefined && best.kind === "code" && best.entry.reason !== undefined) {
+      return [mustReason(best.entry.reason), { kind: "vendor_code", entry: best.entry }];
+    }
+    const codesSayLittle =
+      enhanced === undefined ||
+      enhanced.info() === undefined ||
+      genericEnhanced.has(key(enhanced.subject, enhanced.detail));
+    if (codesSayLittle) {
+      const rule = contextRuleFor(context, code);
+      if (rule !== undefined) return [mustReason(contextRuleReason(rule)), { kind: "context", rule }];
     }
     return codeDefault(code, enhanced);
   }
+}
+
+/** The retry policy, resolved as `retry.ts` documents. */
+function resolvePolicy(
+  outcome: Outcome,
+  reason: Reason,
+  decidedBy: DecidedBy,
+  userPolicies: ReadonlyMap<Rule, RetryPolicy>,
+): RetryPolicy | undefined {
+  if (outcome === "success" || outcome === "intermediate") return undefined;
+  const transient = outcome === "transient";
+  let chosen: RetryPolicy | undefined;
+  if (decidedBy.kind === "user_rule") chosen = userPolicies.get(decidedBy.rule);
+  if (chosen === undefined && (decidedBy.kind === "vendor_text" || decidedBy.kind === "vendor_code")) {
+    chosen = decidedBy.entry.retryPolicy;
+  }
+  if (chosen === undefined) {
+    const p = reason.retryPolicy;
+    if (p === undefined) chosen = undefined;
+    // `never` (with `suppressAddress`) concerns permanent replies, as a hard bounce does.
+    else if (transient && p.retry === "never") chosen = undefined;
+    // A permanent reply is not repeated unchanged: the reason's way of retrying becomes the
+    // change to make first.
+    else if (!transient && p.retry === "later") {
+      chosen = {
+        ...p,
+        retry: "after_fix",
+        firstAfterSecs: undefined,
+        backoff: undefined,
+        giveUpAfterSecs: undefined,
+        giveUpAttempts: undefined,
+      };
+    } else chosen = p;
+  }
+  chosen ??= transient ? RETRY_DEFAULT_TRANSIENT : RETRY_DEFAULT_PERMANENT;
+  return completed(chosen, outcome === "permanent");
 }
 
 /** The default reason from the codes alone: enhanced code, then its subject, then the reply code. */
@@ -379,20 +513,26 @@ function codeDefault(code: ReplyCode, enhanced: EnhancedCode | undefined): [Reas
 const defaultClassifier = new Classifier();
 
 /**
- * Classifies a parsed reply (or the text of one) with the built-in knowledge.
+ * Classifies a parsed reply (or the text of one) with the built-in knowledge, in `context`
+ * when given (see {@link Classifier.classifyWith}).
  *
  * ```ts
  * const c = classify(Reply.parse("550 5.1.1 <bob@example.com> User unknown"));
  * [c.reason.id, c.bounce, c.side]; // ["unknown_user", "hard", "recipient"]
  * ```
  */
-export function classify(reply: Reply | string): Classification {
-  return defaultClassifier.classify(typeof reply === "string" ? Reply.parse(reply) : reply);
+export function classify(reply: Reply | string, context: Context = NO_CONTEXT): Classification {
+  return defaultClassifier.classifyWith(typeof reply === "string" ? Reply.parse(reply) : reply, context);
 }
 
-/** Classifies a reply given as code, enhanced code and text, with the built-in knowledge. */
-export function classifyText(code: ReplyCode, enhanced: EnhancedCode | undefined, text: string | Uint8Array): Classification {
-  return defaultClassifier.classifyText(code, enhanced, text);
+/** Classifies a reply given as code, enhanced code and text, with the built-in knowledge, in `context` when given. */
+export function classifyText(
+  code: ReplyCode,
+  enhanced: EnhancedCode | undefined,
+  text: string | Uint8Array,
+  context: Context = NO_CONTEXT,
+): Classification {
+  return defaultClassifier.classifyTextWith(code, enhanced, text, context);
 }
 
 /** Whether `phrase` occurs in `text`, as the rules match phrases. */

@@ -13,9 +13,12 @@ import type { EnhancedCode } from "./codes.js";
 import type { ReplyCode, Troubleshooting } from "./codes.js";
 import { classify, describeDecidedBy } from "./classify.js";
 import type { Classification, Side } from "./classify.js";
+import type { Context } from "./context.js";
 import type { Json } from "./json.js";
 import { Reply } from "./reply.js";
 import { ReplyError } from "./reply-error.js";
+import { durationString } from "./retry.js";
+import type { RetryPolicy } from "./retry.js";
 
 /** Every key of an explanation object but `line`. */
 export const KEYS = [
@@ -34,6 +37,7 @@ export const KEYS = [
   "side",
   "advice",
   "decided_by",
+  "retry_policy",
   "text",
   "basic_info",
   "enhanced_info",
@@ -70,12 +74,27 @@ function troubleFor(c: Classification): Troubleshooting | undefined {
   return c.enhanced?.info()?.troubleshooting ?? replyInfo(c.code)?.troubleshooting;
 }
 
+/** What to do next time, as `retry_policy` in the JSON: durations in whole seconds. */
+function policyJson(p: RetryPolicy): Json {
+  return {
+    retry: p.retry,
+    first_after_secs: p.firstAfterSecs ?? null,
+    backoff: p.backoff ?? null,
+    how: p.how ?? null,
+    give_up_after_secs: p.giveUpAfterSecs ?? null,
+    give_up_attempts: p.giveUpAttempts ?? null,
+    suppress_address: p.suppressAddress,
+    source: p.source,
+  };
+}
+
 /**
  * Explains one reply as the JSON object of `smtp-explain --json`; a reply that does not parse
  * gives `error` and `error_kind` (the parser's error kind) and `null` elsewhere. `site` is
- * the reference site's base, ending in `/`.
+ * the reference site's base, ending in `/`; `context` is what the reply answered and where it
+ * came from (`--command`, `--remote-host`).
  */
-export function explain(input: string, site: string): Explanation {
+export function explain(input: string, site: string, context: Context = {}): Explanation {
   let reply: Reply;
   try {
     reply = Reply.parse(input);
@@ -83,7 +102,7 @@ export function explain(input: string, site: string): Explanation {
     if (e instanceof ReplyError) return errorObject(input, e.message, e.kind.kind);
     throw e;
   }
-  const c = classify(reply);
+  const c = classify(reply, context);
   const code = reply.code;
   const info = replyInfo(code);
   const einfo = c.enhanced?.info();
@@ -105,6 +124,7 @@ export function explain(input: string, site: string): Explanation {
     side: c.side,
     advice: c.reason.advice,
     decided_by: describeDecidedBy(c.decidedBy),
+    retry_policy: c.retryPolicy === undefined ? null : policyJson(c.retryPolicy),
     text: reply.lines.map((l) => l.text),
     basic_info:
       info === undefined
@@ -270,8 +290,38 @@ function rustLines(s: string): string[] {
 
 const TRAILING_WHITESPACE = new RegExp(`(?:${WHITESPACE.source})$`);
 
-/** Explains one reply in words, as `smtp-explain` prints it; `ok` is false when it is not a reply. */
-export function explainText(input: string, site: string): { text: string; ok: boolean } {
+/**
+ * The retry policy in a sentence or two: whether, when, how, when to give up, and whether to
+ * stop mailing the address; then whose policy it is.
+ */
+export function nextTimeWords(p: RetryPolicy): string {
+  let s = p.retry === "later" ? "retry later" : p.retry === "after_fix" ? "retry only after fixing the cause" : "do not retry this message";
+  const when: string[] = [];
+  if (p.firstAfterSecs !== undefined) when.push(`first after ${durationString(p.firstAfterSecs)}`);
+  if (p.giveUpAfterSecs !== undefined) when.push(`give up after ${durationString(p.giveUpAfterSecs)}`);
+  if (p.giveUpAttempts !== undefined) when.push(`give up after ${p.giveUpAttempts} attempts`);
+  if (when.length > 0) s += ` (${when.join(", ")})`;
+  s += ".";
+  if (p.how !== undefined) s += ` ${p.how}`;
+  if (p.backoff !== undefined) s += ` ${p.backoff}`;
+  if (p.suppressAddress) s += " Stop mailing this address (add it to your suppression list).";
+  switch (p.source) {
+    case "user_rule":
+      return s + " [your rule's policy]";
+    case "vendor":
+      return s + " [the provider's policy]";
+    case "reason":
+      return s + " [the reason's policy]";
+    case "default":
+      return s + " [RFC 5321's defaults]";
+  }
+}
+
+/**
+ * Explains one reply in words, as `smtp-explain` prints it, in `context` when given; `ok` is
+ * false when it is not a reply.
+ */
+export function explainText(input: string, site: string, context: Context = {}): { text: string; ok: boolean } {
   let reply: Reply;
   try {
     reply = Reply.parse(input);
@@ -281,7 +331,7 @@ export function explainText(input: string, site: string): { text: string; ok: bo
     }
     throw e;
   }
-  const c = classify(reply);
+  const c = classify(reply, context);
   const code = reply.code;
   let out = "";
   for (const line of rustLines(input)) out += line + "\n";
@@ -292,6 +342,7 @@ export function explainText(input: string, site: string): { text: string; ok: bo
   out += `  retry:       ${retryWords(c)}\n`;
   out += `  whose side:  ${sideWords(c.side)}\n`;
   out += `  what to do:  ${wrap(reason.advice, 15)}\n`;
+  if (c.retryPolicy !== undefined) out += `  next time:   ${wrap(nextTimeWords(c.retryPolicy), 15)}\n`;
   out += `  decided by:  ${describeDecidedBy(c.decidedBy)}\n`;
   const v = c.vendor;
   if (v !== undefined) {

@@ -67,8 +67,24 @@ export {
   RULES_BUILT_IN,
 } from "./classify.js";
 export type { Bounce, Classification, DecidedBy, Outcome, Reason, RetryAdvice, Rule, Side } from "./classify.js";
+export { allCommands, contextRuleReason, describeContextRule, parseCommand } from "./context.js";
+export type { Command, Context, ContextRule } from "./context.js";
+export { durationString, RETRY_DEFAULT_PERMANENT, RETRY_DEFAULT_TRANSIENT } from "./retry.js";
+export type { PolicySource, Retry, RetryPolicy, RetryPolicyInit } from "./retry.js";
 export { TEXT_CAPACITY } from "./match-text.js";
-export { allVendors, bestVendorMatch, vendorBySlug, vendorEntries, vendorMatches } from "./vendor.js";
+export {
+  allVendors,
+  bestVendorMatch,
+  codesMatch,
+  isTextMatch,
+  matchKindRank,
+  vendorBySlug,
+  vendorEntries,
+  vendorMatches,
+  vendorMatchKind,
+  vendorOfHost,
+  vendorServesHost,
+} from "./vendor.js";
 export type { MatchKind, Vendor, VendorEntry } from "./vendor.js";
 export { explain, explainText } from "./explain.js";
 export type { Explanation } from "./explain.js";

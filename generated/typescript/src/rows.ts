@@ -65,6 +65,26 @@ export interface TroubleshootingRow {
   readonly admin_fixes: readonly string[];
 }
 
+/**
+ * What to do next time, as the data says it (`retry_policy` in `data/`): durations in whole
+ * seconds, texts on one line.
+ */
+export interface RetryPolicyRow {
+  readonly retry: "later" | "after_fix" | "never";
+  readonly first_after_secs: number | null;
+  readonly backoff: string | null;
+  readonly how: string | null;
+  readonly give_up_after_secs: number | null;
+  readonly give_up_attempts: number | null;
+  readonly suppress_address: boolean;
+}
+
+/** The policies when neither a vendor entry nor the reason gives one. */
+export interface RetryDefaultsRow {
+  readonly transient: RetryPolicyRow;
+  readonly permanent: RetryPolicyRow;
+}
+
 /** A reason of the classifier's taxonomy. */
 export interface ReasonRow {
   readonly id: string;
@@ -73,6 +93,8 @@ export interface ReasonRow {
   readonly bounce: string;
   readonly sisimai: string | null;
   readonly advice: string;
+  /** The reason's own policy, where the data gives one. */
+  readonly retry_policy: RetryPolicyRow | null;
 }
 
 /** A default reason: `X.1.1`, `X.7` or `550`. */
@@ -101,6 +123,10 @@ export interface VendorRow {
   readonly name: string;
   readonly kind: string;
   readonly description: string;
+  /** Host-name suffixes of the vendor's servers (`google.com`). */
+  readonly hosts: readonly string[];
+  /** Text only this vendor sends (`gsmtp`). */
+  readonly markers: readonly string[];
 }
 
 /** One meaning a vendor gives a code or a wording. */
@@ -109,6 +135,8 @@ export interface VendorEntryRow {
   readonly vendor: number;
   readonly basic: number | null;
   readonly enhanced: string | null;
+  /** The last code of a range that starts at `enhanced` (`4.7.699`). */
+  readonly enhanced_to: string | null;
   readonly token: string | null;
   readonly pattern: string | null;
   readonly refines: string;
@@ -121,4 +149,6 @@ export interface VendorEntryRow {
   readonly source_title: string;
   readonly source_url: string;
   readonly read: string;
+  /** The entry's own policy, where the vendor gives one. */
+  readonly retry_policy: RetryPolicyRow | null;
 }

@@ -15,6 +15,8 @@
 
 import process from "node:process";
 
+import { parseCommand } from "../context.js";
+import type { Command, Context } from "../context.js";
 import { errorObject, explain, explainText } from "../explain.js";
 import type { Explanation } from "../explain.js";
 import { readJsonLine, toJson, toJsonPretty } from "../json.js";
@@ -34,6 +36,11 @@ usage:
 --site BASE   where the reference site lives (a URL or a folder); default: the
               SMTP_CODES_SITE environment variable, else the registry's site_url,
               else the repository path site/.
+--command CMD the command the replies answered (RCPT, DATA, ...): 552 to RCPT is
+              treated as 452, a bare rejection of DATA as a content rejection.
+--remote-host HOST
+              the server that sent the replies (gmail-smtp-in.l.google.com): its
+              name tells whose meaning of a code applies.
 `;
 
 /** A command-line argument may spell line breaks as `\r\n` or `\n`. */
@@ -41,11 +48,22 @@ const unescapeArg = (s: string): string => s.replaceAll("\\r\\n", "\r\n").replac
 
 const isDigit = (c: string | undefined): boolean => c !== undefined && c >= "0" && c <= "9";
 
+/** Rust's `str::trim`: Unicode white space at both ends. */
+const TRIM = /^[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+|[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+$/g;
+
+/** A usage error: the message, a blank line and the usage, on standard error; status 2. */
+function usageError(message: string): number {
+  process.stderr.write(`smtp-explain: ${message}\n\n${USAGE}\n`);
+  return 2;
+}
+
 function main(argv: string[]): number | undefined {
   const args = [...argv];
   let mode: "text" | "json" | "jsonl" = "text";
   let site = process.env["SMTP_CODES_SITE"] ?? SITE_URL ?? "site/";
   const replies: string[] = [];
+  let command: Command | undefined;
+  let remoteHost: string | undefined;
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
     if (a === "-h" || a === "--help") {
@@ -59,26 +77,34 @@ function main(argv: string[]): number | undefined {
     else if (a === "--site") {
       i++;
       const v = args[i];
-      if (v === undefined) {
-        process.stderr.write(`smtp-explain: --site needs a value\n\n${USAGE}\n`);
-        return 2;
-      }
+      if (v === undefined) return usageError("--site needs a value");
       site = v;
+    } else if (a === "--command") {
+      i++;
+      const v = args[i];
+      if (v === undefined) return usageError("--command needs a value");
+      command = parseCommand(v);
+      if (command === undefined) return usageError(`--command \`${v}\` is not an SMTP command the registry knows`);
+    } else if (a === "--remote-host") {
+      i++;
+      const v = args[i];
+      if (v === undefined || v.replace(TRIM, "") === "") return usageError("--remote-host needs a host name");
+      remoteHost = v;
     } else if (a === "--") {
       replies.push(...args.slice(i + 1));
       break;
     } else if (a.startsWith("-") && a.length > 1 && !isDigit(a[1])) {
-      process.stderr.write(`smtp-explain: unknown option \`${a}\`\n\n${USAGE}\n`);
-      return 2;
+      return usageError(`unknown option \`${a}\``);
     } else replies.push(a);
   }
   if (!site.endsWith("/")) site += "/";
+  const context: Context = { command, remoteHost };
   if (mode === "jsonl") {
     if (replies.length > 0) {
       process.stderr.write("smtp-explain: --jsonl reads standard input; give no replies as arguments\n");
       return 2;
     }
-    jsonl(site);
+    jsonl(site, context);
     return undefined;
   }
   if (replies.length === 0) {
@@ -89,14 +115,14 @@ function main(argv: string[]): number | undefined {
   let out = "";
   if (mode === "json") {
     for (const r of replies) {
-      const v = explain(unescapeArg(r), site);
+      const v = explain(unescapeArg(r), site, context);
       if (v.error !== null) failed = true;
       out += toJsonPretty(v) + "\n";
     }
   } else {
     replies.forEach((r, n) => {
       if (n > 0) out += "\n";
-      const e = explainText(unescapeArg(r), site);
+      const e = explainText(unescapeArg(r), site, context);
       if (!e.ok) failed = true;
       out += e.text;
     });
@@ -108,7 +134,7 @@ function main(argv: string[]): number | undefined {
 const utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 
 /** One input line (without its line ending) to one output line. */
-function jsonlLine(bytes: Uint8Array, n: number, site: string): string {
+function jsonlLine(bytes: Uint8Array, n: number, site: string, context: Context): string {
   let value: Explanation;
   let text: string | undefined;
   try {
@@ -119,7 +145,7 @@ function jsonlLine(bytes: Uint8Array, n: number, site: string): string {
   if (text === undefined) value = errorObject(null, "the line is not UTF-8", "not_utf8");
   else {
     const j = readJsonLine(text);
-    if (j.kind === "string") value = explain(j.value, site);
+    if (j.kind === "string") value = explain(j.value, site, context);
     else if (j.kind === "other") value = errorObject(null, "expected a JSON string holding one reply", "not_string");
     else value = errorObject(null, "the line is not JSON", "not_json");
   }
@@ -127,7 +153,7 @@ function jsonlLine(bytes: Uint8Array, n: number, site: string): string {
 }
 
 /** `--jsonl`: one JSON string in, one JSON object out, per line, streaming. */
-function jsonl(site: string): void {
+function jsonl(site: string, context: Context): void {
   const stdin = process.stdin;
   const stdout = process.stdout;
   let pending: Uint8Array = new Uint8Array(0);
@@ -147,7 +173,7 @@ function jsonl(site: string): void {
       if (lf < 0) break;
       let end = lf;
       if (end > start && data[end - 1] === 0x0d) end--;
-      out += jsonlLine(data.subarray(start, end), ++n, site);
+      out += jsonlLine(data.subarray(start, end), ++n, site, context);
       start = lf + 1;
     }
     pending = data.subarray(start);
@@ -157,7 +183,7 @@ function jsonl(site: string): void {
     }
   });
   stdin.on("end", () => {
-    if (pending.length > 0) stdout.write(jsonlLine(pending, ++n, site));
+    if (pending.length > 0) stdout.write(jsonlLine(pending, ++n, site, context));
   });
   stdin.on("error", (e) => {
     process.stderr.write(`smtp-explain: cannot read standard input: ${e.message}\n`);

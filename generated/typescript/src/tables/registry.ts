@@ -13,6 +13,34 @@ export const IANA_UPDATED = "2024-12-06";
 /** The reference site's address, when the registry sets one. */
 export const SITE_URL: string | null = null;
 
+/** The SMTP commands the registry names (with the pseudo-commands `ANY` and `CONNECT`). */
+export const COMMANDS = [
+  "ANY",
+  "ATRN",
+  "AUTH",
+  "BDAT",
+  "BURL",
+  "CONNECT",
+  "DATA",
+  "EHLO",
+  "ETRN",
+  "EXPN",
+  "HELO",
+  "HELP",
+  "LHLO",
+  "MAIL",
+  "NOOP",
+  "QUIT",
+  "RCPT",
+  "RSET",
+  "SAML",
+  "SEND",
+  "SOML",
+  "STARTTLS",
+  "TURN",
+  "VRFY",
+] as const;
+
 /** The enhanced code classes (2, 4, 5). */
 export const CLASSES: readonly TitleRow[] = [
   {"number":2,"title":"Success"},
