@@ -378,10 +378,11 @@ func (d DecidedBy) String() string {
 	case ByVendorText:
 		e := d.Entry
 		switch {
-		case e.Pattern != "":
-			return fmt.Sprintf("%s wording \"%s\"", e.Vendor.Name, e.Pattern)
+		// A tag is the more specific evidence (it ranks first), so it is named first.
 		case e.Token != "":
 			return fmt.Sprintf("%s tag %s", e.Vendor.Name, e.Token)
+		case e.Pattern != "":
+			return fmt.Sprintf("%s wording \"%s\"", e.Vendor.Name, e.Pattern)
 		default:
 			return e.Vendor.Name
 		}

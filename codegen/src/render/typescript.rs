@@ -11,11 +11,11 @@
 
 use serde::Serialize;
 
-use crate::views::text::duration_secs;
 use crate::model::Registry;
 use crate::names::{typescript_const, typescript_enhanced_const};
 use crate::outputs::{Outputs, MARKER};
 use crate::views::document::{Ref, RetryPolicyJson, Root};
+use crate::views::text::duration_secs;
 use crate::views::text::one_line;
 
 /// The package's folder.

@@ -131,6 +131,21 @@ fn a_token_outranks_any_pattern_however_long() {
     );
 }
 
+/// When a tag decides, the evidence named is the tag, even if the entry also has a wording.
+#[test]
+fn the_tag_is_named_when_it_decides() {
+    let reply = Reply::parse(
+        "421 4.7.0 [TSS04] Messages from 192.0.2.1 temporarily deferred due to unexpected volume",
+    )
+    .unwrap();
+    let c = classify(&reply);
+    assert!(matches!(c.decided_by, DecidedBy::VendorText(e) if e.token == Some("TSS04")));
+    assert_eq!(
+        c.decided_by.to_string(),
+        "Yahoo Mail and AOL Mail tag TSS04"
+    );
+}
+
 /// A code-only entry for a code IANA registers explains a reply only when the reply is
 /// identified as the vendor's; then it does.
 #[test]

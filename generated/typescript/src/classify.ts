@@ -230,8 +230,9 @@ export function describeDecidedBy(d: DecidedBy): string {
       return `your rule \`${d.rule.id}\` (found "${d.phrase}")`;
     case "vendor_text": {
       const e = d.entry;
-      if (e.pattern !== undefined) return `${e.vendor.name} wording "${e.pattern}"`;
+      // A tag is the more specific evidence (it ranks first), so it is named first.
       if (e.token !== undefined) return `${e.vendor.name} tag ${e.token}`;
+      if (e.pattern !== undefined) return `${e.vendor.name} wording "${e.pattern}"`;
       return e.vendor.name;
     }
     case "text_rule":

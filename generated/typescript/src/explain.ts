@@ -347,7 +347,8 @@ export function explainText(input: string, site: string, context: Context = {}):
   const v = c.vendor;
   if (v !== undefined) {
     let heading: string;
-    if (v.vendor.kind === "mta" && v.pattern !== undefined) heading = `${v.vendor.name}'s wording "${v.pattern}"`;
+    if (v.token !== undefined) heading = `${v.vendor.name} (tag ${v.token})`;
+    else if (v.vendor.kind === "mta" && v.pattern !== undefined) heading = `${v.vendor.name}'s wording "${v.pattern}"`;
     else if (v.pattern !== undefined) heading = `${v.vendor.name} (wording "${v.pattern}")`;
     else heading = v.vendor.name;
     out += `\n  Seen in the wild: ${heading}\n`;

@@ -225,6 +225,8 @@ func explainText(input, site string, ctx smtpcodes.Context) (string, bool) {
 	if v := c.Vendor; v != nil {
 		var heading string
 		switch {
+		case v.Token != "":
+			heading = fmt.Sprintf("%s (tag %s)", v.Vendor.Name, v.Token)
 		case v.Vendor.Kind == smtpcodes.VendorMTA && v.Pattern != "":
 			heading = fmt.Sprintf("%s's wording \"%s\"", v.Vendor.Name, v.Pattern)
 		case v.Pattern != "":

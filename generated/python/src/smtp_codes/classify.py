@@ -275,10 +275,11 @@ class DecidedBy:
             return f'text rule `{self.rule.id}` (found "{self.phrase}")'
         if ev is Evidence.VENDOR_TEXT and self.vendor is not None:
             e = self.vendor
-            if e.pattern is not None:
-                return f'{e.vendor.name} wording "{e.pattern}"'
+            # A tag is the more specific evidence (it ranks first), so it is named first.
             if e.token is not None:
                 return f"{e.vendor.name} tag {e.token}"
+            if e.pattern is not None:
+                return f'{e.vendor.name} wording "{e.pattern}"'
             return e.vendor.name
         if ev is Evidence.VENDOR_CODE and self.vendor is not None:
             e = self.vendor

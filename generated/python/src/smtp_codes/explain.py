@@ -442,7 +442,9 @@ def explain_text(input: str, site: str, context: Context = _NO_CONTEXT) -> tuple
     out.append(f"  decided by:  {c.decided_by}")
     v = c.vendor
     if v is not None:
-        if v.pattern is not None and v.vendor.kind is VendorKind.MTA:
+        if v.token is not None:
+            heading = f"{v.vendor.name} (tag {v.token})"
+        elif v.pattern is not None and v.vendor.kind is VendorKind.MTA:
             heading = f'{v.vendor.name}\'s wording "{v.pattern}"'
         elif v.pattern is not None:
             heading = f'{v.vendor.name} (wording "{v.pattern}")'

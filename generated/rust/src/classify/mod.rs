@@ -227,9 +227,10 @@ impl fmt::Display for DecidedBy<'_> {
             DecidedBy::UserRule { rule, phrase } => {
                 write!(f, "your rule `{}` (found \"{phrase}\")", rule.id)
             }
-            DecidedBy::VendorText(e) => match (e.pattern, e.token) {
-                (Some(p), _) => write!(f, "{} wording \"{p}\"", e.vendor.name),
-                (None, Some(t)) => write!(f, "{} tag {t}", e.vendor.name),
+            // A tag is the more specific evidence (it ranks first), so it is named first.
+            DecidedBy::VendorText(e) => match (e.token, e.pattern) {
+                (Some(t), _) => write!(f, "{} tag {t}", e.vendor.name),
+                (None, Some(p)) => write!(f, "{} wording \"{p}\"", e.vendor.name),
                 (None, None) => write!(f, "{}", e.vendor.name),
             },
             DecidedBy::TextRule { rule, phrase } => {

@@ -104,10 +104,11 @@ fn next_time_words(p: &RetryPolicy) -> String {
 /// What a provider or mail server means by this wording, when one is known.
 fn vendor(out: &mut String, c: &Classification<'_>) {
     let Some(v) = c.vendor else { return };
-    let heading = match (v.vendor.kind, v.pattern) {
-        (VendorKind::Mta, Some(p)) => format!("{}'s wording \"{p}\"", v.vendor.name),
-        (_, Some(p)) => format!("{} (wording \"{p}\")", v.vendor.name),
-        (_, None) => v.vendor.name.to_string(),
+    let heading = match (v.vendor.kind, v.token, v.pattern) {
+        (_, Some(t), _) => format!("{} (tag {t})", v.vendor.name),
+        (VendorKind::Mta, None, Some(p)) => format!("{}'s wording \"{p}\"", v.vendor.name),
+        (_, None, Some(p)) => format!("{} (wording \"{p}\")", v.vendor.name),
+        (_, None, None) => v.vendor.name.to_string(),
     };
     out.push_str(&format!("\n  Seen in the wild: {heading}\n"));
     out.push_str(&format!("    meaning:  {}\n", wrap(v.meaning, 14)));
