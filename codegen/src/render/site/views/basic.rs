@@ -334,8 +334,7 @@ fn forms_and_examples(ctx: &Ctx, b: &BasicEntry) -> (Vec<Item>, Vec<Example>, St
         vec![format!("{} {}", b.code, text)],
     )];
     let Some(e) = enh else {
-        let note = "The registered text is the wording the standard gives; servers word their \
-            replies their own way.";
+        let note = "The registered text is the standard's words; servers use their own.";
         return (forms, examples, note.to_string());
     };
     let full = format!("{}.{}.{}", b.code / 100, e.code.subject, e.code.detail);

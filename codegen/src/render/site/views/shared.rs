@@ -190,14 +190,13 @@ pub(crate) fn digit_meanings(code: u16) -> (&'static str, &'static str) {
 /// reply carries (`an enhanced code` on a reply code's page).
 pub(crate) fn examples_note(real: bool, other: &str) -> String {
     if real {
-        "The registered text is the wording the standard gives; servers word their replies their \
-         own way. A provider's example quotes the words its documentation gives; its real \
-         replies may add more around them (a help link, an ID)."
+        "Registered texts are the standard's words; servers use their own. A provider's example \
+         quotes its documentation; real replies may add more (a help link, an ID)."
             .to_string()
     } else {
         format!(
-            "No provider's documented reply carries this code with {other}, so these examples \
-             use the registered texts; servers word their replies their own way."
+            "No provider documents a reply with this code and {other}: these examples use the \
+             registered texts; servers use their own words."
         )
     }
 }
