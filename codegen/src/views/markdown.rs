@@ -8,8 +8,24 @@
 //! targets; images become links (the site loads nothing from elsewhere); headings are demoted
 //! below the page's own. For Markdown pages, [`sanitize`] keeps the data as written but turns
 //! the same raw-HTML spans into text, and [`escape_text`] makes plain text inert.
+//!
+//! The `*_linked` forms also link the codes the text names (found by [`code_mentions`]; where
+//! each leads is the caller's [`Linker`]), in both flavors alike: never inside a link or a
+//! code block, and a code span only when it is nothing but one code (`` `X.7.26` ``). A longer
+//! code span quotes a reply or a command, text meant to be compared or copied as it is.
 
-use pulldown_cmark::{html, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{html, CowStr, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd};
+
+use crate::views::code_mentions::{self, Mention};
+
+/// Where a code the text names leads: the link target (ready for the page's flavor), or
+/// `None` to leave the code as text.
+pub type Linker<'l> = &'l dyn Fn(Mention) -> Option<String>;
+
+/// The linker that links nothing.
+fn no_links(_: Mention) -> Option<String> {
+    None
+}
 
 /// The registry's Markdown dialect: CommonMark plus tables and strikethrough.
 fn options() -> Options {
@@ -96,18 +112,97 @@ pub fn events(md: &str) -> Vec<Event<'_>> {
     out
 }
 
-/// Renders registry Markdown as an HTML fragment.
-pub fn to_html(md: &str) -> String {
-    let mut s = String::with_capacity(md.len() + md.len() / 4 + 16);
-    html::push_html(&mut s, events(md).into_iter());
+fn link_start<'a>(href: String) -> Event<'a> {
+    Event::Start(Tag::Link {
+        link_type: LinkType::Inline,
+        dest_url: href.into(),
+        title: CowStr::Borrowed(""),
+        id: CowStr::Borrowed(""),
+    })
+}
+
+/// `events` with the codes they name linked (see the module's introduction).
+fn with_code_links<'a>(events: Vec<Event<'a>>, linker: Linker) -> Vec<Event<'a>> {
+    let mut out = Vec::with_capacity(events.len());
+    let (mut in_link, mut in_block) = (0usize, false);
+    for ev in events {
+        let free = in_link == 0 && !in_block;
+        match ev {
+            Event::Start(Tag::Link { .. }) => {
+                in_link += 1;
+                out.push(ev);
+            }
+            Event::End(TagEnd::Link) => {
+                in_link = in_link.saturating_sub(1);
+                out.push(ev);
+            }
+            Event::Start(Tag::CodeBlock(_)) => {
+                in_block = true;
+                out.push(ev);
+            }
+            Event::End(TagEnd::CodeBlock) => {
+                in_block = false;
+                out.push(ev);
+            }
+            Event::Text(t) if free => {
+                let mut pos = 0;
+                for f in code_mentions::find(&t) {
+                    if let Some(href) = linker(f.mention) {
+                        if f.range.start > pos {
+                            out.push(Event::Text(t[pos..f.range.start].to_string().into()));
+                        }
+                        out.push(link_start(href));
+                        out.push(Event::Text(t[f.range.clone()].to_string().into()));
+                        out.push(Event::End(TagEnd::Link));
+                        pos = f.range.end;
+                    }
+                }
+                match pos {
+                    0 => out.push(Event::Text(t)),
+                    p if p < t.len() => out.push(Event::Text(t[p..].to_string().into())),
+                    _ => {}
+                }
+            }
+            Event::Code(c) if free => match code_mentions::whole(&c).and_then(linker) {
+                Some(href) => {
+                    out.push(link_start(href));
+                    out.push(Event::Code(c));
+                    out.push(Event::End(TagEnd::Link));
+                }
+                None => out.push(Event::Code(c)),
+            },
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+fn push_html(events: Vec<Event<'_>>) -> String {
+    let mut s = String::new();
+    html::push_html(&mut s, events.into_iter());
     s.truncate(s.trim_end().len());
     s
+}
+
+/// Renders registry Markdown as an HTML fragment.
+pub fn to_html(md: &str) -> String {
+    to_html_linked(md, &no_links)
+}
+
+/// [`to_html`], with the codes the text names linked.
+pub fn to_html_linked(md: &str, linker: Linker) -> String {
+    push_html(with_code_links(events(md), linker))
 }
 
 /// Renders registry Markdown that is one paragraph (a list item, a table cell) without the
 /// surrounding `<p>`; anything longer is returned as blocks.
 pub fn to_html_inline(md: &str) -> String {
-    let s = to_html(md);
+    to_html_inline_linked(md, &no_links)
+}
+
+/// [`to_html_inline`], with the codes the text names linked.
+pub fn to_html_inline_linked(md: &str, linker: Linker) -> String {
+    let s = to_html_linked(md, linker);
     match s.strip_prefix("<p>").and_then(|r| r.strip_suffix("</p>")) {
         Some(inner) if !inner.contains("<p>") => inner.to_string(),
         _ => s,
@@ -116,8 +211,15 @@ pub fn to_html_inline(md: &str) -> String {
 
 /// Plain text as an HTML fragment (escaped), for places that otherwise hold rendered Markdown.
 pub fn text_to_html(text: &str) -> String {
+    text_to_html_linked(text, &no_links)
+}
+
+/// [`text_to_html`], with the codes the text names linked: plain prose (a vendor's meaning,
+/// a note) as an HTML fragment.
+pub fn text_to_html_linked(text: &str, linker: Linker) -> String {
     let mut s = String::with_capacity(text.len() + 8);
-    html::push_html(&mut s, std::iter::once(Event::Text(text.into())));
+    let events = with_code_links(vec![Event::Text(text.into())], linker);
+    html::push_html(&mut s, events.into_iter());
     s
 }
 
@@ -190,6 +292,27 @@ pub fn escape_text(s: &str) -> String {
     out
 }
 
+/// A Markdown link around `text` (already Markdown) to `href` (already a Markdown target).
+fn md_link(text: &str, href: &str) -> String {
+    format!("[{text}]({href})")
+}
+
+/// [`escape_text`], with the codes the text names linked.
+pub fn escape_text_linked(s: &str, linker: Linker) -> String {
+    let escaped = escape_text(s);
+    let mut out = String::with_capacity(escaped.len() + 16);
+    let mut pos = 0;
+    for f in code_mentions::find(&escaped) {
+        if let Some(href) = linker(f.mention) {
+            out.push_str(&escaped[pos..f.range.start]);
+            out.push_str(&md_link(&escaped[f.range.clone()], &href));
+            pos = f.range.end;
+        }
+    }
+    out.push_str(&escaped[pos..]);
+    out
+}
+
 /// Text shown as code on a Markdown page, with its backticks: a fence the text cannot close,
 /// and `|` escaped (GitHub tables split cells on it even inside code).
 pub fn code_span(s: &str) -> String {
@@ -207,7 +330,14 @@ pub fn code_span(s: &str) -> String {
 /// forge shows them as text, as the HTML site does; links and images with a target other
 /// than `http`, `https`, `mailto` or a relative one are replaced by their text.
 pub fn sanitize(md: &str) -> String {
+    sanitize_linked(md, &no_links)
+}
+
+/// [`sanitize`], with the codes the text names linked.
+pub fn sanitize_linked(md: &str, linker: Linker) -> String {
     let md = md.trim();
+    // Inside a (kept) link or image, and inside a code block: no code is linked there.
+    let (mut link_depth, mut in_block) = (0usize, false);
     // (byte range, replacement), in source order, never overlapping.
     let mut edits: Vec<(std::ops::Range<usize>, String)> = Vec::new();
     // An unsafe link being dropped: its whole range and the range of its contents.
@@ -249,6 +379,26 @@ pub fn sanitize(md: &str) -> String {
             {
                 dropping = Some((range, None, 0));
             }
+            Event::Start(Tag::Link { .. }) | Event::Start(Tag::Image { .. }) => link_depth += 1,
+            Event::End(TagEnd::Link) | Event::End(TagEnd::Image) => {
+                link_depth = link_depth.saturating_sub(1)
+            }
+            Event::Start(Tag::CodeBlock(_)) => in_block = true,
+            Event::End(TagEnd::CodeBlock) => in_block = false,
+            Event::Text(_) if link_depth == 0 && !in_block => {
+                let source = &md[range.clone()];
+                for f in code_mentions::find(source) {
+                    if let Some(href) = linker(f.mention) {
+                        let at = range.start + f.range.start..range.start + f.range.end;
+                        edits.push((at.clone(), md_link(&md[at], &href)));
+                    }
+                }
+            }
+            Event::Code(c) if link_depth == 0 && !in_block => {
+                if let Some(href) = code_mentions::whole(&c).and_then(linker) {
+                    edits.push((range.clone(), md_link(&md[range], &href)));
+                }
+            }
             _ => {}
         }
     }
@@ -271,7 +421,12 @@ pub fn sanitize(md: &str) -> String {
 
 /// Registry Markdown for one line of a Markdown page (a list item, a table cell).
 pub fn sanitize_inline(md: &str) -> String {
-    crate::views::text::one_line(&sanitize(md)).replace('|', "\\|")
+    sanitize_inline_linked(md, &no_links)
+}
+
+/// [`sanitize_inline`], with the codes the text names linked.
+pub fn sanitize_inline_linked(md: &str, linker: Linker) -> String {
+    crate::views::text::one_line(&sanitize_linked(md, linker)).replace('|', "\\|")
 }
 
 /// A link target for a Markdown page. Targets with spaces, parentheses or angle brackets
@@ -385,5 +540,48 @@ mod tests {
         assert_eq!(fence("a ``` b"), "````");
         assert_eq!(fence("plain"), "```");
         assert_eq!(url("https://x.org/a (b)"), "<https://x.org/a%20(b)>");
+    }
+
+    fn test_linker(m: Mention) -> Option<String> {
+        match m {
+            Mention::Reply(550) => Some("550.x".into()),
+            Mention::Enhanced { key, .. } if key.subject == 7 && key.detail == 26 => {
+                Some("X.7.26.x".into())
+            }
+            _ => None,
+        }
+    }
+
+    #[test]
+    fn codes_in_text_are_linked_in_both_flavors() {
+        let md = "Sent as 550 with 5.7.26 (not 421); see [550](a.x), `550`, `X.7.26` \
+                  and `550 5.7.26 Denied`.";
+        assert_eq!(
+            to_html_inline_linked(md, &test_linker),
+            "Sent as <a href=\"550.x\">550</a> with <a href=\"X.7.26.x\">5.7.26</a> (not 421); \
+             see <a href=\"a.x\">550</a>, <a href=\"550.x\"><code>550</code></a>, \
+             <a href=\"X.7.26.x\"><code>X.7.26</code></a> and <code>550 5.7.26 Denied</code>."
+        );
+        assert_eq!(
+            sanitize_linked(md, &test_linker),
+            "Sent as [550](550.x) with [5.7.26](X.7.26.x) (not 421); see [550](a.x), \
+             [`550`](550.x), [`X.7.26`](X.7.26.x) and `550 5.7.26 Denied`."
+        );
+        // Code blocks, autolinks and images stay as they are.
+        let block = "```\n550 5.7.26\n```\n\n<https://x.org/550> ![550](p.png)";
+        assert_eq!(sanitize_linked(block, &test_linker), block);
+        assert!(!to_html_linked(block, &test_linker).contains("550.x"));
+        // Plain text: escaped, then linked; a quantity is no code.
+        assert_eq!(
+            escape_text_linked("a *550* of 550 KB", &test_linker),
+            r"a \*[550](550.x)\* of 550 KB"
+        );
+        assert_eq!(
+            text_to_html_linked("550 <b>", &test_linker),
+            "<a href=\"550.x\">550</a> &lt;b&gt;"
+        );
+        // Without a linker nothing changes.
+        assert_eq!(to_html_inline("see 550"), "see 550");
+        assert_eq!(sanitize("see 550"), "see 550");
     }
 }

@@ -4,9 +4,11 @@
 //!
 //! The views in [`views`] are built once per page and flavor, with every string already in
 //! its final form for that flavor ([`Flavor`]): HTML views hold plain text (askama escapes
-//! it) and registry Markdown rendered by [`markdown::to_html`] (the only HTML the templates
-//! insert unescaped); Markdown views hold text escaped by [`markdown::escape_text`] and
-//! registry Markdown passed through [`markdown::sanitize`]. Links are relative, so the site
+//! it) and registry Markdown or prose rendered by [`markdown`]'s functions (the only HTML the
+//! templates insert unescaped); Markdown views hold text escaped by [`markdown::escape_text`]
+//! and registry Markdown passed through [`markdown::sanitize`]. Prose and registry Markdown
+//! get the codes they name linked, the same way in both flavors ([`Ctx::code_href`] says
+//! where to; [`markdown`]'s `*_linked` functions say where not). Links are relative, so the site
 //! works from `file://` and from any static host at any sub-path. [`answer`] holds the logic
 //! of the answer box.
 
@@ -15,8 +17,9 @@ pub mod changes;
 mod pages;
 pub mod views;
 
-use crate::model::{EnhancedKey, Reference, Registry, VendorIndex};
+use crate::model::{EnhancedKey, FullEnhanced, Reference, Registry, VendorFile, VendorIndex};
 use crate::outputs::Outputs;
+use crate::views::code_mentions::Mention;
 use crate::views::document;
 use crate::views::markdown;
 
@@ -65,6 +68,8 @@ pub struct Ctx<'a> {
     pub variants: &'a VendorIndex<'a>,
     /// From the page to the site root: `""` or `"../"`.
     pub root: &'static str,
+    /// The page being built (`basic/550`): the codes its text names never link to it.
+    pub page: String,
 }
 
 impl<'a> Ctx<'a> {
@@ -98,20 +103,106 @@ impl<'a> Ctx<'a> {
         }
     }
 
-    /// Registry Markdown as blocks.
+    /// Registry Markdown as blocks, with the codes it names linked ([`Ctx::code_href`]).
     pub fn markdown(&self, md: &str) -> String {
+        let linker = |m| self.code_href(m, None);
         match self.flavor {
-            Flavor::Html => markdown::to_html(md),
-            Flavor::Markdown => markdown::sanitize(md),
+            Flavor::Html => markdown::to_html_linked(md, &linker),
+            Flavor::Markdown => markdown::sanitize_linked(md, &linker),
         }
     }
 
-    /// Registry Markdown for one line (list item, table cell).
+    /// Registry Markdown for one line (list item, table cell), with the codes it names linked.
     pub fn markdown_inline(&self, md: &str) -> String {
+        let linker = |m| self.code_href(m, None);
         match self.flavor {
-            Flavor::Html => markdown::to_html_inline(md),
-            Flavor::Markdown => markdown::sanitize_inline(md),
+            Flavor::Html => markdown::to_html_inline_linked(md, &linker),
+            Flavor::Markdown => markdown::sanitize_inline_linked(md, &linker),
         }
+    }
+
+    /// Plain prose (a note, a use's context) as markup for the flavor, with the codes it
+    /// names linked: escaped HTML, or escaped Markdown text.
+    pub fn prose(&self, s: &str) -> String {
+        self.prose_linked(s, None)
+    }
+
+    /// A vendor's prose (an entry's meaning, cause, advice or note): as [`Ctx::prose`], but a
+    /// code only vendors document links only to this vendor's own entry.
+    pub fn vendor_prose(&self, v: &VendorFile, s: &str) -> String {
+        self.prose_linked(s, Some(v))
+    }
+
+    /// A vendor's Markdown (its description): as [`Ctx::markdown`], with the restriction of
+    /// [`Ctx::vendor_prose`].
+    pub fn vendor_markdown(&self, v: &VendorFile, md: &str) -> String {
+        let linker = |m| self.code_href(m, Some(v));
+        match self.flavor {
+            Flavor::Html => markdown::to_html_linked(md, &linker),
+            Flavor::Markdown => markdown::sanitize_linked(md, &linker),
+        }
+    }
+
+    fn prose_linked(&self, s: &str, vendor: Option<&VendorFile>) -> String {
+        let linker = |m| self.code_href(m, vendor);
+        match self.flavor {
+            Flavor::Html => markdown::text_to_html_linked(s, &linker),
+            Flavor::Markdown => markdown::escape_text_linked(s, &linker),
+        }
+    }
+
+    /// Where a code named in the page's text leads: the page of a reply or enhanced code the
+    /// registry holds; for an enhanced code only vendors document (or a vendor's range of
+    /// them, `4.7.500-699`), the entry of the vendor whose text names it (`vendor`), or in
+    /// text of no vendor, of the one vendor that documents it (none when several do: the text
+    /// would have to say which). Never the page itself, and nowhere for a code the site has no
+    /// page for. A range whose first code is registered links nowhere: it spans codes of
+    /// different meanings.
+    pub fn code_href(&self, m: Mention, vendor: Option<&VendorFile>) -> Option<String> {
+        let registered = |key| self.reg.enhanced(key).is_some();
+        let (page, anchor) = match m {
+            Mention::Reply(code) => (paths::basic(self.reg.basic(code)?.code), None),
+            Mention::Enhanced { key, .. } if registered(key) => (paths::enhanced(key), None),
+            Mention::EnhancedRange { first, .. } if registered(first) => return None,
+            Mention::Enhanced { class, key } | Mention::EnhancedRange { class, first: key } => {
+                self.vendor_entry_of(class, key, vendor)?
+            }
+        };
+        if page == self.page {
+            return None;
+        }
+        let href = self.href(&page);
+        Some(match (anchor, self.flavor) {
+            (Some(a), Flavor::Html) => format!("{href}#{a}"),
+            // Markdown headings get their anchors from the forge, not from us.
+            _ => href,
+        })
+    }
+
+    /// The vendor page and entry anchor of an enhanced code: `vendor`'s entry for it, or
+    /// without a vendor, the entry of the only vendor that documents it.
+    fn vendor_entry_of(
+        &self,
+        class: Option<u8>,
+        key: EnhancedKey,
+        vendor: Option<&VendorFile>,
+    ) -> Option<(String, Option<String>)> {
+        let matches = |x: &FullEnhanced| x.key() == key && class.is_none_or(|c| c == x.class);
+        let vendors: &[VendorFile] = match vendor {
+            Some(v) => std::slice::from_ref(v),
+            None => &self.reg.vendors,
+        };
+        let mut found = vendors.iter().filter_map(|v| {
+            v.entries
+                .iter()
+                .find(|e| e.enhanced.as_ref().is_some_and(matches))
+                .map(|e| (v, e))
+        });
+        let (v, e) = found.next()?;
+        if found.next().is_some() {
+            return None;
+        }
+        Some((paths::vendor(&v.vendor), Some(v.anchor_of(e))))
     }
 
     pub fn link(&self, page: &str, text: &str) -> Link {

@@ -132,6 +132,7 @@ pub(super) fn render_flavor(
         variants,
         flavor,
         root: paths::root_of(page),
+        page: page.to_string(),
     };
     let mut emit = |page: &str, text: String| {
         let text = match flavor {

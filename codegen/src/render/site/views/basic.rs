@@ -4,6 +4,7 @@ use super::*;
 
 pub struct MeaningV {
     pub text: String,
+    /// Prose ([`Ctx::prose`]).
     pub summary: String,
     pub standard: bool,
     pub vendor: String,
@@ -14,6 +15,7 @@ pub struct MeaningV {
 
 pub struct UseV {
     pub reference: Link,
+    /// Prose ([`Ctx::prose`]).
     pub context: String,
     pub commands: Vec<Link>,
     pub enhanced: Vec<Link>,
@@ -28,6 +30,7 @@ pub struct BasicPage {
     pub answer: AnswerBox,
     pub forms: Vec<Item>,
     pub text: String,
+    /// Prose ([`Ctx::prose`]), as is `conflicts`.
     pub text_note: String,
     pub text_source: Option<Link>,
     pub introduced: Option<Link>,
@@ -203,11 +206,6 @@ pub fn basic_page(ctx: &Ctx, index: usize) -> BasicPage {
     let mut wordings = wordings(ctx, CodeRef::Basic(b.code));
     let wordings_total = wordings.len();
     let (forms, examples, examples_note) = forms_and_examples(ctx, b);
-    let examples_note = if examples_note.is_empty() && !examples.is_empty() {
-        registered_examples_note(wordings_total > 0)
-    } else {
-        examples_note
-    };
     let in_code = basic_in_code(ctx, b, index);
     let heading = ctx.text(&b.text);
     let description_plain = markdown::to_plain(&b.description);
@@ -256,13 +254,13 @@ pub fn basic_page(ctx: &Ctx, index: usize) -> BasicPage {
         answer: answer_box_basic(ctx, b, trouble_v.is_some()),
         forms,
         text: ctx.text(&b.text),
-        text_note: ctx.text(b.text_note.as_deref().unwrap_or("")),
+        text_note: ctx.prose(b.text_note.as_deref().unwrap_or("")),
         text_source: b.text_source.as_ref().map(|r| ctx.reference(r)),
         introduced: b.introduced.as_ref().map(|r| ctx.reference(r)),
         lineage: lineage(ctx, b),
         description: ctx.markdown(&b.description),
         confidence: ctx.text(b.confidence.as_deref().unwrap_or("")),
-        conflicts: ctx.text(b.conflicts.as_deref().unwrap_or("")),
+        conflicts: ctx.prose(b.conflicts.as_deref().unwrap_or("")),
         meanings: b.meanings.iter().map(|m| meaning_v(ctx, m)).collect(),
         uses: b.uses.iter().map(|u| use_v(ctx, u)).collect(),
         commands: b.commands.iter().map(|c| ctx.command_link(c)).collect(),
@@ -271,7 +269,7 @@ pub fn basic_page(ctx: &Ctx, index: usize) -> BasicPage {
             .map(|e| enhanced_row(ctx, e))
             .collect(),
         examples,
-        examples_note: ctx.text(examples_note),
+        examples_note: ctx.text(&examples_note),
         in_code,
         references: b.references.iter().map(|r| ctx.reference(r)).collect(),
         notes: b
@@ -286,9 +284,10 @@ pub fn basic_page(ctx: &Ctx, index: usize) -> BasicPage {
     }
 }
 
-/// The code's parts (digits, with an enhanced code) and example replies, or why there are
-/// none.
-fn forms_and_examples(ctx: &Ctx, b: &BasicEntry) -> (Vec<Item>, Vec<Example>, &'static str) {
+/// The code's parts (digits, with an enhanced code) and example replies (the registered text,
+/// then a provider's documented reply when there is one), with the note that says what they
+/// are.
+fn forms_and_examples(ctx: &Ctx, b: &BasicEntry) -> (Vec<Item>, Vec<Example>, String) {
     let wire_ok = b.is_wire_valid();
     let standard = b.status != BasicStatus::Nonstandard;
     let (first, second) = digit_meanings(b.code);
@@ -322,86 +321,77 @@ fn forms_and_examples(ctx: &Ctx, b: &BasicEntry) -> (Vec<Item>, Vec<Example>, &'
             note: ctx.text(second),
         },
     ];
-    let mut examples = Vec::new();
-    let examples_note;
     if !wire_ok {
-        examples_note = "No SMTP server sends this number, so there is no wire reply to show.";
-    } else if !standard {
-        examples_note = "No RFC gives this code a wording, so there is no standard reply to show; \
-            the meanings below quote where it was seen.";
-    } else {
-        examples_note = "";
-        let text = wire_text(&b.text);
-        examples.push(example(
-            ctx,
-            "A one-line reply",
-            vec![format!("{} {}", b.code, text)],
-        ));
-        if let Some(e) = enh {
-            let full = format!("{}.{}.{}", b.code / 100, e.code.subject, e.code.detail);
-            examples.extend(examples_with_enhanced(ctx, b, e, &full, &text));
-            forms.push(Item {
-                label: ctx.text("With an enhanced code"),
-                code: format!("{} {}", b.code, full),
-                note: String::new(),
-            });
-        } else if b.code / 100 != 3 {
-            examples.push(example(
-                ctx,
-                "A multi-line reply: every line but the last has a hyphen after the code",
-                vec![
-                    format!("{}-{}", b.code, text),
-                    format!("{} {}", b.code, text),
-                ],
-            ));
-        }
+        let note = "No SMTP server sends this number, so there is no wire reply to show.";
+        return (forms, Vec::new(), note.to_string());
     }
-
-    (forms, examples, examples_note)
+    if !standard {
+        let note = "No RFC gives this code a wording, so there is no standard reply to show; \
+            the meanings below quote where it was seen.";
+        return (forms, Vec::new(), note.to_string());
+    }
+    let text = wire_text(&b.text);
+    let mut examples = vec![example(
+        ctx,
+        "The registered text, as a one-line reply",
+        vec![format!("{} {}", b.code, text)],
+    )];
+    let Some(e) = enh else {
+        let note = "The registered text is the standard's words; servers use their own.";
+        return (forms, examples, note.to_string());
+    };
+    let full = format!("{}.{}.{}", b.code / 100, e.code.subject, e.code.detail);
+    forms.push(Item {
+        label: ctx.text("With an enhanced code"),
+        code: format!("{} {}", b.code, full),
+        note: String::new(),
+    });
+    let note = match real_reply(ctx, CodeRef::Basic(b.code)) {
+        Some(r) => {
+            examples.extend(real_examples(ctx, &r));
+            examples_note(true, "an enhanced code")
+        }
+        None => {
+            examples.extend(registered_examples(ctx, b, e, &full));
+            examples_note(false, "an enhanced code")
+        }
+    };
+    (forms, examples, note)
 }
 
-/// The example replies of a code that carries `e` (written `full` in its class): one line,
-/// multi-line, and in a bounce message for a failure.
-fn examples_with_enhanced(
-    ctx: &Ctx,
-    b: &BasicEntry,
-    e: &EnhancedEntry,
-    full: &str,
-    text: &str,
-) -> Vec<Example> {
-    let mut examples = Vec::new();
-    // The catch-all X.s.0 codes' sample texts ("Other or undefined ...") are no
-    // reply text; the reply code's own text reads better with them.
-    let first_line = if e.code.detail == 0 {
-        text.to_string()
+/// The example replies of a code that carries `e` (written `full` in its class) when no
+/// provider documents a reply with both: the enhanced code with its registered sample text,
+/// and in a bounce message for a failure.
+fn registered_examples(ctx: &Ctx, b: &BasicEntry, e: &EnhancedEntry, full: &str) -> Vec<Example> {
+    // A code without a sample text is shown without words: another code's text is no reply.
+    let (line, whose) = if e.sample_text.is_empty() {
+        (
+            format!("{} {}", b.code, full),
+            format!("no text ({} has no registered sample text)", e.code),
+        )
     } else {
-        e.example_text(text).to_string()
+        (
+            format!("{} {} {}", b.code, full, e.sample_text),
+            format!("the registered sample text of {}", e.code),
+        )
     };
-    examples.push(example(
+    let greeting = if b.commands.iter().any(|c| c == "CONNECT") {
+        " (in reply to a command: the greeting carries none)"
+    } else {
+        ""
+    };
+    let mut examples = vec![example(
         ctx,
-        if b.commands.iter().any(|c| c == "CONNECT") {
-            "With an enhanced status code (RFC 2034), in reply to a command: the \
-             greeting carries none"
-        } else {
-            "With an enhanced status code (RFC 2034)"
-        },
-        vec![format!("{} {} {}", b.code, full, first_line)],
-    ));
-    examples.push(example(
-        ctx,
-        "A multi-line reply: every line but the last has a hyphen after the code",
-        vec![
-            format!("{}-{} {}", b.code, full, first_line),
-            format!("{} {} {}", b.code, full, text),
-        ],
-    ));
+        &format!("With the enhanced code {full}{greeting} and {whose}"),
+        vec![line.clone()],
+    )];
     if b.code >= 400 {
         examples.push(example(
             ctx,
-            "In a bounce message (DSN, RFC 3464)",
+            "The same reply in a bounce message (DSN, RFC 3464)",
             vec![
                 format!("Status: {full}"),
-                format!("Diagnostic-Code: smtp; {} {} {}", b.code, full, text),
+                format!("Diagnostic-Code: smtp; {line}"),
             ],
         ));
     }
@@ -478,7 +468,7 @@ fn basic_in_code(ctx: &Ctx, b: &BasicEntry, index: usize) -> InCode {
 fn meaning_v(ctx: &Ctx, m: &Meaning) -> MeaningV {
     MeaningV {
         text: ctx.text(&m.text),
-        summary: ctx.text(m.summary.as_deref().unwrap_or("")),
+        summary: ctx.prose(m.summary.as_deref().unwrap_or("")),
         standard: !m.is_nonstandard(),
         vendor: ctx.text(m.vendor.as_deref().unwrap_or("")),
         sources: match &m.document {
@@ -500,7 +490,7 @@ fn use_v(ctx: &Ctx, u: &Use) -> UseV {
             document: u.document.clone(),
             section: u.section.clone(),
         }),
-        context: ctx.text(&u.context),
+        context: ctx.prose(&u.context),
         commands: u.commands.iter().map(|c| ctx.command_link(c)).collect(),
         enhanced: u.enhanced.iter().map(|k| ctx.enhanced_link(*k)).collect(),
     }

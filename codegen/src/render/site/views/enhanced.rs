@@ -97,7 +97,7 @@ pub fn enhanced_page(ctx: &Ctx, index: usize) -> EnhancedPage {
         })
         .collect();
 
-    let examples = enhanced_examples(ctx, e);
+    let (examples, examples_note) = enhanced_examples(ctx, e);
     let in_code = enhanced_in_code(ctx, e, index);
 
     let association_note = association_note(e);
@@ -141,7 +141,7 @@ pub fn enhanced_page(ctx: &Ctx, index: usize) -> EnhancedPage {
         ],
     );
     EnhancedPage {
-        examples_note: ctx.text(registered_examples_note(wordings_total > 0)),
+        examples_note: ctx.text(&examples_note),
         wordings,
         wordings_total,
         variants_total,
@@ -292,9 +292,9 @@ fn enhanced_answer_box(ctx: &Ctx, e: &EnhancedEntry, has_trouble: bool) -> Answe
     }
 }
 
-/// A reply code to show the code with, in `class`, and its text: one IANA lists, else the
-/// class's most common code.
-fn reply_for(reg: &Registry, e: &EnhancedEntry, class: u8) -> (u16, String) {
+/// A reply code to show the code with, in `class`: one IANA lists, else the class's most
+/// common code.
+fn reply_for(reg: &Registry, e: &EnhancedEntry, class: u8) -> u16 {
     let listed = e
         .basic_codes
         .codes
@@ -302,66 +302,70 @@ fn reply_for(reg: &Registry, e: &EnhancedEntry, class: u8) -> (u16, String) {
         .filter_map(|c| reg.basic(*c))
         .find(|b| b.code / 100 == class as u16 && b.status != BasicStatus::Nonstandard);
     match listed {
-        Some(b) => (b.code, wire_text(&b.text)),
-        None => {
-            let code = match class {
-                2 => 250,
-                4 => 451,
-                _ => 550,
-            };
-            (
-                code,
-                reg.basic(code)
-                    .map(|b| wire_text(&b.text))
-                    .unwrap_or_default(),
-            )
-        }
+        Some(b) => b.code,
+        None => match class {
+            2 => 250,
+            4 => 451,
+            _ => 550,
+        },
     }
 }
 
-/// Examples: one reply per class the code suits, then a multi-line reply and a DSN.
-fn enhanced_examples(ctx: &Ctx, e: &EnhancedEntry) -> Vec<Example> {
+/// Examples, with the note that says what they are: the registered sample text in each class
+/// the code suits, then a provider's documented reply and the same in a bounce message; when
+/// no provider documents one, a reply per class built from the registered texts, and a DSN.
+fn enhanced_examples(ctx: &Ctx, e: &EnhancedEntry) -> (Vec<Example>, String) {
     let full = |class: u8| full_code(e.code, class);
-    let reply_for = |class: u8| reply_for(ctx.reg, e, class);
-    let primary = primary_outcome(e);
-    let mut examples = Vec::new();
-    for o in e.usable_as.iter().rev() {
-        let (code, text) = reply_for(o.class());
-        let first = e.example_text(&text).to_string();
-        examples.push(example(
-            ctx,
-            &format!("As a {}", outcome_label(*o)),
-            vec![format!("{code} {} {first}", full(o.class()))],
-        ));
-    }
-    {
-        let (code, text) = reply_for(primary.class());
-        let f = full(primary.class());
-        // Registered texts, not a server's words: the caption says so, and the page's
-        // "What it looks like" shows real wordings with their sources.
-        let caption = format!(
-            "A multi-line reply, with the registered texts of {} and {code}: every line but the \
-             last has a hyphen after the code",
-            e.code
-        );
-        let first = e.example_text(&text).to_string();
-        examples.push(example(
-            ctx,
-            &caption,
-            vec![format!("{code}-{f} {first}"), format!("{code} {f} {text}")],
-        ));
-        if primary != Outcome::Success {
+    let classes = || e.usable_as.iter().rev();
+    if let Some(r) = real_reply(ctx, CodeRef::Enhanced(e.code)) {
+        let mut examples = Vec::new();
+        if !e.sample_text.is_empty() {
             examples.push(example(
                 ctx,
-                "In a bounce message (DSN, RFC 3464)",
-                vec![
-                    format!("Status: {f}"),
-                    format!("Diagnostic-Code: smtp; {code} {f} {first}"),
-                ],
+                "The registered sample text (IANA), in each class the code is used in",
+                classes()
+                    .map(|o| format!("{} {}", full(o.class()), e.sample_text))
+                    .collect(),
             ));
         }
+        examples.extend(real_examples(ctx, &r));
+        return (examples, examples_note(true, "a reply code"));
     }
-    examples
+    // A code without a sample text is shown without words: another code's text is no reply.
+    let (words, whose) = if e.sample_text.is_empty() {
+        (
+            String::new(),
+            "no text (the code has no registered sample text)",
+        )
+    } else {
+        (format!(" {}", e.sample_text), "the registered sample text")
+    };
+    let mut examples = Vec::new();
+    for o in classes() {
+        let code = reply_for(ctx.reg, e, o.class());
+        examples.push(example(
+            ctx,
+            &format!("As a {}, with {code} and {whose}", outcome_label(*o)),
+            vec![format!("{code} {}{words}", full(o.class()))],
+        ));
+    }
+    let primary = primary_outcome(e);
+    if primary != Outcome::Success {
+        let code = reply_for(ctx.reg, e, primary.class());
+        let f = full(primary.class());
+        examples.push(example(
+            ctx,
+            &format!(
+                "The {} in a bounce message (DSN, RFC 3464)",
+                outcome_label(primary)
+            ),
+            vec![
+                format!("Status: {f}"),
+                format!("Diagnostic-Code: smtp; {code} {f}{words}"),
+            ],
+        ));
+    }
+    (examples, examples_note(false, "a reply code"))
 }
 
 /// How to name the code in Rust, C and JSON.

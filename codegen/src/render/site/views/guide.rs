@@ -24,6 +24,53 @@ pub const TOP_WORDINGS: usize = 3;
 /// software, then wordings of the enhanced codes documented most often with this code, the
 /// first few from different vendors. Only entries that quote a text are wordings.
 pub fn wordings(ctx: &Ctx, code: CodeRef) -> Vec<Wording> {
+    ranked_wordings(ctx, code)
+        .into_iter()
+        .map(|(v, e, words)| Wording {
+            wire: ctx.code(&e.wire()),
+            text: ctx.code(words),
+            entry: entry_link(ctx, v, e),
+            source: v.source(&e.source).map(|s| ctx.external(&s.url, &s.title)),
+        })
+        .collect()
+}
+
+/// A provider's documented reply for a code, for the page's example replies: the codes as
+/// the vendor sends them and the words its documentation gives, unescaped (they go in a code
+/// block), with the vendor's entry.
+pub struct RealReply {
+    pub basic: u16,
+    pub enhanced: FullEnhanced,
+    pub words: String,
+    /// The vendor's entry, labelled with the vendor's name.
+    pub entry: Link,
+}
+
+/// The most telling wording of [`wordings`] that carries both a reply code and an enhanced
+/// code, the page's own code among them, as an example reply for the page of `code`.
+pub fn real_reply(ctx: &Ctx, code: CodeRef) -> Option<RealReply> {
+    ranked_wordings(ctx, code)
+        .into_iter()
+        .find_map(|(v, e, words)| {
+            let (basic, enhanced) = (e.basic?, e.enhanced?);
+            let own = match code {
+                CodeRef::Basic(b) => basic == b,
+                CodeRef::Enhanced(k) => enhanced.key() == k,
+            };
+            own.then(|| RealReply {
+                basic,
+                enhanced,
+                words: crate::views::text::one_line(words),
+                entry: entry_link(ctx, v, e),
+            })
+        })
+}
+
+/// The entries behind [`wordings`], in its order, with their words.
+fn ranked_wordings<'r>(
+    ctx: &Ctx<'r>,
+    code: CodeRef,
+) -> Vec<(&'r VendorFile, &'r VendorEntry, &'r str)> {
     let list = ctx.variants.get(&code).map(Vec::as_slice).unwrap_or(&[]);
     let mut counts: BTreeMap<Option<EnhancedKey>, usize> = BTreeMap::new();
     for (_, e) in list {
@@ -58,12 +105,7 @@ pub fn wordings(ctx: &Ctx, code: CodeRef) -> Vec<Wording> {
     order
         .map(|n| {
             let (_, v, e, words) = ranked[n];
-            Wording {
-                wire: ctx.code(&e.wire()),
-                text: ctx.code(words),
-                entry: entry_link(ctx, v, e),
-                source: v.source(&e.source).map(|s| ctx.external(&s.url, &s.title)),
-            }
+            (v, e, words)
         })
         .collect()
 }
@@ -97,6 +139,7 @@ pub struct VariantRow {
     pub wire: String,
     /// Code: the token or text that tells the entry apart, or empty.
     pub distinguisher: String,
+    /// Prose ([`Ctx::vendor_prose`]).
     pub meaning: String,
     pub retry: &'static str,
     pub entry: Link,
@@ -111,7 +154,7 @@ pub fn variant_groups(ctx: &Ctx, code: CodeRef) -> Vec<VariantGroup> {
         let row = VariantRow {
             wire: ctx.code(&e.wire()),
             distinguisher: e.distinguisher().map(|d| ctx.code(d)).unwrap_or_default(),
-            meaning: ctx.text(&e.meaning),
+            meaning: ctx.vendor_prose(v, &e.meaning),
             retry: retry_label(e.retry),
             entry: Link {
                 href: entry_link(ctx, v, e).href,

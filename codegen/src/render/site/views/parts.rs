@@ -64,6 +64,7 @@ pub struct VariantV {
     /// Code (see [`Ctx::code`](super::Ctx::code)), as is `distinguisher`.
     pub wire: String,
     pub refines: Link,
+    /// Prose ([`Ctx::vendor_prose`]), as are the cause, the actions and the note.
     pub meaning: String,
     pub cause: String,
     pub sender_action: String,
@@ -96,10 +97,10 @@ pub(crate) fn variant(ctx: &Ctx, v: &VendorFile, e: &VendorEntry) -> VariantV {
         heading: ctx.text(&markdown::to_plain(&markdown::first_sentence(&e.meaning))),
         wire: ctx.code(&wire),
         refines: code_ref_link(ctx, e.refines),
-        meaning: ctx.text(&e.meaning),
-        cause: ctx.text(&e.cause),
-        sender_action: ctx.text(&e.sender_action),
-        admin_action: ctx.text(&e.admin_action),
+        meaning: ctx.vendor_prose(v, &e.meaning),
+        cause: ctx.vendor_prose(v, &e.cause),
+        sender_action: ctx.vendor_prose(v, &e.sender_action),
+        admin_action: ctx.vendor_prose(v, &e.admin_action),
         retry: retry_label(e.retry),
         reason: ctx.text(
             e.reason
@@ -110,7 +111,7 @@ pub(crate) fn variant(ctx: &Ctx, v: &VendorFile, e: &VendorEntry) -> VariantV {
         ),
         source: source.map(|s| ctx.external(&s.url, &s.title)),
         source_read: source.map(|s| s.read.0.clone()).unwrap_or_default(),
-        note: ctx.text(e.note.as_deref().unwrap_or("")),
+        note: ctx.vendor_prose(v, e.note.as_deref().unwrap_or("")),
     }
 }
 

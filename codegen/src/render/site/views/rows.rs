@@ -41,6 +41,8 @@ pub(crate) fn searchable_basic_row(ctx: &Ctx, b: &BasicEntry) -> BasicRow {
 pub struct CodeCell {
     pub link: Link,
     pub nonstandard: bool,
+    /// The code is the page's own (shown, not linked).
+    pub here: bool,
 }
 
 /// An enhanced code in a table.
@@ -73,6 +75,7 @@ pub fn enhanced_row(ctx: &Ctx, e: &EnhancedEntry) -> EnhancedRow {
             .iter()
             .map(|c| CodeCell {
                 link: ctx.basic_link(*c),
+                here: paths::basic(*c) == ctx.page,
                 nonstandard: ctx
                     .reg
                     .basic(*c)

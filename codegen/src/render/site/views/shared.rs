@@ -73,6 +73,8 @@ pub struct CodeLine {
 /// Example lines of a wire reply (verbatim in both flavors: they sit in code blocks).
 pub struct Example {
     pub caption: String,
+    /// Whose words the lines quote: the vendor's entry, after the caption.
+    pub source: Option<Link>,
     pub lines: Vec<String>,
     /// The Markdown code fence that cannot be closed by the lines.
     pub fence: String,
@@ -81,9 +83,35 @@ pub struct Example {
 pub(crate) fn example(ctx: &Ctx, caption: &str, lines: Vec<String>) -> Example {
     Example {
         caption: ctx.text(caption),
+        source: None,
         fence: markdown::fence(&lines.join("\n")),
         lines,
     }
+}
+
+/// The example replies a provider's documented words make: the reply, and the same reply in
+/// a bounce message when it is a failure.
+pub(crate) fn real_examples(ctx: &Ctx, r: &RealReply) -> Vec<Example> {
+    let line = format!("{} {} {}", r.basic, r.enhanced, r.words);
+    let mut out = vec![Example {
+        source: Some(r.entry.clone()),
+        ..example(
+            ctx,
+            "With an enhanced code, in the words documented by",
+            vec![line.clone()],
+        )
+    }];
+    if r.basic >= 400 {
+        out.push(example(
+            ctx,
+            "The same reply in a bounce message (DSN, RFC 3464)",
+            vec![
+                format!("Status: {}", r.enhanced),
+                format!("Diagnostic-Code: smtp; {line}"),
+            ],
+        ));
+    }
+    out
 }
 
 /// How a list of codes is labelled in tables: standard, historic or non-standard (and why).
@@ -157,13 +185,19 @@ pub(crate) fn digit_meanings(code: u16) -> (&'static str, &'static str) {
     (first, second)
 }
 
-/// What the example replies of a code page are made of, for the note above them.
-pub(crate) fn registered_examples_note(has_wordings: bool) -> &'static str {
-    if has_wordings {
-        "These examples use the registered texts; real servers word their replies their own \
-         way (see What it looks like above for providers' words)."
+/// What the example replies of a code page are made of, for the note above them: `real` when
+/// a provider's documented reply is among them; `other` is the other kind of code a full
+/// reply carries (`an enhanced code` on a reply code's page).
+pub(crate) fn examples_note(real: bool, other: &str) -> String {
+    if real {
+        "Registered texts are the standard's words; servers use their own. A provider's example \
+         quotes its documentation; real replies may add more (a help link, an ID)."
+            .to_string()
     } else {
-        "These examples use the registered texts; real servers word their replies their own way."
+        format!(
+            "No provider documents a reply with this code and {other}: these examples use the \
+             registered texts; servers use their own words."
+        )
     }
 }
 

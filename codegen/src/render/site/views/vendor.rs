@@ -6,6 +6,7 @@ pub struct SourceV {
     pub link: Link,
     pub read: String,
     pub published: String,
+    /// Prose ([`Ctx::vendor_prose`]).
     pub note: String,
 }
 
@@ -32,7 +33,7 @@ pub fn vendor_page(ctx: &Ctx, v: &VendorFile) -> VendorPage {
             VendorKind::Provider => "mail provider",
             VendorKind::Mta => "mail server software",
         },
-        description: ctx.markdown(&v.description),
+        description: ctx.vendor_markdown(v, &v.description),
         sources: v
             .sources
             .iter()
@@ -44,7 +45,7 @@ pub fn vendor_page(ctx: &Ctx, v: &VendorFile) -> VendorPage {
                     .as_ref()
                     .map(|d| d.0.clone())
                     .unwrap_or_default(),
-                note: ctx.text(s.note.as_deref().unwrap_or("")),
+                note: ctx.vendor_prose(v, s.note.as_deref().unwrap_or("")),
             })
             .collect(),
         entries: v.entries.iter().map(|e| variant(ctx, v, e)).collect(),
