@@ -8,11 +8,12 @@
 //! insert unescaped); Markdown views hold text escaped by [`markdown::escape_text`] and
 //! registry Markdown passed through [`markdown::sanitize`]. Links are relative, so the site
 //! works from `file://` and from any static host at any sub-path. [`answer`] holds the logic
-//! of the answer box.
+//! of the answer box; [`search`] writes the search box's data and engine scripts.
 
 pub mod answer;
 pub mod changes;
 mod pages;
+pub mod search;
 pub mod views;
 
 use crate::model::{EnhancedKey, Reference, Registry, VendorIndex};
@@ -209,6 +210,7 @@ pub fn render_with(
     }
     pages::render_redirects(reg, out)?;
     pages::render_assets(out)?;
+    search::render(reg, json, out);
     changes::render_feed(reg, out);
     Ok(())
 }
