@@ -113,13 +113,14 @@ function rows(doc: Document, x: Explanation, list: readonly Row[], d: BrowserDat
   return dl;
 }
 
-/** The verdict on a reply. */
-function verdict(doc: Document, reply: string, root: string, d: BrowserData): HTMLElement {
+/** The verdict on a reply, and the explanation it shows. */
+function verdict(doc: Document, reply: string, root: string, d: BrowserData): { box: HTMLElement; x: Explanation } {
   const x = explain(reply, root);
   const c = classify(reply);
   const box = el(doc, "section", { class: "verdict", "aria-labelledby": "verdict-h" });
   box.append(el(doc, "h2", { id: "verdict-h" }, "What this reply means"));
-  const read = el(doc, "pre", { class: "verdict-input", "data-field": "input", "data-value": reply, tabindex: "0", "aria-label": "The reply read" });
+  // Wrapped, not scrolled (the style sheet's pre-wrap), so it needs no keyboard focus.
+  const read = el(doc, "pre", { class: "verdict-input", "data-field": "input", "data-value": reply });
   read.append(el(doc, "code", {}, reply));
   box.append(read);
   const reason = el(doc, "p", { class: "verdict-reason", "data-field": "reason", "data-value": String(x.reason) });
@@ -149,7 +150,7 @@ function verdict(doc: Document, reply: string, root: string, d: BrowserData): HT
     links.append(el(doc, "li", {}, el(doc, "a", { href: enhanced.page }, `Enhanced code ${code}${title}`)));
   }
   if (links.childElementCount > 0) box.append(links);
-  return box;
+  return { box, x };
 }
 
 /** Wires the search box of the page; draws the results of `initial`, or of what is typed. */
@@ -171,10 +172,11 @@ export function start(doc: Document, d: BrowserData): void {
       return;
     }
     const reply = findReply(q);
-    if (reply !== undefined) out.append(verdict(doc, reply, root, d));
+    const shown = reply === undefined ? undefined : verdict(doc, reply, root, d);
+    if (shown !== undefined) out.append(shown.box);
     const { hits, total } = search(all, q, LIMIT);
     if (hits.length > 0) {
-      out.append(el(doc, "h2", { id: "search-hits-h" }, reply !== undefined ? "Pages about it" : "Pages that match"));
+      out.append(el(doc, "h2", { id: "search-hits-h" }, shown !== undefined ? "Pages about it" : "Pages that match"));
       const list = el(doc, "ol", { class: "search-hits", "aria-labelledby": "search-hits-h" });
       for (const h of hits) {
         const item = el(doc, "li", { "data-kind": h.kind });
@@ -186,8 +188,8 @@ export function start(doc: Document, d: BrowserData): void {
     }
     const found = total === 0 ? "no page matches" : `${total} ${total === 1 ? "page matches" : "pages match"}`;
     status.textContent =
-      reply !== undefined
-        ? `Read as an SMTP reply: ${String(explain(reply, root).reason_title)}; ${found}.`
+      shown !== undefined
+        ? `Read as an SMTP reply: ${String(shown.x.reason_title)}; ${found}.`
         : total === 0
           ? "No page matches. Try a code (550, 5.7.26), a provider's tag, or words from the reply."
           : `${capital(found)}${total > hits.length ? `; the first ${hits.length} are listed` : ""}.`;
