@@ -1,12 +1,10 @@
-//! The site in a real browser: headless Chromium loads the rendered pages from `file://`,
-//! runs the search script, and takes screenshots.
+//! The site in a real browser: headless Chromium loads the rendered pages from `file://` and
+//! takes screenshots. (The search box has its own test, `search.rs`.)
 //!
 //! Needs Debian's `chromium` (`apt-get install -y --no-install-recommends chromium`; `.ci/run`
 //! installs it). Without it the tests fail when `CI` is set and otherwise pass after a loud
 //! skip message. `SMTP_CODES_CHROMIUM` names another binary. Screenshots are kept in
 //! `target/tmp/site-screenshots/` for a person to look at.
-
-mod site_support;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -14,7 +12,6 @@ use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
 use codegen::outputs::Outputs;
-use site_support::parse_html;
 
 /// One browser at a time: they are heavy, and the machines have few cores.
 static BROWSER: Mutex<()> = Mutex::new(());
@@ -82,19 +79,8 @@ fn site_dir() -> &'static Path {
     })
 }
 
-fn file_url(page: &str, query: Option<&str>) -> String {
-    let mut url = format!("file://{}", site_dir().join(page).display());
-    if let Some(q) = query {
-        url.push_str("?q=");
-        for b in q.bytes() {
-            if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
-                url.push(b as char);
-            } else {
-                url.push_str(&format!("%{b:02X}"));
-            }
-        }
-    }
-    url
+fn file_url(page: &str) -> String {
+    format!("file://{}", site_dir().join(page).display())
 }
 
 /// Runs headless Chromium with the flags measured on these machines; returns stdout.
@@ -154,120 +140,6 @@ fn run_chromium(browser: &Path, extra: &[String], url: &str) -> String {
     out
 }
 
-/// The rendered DOM after the page's scripts ran.
-fn dump_dom(browser: &Path, url: &str) -> String {
-    let dom = run_chromium(
-        browser,
-        &["--virtual-time-budget=5000".into(), "--dump-dom".into()],
-        url,
-    );
-    assert!(dom.contains("</html>"), "no DOM from {url}:\n{dom}");
-    dom
-}
-
-/// The codes of the index's table rows, split into shown and hidden.
-fn rows(dom: &str) -> (Vec<String>, Vec<String>) {
-    let page = parse_html(dom);
-    let (mut shown, mut hidden) = (Vec::new(), Vec::new());
-    for tr in page.elements_named("tr") {
-        if let Some(code) = tr.attr("data-code") {
-            if tr.attrs.contains_key("hidden") {
-                hidden.push(code.to_string());
-            } else {
-                shown.push(code.to_string());
-            }
-        }
-    }
-    (shown, hidden)
-}
-
-fn status_text(dom: &str) -> String {
-    let page = parse_html(dom);
-    page.elements
-        .iter()
-        .find(|e| e.attr("id") == Some("search-status"))
-        .map(|e| e.text.clone())
-        .unwrap_or_default()
-}
-
-#[test]
-fn search_reads_the_query_and_shows_only_that_code() {
-    let Some(browser) = chromium() else { return };
-    let dom = dump_dom(&browser, &file_url("index.html", Some("5.7.26")));
-    let (shown, hidden) = rows(&dom);
-    assert_eq!(shown, ["X.7.26"], "rows shown for 5.7.26");
-    assert!(
-        hidden.len() > 100,
-        "the other rows are hidden: {}",
-        hidden.len()
-    );
-    assert!(hidden.contains(&"X.7.2".to_string()) && hidden.contains(&"550".to_string()));
-    assert!(
-        status_text(&dom).contains("X.7.26"),
-        "status: {}",
-        status_text(&dom)
-    );
-    // The section of another subject is hidden whole.
-    let page = parse_html(&dom);
-    let subject1 = page
-        .elements
-        .iter()
-        .find(|e| e.attr("id") == Some("subject-1"))
-        .unwrap();
-    assert!(subject1.attrs.contains_key("hidden"), "X.1 section hidden");
-    let subject7 = page
-        .elements
-        .iter()
-        .find(|e| e.attr("id") == Some("subject-7"))
-        .unwrap();
-    assert!(!subject7.attrs.contains_key("hidden"), "X.7 section shown");
-}
-
-#[test]
-fn a_pasted_reply_finds_both_its_codes() {
-    let Some(browser) = chromium() else { return };
-    let dom = dump_dom(
-        &browser,
-        &file_url(
-            "index.html",
-            Some("550 5.1.1 <bob@example.com> User unknown"),
-        ),
-    );
-    let (mut shown, _) = rows(&dom);
-    shown.sort();
-    assert_eq!(shown, ["550", "X.1.1"]);
-    // A multi-line reply's continuation line too.
-    let dom = dump_dom(
-        &browser,
-        &file_url("index.html", Some("451-4.7.1 Try again later")),
-    );
-    let (mut shown, _) = rows(&dom);
-    shown.sort();
-    assert_eq!(shown, ["451", "X.7.1"]);
-}
-
-#[test]
-fn words_filter_the_tables() {
-    let Some(browser) = chromium() else { return };
-    let dom = dump_dom(&browser, &file_url("index.html", Some("mailbox full")));
-    let (shown, hidden) = rows(&dom);
-    assert!(
-        shown.contains(&"X.2.2".to_string()),
-        "mailbox full finds X.2.2: {shown:?}"
-    );
-    assert!(!shown.contains(&"X.7.26".to_string()));
-    assert!(hidden.len() > shown.len());
-    // No query: every row is shown.
-    let dom = dump_dom(&browser, &file_url("index.html", None));
-    let (shown, hidden) = rows(&dom);
-    assert!(
-        hidden.is_empty() && shown.len() > 140,
-        "{} shown, {} hidden",
-        shown.len(),
-        hidden.len()
-    );
-}
-
 /// Mean and variance of the luminance of a PNG's pixels (0 to 255).
 fn luminance_stats(png_path: &Path) -> (f64, f64) {
     let decoder = png::Decoder::new(std::io::BufReader::new(
@@ -305,7 +177,7 @@ fn screenshot(browser: &Path, page: &str, name: &str, size: &str, extra: &[&str]
         format!("--window-size={size}"),
     ];
     args.extend(extra.iter().map(|s| s.to_string()));
-    run_chromium(browser, &args, &file_url(page, None));
+    run_chromium(browser, &args, &file_url(page));
     assert!(out.is_file(), "no screenshot at {}", out.display());
     eprintln!("screenshot: {}", out.display());
     out

@@ -1,7 +1,8 @@
 //! The TypeScript package (`generated/typescript/`) builds and passes its own tests: its dev
 //! dependencies install from the committed lockfile (`npm ci`), `tsc --strict` compiles it
 //! without a diagnostic, `node --test` runs its suites (the reply vectors, the API, the
-//! command line, the README's examples), and `npm pack --dry-run` lists a clean tarball.
+//! command line, the README's examples, the freshness of the site's browser bundle), and
+//! `npm pack --dry-run` lists a clean tarball.
 //!
 //! The compiled output (`dist/`) is not committed: this test builds it, as `npm pack` does
 //! through the package's `prepack` script, so a clean clone needs nothing but Node and npm.
@@ -69,6 +70,17 @@ fn the_package_builds_and_passes_its_tests() {
         &dir,
     );
     assert!(tsc.stdout.is_empty(), "tsc reported diagnostics");
+    // The site's search (browser/), with the DOM's types; test/browser.test.js then checks that
+    // the committed bundle browser/engine.js is what these sources build.
+    let tsc = run(
+        "node",
+        &["node_modules/typescript/bin/tsc", "-p", "browser"],
+        &dir,
+    );
+    assert!(
+        tsc.stdout.is_empty(),
+        "tsc reported diagnostics in browser/"
+    );
     let tests = run("node", &["--test", "test/"], &dir);
     let report = String::from_utf8_lossy(&tests.stdout);
     assert!(report.contains("# fail 0"), "node --test:\n{report}");

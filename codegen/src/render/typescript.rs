@@ -223,11 +223,12 @@ fn package_json(version: &str) -> String {
         "engines": { "node": ">=18" },
         "scripts": {
             "build": "tsc -p .",
-            "test": "tsc -p . && node --test test/",
+            "test": "tsc -p . && tsc -p browser && node --test test/",
             "bench": "tsc -p . && node bench/throughput.js",
+            "build:browser": "node browser/build.mjs",
             "prepack": "tsc -p ."
         },
-        "devDependencies": { "@types/node": "^20.19.43", "typescript": "^5.9.3" }
+        "devDependencies": { "@types/node": "^20.19.43", "esbuild": "0.28.2", "typescript": "^5.9.3" }
     });
     let mut s = serde_json::to_string_pretty(&doc).expect("serializing plain data cannot fail");
     s.push('\n');

@@ -10,11 +10,12 @@
 //! get the codes they name linked, the same way in both flavors ([`Ctx::code_href`] says
 //! where to; [`markdown`]'s `*_linked` functions say where not). Links are relative, so the site
 //! works from `file://` and from any static host at any sub-path. [`answer`] holds the logic
-//! of the answer box.
+//! of the answer box; [`search`] writes the search box's data and engine scripts.
 
 pub mod answer;
 pub mod changes;
 mod pages;
+pub mod search;
 pub mod views;
 
 use crate::model::{EnhancedKey, FullEnhanced, Reference, Registry, VendorFile, VendorIndex};
@@ -300,6 +301,7 @@ pub fn render_with(
     }
     pages::render_redirects(reg, out)?;
     pages::render_assets(out)?;
+    search::render(reg, json, out);
     changes::render_feed(reg, out);
     Ok(())
 }

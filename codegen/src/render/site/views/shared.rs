@@ -13,7 +13,8 @@ pub struct Chrome {
     pub canonical: Option<String>,
     pub index: String,
     pub about: String,
-    /// Whether the page loads the search script (the index only).
+    /// Whether the page loads the search script (every HTML page; the Markdown twin has no
+    /// search box).
     pub script: bool,
     pub registry_version: String,
     pub iana_updated: String,
@@ -38,7 +39,7 @@ pub(crate) fn chrome(ctx: &Ctx, page: &str, title: &str, description: &str) -> C
         canonical,
         index: ctx.href(paths::INDEX),
         about: ctx.href(paths::ABOUT),
-        script: page == paths::INDEX && ctx.flavor == Flavor::Html,
+        script: ctx.flavor == Flavor::Html,
         registry_version: ctx.text(&ctx.reg.meta.registry_version),
         iana_updated: ctx.text(&ctx.reg.meta.iana_updated.0),
         page: page.to_string(),
