@@ -33,6 +33,7 @@ const REQUIRED: &[&str] = &[
     "bounce",
     "side",
     "advice",
+    "retry_policy",
     "decided_by",
     "vendor.vendor",
     "vendor.name",

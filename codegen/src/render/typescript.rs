@@ -14,7 +14,7 @@ use serde::Serialize;
 use crate::model::Registry;
 use crate::names::{typescript_const, typescript_enhanced_const};
 use crate::outputs::{Outputs, MARKER};
-use crate::views::document::{Ref, RetryPolicyJson, Root};
+use crate::views::document::{ClassifierJson, Ref, RetryPolicyJson, Root};
 use crate::views::text::duration_secs;
 use crate::views::text::one_line;
 
@@ -128,7 +128,7 @@ struct VendorRow<'a> {
 /// A retry policy as the engine reads it: durations in whole seconds, texts on one line (as
 /// the Rust crate embeds them).
 #[derive(Serialize)]
-struct RetryPolicyRow<'a> {
+pub(crate) struct RetryPolicyRow<'a> {
     retry: &'a str,
     first_after_secs: Option<u64>,
     backoff: Option<String>,
@@ -138,7 +138,7 @@ struct RetryPolicyRow<'a> {
     suppress_address: bool,
 }
 
-fn policy_row<'a>(p: &RetryPolicyJson<'a>) -> RetryPolicyRow<'a> {
+pub(crate) fn policy_row<'a>(p: &RetryPolicyJson<'a>) -> RetryPolicyRow<'a> {
     RetryPolicyRow {
         retry: p.retry,
         first_after_secs: p.first_after.map(duration_secs),
@@ -160,6 +160,24 @@ fn bare_policy(retry: &str) -> RetryPolicyRow<'_> {
         give_up_after_secs: None,
         give_up_attempts: None,
         suppress_address: false,
+    }
+}
+
+/// The retry defaults as the engine reads them (RFC 5321's when the data gives none).
+#[derive(Serialize)]
+pub(crate) struct RetryDefaultsRow<'a> {
+    transient: RetryPolicyRow<'a>,
+    permanent: RetryPolicyRow<'a>,
+}
+
+pub(crate) fn retry_defaults<'a>(c: &ClassifierJson<'a>) -> RetryDefaultsRow<'a> {
+    let (transient, permanent) = match &c.retry_defaults {
+        Some(d) => (policy_row(&d.transient), policy_row(&d.permanent)),
+        None => (bare_policy("later"), bare_policy("never")),
+    };
+    RetryDefaultsRow {
+        transient,
+        permanent,
     }
 }
 
@@ -398,19 +416,7 @@ fn classifier_ts(json: &Root<'_>) -> String {
         "The classifier's data, from `data/classifier.yaml`: the retry defaults, the reasons with their retry policies, the default reason of each code, and the text rules. The engine is in `../classify.ts` and `../retry.ts`.",
     );
     s.push_str("import type { CodeReasonRow, ReasonRow, RetryDefaultsRow, RuleRow } from \"../rows.js\";\n\n");
-    let (transient, permanent) = match &c.retry_defaults {
-        Some(d) => (policy_row(&d.transient), policy_row(&d.permanent)),
-        None => (bare_policy("later"), bare_policy("never")),
-    };
-    #[derive(serde::Serialize)]
-    struct Defaults<'a> {
-        transient: RetryPolicyRow<'a>,
-        permanent: RetryPolicyRow<'a>,
-    }
-    let defaults = Defaults {
-        transient,
-        permanent,
-    };
+    let defaults = retry_defaults(c);
     s.push_str(&format!(
         "/** What to do next time when neither a vendor entry nor the reason says (RFC 5321 section 4.5.4.1; no retry for a permanent reply). */\nexport const RETRY_DEFAULTS: RetryDefaultsRow = {};\n\n",
         serde_json::to_string(&defaults).expect("serializing plain data cannot fail")

@@ -17,6 +17,7 @@ import type {
   EnhancedRow,
   ReasonRow,
   ReplyRow,
+  RetryDefaultsRow,
   RuleRow,
   TitleRow,
   VendorEntryRow,
@@ -39,13 +40,24 @@ export type SlimEnhanced = Pick<
   | "replaced_by"
 >;
 /** A reason's fields the browser keeps. */
-export type SlimReason = Pick<ReasonRow, "id" | "title" | "side" | "bounce" | "advice">;
+export type SlimReason = Pick<ReasonRow, "id" | "title" | "side" | "bounce" | "advice" | "retry_policy">;
 /** A vendor's fields the browser keeps. */
-export type SlimVendor = Pick<VendorRow, "slug" | "name" | "kind">;
+export type SlimVendor = Pick<VendorRow, "slug" | "name" | "kind" | "hosts" | "markers">;
 /** A vendor entry's fields the browser keeps. */
 export type SlimVendorEntry = Pick<
   VendorEntryRow,
-  "vendor" | "basic" | "enhanced" | "token" | "pattern" | "refines" | "meaning" | "sender_action" | "retry" | "reason"
+  | "vendor"
+  | "basic"
+  | "enhanced"
+  | "enhanced_to"
+  | "token"
+  | "pattern"
+  | "refines"
+  | "meaning"
+  | "sender_action"
+  | "retry"
+  | "reason"
+  | "retry_policy"
 >;
 
 /** A page the search can find (not a vendor entry: those come from the engine's table). */
@@ -91,10 +103,13 @@ export interface BrowserData {
     readonly SITE_URL: string | null;
     readonly CLASSES: readonly TitleRow[];
     readonly SUBJECTS: readonly TitleRow[];
+    /** The command names, as the package's `COMMANDS`. */
+    readonly COMMANDS: readonly string[];
     readonly REPLIES: readonly SlimReply[];
     readonly ENHANCED: readonly SlimEnhanced[];
   };
   readonly classifier: {
+    readonly RETRY_DEFAULTS: RetryDefaultsRow;
     readonly REASONS: readonly SlimReason[];
     readonly ENHANCED_DEFAULTS: readonly CodeReasonRow[];
     readonly GENERIC_ENHANCED: readonly string[];

@@ -15,8 +15,10 @@
  */
 
 import { classify } from "../src/classify.js";
-import { explain } from "../src/explain.js";
+import type { Classification } from "../src/classify.js";
+import { explain, nextTimeWords } from "../src/explain.js";
 import type { Explanation } from "../src/explain.js";
+import { toJson } from "../src/json.js";
 import type { Json } from "../src/json.js";
 import { Reply } from "../src/reply.js";
 import { vendorEntries } from "../src/vendor.js";
@@ -26,11 +28,16 @@ import { candidates, search } from "./search.js";
 /** How many results are listed. */
 const LIMIT = 12;
 
-/** A row of the verdict: the explanation's key, its label, and its words for people. */
+/**
+ * A row of the verdict: the explanation's key, its label, and its words for people. A row
+ * whose value is an object (`retry_policy`) says it in `object`'s words, and carries the
+ * object as compact JSON, keys sorted, in `data-value` (the browser test compares it with the command line's).
+ */
 interface Row {
   readonly field: string;
   readonly label: string;
   readonly words?: (value: string, d: BrowserData) => string;
+  readonly object?: (c: Classification) => string | undefined;
 }
 
 /**
@@ -42,6 +49,11 @@ export const VERDICT: readonly Row[] = [
   { field: "bounce", label: "Bounce", words: (v, d) => capital(d.site.words.bounce[v] ?? v) },
   { field: "side", label: "Whose side", words: (v, d) => d.site.words.side[v] ?? v },
   { field: "advice", label: "What to do" },
+  {
+    field: "retry_policy",
+    label: "Next time",
+    object: (c) => (c.retryPolicy === undefined ? undefined : nextTimeWords(c.retryPolicy)),
+  },
   { field: "decided_by", label: "What decided it" },
 ];
 
@@ -97,17 +109,29 @@ function el(doc: Document, tag: string, attrs: Record<string, string>, ...childr
 }
 
 /** An element showing one field: its words, with the value in `data-value`. */
-function field(doc: Document, tag: string, x: Explanation, row: Row, d: BrowserData): HTMLElement | undefined {
+function field(
+  doc: Document,
+  tag: string,
+  x: Explanation,
+  c: Classification,
+  row: Row,
+  d: BrowserData,
+): HTMLElement | undefined {
   const v = at(x, row.field);
-  if (v === undefined || v === null || typeof v === "object") return undefined;
+  if (v === undefined || v === null) return undefined;
+  if (typeof v === "object") {
+    const words = row.object?.(c);
+    if (words === undefined) return undefined;
+    return el(doc, tag, { "data-field": row.field, "data-value": toJson(v) }, words);
+  }
   const value = String(v);
   return el(doc, tag, { "data-field": row.field, "data-value": value }, row.words ? row.words(value, d) : value);
 }
 
-function rows(doc: Document, x: Explanation, list: readonly Row[], d: BrowserData): HTMLElement {
+function rows(doc: Document, x: Explanation, c: Classification, list: readonly Row[], d: BrowserData): HTMLElement {
   const dl = el(doc, "dl", { class: "verdict-rows" });
   for (const row of list) {
-    const dd = field(doc, "dd", x, row, d);
+    const dd = field(doc, "dd", x, c, row, d);
     if (dd !== undefined) dl.append(el(doc, "div", {}, el(doc, "dt", {}, row.label), dd));
   }
   return dl;
@@ -126,7 +150,7 @@ function verdict(doc: Document, reply: string, root: string, d: BrowserData): { 
   const reason = el(doc, "p", { class: "verdict-reason", "data-field": "reason", "data-value": String(x.reason) });
   reason.append(el(doc, "strong", { "data-field": "reason_title", "data-value": String(x.reason_title) }, String(x.reason_title)));
   box.append(reason);
-  box.append(rows(doc, x, VERDICT, d));
+  box.append(rows(doc, x, c, VERDICT, d));
   const v = c.vendor;
   if (v !== undefined) {
     const i = vendorEntries().indexOf(v);
@@ -134,7 +158,7 @@ function verdict(doc: Document, reply: string, root: string, d: BrowserData): { 
     const part = el(doc, "div", { class: "verdict-vendor", "data-field": "vendor.vendor", "data-value": v.vendor.slug });
     const name = el(doc, "span", { "data-field": "vendor.name", "data-value": v.vendor.name }, v.vendor.name);
     part.append(el(doc, "h3", {}, "What ", name, " means by it"));
-    part.append(rows(doc, x, VENDOR, d));
+    part.append(rows(doc, x, c, VENDOR, d));
     part.append(el(doc, "p", {}, el(doc, "a", { href }, `${v.vendor.name}'s entry, with its source`)));
     box.append(part);
   }

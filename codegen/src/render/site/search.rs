@@ -25,6 +25,7 @@ use super::paths;
 use super::views::{enhanced_heading_text, name_words};
 use crate::model::{Registry, Vocabulary, BOUNCES, SIDES, VENDOR_RETRY};
 use crate::outputs::{Outputs, MARKER};
+use crate::render::typescript::{policy_row, retry_defaults, RetryDefaultsRow, RetryPolicyRow};
 use crate::views::document::Root;
 use crate::views::markdown;
 use crate::views::text::one_line;
@@ -55,6 +56,7 @@ struct RegistryData<'a> {
     SITE_URL: Option<&'a str>,
     CLASSES: Vec<TitleRow<'a>>,
     SUBJECTS: Vec<TitleRow<'a>>,
+    COMMANDS: Vec<&'a str>,
     REPLIES: Vec<ReplyRow<'a>>,
     ENHANCED: Vec<EnhancedRow<'a>>,
 }
@@ -88,6 +90,7 @@ struct EnhancedRow<'a> {
 #[derive(Serialize)]
 #[allow(non_snake_case)]
 struct ClassifierData<'a> {
+    RETRY_DEFAULTS: RetryDefaultsRow<'a>,
     REASONS: Vec<ReasonRow<'a>>,
     ENHANCED_DEFAULTS: &'a [crate::views::document::CodeReasonJson<'a>],
     GENERIC_ENHANCED: &'a [String],
@@ -103,6 +106,7 @@ struct ReasonRow<'a> {
     side: &'a str,
     bounce: &'a str,
     advice: &'a str,
+    retry_policy: Option<RetryPolicyRow<'a>>,
 }
 
 #[derive(Serialize)]
@@ -117,6 +121,8 @@ struct VendorRow<'a> {
     slug: &'a str,
     name: &'a str,
     kind: &'a str,
+    hosts: &'a [String],
+    markers: &'a [String],
 }
 
 #[derive(Serialize)]
@@ -124,6 +130,7 @@ struct VendorEntryRow<'a> {
     vendor: usize,
     basic: Option<u16>,
     enhanced: Option<&'a str>,
+    enhanced_to: Option<&'a str>,
     token: Option<&'a str>,
     pattern: Option<&'a str>,
     refines: &'a str,
@@ -131,6 +138,7 @@ struct VendorEntryRow<'a> {
     sender_action: &'a str,
     retry: &'a str,
     reason: Option<&'a str>,
+    retry_policy: Option<RetryPolicyRow<'a>>,
 }
 
 #[derive(Serialize)]
@@ -285,6 +293,8 @@ fn data_script(reg: &Registry, json: &Root<'_>) -> String {
             slug: v.vendor,
             name: v.name,
             kind: v.kind,
+            hosts: v.hosts,
+            markers: v.markers,
         })
         .collect();
     let data = Data {
@@ -309,6 +319,7 @@ fn data_script(reg: &Registry, json: &Root<'_>) -> String {
                     title: s.title,
                 })
                 .collect(),
+            COMMANDS: json.commands.iter().map(|c| c.name).collect(),
             REPLIES: json
                 .basic
                 .iter()
@@ -335,6 +346,7 @@ fn data_script(reg: &Registry, json: &Root<'_>) -> String {
                 .collect(),
         },
         classifier: ClassifierData {
+            RETRY_DEFAULTS: retry_defaults(c),
             REASONS: c
                 .reasons
                 .iter()
@@ -344,6 +356,7 @@ fn data_script(reg: &Registry, json: &Root<'_>) -> String {
                     side: r.side,
                     bounce: r.bounce,
                     advice: r.advice,
+                    retry_policy: r.retry_policy.as_ref().map(policy_row),
                 })
                 .collect(),
             ENHANCED_DEFAULTS: &c.enhanced_defaults,
@@ -363,6 +376,7 @@ fn data_script(reg: &Registry, json: &Root<'_>) -> String {
                         .expect("every entry's vendor is listed"),
                     basic: e.basic,
                     enhanced: e.enhanced.as_deref(),
+                    enhanced_to: e.enhanced_to.as_deref(),
                     token: e.token,
                     pattern: e.pattern,
                     refines: &e.refines,
@@ -370,6 +384,7 @@ fn data_script(reg: &Registry, json: &Root<'_>) -> String {
                     sender_action: e.sender_action,
                     retry: e.retry,
                     reason: e.reason,
+                    retry_policy: e.retry_policy.as_ref().map(policy_row),
                 })
                 .collect(),
             VENDORS: vendors,

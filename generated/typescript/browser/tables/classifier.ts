@@ -5,11 +5,12 @@
  * @module
  */
 
-import type { CodeReasonRow, ReasonRow, RuleRow } from "../../src/rows.js";
+import type { CodeReasonRow, ReasonRow, RetryDefaultsRow, RuleRow } from "../../src/rows.js";
 import { data } from "../data.js";
 
 const C = data().classifier;
 
+export const RETRY_DEFAULTS: RetryDefaultsRow = C.RETRY_DEFAULTS;
 export const REASONS: readonly ReasonRow[] = C.REASONS.map((r) => ({ sisimai: null, ...r }));
 export const ENHANCED_DEFAULTS: readonly CodeReasonRow[] = C.ENHANCED_DEFAULTS;
 export const GENERIC_ENHANCED: readonly string[] = C.GENERIC_ENHANCED;

@@ -8,7 +8,11 @@
  */
 
 import type { EnhancedRow, ReplyRow, TitleRow, TroubleshootingRow } from "../../src/rows.js";
-import type { ENHANCED_CODE_NAMES as NAMES_E, REPLY_CODE_NAMES as NAMES_R } from "../../src/tables/registry.js";
+import type {
+  COMMANDS as NAMES_C,
+  ENHANCED_CODE_NAMES as NAMES_E,
+  REPLY_CODE_NAMES as NAMES_R,
+} from "../../src/tables/registry.js";
 import { data } from "../data.js";
 
 const R = data().registry;
@@ -17,6 +21,8 @@ export const PACKAGE_VERSION: string = R.PACKAGE_VERSION;
 export const REGISTRY_VERSION: string = R.REGISTRY_VERSION;
 export const IANA_UPDATED: string = R.IANA_UPDATED;
 export const SITE_URL: string | null = R.SITE_URL;
+/** The command names (the generator writes the same list as the package's table). */
+export const COMMANDS = R.COMMANDS as typeof NAMES_C;
 export const CLASSES: readonly TitleRow[] = R.CLASSES;
 export const SUBJECTS: readonly TitleRow[] = R.SUBJECTS;
 export const REPLIES: readonly ReplyRow[] = R.REPLIES.map((r) => ({
