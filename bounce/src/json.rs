@@ -35,7 +35,7 @@
 
 use serde_json::{json, Value};
 
-use crate::{mbox, read_message, webhook, Kind, Recipient, Report};
+use crate::{read_input, read_message, webhook, Kind, Recipient, Report};
 
 fn recipient(kind: Kind, r: &Recipient) -> Value {
     let c = r.classification.as_ref();
@@ -98,17 +98,9 @@ pub fn explain_message(raw: &[u8]) -> Value {
     explain(&read_message(raw))
 }
 
-/// One JSON object per message in `input`, whatever it holds: an mbox file (starting with
-/// a `From ` line) gives one per message; a webhook body (a JSON object or array) gives one
-/// per event, or an error; anything else is one message.
+/// One JSON object per message in `input`, whatever it holds (see [`crate::read_input`]):
+/// an mbox file gives one per message; a webhook body gives one per event, or an error;
+/// anything else is one message.
 pub fn explain_input(input: &[u8]) -> Result<Vec<Value>, webhook::WebhookError> {
-    let start = input
-        .iter()
-        .position(|b| !b.is_ascii_whitespace())
-        .unwrap_or(input.len());
-    match input.get(start) {
-        Some(b'{' | b'[') => Ok(webhook::read_webhook(input)?.iter().map(explain).collect()),
-        _ if input.starts_with(b"From ") => Ok(mbox::split(input).map(explain_message).collect()),
-        _ => Ok(vec![explain_message(input)]),
-    }
+    Ok(read_input(input)?.map(|r| explain(&r)).collect())
 }

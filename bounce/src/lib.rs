@@ -35,6 +35,7 @@
 #![deny(missing_docs)]
 
 pub mod formats;
+mod input;
 pub mod limits;
 pub mod mbox;
 
@@ -50,6 +51,7 @@ pub mod json;
 use smtp_codes::classify::Classification;
 use smtp_codes::{Command, EnhancedCode, ReplyCode};
 
+pub use input::{read_input, InputKind};
 pub use read::read_message;
 
 /// What a message is.

@@ -25,9 +25,7 @@ fn rust_explain(root: &Path) -> PathBuf {
             "--offline",
             "--quiet",
             "-p",
-            "smtp-codes",
-            "--features",
-            "cli",
+            "smtp-explain",
             "--bin",
             "smtp-explain",
         ])

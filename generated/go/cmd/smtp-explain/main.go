@@ -4,7 +4,7 @@
 //	smtp-explain --json '421 4.7.0 [TSS04] Messages from 192.0.2.1 temporarily deferred'
 //	printf '"550 5.7.26 Unauthenticated email"\n' | smtp-explain --jsonl
 //
-// Its output is the Rust tool's (generated/rust/src/bin/smtp-explain.rs); with --jsonl, byte
+// Its output is the Rust tool's (explain/src/ in the workspace); with --jsonl, byte
 // for byte.
 package main
 
