@@ -39,6 +39,7 @@ mod input;
 pub mod limits;
 pub mod mbox;
 
+mod classify;
 mod fields;
 mod read;
 mod scan;
