@@ -11,6 +11,7 @@
 //! | `basic` | the reply code the report quotes, as a number |
 //! | `reason`, `bounce`, `retry`, `side` | the classification by `smtp_codes` (reason identifier, `hard`/`soft`/`none`, retry advice, whose side) |
 //! | `sisimai_reason` | the corresponding Sisimai reason (`feedback` for complaints, `vacation` for auto-replies) |
+//! | `crosswalk` | the reason's category in the bounce schemes of other systems (`amazon_ses`, `sendgrid`, `postmark`, `mailgun`, `sparkpost`, `kumomta`, `powermta`; `smtp_codes::Crosswalk`), or `null` when the reason is not a failure |
 //! | `command` | the SMTP command the reply answered (`RCPT`, `DATA`, ...) |
 //! | `remote_host` | the remote server |
 //! | `diagnostic` | the diagnostic text |
@@ -66,6 +67,11 @@ fn recipient(kind: Kind, r: &Recipient) -> Value {
         "retry": c.map(|c| c.retry.as_str()),
         "side": c.map(|c| c.side.as_str()),
         "sisimai_reason": sisimai,
+        "crosswalk": c.and_then(|c| c.reason.crosswalk()).map(|x| {
+            x.schemes()
+                .map(|(scheme, value)| (scheme.to_string(), Value::from(value)))
+                .collect::<serde_json::Map<String, Value>>()
+        }),
         "command": r.command.map(|c| c.as_str()),
         "remote_host": r.remote_host,
         "diagnostic": r.diagnostic,

@@ -53,7 +53,7 @@ fn duplicate_code() {
         ("enhanced.yaml", "- code: X.1.2", "- code: X.1.1"),
         ],
         &[
-            "data/classifier.yaml:31:7: `X.1.2` is not in enhanced.yaml; defaults are for registered codes (use `subjects` for the rest)",
+            "data/classifier.yaml:34:7: `X.1.2` is not in enhanced.yaml; defaults are for registered codes (use `subjects` for the rest)",
             "data/enhanced.yaml:35:3: duplicate code `X.1.1`: already defined at line 18; keep one entry per code",
             "data/enhanced.yaml:60:3: replacement `X.1.2` does not exist in enhanced.yaml",
         ],
@@ -69,7 +69,7 @@ fn unsorted_codes() {
         ],
         &[
             "data/basic.yaml:15:3: code `451` is out of order: it must come before `552`; keep the file sorted by code",
-            "data/classifier.yaml:45:7: code `250` must be a reply code in the registry, given once",
+            "data/classifier.yaml:48:7: code `250` must be a reply code in the registry, given once",
         ],
     );
 }
@@ -82,7 +82,7 @@ fn malformed_code() {
         ("enhanced.yaml", "- code: X.1.2", "- code: X.1.02"),
         ],
         &[
-            "data/classifier.yaml:31:7: `X.1.2` is not in enhanced.yaml; defaults are for registered codes (use `subjects` for the rest)",
+            "data/classifier.yaml:34:7: `X.1.2` is not in enhanced.yaml; defaults are for registered codes (use `subjects` for the rest)",
             "data/enhanced.yaml:35:3: `X.1.02` is not a class-independent enhanced code; write `X.<subject>.<detail>` with 1 to 3 digits each and no leading zeros, such as `X.1.1`",
             "data/enhanced.yaml:60:3: replacement `X.1.2` does not exist in enhanced.yaml",
         ],
@@ -375,7 +375,8 @@ fn every_problem_at_once() {
             "data/basic.yaml:28:24: unknown command `RCPT`; define it in data/commands.yaml or use one of: ANY, MAIL, Rcpt",
             "data/basic.yaml:38:20: unknown command `RCPT`; define it in data/commands.yaml or use one of: ANY, MAIL, Rcpt",
             "data/basic.yaml:43:24: unknown command `RCPT`; define it in data/commands.yaml or use one of: ANY, MAIL, Rcpt",
-            "data/classifier.yaml:31:7: `X.1.2` is not in enhanced.yaml; defaults are for registered codes (use `subjects` for the rest)",
+            "data/bounce-formats.yaml:21:46: `RCPT` is not a command of commands.yaml; use its name there (`RCPT`, `DATA`, `CONNECT`, ...)",
+            "data/classifier.yaml:34:7: `X.1.2` is not in enhanced.yaml; defaults are for registered codes (use `subjects` for the rest)",
             "data/commands.yaml:13:3: command `Rcpt` must be upper-case ASCII letters, as sent on the wire (`RCPT`)",
             "data/enhanced.yaml:35:3: `X.1.02` is not a class-independent enhanced code; write `X.<subject>.<detail>` with 1 to 3 digits each and no leading zeros, such as `X.1.1`",
             "data/enhanced.yaml:60:3: replacement `X.1.2` does not exist in enhanced.yaml",
@@ -392,7 +393,7 @@ fn classifier_reason_not_defined() {
             "  - { subject: 1, reason: unknown_user }",
             "  - { subject: 1, reason: no_such_reason }",
         )],
-        &["data/classifier.yaml:37:19: reason `no_such_reason` is not defined under `reasons`"],
+        &["data/classifier.yaml:40:19: reason `no_such_reason` is not defined under `reasons`"],
     );
 }
 
@@ -407,7 +408,7 @@ fn classifier_default_missing_for_a_registered_code_and_its_subject() {
             ("classifier.yaml", "  - { subject: 1, reason: unknown_user }\n", ""),
         ],
         &[
-            "data/classifier.yaml:35:1: registered code `X.1.3` has no default reason and subject 1 has none either; add `- { subject: 1, reason: ... }` to `subjects` (or `- { code: X.1.3, reason: ... }` to `enhanced`)",
+            "data/classifier.yaml:38:1: registered code `X.1.3` has no default reason and subject 1 has none either; add `- { subject: 1, reason: ... }` to `subjects` (or `- { code: X.1.3, reason: ... }` to `enhanced`)",
         ],
     );
 }
@@ -418,7 +419,7 @@ fn classifier_default_missing_for_a_reply_code_and_its_class() {
         "classifier_default_missing_for_a_reply_code_and_its_class",
         &[("classifier.yaml", "  - { class: 5, reason: unknown }\n", "")],
         &[
-            "data/classifier.yaml:43:1: reply code `550` has no default reason and class 5 has none either; add `- { class: 5, reason: ... }` to `classes` (or `- { code: 550, reason: ... }` to `basic`)",
+            "data/classifier.yaml:46:1: reply code `550` has no default reason and class 5 has none either; add `- { class: 5, reason: ... }` to `classes` (or `- { code: 550, reason: ... }` to `basic`)",
         ],
     );
 }
@@ -433,9 +434,9 @@ fn classifier_class_default_twice_or_not_a_class() {
             "  - { class: 4, reason: unknown }\n  - { class: 4, reason: nonsense }\n  - { class: 6, reason: unknown }\n",
         )],
         &[
-            "data/classifier.yaml:42:7: class `4` must be a reply class (2, 3, 4 or 5), given once",
-            "data/classifier.yaml:42:17: reason `nonsense` is not defined under `reasons`",
-            "data/classifier.yaml:43:7: class `6` must be a reply class (2, 3, 4 or 5), given once",
+            "data/classifier.yaml:45:7: class `4` must be a reply class (2, 3, 4 or 5), given once",
+            "data/classifier.yaml:45:17: reason `nonsense` is not defined under `reasons`",
+            "data/classifier.yaml:46:7: class `6` must be a reply class (2, 3, 4 or 5), given once",
         ],
     );
 }
@@ -446,7 +447,7 @@ fn classifier_phrase_malformed() {
         "classifier_phrase_malformed",
         &[("classifier.yaml", "any: [spamhaus, ", "any: [Spam*haus, ")],
         &[
-            "data/classifier.yaml:50:11: phrase `Spam*haus` has `*` inside; it may only start or end a phrase",
+            "data/classifier.yaml:53:11: phrase `Spam*haus` has `*` inside; it may only start or end a phrase",
         ],
     );
 }
@@ -577,7 +578,7 @@ fn classifier_rule_with_a_misspelt_key() {
         "classifier_rule_with_a_misspelt_key",
         &[("classifier.yaml", "    weak: true\n", "    waek: true\n")],
         &[
-            "data/classifier.yaml:55:5: unknown field `waek`, expected one of `id`, `reason`, `any`, `all`, `none`, `classes`, `codes`, `enhanced`, `weak`, `note`; remove it or fix its spelling (see data/README.md)",
+            "data/classifier.yaml:58:5: unknown field `waek`, expected one of `id`, `reason`, `any`, `all`, `none`, `classes`, `codes`, `enhanced`, `weak`, `note`; remove it or fix its spelling (see data/README.md)",
         ],
     );
 }
@@ -588,7 +589,7 @@ fn classifier_with_an_unknown_section() {
         "classifier_with_an_unknown_section",
         &[("classifier.yaml", "rules:\n", "ruels:\n")],
         &[
-            "data/classifier.yaml:47:1: unknown field `ruels`; did you mean `rules`, which this file requires? (see data/README.md)",
+            "data/classifier.yaml:50:1: unknown field `ruels`; did you mean `rules`, which this file requires? (see data/README.md)",
         ],
     );
 }
@@ -682,6 +683,84 @@ fn editions_out_of_step() {
             "data/editions.yaml:1:3: the newest edition is `1.2.4` but registry.yaml says registry_version `1.2.3`; they must be equal (add an edition for `1.2.3` at the top, or set registry_version)",
             "data/editions.yaml:3:3: crate_version `0.1.0` must be greater than the older edition's `0.2.0`",
             "data/editions.yaml:11:7: code `557` is not in the registry",
+        ],
+    );
+}
+
+#[test]
+fn bounce_format_rows_are_checked_one_by_one() {
+    assert_errors(
+        "bounce_formats",
+        &[
+            // A misspelt key in one row: that row only.
+            (
+                "bounce-formats.yaml",
+                r#"  - { phrase: "--- Below this line is a copy of the message", note: "qmail" }"#,
+                r#"  - { phrase: "--- Below this line is a copy of the message", notes: "qmail" }"#,
+            ),
+            // A command commands.yaml does not define.
+            ("bounce-formats.yaml", "command: RCPT }", "command: RCTP }"),
+            // A row hidden by an earlier one that always matches first.
+            (
+                "bounce-formats.yaml",
+                r#"  - { phrase: "remote host " }
+  - { phrase: "host " }"#,
+                r#"  - { phrase: "host " }
+  - { phrase: "remote host " }"#,
+            ),
+            // The same phrase twice, differing only in case.
+            (
+                "bounce-formats.yaml",
+                r#"  - { phrase: "undeliverable" }"#,
+                r#"  - { phrase: "undeliverable" }
+  - { phrase: "Undeliverable" }"#,
+            ),
+            // A longer phrase that a shorter one of an unordered table always covers.
+            (
+                "bounce-formats.yaml",
+                r#"  - { phrase: "could not be delivered" }"#,
+                r#"  - { phrase: "could not be delivered" }
+  - { phrase: "mail could not be delivered" }"#,
+            ),
+            // A sender the reader could never match (it lower-cases the local part).
+            ("bounce-formats.yaml", r#"phrase: "mailer-daemon""#, r#"phrase: "MAILER-daemon""#),
+            // A line break in a phrase matched within one line.
+            ("bounce-formats.yaml", r#"phrase: "From:""#, r#"phrase: "From:\nTo:""#),
+            // A table left out.
+            ("bounce-formats.yaml", "dsn_text_fields:\n  - { phrase: \"Final-Recipient:\" }\n", ""),
+        ],
+        &[
+            "data/bounce-formats.yaml:3:1: missing field `dsn_text_fields`; this file requires it (see data/README.md)",
+            "data/bounce-formats.yaml:4:63: unknown field `notes`, expected `phrase` or `note`; remove it or fix its spelling (see data/README.md)",
+            "data/bounce-formats.yaml:15:7: a phrase is matched within one line: no line breaks or other control characters",
+            "data/bounce-formats.yaml:21:46: `RCTP` is not a command of commands.yaml; use its name there (`RCPT`, `DATA`, `CONNECT`, ...)",
+            "data/bounce-formats.yaml:24:7: `remote host ` never decides: `host ` (line 23) comes first and matches wherever it does; move this row above it, or remove it",
+            "data/bounce-formats.yaml:28:7: `MAILER-daemon` must be lower-case: the reader compares the lower-cased local part (`mailer-daemon`)",
+            "data/bounce-formats.yaml:31:7: `Undeliverable` repeats line 30 (phrases match ignoring ASCII case); keep one",
+            "data/bounce-formats.yaml:36:7: `mail could not be delivered` never decides: `could not be delivered` (line 35) matches wherever it does; remove this row",
+        ],
+    );
+}
+
+#[test]
+fn crosswalks_are_complete_and_within_their_schemes() {
+    assert_errors(
+        "crosswalks",
+        &[
+            // A category the scheme does not declare.
+            ("classifier.yaml", r#"crosswalk: { sparkpost: "51" }"#, r#"crosswalk: { sparkpost: "52" }"#),
+            // A hard category for a soft-bounce reason, in a scheme that tells them apart.
+            ("classifier.yaml", r#"crosswalk: { sparkpost: "1" }"#, r#"crosswalk: { sparkpost: "10" }"#),
+            // A failure reason without its category.
+            ("classifier.yaml", "    crosswalk: { sparkpost: \"10\" }\n", ""),
+            // A reason that is not a failure, with a crosswalk.
+            ("classifier.yaml", "    bounce: none\n", "    bounce: none\n    crosswalk: { sparkpost: \"1\" }\n"),
+        ],
+        &[
+            "data/classifier.yaml:7:18: `accepted` is not a failure (bounce: none); the crosswalk names failure categories only: remove it",
+            "data/classifier.yaml:10:5: `unknown_user` is a failure: give its category in `sparkpost`",
+            "data/classifier.yaml:21:18: `52` is not a category of `sparkpost`; add it to the scheme's `values` with its source, or use one listed there",
+            "data/classifier.yaml:28:18: `10` is a hard bounce in `sparkpost`, but `unknown` is a soft bounce; use a soft category there or change `bounce`",
         ],
     );
 }

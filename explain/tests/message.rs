@@ -95,6 +95,10 @@ fn a_bounce_in_json() {
     assert_eq!(r["bounce"], "hard");
     assert_eq!(r["sisimai_reason"], "userunknown");
     assert_eq!(r["remote_host"], "mx01.example.co.jp");
+    // The reason in the categories of other systems.
+    assert_eq!(r["crosswalk"]["amazon_ses"], "Permanent/NoEmail");
+    assert_eq!(r["crosswalk"]["sparkpost"], "10");
+    assert_eq!(r["crosswalk"]["powermta"], "bad-mailbox");
 }
 
 #[test]
