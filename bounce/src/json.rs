@@ -11,6 +11,7 @@
 //! | `basic` | the reply code the report quotes, as a number |
 //! | `reason`, `bounce`, `retry`, `side` | the classification by `smtp_codes` (reason identifier, `hard`/`soft`/`none`, retry advice, whose side) |
 //! | `sisimai_reason` | the corresponding Sisimai reason (`feedback` for complaints, `vacation` for auto-replies) |
+//! | `crosswalk` | the reason's category in the bounce schemes of other systems (`amazon_ses`, `sendgrid`, `postmark`, `mailgun`, `sparkpost`, `kumomta`, `powermta`; `smtp_codes::Crosswalk`), or `null` when the reason is not a failure |
 //! | `command` | the SMTP command the reply answered (`RCPT`, `DATA`, ...) |
 //! | `remote_host` | the remote server |
 //! | `diagnostic` | the diagnostic text |
@@ -35,7 +36,7 @@
 
 use serde_json::{json, Value};
 
-use crate::{mbox, read_message, webhook, Kind, Recipient, Report};
+use crate::{read_input, read_message, webhook, Kind, Recipient, Report};
 
 fn recipient(kind: Kind, r: &Recipient) -> Value {
     let c = r.classification.as_ref();
@@ -66,6 +67,11 @@ fn recipient(kind: Kind, r: &Recipient) -> Value {
         "retry": c.map(|c| c.retry.as_str()),
         "side": c.map(|c| c.side.as_str()),
         "sisimai_reason": sisimai,
+        "crosswalk": c.and_then(|c| c.reason.crosswalk()).map(|x| {
+            x.schemes()
+                .map(|(scheme, value)| (scheme.to_string(), Value::from(value)))
+                .collect::<serde_json::Map<String, Value>>()
+        }),
         "command": r.command.map(|c| c.as_str()),
         "remote_host": r.remote_host,
         "diagnostic": r.diagnostic,
@@ -98,17 +104,9 @@ pub fn explain_message(raw: &[u8]) -> Value {
     explain(&read_message(raw))
 }
 
-/// One JSON object per message in `input`, whatever it holds: an mbox file (starting with
-/// a `From ` line) gives one per message; a webhook body (a JSON object or array) gives one
-/// per event, or an error; anything else is one message.
+/// One JSON object per message in `input`, whatever it holds (see [`crate::read_input`]):
+/// an mbox file gives one per message; a webhook body gives one per event, or an error;
+/// anything else is one message.
 pub fn explain_input(input: &[u8]) -> Result<Vec<Value>, webhook::WebhookError> {
-    let start = input
-        .iter()
-        .position(|b| !b.is_ascii_whitespace())
-        .unwrap_or(input.len());
-    match input.get(start) {
-        Some(b'{' | b'[') => Ok(webhook::read_webhook(input)?.iter().map(explain).collect()),
-        _ if input.starts_with(b"From ") => Ok(mbox::split(input).map(explain_message).collect()),
-        _ => Ok(vec![explain_message(input)]),
-    }
+    Ok(read_input(input)?.map(|r| explain(&r)).collect())
 }

@@ -11,7 +11,8 @@
 //! `message/global-delivery-status`, inside RFC 6522 `multipart/report`, and RFC 5965
 //! `message/feedback-report` complaints. The home-grown reports of Postfix, qmail, Exim,
 //! Sendmail, Exchange, Gmail and others are read by one general text reader driven by the
-//! tables in [`formats`]: markers, labels and phrases, not one module per vendor.
+//! tables in [`formats`] (generated from `data/bounce-formats.yaml`): markers, labels and
+//! phrases, not one module per vendor.
 //!
 //! ```
 //! let raw = b"From: MAILER-DAEMON@mx.example.jp\r\nSubject: failure notice\r\nTo: a@example.org\r\n\r\n\
@@ -35,9 +36,12 @@
 #![deny(missing_docs)]
 
 pub mod formats;
+mod input;
 pub mod limits;
 pub mod mbox;
+mod tables;
 
+mod classify;
 mod fields;
 mod read;
 mod scan;
@@ -50,6 +54,7 @@ pub mod json;
 use smtp_codes::classify::Classification;
 use smtp_codes::{Command, EnhancedCode, ReplyCode};
 
+pub use input::{read_input, InputKind};
 pub use read::read_message;
 
 /// What a message is.

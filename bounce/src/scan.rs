@@ -25,21 +25,33 @@ impl Lowered {
     /// those of the original text: ASCII lower-casing keeps every length).
     pub fn find(&self, phrase: &str, from: usize) -> Option<usize> {
         let hay = self.0.get(from..)?;
-        let found = if phrase.bytes().any(|c| c.is_ascii_uppercase()) {
-            hay.find(&phrase.to_ascii_lowercase())
-        } else {
-            hay.find(phrase)
-        };
-        found.map(|i| i + from)
+        lowered(phrase, |p| hay.find(p)).map(|i| i + from)
     }
 
     /// Whether `phrase` occurs, ignoring ASCII case.
     pub fn has(&self, phrase: &str) -> bool {
-        if phrase.bytes().any(|c| c.is_ascii_uppercase()) {
-            self.0.contains(&phrase.to_ascii_lowercase())
-        } else {
-            self.0.contains(phrase)
+        lowered(phrase, |p| self.0.contains(p))
+    }
+}
+
+/// Calls `f` with `phrase` lower-cased (ASCII), in a buffer on the stack when the phrase is
+/// short (every phrase of the tables is), so that checking a table allocates nothing.
+fn lowered<T>(phrase: &str, f: impl FnOnce(&str) -> T) -> T {
+    if !phrase.bytes().any(|c| c.is_ascii_uppercase()) {
+        return f(phrase);
+    }
+    let mut buf = [0u8; 256];
+    match buf.get_mut(..phrase.len()) {
+        Some(dst) => {
+            dst.copy_from_slice(phrase.as_bytes());
+            dst.make_ascii_lowercase();
+            // ASCII lower-casing of UTF-8 is UTF-8.
+            match std::str::from_utf8(dst) {
+                Ok(p) => f(p),
+                Err(_) => f(&phrase.to_ascii_lowercase()),
+            }
         }
+        None => f(&phrase.to_ascii_lowercase()),
     }
 }
 

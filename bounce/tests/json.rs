@@ -7,11 +7,12 @@ use std::path::Path;
 use serde_json::Value;
 use smtp_bounce::json::{explain_input, explain_message};
 
-const RECIPIENT_KEYS: [&str; 16] = [
+const RECIPIENT_KEYS: [&str; 17] = [
     "action",
     "basic",
     "bounce",
     "command",
+    "crosswalk",
     "diagnostic",
     "feedback_type",
     "last_attempt_date",

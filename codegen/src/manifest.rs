@@ -21,12 +21,13 @@ pub const NONSTANDARD: &str = "nonstandard.yaml";
 pub const COMMANDS: &str = "commands.yaml";
 pub const TROUBLESHOOTING: &str = "troubleshooting.yaml";
 pub const CLASSIFIER: &str = "classifier.yaml";
+pub const BOUNCE_FORMATS: &str = "bounce-formats.yaml";
 pub const DOCUMENTS: &str = "documents.yaml";
 pub const EDITIONS: &str = "editions.yaml";
 pub const REPLY_VECTORS: &str = "reply-vectors.yaml";
 
 /// Every data file at the top of `data/`, each required.
-pub const FILES: [&str; 12] = [
+pub const FILES: [&str; 13] = [
     REGISTRY,
     CLASSES,
     SUBJECTS,
@@ -36,6 +37,7 @@ pub const FILES: [&str; 12] = [
     COMMANDS,
     TROUBLESHOOTING,
     CLASSIFIER,
+    BOUNCE_FORMATS,
     DOCUMENTS,
     EDITIONS,
     REPLY_VECTORS,

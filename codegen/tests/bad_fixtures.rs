@@ -375,6 +375,7 @@ fn every_problem_at_once() {
             "data/basic.yaml:28:24: unknown command `RCPT`; define it in data/commands.yaml or use one of: ANY, MAIL, Rcpt",
             "data/basic.yaml:38:20: unknown command `RCPT`; define it in data/commands.yaml or use one of: ANY, MAIL, Rcpt",
             "data/basic.yaml:43:24: unknown command `RCPT`; define it in data/commands.yaml or use one of: ANY, MAIL, Rcpt",
+            "data/bounce-formats.yaml:21:46: `RCPT` is not a command of commands.yaml; use its name there (`RCPT`, `DATA`, `CONNECT`, ...)",
             "data/classifier.yaml:31:7: `X.1.2` is not in enhanced.yaml; defaults are for registered codes (use `subjects` for the rest)",
             "data/commands.yaml:13:3: command `Rcpt` must be upper-case ASCII letters, as sent on the wire (`RCPT`)",
             "data/enhanced.yaml:35:3: `X.1.02` is not a class-independent enhanced code; write `X.<subject>.<detail>` with 1 to 3 digits each and no leading zeros, such as `X.1.1`",
@@ -740,6 +741,84 @@ fn vendor_hosts_and_markers_that_cannot_identify_it() {
             "data/vendors/example-mail.yaml:6:5: host suffix `.Example.com` must be a lower-case domain name with at least two labels, such as `google.com` (no leading dot, no wildcard)",
             "data/vendors/example-mail.yaml:8:5: host suffix `example.com` is listed twice",
             "data/vendors/example-mail.yaml:10:5: marker `abc` is too short to identify a vendor; use at least four characters only this vendor sends",
+        ],
+    );
+}
+
+#[test]
+fn bounce_format_rows_are_checked_one_by_one() {
+    assert_errors(
+        "bounce_formats",
+        &[
+            // A misspelt key in one row: that row only.
+            (
+                "bounce-formats.yaml",
+                r#"  - { phrase: "--- Below this line is a copy of the message", note: "qmail" }"#,
+                r#"  - { phrase: "--- Below this line is a copy of the message", notes: "qmail" }"#,
+            ),
+            // A command commands.yaml does not define.
+            ("bounce-formats.yaml", "command: RCPT }", "command: RCTP }"),
+            // A row hidden by an earlier one that always matches first.
+            (
+                "bounce-formats.yaml",
+                r#"  - { phrase: "remote host " }
+  - { phrase: "host " }"#,
+                r#"  - { phrase: "host " }
+  - { phrase: "remote host " }"#,
+            ),
+            // The same phrase twice, differing only in case.
+            (
+                "bounce-formats.yaml",
+                r#"  - { phrase: "undeliverable" }"#,
+                r#"  - { phrase: "undeliverable" }
+  - { phrase: "Undeliverable" }"#,
+            ),
+            // A longer phrase that a shorter one of an unordered table always covers.
+            (
+                "bounce-formats.yaml",
+                r#"  - { phrase: "could not be delivered" }"#,
+                r#"  - { phrase: "could not be delivered" }
+  - { phrase: "mail could not be delivered" }"#,
+            ),
+            // A sender the reader could never match (it lower-cases the local part).
+            ("bounce-formats.yaml", r#"phrase: "mailer-daemon""#, r#"phrase: "MAILER-daemon""#),
+            // A line break in a phrase matched within one line.
+            ("bounce-formats.yaml", r#"phrase: "From:""#, r#"phrase: "From:\nTo:""#),
+            // A table left out.
+            ("bounce-formats.yaml", "dsn_text_fields:\n  - { phrase: \"Final-Recipient:\" }\n", ""),
+        ],
+        &[
+            "data/bounce-formats.yaml:3:1: missing field `dsn_text_fields`; this file requires it (see data/README.md)",
+            "data/bounce-formats.yaml:4:63: unknown field `notes`, expected `phrase` or `note`; remove it or fix its spelling (see data/README.md)",
+            "data/bounce-formats.yaml:15:7: a phrase is matched within one line: no line breaks or other control characters",
+            "data/bounce-formats.yaml:21:46: `RCTP` is not a command of commands.yaml; use its name there (`RCPT`, `DATA`, `CONNECT`, ...)",
+            "data/bounce-formats.yaml:24:7: `remote host ` never decides: `host ` (line 23) comes first and matches wherever it does; move this row above it, or remove it",
+            "data/bounce-formats.yaml:28:7: `MAILER-daemon` must be lower-case: the reader compares the lower-cased local part (`mailer-daemon`)",
+            "data/bounce-formats.yaml:31:7: `Undeliverable` repeats line 30 (phrases match ignoring ASCII case); keep one",
+            "data/bounce-formats.yaml:36:7: `mail could not be delivered` never decides: `could not be delivered` (line 35) matches wherever it does; remove this row",
+        ],
+    );
+}
+
+#[test]
+fn crosswalks_are_complete_and_within_their_schemes() {
+    assert_errors(
+        "crosswalks",
+        &[
+            // A category the scheme does not declare.
+            ("classifier.yaml", r#"crosswalk: { sparkpost: "51" }"#, r#"crosswalk: { sparkpost: "52" }"#),
+            // A hard category for a soft-bounce reason, in a scheme that tells them apart.
+            ("classifier.yaml", r#"crosswalk: { sparkpost: "1" }"#, r#"crosswalk: { sparkpost: "10" }"#),
+            // A failure reason without its category.
+            ("classifier.yaml", "    crosswalk: { sparkpost: \"10\" }\n", ""),
+            // A reason that is not a failure, with a crosswalk.
+            ("classifier.yaml", "    bounce: none\n", "    bounce: none\n    crosswalk: { sparkpost: \"1\" }\n"),
+        ],
+        &[
+            "data/classifier.yaml:7:18: `accepted` is not a failure (bounce: none); the crosswalk names failure categories only: remove it",
+            "data/classifier.yaml:10:5: `unknown_user` is a failure: give its category in `sparkpost`",
+            "data/classifier.yaml:21:18: `52` is not a category of `sparkpost`; add it to the scheme's `values` with its source, or use one listed there",
+            "data/classifier.yaml:28:18: `10` is a hard bounce in `sparkpost`, but `unknown` is a soft bounce; use a soft category there or change `bounce`",
         ],
     );
 }

@@ -317,3 +317,36 @@ fn vendor_entries_match() {
         assert_eq!(j["refines"], refines.as_str());
     }
 }
+
+#[test]
+fn reason_crosswalks_match() {
+    let json = json();
+    let reasons = json["classifier"]["reasons"].as_array().unwrap();
+    assert_eq!(reasons.len(), Reason::ALL.len());
+    let schemes = json["classifier"]["crosswalks"].as_array().unwrap();
+    assert!(!schemes.is_empty());
+    for (reason, j) in Reason::ALL.iter().zip(reasons) {
+        assert_eq!(j["id"], reason.id());
+        let Some(c) = reason.crosswalk() else {
+            assert!(j["crosswalk"].is_null(), "{}", reason.id());
+            continue;
+        };
+        let fields: Vec<(&str, &str)> = c.schemes().collect();
+        assert_eq!(fields.len(), schemes.len());
+        assert_eq!(j["crosswalk"].as_object().unwrap().len(), fields.len());
+        assert_eq!((c.amazon_ses, c.sparkpost), (fields[0].1, fields[4].1));
+        for (scheme, value) in fields {
+            assert_eq!(j["crosswalk"][scheme], value, "{} {scheme}", reason.id());
+            // Every category is one the scheme declares.
+            let declared = schemes.iter().find(|s| s["scheme"] == scheme).unwrap();
+            assert!(
+                declared["values"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .any(|v| v["value"] == value),
+                "{scheme}: {value}"
+            );
+        }
+    }
+}

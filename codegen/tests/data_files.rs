@@ -105,7 +105,7 @@ fn files_the_loader_would_never_read() {
         &[
             "data/commands.yaml: the file is missing; the registry needs it (see data/README.md)",
             "data/commands.yml: unexpected file: the registry never reads it; rename it to `commands.yaml`, or move it out of data/",
-            "data/notes.txt: unexpected file: the registry never reads it; the loader reads only registry.yaml, classes.yaml, subjects.yaml, enhanced.yaml, basic.yaml, nonstandard.yaml, commands.yaml, troubleshooting.yaml, classifier.yaml, documents.yaml, editions.yaml, reply-vectors.yaml, or move it out of data/",
+            "data/notes.txt: unexpected file: the registry never reads it; the loader reads only registry.yaml, classes.yaml, subjects.yaml, enhanced.yaml, basic.yaml, nonstandard.yaml, commands.yaml, troubleshooting.yaml, classifier.yaml, bounce-formats.yaml, documents.yaml, editions.yaml, reply-vectors.yaml, or move it out of data/",
             "data/vendors/old: unexpected file: the registry never reads it; the loader reads only <vendor-id>.yaml, or move it out of data/",
         ],
     );

@@ -190,7 +190,8 @@ fn one_page_per_code_and_no_other() {
         })
         .collect();
     assert_eq!(html, md, "HTML and Markdown pages differ");
-    let total = 2
+    // Index, about, and the reasons page (guide/reasons).
+    let total = 3
         + reg.basic.len()
         + reg.enhanced.len()
         + reg.commands.len()
@@ -201,7 +202,7 @@ fn one_page_per_code_and_no_other() {
     assert_eq!(
         html.len(),
         total,
-        "pages other than index, about and one per entry (and per edition)"
+        "pages other than index, about, reasons and one per entry (and per edition)"
     );
     // Four assets besides the pages (the style sheet and the search's three scripts), and the
     // feed when there are editions.

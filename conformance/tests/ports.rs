@@ -55,9 +55,7 @@ fn build_rust_explain(root: &Path) -> PathBuf {
             "--offline",
             "--quiet",
             "-p",
-            "smtp-codes",
-            "--features",
-            "cli",
+            "smtp-explain",
             "--bin",
             "smtp-explain",
         ])

@@ -17,6 +17,7 @@ pub(super) const SHAPE: Shape = Shape::Mapping {
         "classes",
         "basic",
         "rules",
+        "crosswalks",
     ],
     required: &["reasons", "enhanced", "subjects", "basic", "rules"],
 };
@@ -32,6 +33,7 @@ pub(super) struct Loaded {
     pub(super) classes: Vec<(usize, ClassDefault)>,
     pub(super) basic: Vec<(usize, BasicDefault)>,
     pub(super) rules: Vec<(usize, Rule)>,
+    pub(super) crosswalks: Vec<(usize, CrosswalkScheme)>,
     /// Every reason id the file defines, read from the raw YAML.
     pub(super) reason_ids: Vec<String>,
 }
@@ -48,6 +50,7 @@ impl Loaded {
             classes: list(doc, "classes", diags),
             basic: list(doc, "basic", diags),
             rules: list(doc, "rules", diags),
+            crosswalks: list(doc, "crosswalks", diags),
             reason_ids: raw_list_keys(doc, "reasons", "id"),
         }
     }
@@ -65,6 +68,7 @@ impl Loaded {
             classes: values(self.classes),
             basic: values(self.basic),
             rules: values(self.rules),
+            crosswalks: values(self.crosswalks),
         }
     }
 }
@@ -85,6 +89,7 @@ impl Validator<'_> {
             self.basic_defaults(c, basic);
         }
         self.rules(c, keys);
+        self.crosswalks(c);
     }
 
     /// Reports `reason` at `path` unless the taxonomy defines it.

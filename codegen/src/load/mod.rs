@@ -19,9 +19,11 @@ use crate::names;
 use crate::yaml::{Document, YamlPath};
 
 mod basic;
+mod bounce_formats;
 mod classes;
 mod classifier;
 mod commands;
+mod crosswalk;
 mod documents;
 mod editions;
 mod enhanced;
@@ -77,6 +79,7 @@ struct Files {
     commands: Option<String>,
     troubleshooting: Option<String>,
     classifier: Option<String>,
+    bounce_formats: Option<String>,
     documents: Option<String>,
     editions: Option<String>,
     vendors: Vec<String>,
@@ -113,6 +116,7 @@ impl Files {
             commands: read(manifest::COMMANDS),
             troubleshooting: read(manifest::TROUBLESHOOTING),
             classifier: read(manifest::CLASSIFIER),
+            bounce_formats: read(manifest::BOUNCE_FORMATS),
             documents: read(manifest::DOCUMENTS),
             editions: read(manifest::EDITIONS),
             vectors: read(manifest::REPLY_VECTORS),
@@ -135,6 +139,7 @@ struct Usable {
     commands: bool,
     troubleshooting: bool,
     classifier: bool,
+    bounce_formats: bool,
     documents: bool,
     editions: bool,
     vectors: bool,
@@ -160,6 +165,12 @@ impl Usable {
                 diags,
             ),
             classifier: check_shape(docs, &files.classifier, classifier::SHAPE, diags),
+            bounce_formats: check_shape(
+                docs,
+                &files.bounce_formats,
+                bounce_formats::shape(),
+                diags,
+            ),
             documents: list(&files.documents, "a list of documents", diags),
             editions: list(&files.editions, "a list of editions", diags),
             vectors: list(&files.vectors, "a list of reply vectors", diags),
@@ -183,6 +194,7 @@ struct Entries {
     commands: Vec<Item<CommandEntry>>,
     troubleshooting: Vec<Item<TroubleshootingEntry>>,
     classifier: Option<classifier::Loaded>,
+    bounce_formats: Option<bounce_formats::Loaded>,
     documents: Vec<Item<DocumentEntry>>,
     editions: Vec<Item<Edition>>,
     vendors: Vec<vendors::Loaded>,
@@ -221,6 +233,8 @@ impl Entries {
                 diags,
             ),
             classifier,
+            bounce_formats: pick(usable.bounce_formats, &files.bounce_formats)
+                .map(|f| bounce_formats::Loaded::read(&docs.docs[&f], diags)),
             documents: items(
                 docs,
                 &pick(usable.documents, &files.documents),
@@ -274,6 +288,7 @@ impl Entries {
             troubleshooting: self.troubleshooting.into_iter().map(|i| i.value).collect(),
             vendors,
             classifier,
+            bounce_formats: self.bounce_formats?.into_model(),
             documents: self.documents.into_iter().map(|i| i.value).collect(),
             editions: self.editions.into_iter().map(|i| i.value).collect(),
             reply_vectors: self.reply_vectors,
@@ -376,6 +391,9 @@ fn validate(docs: &Docs, files: &Files, e: &Entries, keys: &Keys, diags: &mut Di
     }
     if let Some(c) = &e.classifier {
         v.classifier(c, keys);
+    }
+    if let Some(f) = &e.bounce_formats {
+        v.bounce_formats(f, keys.command_names.as_deref());
     }
 }
 fn is_snake_id(s: &str) -> bool {

@@ -72,6 +72,10 @@ pub struct ReasonEntry {
     pub bounce: Bounce,
     #[serde(default)]
     pub sisimai: Option<String>,
+    /// The reason's category in each scheme of [`Classifier::crosswalks`], by scheme id;
+    /// empty for a reason that is not a failure.
+    #[serde(default)]
+    pub crosswalk: std::collections::BTreeMap<String, String>,
     pub advice: String,
     /// What to do next time, where it is known for the reason (overrides `retry_defaults`).
     #[serde(default)]
@@ -200,6 +204,9 @@ pub struct Classifier {
     pub classes: Vec<ClassDefault>,
     pub basic: Vec<BasicDefault>,
     pub rules: Vec<Rule>,
+    /// The schemes of bounce categories each failure reason is mapped to, in file order.
+    #[serde(default)]
+    pub crosswalks: Vec<super::CrosswalkScheme>,
 }
 
 impl Classifier {
@@ -258,6 +265,16 @@ impl Classifier {
             p.suppress_address = false;
         }
         Some((p, own))
+    }
+
+    /// A reason's category in each scheme, in scheme order (empty when it has none).
+    pub fn crosswalk<'c>(
+        &'c self,
+        reason: &'c ReasonEntry,
+    ) -> impl Iterator<Item = (&'c super::CrosswalkScheme, &'c str)> + 'c {
+        self.crosswalks
+            .iter()
+            .filter_map(move |s| Some((s, reason.crosswalk.get(&s.scheme)?.as_str())))
     }
 
     pub fn reason(&self, id: &str) -> Option<&ReasonEntry> {

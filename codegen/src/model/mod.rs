@@ -48,8 +48,10 @@ fn scalar_text<'de, D: Deserializer<'de>>(d: D, what: &'static str) -> Result<St
 }
 
 mod basic;
+mod bounce_formats;
 mod classifier;
 mod codes;
+mod crosswalk;
 mod documents;
 mod editions;
 mod enhanced;
@@ -61,8 +63,10 @@ mod vendor;
 mod vocabulary;
 
 pub use basic::*;
+pub use bounce_formats::*;
 pub use classifier::*;
 pub use codes::*;
+pub use crosswalk::*;
 pub use documents::*;
 pub use editions::*;
 pub use enhanced::*;
@@ -90,6 +94,8 @@ pub struct Registry {
     /// Sorted by slug.
     pub vendors: Vec<VendorFile>,
     pub classifier: Classifier,
+    /// The bounce reader's phrase tables (`data/bounce-formats.yaml`).
+    pub bounce_formats: BounceFormats,
     /// The documents cited, each described once (`data/documents.yaml`), sorted.
     pub documents: Vec<DocumentEntry>,
     /// The registry's editions, newest first (`data/editions.yaml`).

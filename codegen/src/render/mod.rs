@@ -29,6 +29,8 @@ pub const OWNED_ROOTS: &[&str] = &[
     "generated/json/",
     // render::rust: the crate's tables; the rest of the crate is hand-written
     rust::TABLES_DIR,
+    // render::rust::bounce: the smtp-bounce crate's phrase tables; its reader is hand-written
+    rust::bounce::TABLES_DIR,
     // render::vectors: the crate's own copy of the vectors, for its standalone tests
     "generated/rust/tests/reply-vectors.json",
     // render::go: the module's tables (package smtpcodes needs its typed constants in its own

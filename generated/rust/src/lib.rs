@@ -146,5 +146,5 @@ pub use tables::class::{Class, Subject};
 pub use tables::command::Command;
 pub use tables::info::{reply_info, ENHANCED, NONSTANDARD, REPLIES, TROUBLESHOOTING};
 pub use tables::known::{KnownEnhancedCode, KnownReplyCode};
-pub use tables::reason::Reason;
+pub use tables::reason::{Crosswalk, Reason};
 pub use tables::{IANA_UPDATED, REGISTRY_VERSION, SITE_URL};

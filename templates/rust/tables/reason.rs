@@ -1,7 +1,8 @@
 // {{ v.marker }}
 
 //! The reason taxonomy of `data/classifier.yaml`: [`Reason`], with each reason's title,
-//! advice, side and bounce type.
+//! advice, side and bounce type, and its [`Crosswalk`] to the bounce categories of other
+//! systems.
 
 use crate::tables::vocabulary::{Bounce, Side};
 
@@ -75,6 +76,40 @@ impl Reason {
             Reason::{{ r.variant }} => {{ r.sisimai }},
 {%- endfor %}
         }
+    }
+}
+
+impl Reason {
+    /// The reason's category in the schemes other systems sort bounces into, from their
+    /// documentation (cited on each field of [`Crosswalk`]); `None` for a reason that is not a
+    /// failure. Where a scheme tells hard from soft bounces, the category is that of a failure
+    /// as hard or soft as [`Reason::permanent_bounce`].
+    pub const fn crosswalk(self) -> Option<Crosswalk> {
+        match self {
+{%- for r in v.reasons %}
+            {{ r.crosswalk_arm }}
+{%- endfor %}
+        }
+    }
+}
+
+/// A reason's category in the bounce schemes of other systems ([`Reason::crosswalk`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub struct Crosswalk {
+{%- for s in v.schemes %}
+{%- for line in s.doc %}
+    ///{% if !line.is_empty() %} {{ line }}{% endif %}
+{%- endfor %}
+    pub {{ s.field }}: &'static str,
+{%- endfor %}
+}
+
+impl Crosswalk {
+    /// The schemes' identifiers (`"amazon_ses"`, `"sendgrid"`, ...) with this reason's
+    /// category in each, in the order of the fields.
+    pub fn schemes(&self) -> impl Iterator<Item = (&'static str, &'static str)> {
+{{ v.crosswalk_pairs }}
     }
 }
 

@@ -12,6 +12,8 @@ pub struct ReasonV {
     pub side: &'static str,
     pub bounce: &'static str,
     pub sisimai: String,
+    /// `Reason::X => Some(Crosswalk { ... }),` or `=> None,`, laid out as rustfmt would.
+    pub crosswalk_arm: String,
     pub doc: Vec<String>,
 }
 
@@ -19,6 +21,90 @@ pub struct ReasonV {
 pub struct ReasonPolicyV {
     pub variant: String,
     pub policy: String,
+}
+
+/// A field of `Crosswalk`: one scheme of bounce categories.
+pub struct SchemeV {
+    pub field: String,
+    pub doc: Vec<String>,
+}
+
+/// The fields of `Crosswalk`, in scheme order.
+pub fn schemes(reg: &Registry) -> Vec<SchemeV> {
+    reg.classifier
+        .crosswalks
+        .iter()
+        .map(|s| {
+            let values: Vec<String> = s.values.iter().map(|v| format!("`{}`", v.value)).collect();
+            let mut doc = doc(&format!(
+                "{}: {}.\n\nOne of {}.",
+                s.title,
+                s.field,
+                values.join(", ")
+            ));
+            doc.push(String::new());
+            doc.push("Sources:".into());
+            // Links are written as they are: `rust_doc` would escape their brackets.
+            for x in &s.sources {
+                doc.push(format!(
+                    "- [{}]({}), read {}.",
+                    x.title.replace(['[', ']'], ""),
+                    x.url,
+                    x.read.0
+                ));
+            }
+            SchemeV {
+                field: s.scheme.clone(),
+                doc,
+            }
+        })
+        .collect()
+}
+
+fn crosswalk_arm(reg: &Registry, r: &ReasonEntry) -> String {
+    let variant = rust_reason_variant(&r.id);
+    let fields: Vec<String> = reg
+        .classifier
+        .crosswalk(r)
+        .map(|(s, v)| format!("{}: {}", s.scheme, rust_str(v)))
+        .collect();
+    if fields.is_empty() {
+        return format!("Reason::{variant} => None,");
+    }
+    // rustfmt keeps a struct literal on one line while its fields fit in 18 columns.
+    let inline = format!(
+        "Reason::{variant} => Some(Crosswalk {{ {} }}),",
+        fields.join(", ")
+    );
+    if fields.join(", ").len() <= 18 && 12 + inline.len() <= 100 {
+        return inline;
+    }
+    let body: String = fields
+        .iter()
+        .map(|f| format!("                {f},\n"))
+        .collect();
+    format!("Reason::{variant} => Some(Crosswalk {{\n{body}            }}),")
+}
+
+/// The body of `Crosswalk::schemes`: the array of (scheme, value) pairs and `.into_iter()`,
+/// on one line while rustfmt keeps it there (a chain of at most 60 columns), else one pair
+/// per line.
+pub fn crosswalk_pairs(reg: &Registry) -> String {
+    let pairs: Vec<String> = reg
+        .classifier
+        .crosswalks
+        .iter()
+        .map(|s| format!("(\"{0}\", self.{0})", s.scheme))
+        .collect();
+    let inline = format!("[{}].into_iter()", pairs.join(", "));
+    if inline.len() <= 60 {
+        return format!("        {inline}");
+    }
+    let body: String = pairs
+        .iter()
+        .map(|p| format!("            {p},\n"))
+        .collect();
+    format!("        [\n{body}        ]\n        .into_iter()")
 }
 
 pub struct RuleV {
@@ -67,6 +153,7 @@ pub fn reasons(reg: &Registry) -> Vec<ReasonV> {
             side: r.side.term().variant,
             bounce: r.bounce.term().variant,
             sisimai: opt_str(r.sisimai.as_deref()),
+            crosswalk_arm: crosswalk_arm(reg, r),
             doc: doc(&r.advice),
         })
         .collect()

@@ -7,6 +7,7 @@
 
 use askama::Template;
 
+pub mod bounce;
 mod class;
 mod classify;
 mod command;
@@ -16,7 +17,7 @@ mod vendor;
 mod vocabulary;
 
 pub use class::{ClassV, SubjectV};
-pub use classify::{ReasonPolicyV, ReasonV, RuleV};
+pub use classify::{ReasonPolicyV, ReasonV, RuleV, SchemeV};
 pub use command::CommandV;
 pub use enhanced::{EnhancedConstV, EnhancedV};
 pub use info::{MeaningV, ReplyV, TroubleV, UseV};
@@ -143,6 +144,8 @@ pub struct RustView {
     pub nonstandard: Vec<ReplyV>,
     pub enhanced: Vec<EnhancedV>,
     pub reasons: Vec<ReasonV>,
+    pub schemes: Vec<SchemeV>,
+    pub crosswalk_pairs: String,
     /// `(subject, detail, Reason variant)`.
     pub enhanced_defaults: Vec<(u16, u16, String)>,
     pub subject_defaults: Vec<(u16, String)>,
@@ -180,6 +183,8 @@ impl RustView {
                 .collect(),
             enhanced: enhanced::enhanced(reg),
             reasons: classify::reasons(reg),
+            schemes: classify::schemes(reg),
+            crosswalk_pairs: classify::crosswalk_pairs(reg),
             enhanced_defaults: classify::enhanced_defaults(reg),
             subject_defaults: classify::subject_defaults(reg),
             generic_enhanced: classify::generic_enhanced(reg),
@@ -313,5 +318,5 @@ pub fn render(reg: &Registry, out: &mut Outputs) -> Result<(), askama::Error> {
     for (path, text) in files {
         out.add(format!("{TABLES_DIR}{path}"), finish(text));
     }
-    Ok(())
+    bounce::render(reg, out)
 }

@@ -93,6 +93,13 @@ page_templates!(
     "markdown/changes.md"
 );
 page_templates!(
+    ReasonsHtml,
+    ReasonsMd,
+    ReasonsPage,
+    "site/reasons.html",
+    "markdown/reasons.md"
+);
+page_templates!(
     AboutHtml,
     AboutMd,
     AboutPage,
@@ -149,6 +156,10 @@ pub(super) fn render_flavor(
     emit(
         paths::ABOUT,
         views::about_page(&ctx_for(paths::ABOUT)).render_as(flavor)?,
+    );
+    emit(
+        views::REASONS,
+        views::reasons_page(&ctx_for(views::REASONS)).render_as(flavor)?,
     );
     for (i, b) in reg.basic.iter().enumerate() {
         let page = paths::basic(b.code);

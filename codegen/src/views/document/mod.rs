@@ -46,8 +46,36 @@ pub struct ReasonJson<'a> {
     pub side: &'static str,
     pub bounce: &'static str,
     pub sisimai: Option<&'a str>,
+    /// The reason's category in each crosswalk scheme, by scheme id; `None` when the reason
+    /// is not a failure.
+    pub crosswalk: Option<std::collections::BTreeMap<&'a str, &'a str>>,
     pub advice: &'a str,
     pub retry_policy: Option<RetryPolicyJson<'a>>,
+}
+
+/// A scheme of bounce categories (`crosswalks` in `data/classifier.yaml`).
+#[derive(Serialize)]
+pub struct CrosswalkJson<'a> {
+    pub scheme: &'a str,
+    pub title: &'a str,
+    pub field: &'a str,
+    pub splits_hard_soft: bool,
+    pub sources: Vec<SchemeSourceJson<'a>>,
+    pub values: Vec<SchemeValueJson<'a>>,
+}
+
+#[derive(Serialize)]
+pub struct SchemeSourceJson<'a> {
+    pub url: &'a str,
+    pub title: &'a str,
+    pub read: &'a str,
+}
+
+#[derive(Serialize)]
+pub struct SchemeValueJson<'a> {
+    pub value: &'a str,
+    pub title: Option<&'a str>,
+    pub hard: bool,
 }
 
 /// What to do next time (`data/classifier.yaml` documents the fields).
@@ -108,6 +136,34 @@ pub struct ClassifierJson<'a> {
     pub subject_defaults: Vec<CodeReasonJson<'a>>,
     pub basic_defaults: Vec<CodeReasonJson<'a>>,
     pub rules: Vec<RuleJson<'a>>,
+    pub crosswalks: Vec<CrosswalkJson<'a>>,
+}
+
+fn crosswalk(s: &CrosswalkScheme) -> CrosswalkJson<'_> {
+    CrosswalkJson {
+        scheme: &s.scheme,
+        title: &s.title,
+        field: &s.field,
+        splits_hard_soft: s.splits_hard_soft,
+        sources: s
+            .sources
+            .iter()
+            .map(|x| SchemeSourceJson {
+                url: &x.url,
+                title: &x.title,
+                read: &x.read.0,
+            })
+            .collect(),
+        values: s
+            .values
+            .iter()
+            .map(|v| SchemeValueJson {
+                value: &v.value,
+                title: v.title.as_deref(),
+                hard: v.hard,
+            })
+            .collect(),
+    }
 }
 
 fn classifier(c: &crate::model::Classifier) -> ClassifierJson<'_> {
@@ -125,6 +181,11 @@ fn classifier(c: &crate::model::Classifier) -> ClassifierJson<'_> {
                 side: r.side.as_str(),
                 bounce: r.bounce.as_str(),
                 sisimai: r.sisimai.as_deref(),
+                crosswalk: (r.bounce != Bounce::None).then(|| {
+                    c.crosswalk(r)
+                        .map(|(s, v)| (s.scheme.as_str(), v))
+                        .collect()
+                }),
                 advice: &r.advice,
                 retry_policy: r.retry_policy.as_ref().map(retry_policy),
             })
@@ -169,6 +230,7 @@ fn classifier(c: &crate::model::Classifier) -> ClassifierJson<'_> {
                 weak: r.weak,
             })
             .collect(),
+        crosswalks: c.crosswalks.iter().map(crosswalk).collect(),
     }
 }
 

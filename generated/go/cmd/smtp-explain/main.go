@@ -6,7 +6,7 @@
 //	smtp-explain --command RCPT --remote-host gmail-smtp-in.l.google.com '552 Too many recipients'
 //
 // --command and --remote-host give the classifier its Context for every reply of the run.
-// Its output is the Rust tool's (generated/rust/src/bin/smtp-explain.rs); with --jsonl, byte
+// Its output is the Rust tool's (explain/src/ in the workspace); with --jsonl, byte
 // for byte.
 package main
 

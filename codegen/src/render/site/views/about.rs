@@ -24,6 +24,8 @@ pub struct AboutPage {
     /// "What changed" of every edition, newest first.
     pub editions: Vec<Link>,
     pub feed: String,
+    /// The reasons page, with the crosswalks to other systems' bounce categories.
+    pub reasons: Link,
 }
 
 pub fn about_page(ctx: &Ctx) -> AboutPage {
@@ -69,5 +71,6 @@ pub fn about_page(ctx: &Ctx) -> AboutPage {
             })
             .collect(),
         feed: format!("{}feed.xml", ctx.root),
+        reasons: ctx.link(super::REASONS, "Bounce reasons in other systems' terms"),
     }
 }

@@ -1,6 +1,4 @@
 //! `smtp-explain`, run as a program: words, `--json` and `--jsonl`.
-//! (Hand-written; needs the `cli` feature, which `cargo test --workspace` enables.)
-#![cfg(feature = "cli")]
 
 use std::io::Write;
 use std::process::{Command, Stdio};

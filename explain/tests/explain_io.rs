@@ -1,8 +1,6 @@
 //! `smtp-explain` as an unlucky user meets it: output cut off by a reader that stops early
 //! or a full disk, a directory as standard input, bytes that are not UTF-8 as an argument
 //! and on standard input. Each test spawns the binary.
-//! (Hand-written; needs the `cli` feature, which `cargo test --workspace` enables.)
-#![cfg(feature = "cli")]
 
 use std::fs::File;
 use std::io::{Read, Write};

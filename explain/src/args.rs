@@ -13,6 +13,11 @@ usage:
                                          the same, as one JSON object per reply
   smtp-explain --jsonl [--site BASE]     read standard input: one JSON string per line
                                          (a raw reply); write one JSON object per line
+  smtp-explain --message [--json|--jsonl|--text] PATH...
+                                         read bounce messages: each PATH (- for standard
+                                         input) a message, an mbox file or an ESP webhook
+                                         body; one verdict per recipient, one JSON object
+                                         per message
   smtp-explain --help | --version
 
 --site BASE   where the reference site lives (a URL or a folder); default: the

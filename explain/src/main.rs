@@ -6,7 +6,7 @@
 //! printf '"550 5.7.26 Unauthenticated email"\n' | smtp-explain --jsonl
 //! ```
 //!
-//! (Hand-written; built with the `cli` feature.)
+//! (Hand-written; the crate `smtp-explain` of the workspace. `--message` is [`message`]'s.)
 //!
 //! The rooms: [`args`] reads the command line, [`text`] and [`json`] each build one form of
 //! the explanation from the [`facts`] both share, [`jsonl`] runs the line-by-line stream, and
@@ -17,6 +17,7 @@ mod args;
 mod facts;
 mod json;
 mod jsonl;
+mod message;
 mod output;
 mod text;
 
@@ -35,8 +36,12 @@ fn main() -> ExitCode {
     // (the byte becomes U+FFFD) rather than refused.
     let argv = std::env::args_os()
         .skip(1)
-        .map(|a| a.to_string_lossy().into_owned());
-    let parsed = match args::parse(argv, site) {
+        .map(|a| a.to_string_lossy().into_owned())
+        .collect::<Vec<_>>();
+    if message::requested(&argv) {
+        return message::run(&argv, site);
+    }
+    let parsed = match args::parse(argv.into_iter(), site) {
         Ok(p) => p,
         Err(message) => {
             output::complain(&message);
