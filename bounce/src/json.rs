@@ -10,6 +10,7 @@
 //! | `status` | the enhanced status code as `"5.1.1"` |
 //! | `basic` | the reply code the report quotes, as a number |
 //! | `reason`, `bounce`, `retry`, `side` | the classification by `smtp_codes` (reason identifier, `hard`/`soft`/`none`, retry advice, whose side) |
+//! | `retry_policy` | what to do next time ([`retry_policy`]: the same object as `smtp-explain --json` prints for a reply), or `null` |
 //! | `sisimai_reason` | the corresponding Sisimai reason (`feedback` for complaints, `vacation` for auto-replies) |
 //! | `crosswalk` | the reason's category in the bounce schemes of other systems (`amazon_ses`, `sendgrid`, `postmark`, `mailgun`, `sparkpost`, `kumomta`, `powermta`; `smtp_codes::Crosswalk`), or `null` when the reason is not a failure |
 //! | `command` | the SMTP command the reply answered (`RCPT`, `DATA`, ...) |
@@ -66,6 +67,7 @@ fn recipient(kind: Kind, r: &Recipient) -> Value {
         "bounce": c.map(|c| c.bounce.as_str()),
         "retry": c.map(|c| c.retry.as_str()),
         "side": c.map(|c| c.side.as_str()),
+        "retry_policy": c.and_then(|c| c.retry_policy.as_ref()).map(retry_policy),
         "sisimai_reason": sisimai,
         "crosswalk": c.and_then(|c| c.reason.crosswalk()).map(|x| {
             x.schemes()
@@ -78,6 +80,23 @@ fn recipient(kind: Kind, r: &Recipient) -> Value {
         "replies": replies,
         "last_attempt_date": r.last_attempt_date,
         "feedback_type": r.feedback_type,
+    })
+}
+
+/// What to do next time, as `smtp-explain --json` prints it: `retry` (`later`, `after_fix`,
+/// `never`), durations in whole seconds (`first_after_secs`, `give_up_after_secs`),
+/// `backoff`, `how`, `give_up_attempts`, `suppress_address`, and `source` (which level of
+/// the data decided it).
+pub fn retry_policy(p: &smtp_codes::classify::RetryPolicy) -> Value {
+    json!({
+        "retry": p.retry.as_str(),
+        "first_after_secs": p.first_after.map(|d| d.as_secs()),
+        "backoff": p.backoff,
+        "how": p.how,
+        "give_up_after_secs": p.give_up_after.map(|d| d.as_secs()),
+        "give_up_attempts": p.give_up_attempts,
+        "suppress_address": p.suppress_address,
+        "source": p.source.as_str(),
     })
 }
 

@@ -32,6 +32,9 @@ fn a_552_after_rcpt_is_transient() {
     // Without the command, a 5yz: do not retry. With it, RFC 5321 section 4.5.3.1.10.
     assert_eq!(r["retry"], "retry_later");
     assert_eq!(r["bounce"], "soft");
+    // And what to do next time is the transient policy: retry later, keep the address.
+    assert_eq!(r["retry_policy"]["retry"], "later");
+    assert_eq!(r["retry_policy"]["suppress_address"], false);
 }
 
 #[test]

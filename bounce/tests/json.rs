@@ -7,7 +7,7 @@ use std::path::Path;
 use serde_json::Value;
 use smtp_bounce::json::{explain_input, explain_message};
 
-const RECIPIENT_KEYS: [&str; 17] = [
+const RECIPIENT_KEYS: [&str; 18] = [
     "action",
     "basic",
     "bounce",
@@ -22,6 +22,7 @@ const RECIPIENT_KEYS: [&str; 17] = [
     "remote_host",
     "replies",
     "retry",
+    "retry_policy",
     "side",
     "sisimai_reason",
     "status",

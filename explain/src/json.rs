@@ -3,7 +3,7 @@
 //! `--jsonl` bytes are a contract the ports reproduce (README, section "smtp-explain").
 
 use serde_json::{json, Map, Value};
-use smtp_codes::classify::{Classification, Context, RetryPolicy};
+use smtp_codes::classify::{Classification, Context};
 use smtp_codes::vendor::VendorEntry;
 use smtp_codes::{EnhancedCode, Reply, ReplyCode, ReplyStatus, Troubleshooting};
 
@@ -107,22 +107,10 @@ fn verdict(o: &mut Map<String, Value>, c: &Classification<'_>) {
     o.insert("decided_by".into(), c.decided_by.to_string().into());
     o.insert(
         "retry_policy".into(),
-        c.retry_policy.as_ref().map_or(Value::Null, retry_policy),
+        c.retry_policy
+            .as_ref()
+            .map_or(Value::Null, smtp_bounce::json::retry_policy),
     );
-}
-
-/// What to do next time; durations in whole seconds.
-fn retry_policy(p: &RetryPolicy) -> Value {
-    json!({
-        "retry": p.retry.as_str(),
-        "first_after_secs": p.first_after.map(|d| d.as_secs()),
-        "backoff": p.backoff,
-        "how": p.how,
-        "give_up_after_secs": p.give_up_after.map(|d| d.as_secs()),
-        "give_up_attempts": p.give_up_attempts,
-        "suppress_address": p.suppress_address,
-        "source": p.source.as_str(),
-    })
 }
 
 fn basic_info(code: ReplyCode, site: &str) -> Value {
