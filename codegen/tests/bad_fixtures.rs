@@ -53,7 +53,7 @@ fn duplicate_code() {
         ("enhanced.yaml", "- code: X.1.2", "- code: X.1.1"),
         ],
         &[
-            "data/classifier.yaml:31:7: `X.1.2` is not in enhanced.yaml; defaults are for registered codes (use `subjects` for the rest)",
+            "data/classifier.yaml:34:7: `X.1.2` is not in enhanced.yaml; defaults are for registered codes (use `subjects` for the rest)",
             "data/enhanced.yaml:35:3: duplicate code `X.1.1`: already defined at line 18; keep one entry per code",
             "data/enhanced.yaml:60:3: replacement `X.1.2` does not exist in enhanced.yaml",
         ],
@@ -69,7 +69,7 @@ fn unsorted_codes() {
         ],
         &[
             "data/basic.yaml:15:3: code `451` is out of order: it must come before `552`; keep the file sorted by code",
-            "data/classifier.yaml:45:7: code `250` must be a reply code in the registry, given once",
+            "data/classifier.yaml:48:7: code `250` must be a reply code in the registry, given once",
         ],
     );
 }
@@ -82,7 +82,7 @@ fn malformed_code() {
         ("enhanced.yaml", "- code: X.1.2", "- code: X.1.02"),
         ],
         &[
-            "data/classifier.yaml:31:7: `X.1.2` is not in enhanced.yaml; defaults are for registered codes (use `subjects` for the rest)",
+            "data/classifier.yaml:34:7: `X.1.2` is not in enhanced.yaml; defaults are for registered codes (use `subjects` for the rest)",
             "data/enhanced.yaml:35:3: `X.1.02` is not a class-independent enhanced code; write `X.<subject>.<detail>` with 1 to 3 digits each and no leading zeros, such as `X.1.1`",
             "data/enhanced.yaml:60:3: replacement `X.1.2` does not exist in enhanced.yaml",
         ],
@@ -376,7 +376,7 @@ fn every_problem_at_once() {
             "data/basic.yaml:38:20: unknown command `RCPT`; define it in data/commands.yaml or use one of: ANY, MAIL, Rcpt",
             "data/basic.yaml:43:24: unknown command `RCPT`; define it in data/commands.yaml or use one of: ANY, MAIL, Rcpt",
             "data/bounce-formats.yaml:21:46: `RCPT` is not a command of commands.yaml; use its name there (`RCPT`, `DATA`, `CONNECT`, ...)",
-            "data/classifier.yaml:31:7: `X.1.2` is not in enhanced.yaml; defaults are for registered codes (use `subjects` for the rest)",
+            "data/classifier.yaml:34:7: `X.1.2` is not in enhanced.yaml; defaults are for registered codes (use `subjects` for the rest)",
             "data/commands.yaml:13:3: command `Rcpt` must be upper-case ASCII letters, as sent on the wire (`RCPT`)",
             "data/enhanced.yaml:35:3: `X.1.02` is not a class-independent enhanced code; write `X.<subject>.<detail>` with 1 to 3 digits each and no leading zeros, such as `X.1.1`",
             "data/enhanced.yaml:60:3: replacement `X.1.2` does not exist in enhanced.yaml",
@@ -393,7 +393,7 @@ fn classifier_reason_not_defined() {
             "  - { subject: 1, reason: unknown_user }",
             "  - { subject: 1, reason: no_such_reason }",
         )],
-        &["data/classifier.yaml:37:19: reason `no_such_reason` is not defined under `reasons`"],
+        &["data/classifier.yaml:40:19: reason `no_such_reason` is not defined under `reasons`"],
     );
 }
 
@@ -408,7 +408,7 @@ fn classifier_default_missing_for_a_registered_code_and_its_subject() {
             ("classifier.yaml", "  - { subject: 1, reason: unknown_user }\n", ""),
         ],
         &[
-            "data/classifier.yaml:35:1: registered code `X.1.3` has no default reason and subject 1 has none either; add `- { subject: 1, reason: ... }` to `subjects` (or `- { code: X.1.3, reason: ... }` to `enhanced`)",
+            "data/classifier.yaml:38:1: registered code `X.1.3` has no default reason and subject 1 has none either; add `- { subject: 1, reason: ... }` to `subjects` (or `- { code: X.1.3, reason: ... }` to `enhanced`)",
         ],
     );
 }
@@ -419,7 +419,7 @@ fn classifier_default_missing_for_a_reply_code_and_its_class() {
         "classifier_default_missing_for_a_reply_code_and_its_class",
         &[("classifier.yaml", "  - { class: 5, reason: unknown }\n", "")],
         &[
-            "data/classifier.yaml:43:1: reply code `550` has no default reason and class 5 has none either; add `- { class: 5, reason: ... }` to `classes` (or `- { code: 550, reason: ... }` to `basic`)",
+            "data/classifier.yaml:46:1: reply code `550` has no default reason and class 5 has none either; add `- { class: 5, reason: ... }` to `classes` (or `- { code: 550, reason: ... }` to `basic`)",
         ],
     );
 }
@@ -434,9 +434,9 @@ fn classifier_class_default_twice_or_not_a_class() {
             "  - { class: 4, reason: unknown }\n  - { class: 4, reason: nonsense }\n  - { class: 6, reason: unknown }\n",
         )],
         &[
-            "data/classifier.yaml:42:7: class `4` must be a reply class (2, 3, 4 or 5), given once",
-            "data/classifier.yaml:42:17: reason `nonsense` is not defined under `reasons`",
-            "data/classifier.yaml:43:7: class `6` must be a reply class (2, 3, 4 or 5), given once",
+            "data/classifier.yaml:45:7: class `4` must be a reply class (2, 3, 4 or 5), given once",
+            "data/classifier.yaml:45:17: reason `nonsense` is not defined under `reasons`",
+            "data/classifier.yaml:46:7: class `6` must be a reply class (2, 3, 4 or 5), given once",
         ],
     );
 }
@@ -447,7 +447,7 @@ fn classifier_phrase_malformed() {
         "classifier_phrase_malformed",
         &[("classifier.yaml", "any: [spamhaus, ", "any: [Spam*haus, ")],
         &[
-            "data/classifier.yaml:50:11: phrase `Spam*haus` has `*` inside; it may only start or end a phrase",
+            "data/classifier.yaml:53:11: phrase `Spam*haus` has `*` inside; it may only start or end a phrase",
         ],
     );
 }
@@ -578,7 +578,7 @@ fn classifier_rule_with_a_misspelt_key() {
         "classifier_rule_with_a_misspelt_key",
         &[("classifier.yaml", "    weak: true\n", "    waek: true\n")],
         &[
-            "data/classifier.yaml:55:5: unknown field `waek`, expected one of `id`, `reason`, `any`, `all`, `none`, `classes`, `codes`, `enhanced`, `weak`, `note`; remove it or fix its spelling (see data/README.md)",
+            "data/classifier.yaml:58:5: unknown field `waek`, expected one of `id`, `reason`, `any`, `all`, `none`, `classes`, `codes`, `enhanced`, `weak`, `note`; remove it or fix its spelling (see data/README.md)",
         ],
     );
 }
@@ -589,7 +589,7 @@ fn classifier_with_an_unknown_section() {
         "classifier_with_an_unknown_section",
         &[("classifier.yaml", "rules:\n", "ruels:\n")],
         &[
-            "data/classifier.yaml:47:1: unknown field `ruels`; did you mean `rules`, which this file requires? (see data/README.md)",
+            "data/classifier.yaml:50:1: unknown field `ruels`; did you mean `rules`, which this file requires? (see data/README.md)",
         ],
     );
 }
