@@ -99,9 +99,7 @@ fn smtp_explain() -> PathBuf {
             "--offline",
             "--quiet",
             "-p",
-            "smtp-codes",
-            "--features",
-            "cli",
+            "smtp-explain",
             "--bin",
             "smtp-explain",
         ])
