@@ -12,25 +12,65 @@ const MAX_REPLY_TEXT: usize = 2048;
 /// Most replies kept for one recipient (outer and nested).
 const MAX_REPLIES: usize = 8;
 
-/// A text lower-cased once (ASCII), for checking many phrases against it quickly.
-pub struct Lowered(String);
+/// A text lower-cased once (ASCII), for checking many phrases against it quickly: a small
+/// filter of the byte pairs it holds rules most phrases out without a scan (a phrase can only
+/// occur if each of its adjacent byte pairs does).
+pub struct Lowered(String, PairFilter);
+
+/// Which adjacent byte pairs a text holds, hashed into 4,096 bits (false positives only).
+struct PairFilter([u64; 64]);
+
+impl PairFilter {
+    fn bit(a: u8, b: u8) -> usize {
+        (usize::from(a) * 31 + usize::from(b)) & 4095
+    }
+
+    fn of(text: &[u8]) -> PairFilter {
+        let mut bits = [0u64; 64];
+        for w in text.windows(2) {
+            let bit = PairFilter::bit(w[0], w[1]);
+            bits[bit >> 6] |= 1 << (bit & 63);
+        }
+        PairFilter(bits)
+    }
+
+    /// Whether every adjacent pair of `needle` (lower case) may be in the text.
+    fn may_hold(&self, needle: &[u8]) -> bool {
+        needle.windows(2).all(|w| {
+            let bit = PairFilter::bit(w[0], w[1]);
+            self.0[bit >> 6] & (1 << (bit & 63)) != 0
+        })
+    }
+}
 
 impl Lowered {
     /// Lower-cases `text`.
     pub fn new(text: &str) -> Lowered {
-        Lowered(text.to_ascii_lowercase())
+        let lower = text.to_ascii_lowercase();
+        let filter = PairFilter::of(lower.as_bytes());
+        Lowered(lower, filter)
     }
 
     /// Where `phrase` occurs at or after byte `from`, ignoring ASCII case (byte offsets are
     /// those of the original text: ASCII lower-casing keeps every length).
     pub fn find(&self, phrase: &str, from: usize) -> Option<usize> {
         let hay = self.0.get(from..)?;
-        lowered(phrase, |p| hay.find(p)).map(|i| i + from)
+        // A phrase the whole text cannot hold is in no part of it either.
+        lowered(phrase, |p| {
+            if self.1.may_hold(p.as_bytes()) {
+                hay.find(p)
+            } else {
+                None
+            }
+        })
+        .map(|i| i + from)
     }
 
     /// Whether `phrase` occurs, ignoring ASCII case.
     pub fn has(&self, phrase: &str) -> bool {
-        lowered(phrase, |p| self.0.contains(p))
+        lowered(phrase, |p| {
+            self.1.may_hold(p.as_bytes()) && self.0.contains(p)
+        })
     }
 }
 
@@ -311,6 +351,42 @@ pub fn host_at(text: &str) -> Option<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The pair filter only ever skips scans that would find nothing: `has` and `find` agree
+    /// with a plain search on texts and phrases drawn from a small alphabet (so that most
+    /// pairs collide and hashed bits are shared).
+    #[test]
+    fn the_pair_filter_never_hides_a_phrase() {
+        let mut seed = 0x2545_f491_4f6c_dd1d_u64;
+        let mut next = |n: u64| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed % n
+        };
+        let alphabet = b"aAbB c.5-";
+        let mut word = |len: u64| -> String {
+            (0..len)
+                .map(|_| char::from(alphabet[next(alphabet.len() as u64) as usize]))
+                .collect()
+        };
+        for _ in 0..2000 {
+            let text = word(40);
+            // 1 to 4 characters, the length taken from the drawn characters themselves.
+            let drawn = word(4);
+            let phrase = &drawn[..1 + usize::from(drawn.as_bytes()[0]) % 4];
+            let lower = Lowered::new(&text);
+            let (t, p) = (text.to_ascii_lowercase(), phrase.to_ascii_lowercase());
+            assert_eq!(lower.has(phrase), t.contains(&p), "{text:?} {phrase:?}");
+            for from in [0, 7, 39] {
+                assert_eq!(
+                    lower.find(phrase, from),
+                    t.get(from..).and_then(|h| h.find(&p)).map(|i| i + from),
+                    "{text:?} {phrase:?} {from}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn replies_are_found_where_introduced() {
