@@ -111,7 +111,7 @@ pub struct RetryPolicy {
 
 impl RetryPolicy {
     /// A policy that says only `retry`.
-    pub fn only(retry: super::Retry) -> RetryPolicy {
+    pub const fn only(retry: super::Retry) -> RetryPolicy {
         RetryPolicy {
             retry,
             first_after: None,
@@ -209,7 +209,19 @@ pub struct Classifier {
     pub crosswalks: Vec<super::CrosswalkScheme>,
 }
 
+/// RFC 5321's rule when the data gives no `retry_defaults`: retry a transient reply later
+/// (section 4.2.1), never repeat a permanent one unchanged; nothing more is said.
+pub static RFC_RETRY_DEFAULTS: RetryDefaults = RetryDefaults {
+    transient: RetryPolicy::only(super::Retry::Later),
+    permanent: RetryPolicy::only(super::Retry::Never),
+};
+
 impl Classifier {
+    /// The retry defaults every renderer writes: the data's, else [`RFC_RETRY_DEFAULTS`].
+    pub fn retry_defaults_or_rfc(&self) -> &RetryDefaults {
+        self.retry_defaults.as_ref().unwrap_or(&RFC_RETRY_DEFAULTS)
+    }
+
     /// What to do next time after a reply of `class` (4 or 5) whose reason is `reason`, when
     /// no vendor entry or user rule says more: the reason's policy adjusted to the class, else
     /// the class's default, completed from the transient default where it says `later`. The
@@ -226,14 +238,8 @@ impl Classifier {
             5 => false,
             _ => return None,
         };
-        let (later, never) = (
-            RetryPolicy::only(super::Retry::Later),
-            RetryPolicy::only(super::Retry::Never),
-        );
-        let (t_default, p_default) = match &self.retry_defaults {
-            Some(d) => (d.transient.clone(), d.permanent.clone()),
-            None => (later, never),
-        };
+        let d = self.retry_defaults_or_rfc();
+        let (t_default, p_default) = (d.transient.clone(), d.permanent.clone());
         let by_reason =
             reason
                 .and_then(|r| r.retry_policy.clone())

@@ -314,16 +314,9 @@ fn classifier(root: &Root) -> String {
             opt_policy(r.retry_policy.as_ref(), "Reason", &mut uses_time),
         );
     }
-    let (transient, permanent) = match &c.retry_defaults {
-        Some(d) => (
-            policy(&d.transient, "Default", &mut uses_time),
-            policy(&d.permanent, "Default", &mut uses_time),
-        ),
-        None => (
-            "RetryPolicy{Retry: VendorRetryLater, Source: PolicySourceDefault}".to_string(),
-            "RetryPolicy{Retry: VendorRetryNever, Source: PolicySourceDefault}".to_string(),
-        ),
-    };
+    let d = &c.effective_retry_defaults;
+    let transient = policy(&d.transient, "Default", &mut uses_time);
+    let permanent = policy(&d.permanent, "Default", &mut uses_time);
     let reason = |id: &str| go_enum_const("Reason", id);
     s.push_str("}\n\n// enhancedDefaults gives the default reason of registered enhanced codes (subject, detail).\nvar enhancedDefaults = []codeDefault{\n");
     for d in &c.enhanced_defaults {

@@ -419,17 +419,9 @@ fn classifier(json: &Root<'_>) -> String {
         );
     }
     s.push_str("}\n\n");
-    // Without `retry_defaults` in the data: retry later when transient, never when permanent.
-    let (transient, permanent) = match &c.retry_defaults {
-        Some(d) => (
-            retry_policy(&d.transient, "DEFAULT", ""),
-            retry_policy(&d.permanent, "DEFAULT", ""),
-        ),
-        None => (
-            "RetryPolicy(VendorRetry.LATER, source=PolicySource.DEFAULT)".to_string(),
-            "RetryPolicy(VendorRetry.NEVER, source=PolicySource.DEFAULT)".to_string(),
-        ),
-    };
+    let d = &c.effective_retry_defaults;
+    let transient = retry_policy(&d.transient, "DEFAULT", "");
+    let permanent = retry_policy(&d.permanent, "DEFAULT", "");
     let _ = writeln!(s, "RETRY_DEFAULT_TRANSIENT = {transient}");
     s.push_str(
         "\"The policy of a transient reply that nothing more specific covers (RFC 5321).\"\n\n",

@@ -150,20 +150,8 @@ pub(crate) fn policy_row<'a>(p: &RetryPolicyJson<'a>) -> RetryPolicyRow<'a> {
     }
 }
 
-/// A policy that says only `retry` (the defaults when the data gives none).
-fn bare_policy(retry: &str) -> RetryPolicyRow<'_> {
-    RetryPolicyRow {
-        retry,
-        first_after_secs: None,
-        backoff: None,
-        how: None,
-        give_up_after_secs: None,
-        give_up_attempts: None,
-        suppress_address: false,
-    }
-}
-
-/// The retry defaults as the engine reads them (RFC 5321's when the data gives none).
+/// The retry defaults as the engine reads them (RFC 5321's when the data gives none; see
+/// `ClassifierJson::effective_retry_defaults`).
 #[derive(Serialize)]
 pub(crate) struct RetryDefaultsRow<'a> {
     transient: RetryPolicyRow<'a>,
@@ -171,13 +159,9 @@ pub(crate) struct RetryDefaultsRow<'a> {
 }
 
 pub(crate) fn retry_defaults<'a>(c: &ClassifierJson<'a>) -> RetryDefaultsRow<'a> {
-    let (transient, permanent) = match &c.retry_defaults {
-        Some(d) => (policy_row(&d.transient), policy_row(&d.permanent)),
-        None => (bare_policy("later"), bare_policy("never")),
-    };
     RetryDefaultsRow {
-        transient,
-        permanent,
+        transient: policy_row(&c.effective_retry_defaults.transient),
+        permanent: policy_row(&c.effective_retry_defaults.permanent),
     }
 }
 

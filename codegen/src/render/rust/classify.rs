@@ -267,16 +267,12 @@ pub fn reason_policies(reg: &Registry) -> Vec<ReasonPolicyV> {
         .collect()
 }
 
-/// `(transient, permanent)` defaults; without `retry_defaults`, later and never.
+/// `(transient, permanent)` defaults: the data's, else RFC 5321's
+/// (`Classifier::retry_defaults_or_rfc`).
 pub fn retry_defaults(reg: &Registry) -> (String, String) {
-    match &reg.classifier.retry_defaults {
-        Some(d) => (
-            retry_policy_expr(&d.transient, "Default"),
-            retry_policy_expr(&d.permanent, "Default"),
-        ),
-        None => (
-            "crate::classify::RetryPolicy::new(crate::classify::Retry::Later, crate::classify::PolicySource::Default)".into(),
-            "crate::classify::RetryPolicy::new(crate::classify::Retry::Never, crate::classify::PolicySource::Default)".into(),
-        ),
-    }
+    let d = reg.classifier.retry_defaults_or_rfc();
+    (
+        retry_policy_expr(&d.transient, "Default"),
+        retry_policy_expr(&d.permanent, "Default"),
+    )
 }

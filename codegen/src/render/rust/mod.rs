@@ -165,6 +165,7 @@ pub struct RustView {
 
 impl RustView {
     pub fn new(reg: &Registry) -> Self {
+        let (retry_default_transient, retry_default_permanent) = classify::retry_defaults(reg);
         RustView {
             marker: MARKER,
             registry_version: reg.meta.registry_version.clone(),
@@ -191,8 +192,8 @@ impl RustView {
             basic_defaults: classify::basic_defaults(reg),
             rules: classify::rules(reg),
             reason_policies: classify::reason_policies(reg),
-            retry_default_transient: classify::retry_defaults(reg).0,
-            retry_default_permanent: classify::retry_defaults(reg).1,
+            retry_default_transient,
+            retry_default_permanent,
             vendors: vendor::vendors(reg),
             vendor_entries: vendor::vendor_entries(reg),
             troubleshooting: info::troubleshooting(reg),

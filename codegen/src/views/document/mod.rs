@@ -129,7 +129,12 @@ pub struct RuleJson<'a> {
 
 #[derive(Serialize)]
 pub struct ClassifierJson<'a> {
+    /// As the data gives them (`null` in the JSON when it does not).
     pub retry_defaults: Option<RetryDefaultsJson<'a>>,
+    /// What the ports' tables carry: the data's defaults, else RFC 5321's
+    /// (`Classifier::retry_defaults_or_rfc`). Not part of the JSON.
+    #[serde(skip)]
+    pub effective_retry_defaults: RetryDefaultsJson<'a>,
     pub reasons: Vec<ReasonJson<'a>>,
     pub enhanced_defaults: Vec<CodeReasonJson<'a>>,
     pub generic_enhanced: Vec<String>,
@@ -172,6 +177,10 @@ fn classifier(c: &crate::model::Classifier) -> ClassifierJson<'_> {
             transient: retry_policy(&d.transient),
             permanent: retry_policy(&d.permanent),
         }),
+        effective_retry_defaults: RetryDefaultsJson {
+            transient: retry_policy(&c.retry_defaults_or_rfc().transient),
+            permanent: retry_policy(&c.retry_defaults_or_rfc().permanent),
+        },
         reasons: c
             .reasons
             .iter()
