@@ -52,7 +52,6 @@ use core::fmt;
 
 pub use crate::matching::TEXT_CAPACITY;
 use crate::matching::{Folded, MatchText};
-use crate::tables::classify::reason_retry_policy;
 pub use crate::tables::classify::RULES;
 use crate::tables::classify::{
     basic_default, enhanced_default, is_generic_enhanced, subject_default,
@@ -410,7 +409,7 @@ impl<'r> Classifier<'r> {
             side: reason.side(),
             decided_by,
             vendor: best.map(|(e, _)| e),
-            retry_policy: resolve_policy(outcome, reason, &decided_by),
+            retry_policy: retry::resolve(outcome, reason, &decided_by),
         }
     }
 
@@ -471,51 +470,6 @@ impl<'r> Classifier<'r> {
         }
         code_default(code, enhanced)
     }
-}
-
-/// The retry policy, resolved as [`retry`] documents.
-fn resolve_policy(
-    outcome: Outcome,
-    reason: Reason,
-    decided_by: &DecidedBy<'_>,
-) -> Option<RetryPolicy> {
-    let transient = match outcome {
-        Outcome::Success | Outcome::Intermediate => return None,
-        Outcome::Transient => true,
-        Outcome::Permanent => false,
-    };
-    let user = match decided_by {
-        DecidedBy::UserRule { rule, .. } => rule
-            .retry_policy
-            .map(|p| p.from_source(PolicySource::UserRule)),
-        _ => None,
-    };
-    let by_vendor = match decided_by {
-        DecidedBy::VendorText(e) | DecidedBy::VendorCode(e) => e.retry_policy,
-        _ => None,
-    };
-    let by_reason = reason_retry_policy(reason).and_then(|p| match (transient, p.retry) {
-        // `never` (with `suppress_address`) concerns permanent replies, as a hard bounce does.
-        (true, Retry::Never) => None,
-        // A permanent reply is not repeated unchanged: the reason's way of retrying becomes
-        // the change to make first.
-        (false, Retry::Later) => Some(RetryPolicy {
-            retry: Retry::AfterFix,
-            first_after: None,
-            backoff: None,
-            give_up_after: None,
-            give_up_attempts: None,
-            ..p
-        }),
-        _ => Some(p),
-    });
-    let default = if transient {
-        retry::RETRY_DEFAULT_TRANSIENT
-    } else {
-        retry::RETRY_DEFAULT_PERMANENT
-    };
-    let chosen = user.or(by_vendor).or(by_reason).unwrap_or(default);
-    Some(chosen.completed(outcome))
 }
 
 /// The default reason from the codes alone: enhanced code, then its subject, then the reply

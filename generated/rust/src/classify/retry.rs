@@ -46,9 +46,11 @@
 
 use core::time::Duration;
 
-use crate::classify::Outcome;
+use crate::classify::{DecidedBy, Outcome};
+use crate::tables::classify::reason_retry_policy;
 pub use crate::tables::classify::{RETRY_DEFAULT_PERMANENT, RETRY_DEFAULT_TRANSIENT};
 use crate::tables::vocabulary::VendorRetry;
+use crate::Reason;
 
 /// Whether to retry: `later` (as it is), `after_fix` (only once something is changed),
 /// `never`. The same words as a vendor entry's `retry`.
@@ -151,4 +153,49 @@ pub fn duration_str(d: Duration, out: &mut impl core::fmt::Write) -> core::fmt::
     } else {
         write!(out, "{}m", s / 60)
     }
+}
+
+/// The retry policy of a classification, resolved as this module documents.
+pub(crate) fn resolve(
+    outcome: Outcome,
+    reason: Reason,
+    decided_by: &DecidedBy<'_>,
+) -> Option<RetryPolicy> {
+    let transient = match outcome {
+        Outcome::Success | Outcome::Intermediate => return None,
+        Outcome::Transient => true,
+        Outcome::Permanent => false,
+    };
+    let user = match decided_by {
+        DecidedBy::UserRule { rule, .. } => rule
+            .retry_policy
+            .map(|p| p.from_source(PolicySource::UserRule)),
+        _ => None,
+    };
+    let by_vendor = match decided_by {
+        DecidedBy::VendorText(e) | DecidedBy::VendorCode(e) => e.retry_policy,
+        _ => None,
+    };
+    let by_reason = reason_retry_policy(reason).and_then(|p| match (transient, p.retry) {
+        // `never` (with `suppress_address`) concerns permanent replies, as a hard bounce does.
+        (true, Retry::Never) => None,
+        // A permanent reply is not repeated unchanged: the reason's way of retrying becomes
+        // the change to make first.
+        (false, Retry::Later) => Some(RetryPolicy {
+            retry: Retry::AfterFix,
+            first_after: None,
+            backoff: None,
+            give_up_after: None,
+            give_up_attempts: None,
+            ..p
+        }),
+        _ => Some(p),
+    });
+    let default = if transient {
+        RETRY_DEFAULT_TRANSIENT
+    } else {
+        RETRY_DEFAULT_PERMANENT
+    };
+    let chosen = user.or(by_vendor).or(by_reason).unwrap_or(default);
+    Some(chosen.completed(outcome))
 }
